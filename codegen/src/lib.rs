@@ -1,3 +1,151 @@
 //! Smithy 2.0 JSON AST in, a small validated Rust client crate out.
+//!
+//! One direction of flow: [`model`] loads and assembles the JSON AST -> [`check`] and [`overlay`]
+//! validate and extend it -> [`lower`] decides everything (names via [`naming`]) into the [`ir`] ->
+//! [`emit`] writes tokens per concern -> [`render`] formats -> [`output`] writes only what changed.
+
+pub mod check;
+pub mod config;
+pub mod diagnostics;
 pub mod docs;
+pub mod emit;
+pub mod ir;
+pub mod lower;
+pub mod model;
+pub mod naming;
+pub mod output;
+pub mod overlay;
 pub mod pattern;
+pub mod render;
+pub mod traits;
+
+use diagnostics::{Diagnostic, Diagnostics};
+use lower::Selection;
+use model::ModelSource;
+
+/// Everything one generation run needs, with inputs already read into memory.
+pub struct Request {
+    pub models: Vec<ModelSource>,
+    pub overlays: Vec<ModelSource>,
+    pub service: Option<String>,
+    pub selection: Selection,
+    pub package: String,
+    pub version: String,
+    pub description: Option<String>,
+    pub suppressions: Vec<config::Suppression>,
+}
+
+impl Request {
+    /// A request for fixtures and tests: one model text, default crate settings.
+    pub fn from_model(name: &str, text: &str, selection: Selection) -> Request {
+        Request {
+            models: vec![ModelSource { name: name.to_string(), text: text.to_string() }],
+            overlays: Vec::new(),
+            service: None,
+            selection,
+            package: "generated".to_string(),
+            version: "0.1.0".to_string(),
+            description: None,
+            suppressions: Vec::new(),
+        }
+    }
+
+    /// Read the files a config names (diagnostics for unreadable ones).
+    pub fn from_config(config: &config::Config, selection: Option<Selection>) -> Result<Request, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let mut read = |paths: &[std::path::PathBuf]| -> Vec<ModelSource> {
+            paths
+                .iter()
+                .filter_map(|path| match std::fs::read_to_string(path) {
+                    Ok(text) => Some(ModelSource { name: path.display().to_string(), text }),
+                    Err(err) => {
+                        diagnostics.push(Diagnostic::error("ModelUnreadable", format!("cannot read: {err}")).file(path.display().to_string()));
+                        None
+                    }
+                })
+                .collect()
+        };
+        let models = read(&config.models);
+        let overlays = read(&config.overlays);
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Request {
+            models,
+            overlays,
+            service: config.service.clone(),
+            selection: selection.unwrap_or_else(|| Selection::Named(config.operations.clone())),
+            package: config.crate_name.clone(),
+            version: config.crate_version.clone(),
+            description: config.crate_description.clone(),
+            suppressions: config.suppressions.clone(),
+        })
+    }
+}
+
+/// The result of a successful run: the files and any warnings.
+pub struct Generated {
+    pub files: output::FileSet,
+    pub warnings: Diagnostics,
+    pub krate: ir::Crate,
+}
+
+/// Run the whole pipeline in memory. Nothing touches the disk, so a failed run writes nothing.
+pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
+    let krate = lower_request(request)?;
+    let (krate, warnings) = krate;
+    let mut diagnostics = Diagnostics::default();
+    for pattern in &krate.patterns {
+        // The generated crate compiles these lazily; prove now that they compile at all.
+        if let Err(err) = regex::Regex::new(&pattern.regex) {
+            diagnostics.push(
+                Diagnostic::error("GeneratorBug", format!("translated pattern `{}` of `{}` does not compile: {err}", pattern.regex, pattern.source))
+                    .hint("please report this with the model that triggered it"),
+            );
+        }
+    }
+    let mut files = output::FileSet::new();
+    for file in emit::emit(&krate) {
+        match render::render(&file) {
+            Ok(text) => {
+                files.insert(file.path, text);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.has_errors() {
+        diagnostics.extend(warnings);
+        return Err(diagnostics);
+    }
+    Ok(Generated { files, warnings, krate })
+}
+
+/// Load, check and lower: the IR and the warnings, or every error found.
+pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diagnostics> {
+    let (mut model, mut diagnostics) = model::load_sources(&request.models)?;
+    let mut notes = overlay::OverlayNotes::new();
+    for source in &request.overlays {
+        diagnostics.extend(overlay::apply(&mut model, &source.name, &source.text, &mut notes));
+    }
+    let (checked, patterns) = check::check_model(&model);
+    diagnostics.extend(checked);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let (krate, lowered) = lower::lower(&lower::LowerRequest {
+        model: &model,
+        patterns: &patterns,
+        service: request.service.as_deref(),
+        selection: &request.selection,
+        package: &request.package,
+        version: &request.version,
+        description: request.description.as_deref(),
+        suppressions: &request.suppressions,
+        overlay_notes: &notes,
+    });
+    diagnostics.extend(lowered);
+    match krate {
+        Some(krate) if !diagnostics.has_errors() => Ok((krate, diagnostics)),
+        _ => Err(diagnostics),
+    }
+}

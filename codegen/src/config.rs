@@ -1,0 +1,112 @@
+//! The codegen config (`codegen.json`): which model, which operations, which crate, which suppressions.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Settings for one generated crate, with paths resolved against the config file's directory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub models: Vec<PathBuf>,
+    pub overlays: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub crate_name: String,
+    pub crate_version: String,
+    pub crate_description: Option<String>,
+    /// The service shape id; may be omitted when the model has exactly one service.
+    pub service: Option<String>,
+    pub operations: Vec<String>,
+    pub suppressions: Vec<Suppression>,
+}
+
+/// A constraint the generated client deliberately does not enforce, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// A shape or member id (`ns#Shape` or `ns#Shape$member`).
+    pub shape: String,
+    /// The constraint trait id, e.g. `smithy.api#pattern`.
+    pub constraint: String,
+    pub reason: String,
+}
+
+impl Config {
+    /// Read a config file; every problem is reported with the file name and JSON pointer.
+    pub fn load(path: &Path) -> Result<Config, Diagnostics> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            Diagnostics(vec![Diagnostic::error("ConfigUnreadable", format!("cannot read the codegen config: {err}")).file(&file)])
+        })?;
+        let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Config::parse(&file, &text, &base)
+    }
+
+    pub fn parse(file: &str, text: &str, base: &Path) -> Result<Config, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let error = |pointer: &str, message: String| Diagnostic::error("InvalidConfig", message).file(file).pointer(pointer);
+        let root: Value = serde_json::from_str(text)
+            .map_err(|err| Diagnostics(vec![Diagnostic::error("InvalidConfig", format!("not valid JSON: {err}")).file(file)]))?;
+        let Some(root) = root.as_object() else {
+            return Err(Diagnostics(vec![error("", "the config must be a JSON object".into())]));
+        };
+        let mut strings = |key: &str, required: bool| -> Vec<String> {
+            match root.get(key) {
+                None if !required => Vec::new(),
+                Some(Value::String(s)) => vec![s.clone()],
+                Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+                    items.iter().filter_map(Value::as_str).map(str::to_string).collect()
+                }
+                _ => {
+                    diagnostics.push(error(&format!("/{key}"), format!("`{key}` must be a string or an array of strings")));
+                    Vec::new()
+                }
+            }
+        };
+        let models = strings("model", true);
+        let overlays = strings("overlays", false);
+        let operations = strings("operations", false);
+        let output = strings("output", true);
+        let service = strings("service", false).into_iter().next();
+        let krate = root.get("crate").and_then(Value::as_object);
+        let crate_field = |key: &str| krate.and_then(|c| c.get(key)).and_then(Value::as_str).map(str::to_string);
+        let crate_name = crate_field("name");
+        if crate_name.is_none() {
+            diagnostics.push(error("/crate/name", "`crate.name` (the generated package name) is required".into()));
+        }
+        let mut suppressions = Vec::new();
+        if let Some(list) = root.get("suppressions") {
+            match list.as_array() {
+                Some(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let field = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_string);
+                        match (field("shape"), field("constraint"), field("reason")) {
+                            (Some(shape), Some(constraint), Some(reason)) if !reason.trim().is_empty() => {
+                                suppressions.push(Suppression { shape, constraint, reason })
+                            }
+                            _ => diagnostics.push(
+                                error(&format!("/suppressions/{i}"), "each suppression needs `shape`, `constraint` and a non-empty `reason`".into())
+                                    .hint("a suppression without a written reason is not accepted"),
+                            ),
+                        }
+                    }
+                }
+                None => diagnostics.push(error("/suppressions", "`suppressions` must be an array".into())),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Config {
+            models: models.iter().map(|m| base.join(m)).collect(),
+            overlays: overlays.iter().map(|m| base.join(m)).collect(),
+            output: base.join(output.first().map(String::as_str).unwrap_or("generated")),
+            crate_name: crate_name.unwrap_or_default(),
+            crate_version: crate_field("version").unwrap_or_else(|| "0.1.0".to_string()),
+            crate_description: crate_field("description"),
+            service,
+            operations,
+            suppressions,
+        })
+    }
+}

@@ -1,0 +1,263 @@
+//! The crate around the types: `Cargo.toml`, `lib.rs`, module trees, compiled patterns, and the
+//! runtime modules every generated crate carries.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::enums::emit_enum;
+use super::errors::emit_error_enum;
+use super::structures::emit_structure;
+use super::unions::emit_union;
+use super::{doc_attrs, doc_lines, EmittedFile, FileKind};
+use crate::ir::{Crate, Location, Operation, TypeDef};
+
+const VALIDATION_RS: &str = include_str!("../../runtime/validation.rs");
+const PRIMITIVES_RS: &str = include_str!("../../runtime/primitives.rs");
+const ERROR_RS: &str = include_str!("../../runtime/error.rs");
+
+/// The `regex` requirement of generated crates: no default features keeps the build small; `unicode`
+/// keeps `\p{..}` classes working (the translation makes every other class ASCII-exact already).
+const REGEX_DEPENDENCY: &str = r#"regex = { version = "1.11", default-features = false, features = ["std", "unicode"] }"#;
+
+fn rust(path: impl Into<String>, tokens: TokenStream) -> EmittedFile {
+    EmittedFile { path: path.into(), kind: FileKind::Rust(tokens) }
+}
+
+fn text(path: impl Into<String>, contents: impl Into<String>) -> EmittedFile {
+    EmittedFile { path: path.into(), kind: FileKind::Text(contents.into()) }
+}
+
+pub fn emit_crate(krate: &Crate) -> Vec<EmittedFile> {
+    let mut files = vec![
+        text("Cargo.toml", cargo_toml(krate)),
+        rust("src/lib.rs", lib_rs(krate)),
+        text("src/validation.rs", VALIDATION_RS),
+        text("src/primitives.rs", PRIMITIVES_RS),
+        text("src/error.rs", ERROR_RS),
+    ];
+    if !krate.patterns.is_empty() {
+        files.push(rust("src/patterns.rs", patterns_rs(krate)));
+    }
+    files.push(rust("src/types/mod.rs", types_mod(krate, &Location::Types)));
+    files.push(rust("src/types/error/mod.rs", types_mod(krate, &Location::Errors)));
+    for def in &krate.types {
+        let dir = match def.name().location {
+            Location::Types => "src/types",
+            Location::Errors => "src/types/error",
+            Location::Operation(_) => continue,
+        };
+        files.push(rust(format!("{dir}/{}.rs", def.name().module), type_def(def)));
+    }
+    files.push(rust("src/operation/mod.rs", operations_mod(krate)));
+    for op in &krate.operations {
+        files.extend(operation_files(op));
+    }
+    files
+}
+
+fn type_def(def: &TypeDef) -> TokenStream {
+    match def {
+        TypeDef::Structure(s) => emit_structure(s),
+        TypeDef::Enum(e) => emit_enum(e),
+        TypeDef::Union(u) => emit_union(u),
+    }
+}
+
+fn cargo_toml(krate: &Crate) -> String {
+    let mut out = String::new();
+    out.push_str("[package]\n");
+    out.push_str(&format!("name = {}\n", toml_string(&krate.package)));
+    out.push_str(&format!("version = {}\n", toml_string(&krate.version)));
+    out.push_str(&format!("description = {}\n", toml_string(&krate.description)));
+    out.push_str("edition = \"2024\"\nrust-version = \"1.85\"\nlicense = \"Apache-2.0\"\npublish = false\n");
+    out.push_str("\n[lib]\npath = \"src/lib.rs\"\n");
+    out.push_str("\n[dependencies]\n");
+    if !krate.patterns.is_empty() {
+        out.push_str(REGEX_DEPENDENCY);
+        out.push('\n');
+    }
+    out
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn lib_rs(krate: &Crate) -> TokenStream {
+    let mut text = format!("{}\n", krate.description);
+    if let Some(service) = &krate.service_id {
+        text.push_str(&format!("\nGenerated from the Smithy model of `{service}`.\n"));
+    }
+    if let Some(body) = &krate.docs.text {
+        text.push_str(&format!("\n{body}\n"));
+    }
+    text.push_str("\n# Operations\n\n");
+    for op in &krate.operations {
+        text.push_str(&format!("- [`{}`](crate::operation::{}): [`{}`](crate::operation::{}::{}) in, [`{}`](crate::operation::{}::{}) out, [`{}`](crate::operation::{}::{}) on failure.\n",
+            op.name, op.module, op.input.name.ident, op.module, op.input.name.ident, op.output.name.ident, op.module, op.output.name.ident, op.error.ident, op.module, op.error.ident));
+    }
+    text.push_str(
+        "\n# Validation\n\nEvery builder's `build()` checks all constraints of the model (`@required`, `@length`, \
+         `@range`, `@pattern`, enums, `@uniqueItems`) and reports every violation at once in a \
+         [`ValidationError`], with messages worded like Smithy's. Use \
+         [`Validate`] for values built another way, and `build_unvalidated()` when the service \
+         has relaxed a limit this crate still enforces.\n",
+    );
+    let docs: Vec<String> = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect();
+    let patterns = (!krate.patterns.is_empty()).then(|| quote!(#[rustfmt::skip] mod patterns;));
+    quote! {
+        #( #![doc = #docs] )*
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+
+        #[rustfmt::skip]
+        pub mod error;
+        #[rustfmt::skip]
+        pub mod operation;
+        #patterns
+        #[rustfmt::skip]
+        pub mod primitives;
+        #[rustfmt::skip]
+        pub mod types;
+        #[rustfmt::skip]
+        pub mod validation;
+
+        pub use crate::validation::{Validate, ValidationError};
+    }
+}
+
+fn patterns_rs(krate: &Crate) -> TokenStream {
+    let items = krate.patterns.iter().map(|p| {
+        let name = format_ident!("{}", p.static_name);
+        let source_name = format_ident!("{}_SOURCE", p.static_name);
+        let regex = &p.regex;
+        let source = &p.source;
+        let doc = doc_lines(&format!("`@pattern` as written in the model; translated to `regex` syntax with ECMA-262 meaning below."));
+        quote! {
+            #doc
+            pub(crate) const #source_name: &str = #source;
+            pub(crate) static #name: ::std::sync::LazyLock<::regex::Regex> = ::std::sync::LazyLock::new(|| {
+                // The generator compiled this expression with the same engine before emitting it.
+                ::regex::Regex::new(#regex).expect("pattern verified at codegen time")
+            });
+        }
+    });
+    quote! {
+        //! Compiled `@pattern` expressions, each built on first use.
+        #( #items )*
+    }
+}
+
+fn types_mod(krate: &Crate, location: &Location) -> TokenStream {
+    let defs: Vec<&TypeDef> = krate.types.iter().filter(|d| &d.name().location == location).collect();
+    let modules = defs.iter().map(|d| format_ident!("{}", d.name().module));
+    let exports = defs.iter().map(|d| {
+        let module = format_ident!("{}", d.name().module);
+        let ident = format_ident!("{}", d.name().ident);
+        quote!(pub use self::#module::#ident;)
+    });
+    let builders = defs.iter().filter(|d| matches!(d, TypeDef::Structure(_))).map(|d| {
+        let module = format_ident!("{}", d.name().module);
+        let builder = format_ident!("{}", d.name().builder);
+        quote!(pub use super::#module::#builder;)
+    });
+    let error_mod = matches!(location, Location::Types).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod error;
+        }
+    });
+    let module_doc = match location {
+        Location::Types => " Shapes shared by the operations: structures, enums and unions.",
+        _ => " Error shapes the operations can return.",
+    };
+    quote! {
+        #![doc = #module_doc]
+        #( #[rustfmt::skip] mod #modules; )*
+
+        #( #exports )*
+
+        /// Builders for the structures in this module.
+        pub mod builders {
+            #( #builders )*
+        }
+
+        #error_mod
+    }
+}
+
+fn operations_mod(krate: &Crate) -> TokenStream {
+    let modules = krate.operations.iter().map(|op| {
+        let module = format_ident!("{}", op.module);
+        let doc = doc_lines(&format!("Types for the `{}` operation.", op.name));
+        quote!(#doc #[rustfmt::skip] pub mod #module;)
+    });
+    quote! {
+        //! One module per operation: its input, output and error types.
+        #( #modules )*
+    }
+}
+
+fn operation_files(op: &Operation) -> Vec<EmittedFile> {
+    let dir = format!("src/operation/{}", op.module);
+    let input_module = format_ident!("{}", op.input.name.module);
+    let output_module = format_ident!("{}", op.output.name.module);
+    let input = format_ident!("{}", op.input.name.ident);
+    let output = format_ident!("{}", op.output.name.ident);
+    let input_builder = format_ident!("{}", op.input.name.builder);
+    let output_builder = format_ident!("{}", op.output.name.builder);
+    let error = format_ident!("{}", op.error.ident);
+    let marker = format_ident!("{}", op.name);
+    let docs = doc_attrs(&op.docs);
+    let name = &op.name;
+    let shape_id = &op.shape_id;
+    let module = quote! {
+        #[rustfmt::skip]
+        mod #input_module;
+        #[rustfmt::skip]
+        mod #output_module;
+        #[rustfmt::skip]
+        mod _error;
+
+        pub use self::#input_module::#input;
+        pub use self::#output_module::#output;
+        pub use self::_error::#error;
+
+        /// Builders for this operation's input and output.
+        pub mod builders {
+            pub use super::#input_module::#input_builder;
+            pub use super::#output_module::#output_builder;
+        }
+
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
+        #[non_exhaustive]
+        pub struct #marker;
+
+        impl #marker {
+            /// The operation's name in the model.
+            pub const NAME: &'static str = #name;
+            /// The operation's absolute shape id.
+            pub const SHAPE_ID: &'static str = #shape_id;
+        }
+    };
+    let op_doc = format!(" The `{}` operation.", op.name);
+    let module = quote! { #![doc = #op_doc] #module };
+    vec![
+        rust(format!("{dir}/mod.rs"), module),
+        rust(format!("{dir}/{}.rs", op.input.name.module), emit_structure(&op.input)),
+        rust(format!("{dir}/{}.rs", op.output.name.module), emit_structure(&op.output)),
+        rust(format!("{dir}/_error.rs"), emit_error_enum(&op.error)),
+    ]
+}

@@ -1,0 +1,316 @@
+//! The Rust-shaped intermediate representation: every name, type and check already decided.
+//!
+//! Emitters read only this. Nothing here refers back to the raw model except shape ids kept for
+//! documentation and error codes.
+
+use crate::traits::{Length, Range};
+
+/// A Rust identifier; `raw` marks keywords written as `r#type`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ident {
+    pub name: String,
+    pub raw: bool,
+}
+
+impl Ident {
+    pub fn plain(name: impl Into<String>) -> Ident {
+        Ident { name: name.into(), raw: false }
+    }
+
+    pub fn to_ident(&self) -> proc_macro2::Ident {
+        if self.raw {
+            proc_macro2::Ident::new_raw(&self.name, proc_macro2::Span::call_site())
+        } else {
+            proc_macro2::Ident::new(&self.name, proc_macro2::Span::call_site())
+        }
+    }
+}
+
+/// A path from the crate root, e.g. `crate::types::ContactState`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypePath(pub Vec<String>);
+
+/// Where a named type lives in the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Location {
+    /// `crate::types`
+    Types,
+    /// `crate::types::error`
+    Errors,
+    /// `crate::operation::<module>`
+    Operation(String),
+}
+
+/// A named type: its identifier, the private module file that holds it, and its public path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeName {
+    pub ident: String,
+    /// The private module (file stem) that defines it, e.g. `_contact_state`.
+    pub module: String,
+    pub location: Location,
+    pub builder: String,
+}
+
+impl TypeName {
+    pub fn path(&self) -> TypePath {
+        let mut path = vec!["crate".to_string()];
+        match &self.location {
+            Location::Types => path.push("types".into()),
+            Location::Errors => path.extend(["types".to_string(), "error".to_string()]),
+            Location::Operation(module) => path.extend(["operation".to_string(), module.clone()]),
+        }
+        path.push(self.ident.clone());
+        TypePath(path)
+    }
+}
+
+/// Rustdoc for an item: the converted model docs plus notes the generator adds (renames,
+/// overlay rules, suppressed constraints, defaults).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docs {
+    pub text: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Type {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    F32,
+    F64,
+    BigInteger,
+    BigDecimal,
+    Blob,
+    Timestamp,
+    Document,
+    Named { path: TypePath, kind: NamedKind, boxed: bool },
+    List(Box<Type>),
+    Map(Box<Type>, Box<Type>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedKind {
+    Structure,
+    Union,
+    Enum,
+    IntEnum,
+}
+
+impl Type {
+    /// Whether values can be hashed (decides how `@uniqueItems` is checked and which derives apply).
+    pub fn is_hashable(&self) -> bool {
+        match self {
+            Type::F32 | Type::F64 | Type::Document | Type::Map(..) => false,
+            Type::Named { kind, .. } => matches!(kind, NamedKind::Enum | NamedKind::IntEnum),
+            Type::List(item) => item.is_hashable(),
+            _ => true,
+        }
+    }
+}
+
+/// Constraints on one value position (a member, a list item, a map key or value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Check {
+    pub length: Option<Length>,
+    pub range: Option<Range>,
+    pub pattern: Option<PatternRef>,
+    pub unique_items: bool,
+    /// Overlay extension: every map key must match; reported at the map's path.
+    pub key_pattern: Option<PatternRef>,
+    /// Overlay extension: total UTF-8 bytes of all keys and values of a map.
+    pub max_total_utf8_bytes: Option<u64>,
+    pub items: Option<Box<Check>>,
+    pub keys: Option<Box<Check>>,
+    pub values: Option<Box<Check>>,
+    /// The value is a named type whose own `Validate` impl has something to check.
+    pub nested: bool,
+}
+
+impl Check {
+    /// True when nothing at all would be checked.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none()
+            && self.range.is_none()
+            && self.pattern.is_none()
+            && !self.unique_items
+            && self.key_pattern.is_none()
+            && self.max_total_utf8_bytes.is_none()
+            && self.items.as_ref().is_none_or(|c| c.is_empty())
+            && self.keys.as_ref().is_none_or(|c| c.is_empty())
+            && self.values.as_ref().is_none_or(|c| c.is_empty())
+            && !self.nested
+    }
+}
+
+/// A compiled `@pattern`, shared by every value that uses the same expression.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PatternRef {
+    /// The static in `crate::patterns` that holds the compiled regex.
+    pub static_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub static_name: String,
+    /// The ECMA-262 expression as the model wrote it (shown in messages).
+    pub source: String,
+    /// Equivalent `regex` crate syntax.
+    pub regex: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The member name on the wire and in validation paths.
+    pub member: String,
+    pub ident: Ident,
+    pub docs: Docs,
+    pub ty: Type,
+    pub required: bool,
+    /// Redacted in `Debug`.
+    pub sensitive: bool,
+    pub check: Check,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Client,
+    Server,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    pub fault: Fault,
+    pub http_status: Option<u16>,
+    /// The error code on the wire (the shape name).
+    pub code: String,
+    /// Index into `fields` of the member holding the message, if any.
+    pub message_field: Option<usize>,
+    pub retryable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Structure {
+    pub shape_id: String,
+    pub name: TypeName,
+    pub docs: Docs,
+    pub fields: Vec<Field>,
+    pub error: Option<ErrorInfo>,
+    /// The whole structure is `@sensitive`: its `Debug` shows nothing.
+    pub sensitive: bool,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumVariant {
+    pub ident: String,
+    /// The string value (or integer, for intEnum, as text).
+    pub value: String,
+    pub docs: Docs,
+    pub internal: bool,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enum {
+    pub shape_id: String,
+    pub name: TypeName,
+    pub docs: Docs,
+    pub variants: Vec<EnumVariant>,
+    /// The catch-all variant for values this crate does not know.
+    pub unknown_variant: String,
+    pub int_enum: bool,
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionVariant {
+    pub member: String,
+    pub ident: String,
+    /// snake_case stem for `as_x`/`is_x` accessors.
+    pub snake: String,
+    pub docs: Docs,
+    /// `None` for members targeting `smithy.api#Unit` (a variant without a value).
+    pub ty: Option<Type>,
+    pub check: Check,
+    pub sensitive: bool,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Union {
+    pub shape_id: String,
+    pub name: TypeName,
+    pub docs: Docs,
+    pub variants: Vec<UnionVariant>,
+    pub unknown_variant: String,
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeDef {
+    Structure(Structure),
+    Enum(Enum),
+    Union(Union),
+}
+
+impl TypeDef {
+    pub fn name(&self) -> &TypeName {
+        match self {
+            TypeDef::Structure(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+            TypeDef::Union(u) => &u.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorVariant {
+    pub ident: String,
+    /// snake_case stem for the `is_x` accessor.
+    pub snake: String,
+    pub path: TypePath,
+    pub code: String,
+    pub docs: Docs,
+    /// The error struct's getter for its message member, when it has one.
+    pub message_getter: Option<Ident>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorEnum {
+    pub ident: String,
+    pub docs: Docs,
+    pub variants: Vec<ErrorVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    pub shape_id: String,
+    /// Module under `crate::operation`, e.g. `update_contact_attributes`.
+    pub module: String,
+    pub name: String,
+    pub docs: Docs,
+    pub input: Structure,
+    pub output: Structure,
+    pub error: ErrorEnum,
+}
+
+/// The whole crate to emit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crate {
+    pub package: String,
+    pub lib_name: String,
+    pub version: String,
+    pub description: String,
+    pub docs: Docs,
+    pub service_id: Option<String>,
+    pub operations: Vec<Operation>,
+    /// Types in `crate::types` and `crate::types::error`, sorted by module.
+    pub types: Vec<TypeDef>,
+    pub patterns: Vec<Pattern>,
+}

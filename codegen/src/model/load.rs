@@ -1,0 +1,579 @@
+//! Smithy 2.0 JSON AST files -> [`Model`], collecting every problem instead of stopping at the first.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::{prelude, Member, Model, Relations, Shape, ShapeId, ShapeType, Traits};
+use crate::diagnostics::{pointer_segment, Diagnostic, Diagnostics};
+
+/// One model document and the name to report problems under.
+pub struct ModelSource {
+    pub name: String,
+    pub text: String,
+}
+
+/// Read and assemble model files; I/O errors are reported as diagnostics like any other problem.
+pub fn load_files(paths: &[impl AsRef<Path>]) -> Result<(Model, Diagnostics), Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let mut sources = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        match std::fs::read_to_string(path) {
+            Ok(text) => sources.push(ModelSource { name: path.display().to_string(), text }),
+            Err(err) => diagnostics.push(
+                Diagnostic::error("ModelUnreadable", format!("cannot read the model: {err}"))
+                    .file(path.display().to_string())
+                    .hint("check the path given with --model or in the codegen config"),
+            ),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    load_sources(&sources)
+}
+
+/// Assemble a single in-memory document (tests and fixtures).
+pub fn load_str(name: &str, text: &str) -> Result<(Model, Diagnostics), Diagnostics> {
+    load_sources(&[ModelSource { name: name.to_string(), text: text.to_string() }])
+}
+
+/// Assemble documents into one model. `Ok` carries warnings; `Err` carries at least one error.
+pub fn load_sources(sources: &[ModelSource]) -> Result<(Model, Diagnostics), Diagnostics> {
+    let mut loader = Loader::default();
+    for source in sources {
+        loader.document(source);
+    }
+    loader.finish()
+}
+
+/// A shape as written, before mixins and `apply` are resolved.
+struct RawShape {
+    shape: Shape,
+    mixins: Vec<ShapeId>,
+}
+
+struct PendingApply {
+    target: ShapeId,
+    traits: Traits,
+    file: String,
+}
+
+#[derive(Default)]
+struct Loader {
+    shapes: BTreeMap<ShapeId, RawShape>,
+    applies: Vec<PendingApply>,
+    metadata: BTreeMap<String, Value>,
+    diagnostics: Diagnostics,
+}
+
+/// Where a value sits, for messages: file plus JSON pointer plus the shape it belongs to.
+#[derive(Clone)]
+struct At<'a> {
+    file: &'a str,
+    pointer: String,
+    shape: Option<&'a str>,
+}
+
+impl<'a> At<'a> {
+    fn child(&self, segment: &str) -> At<'a> {
+        At { file: self.file, pointer: format!("{}/{}", self.pointer, pointer_segment(segment)), shape: self.shape }
+    }
+
+    fn error(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        let mut d = Diagnostic::error(code, message).file(self.file).pointer(self.pointer.clone());
+        if let Some(shape) = self.shape {
+            d = d.shape(shape);
+        }
+        d
+    }
+}
+
+impl Loader {
+    fn document(&mut self, source: &ModelSource) {
+        let file = source.name.as_str();
+        let root: Value = match serde_json::from_str(&source.text) {
+            Ok(value) => value,
+            Err(err) => {
+                self.diagnostics.push(
+                    Diagnostic::error("InvalidJson", format!("not valid JSON: {err}"))
+                        .file(file)
+                        .hint("a Smithy JSON AST file is one JSON object; fix the syntax at the line and column given"),
+                );
+                return;
+            }
+        };
+        let at = At { file, pointer: String::new(), shape: None };
+        let Some(root) = root.as_object() else {
+            self.diagnostics.push(at.error("InvalidModel", "the document is not a JSON object"));
+            return;
+        };
+        match root.get("smithy").and_then(Value::as_str) {
+            Some(v) if v == "2.0" || v == "2" || v.starts_with("1.") || v == "1" => {}
+            Some(v) => self.diagnostics.push(
+                at.child("smithy")
+                    .error("UnsupportedVersion", format!("Smithy IDL version `{v}` is not supported"))
+                    .hint("use a Smithy 2.0 JSON AST (\"smithy\": \"2.0\")"),
+            ),
+            None => self.diagnostics.push(
+                at.child("smithy")
+                    .error("InvalidModel", "missing the `smithy` version string")
+                    .hint("add \"smithy\": \"2.0\" at the top level"),
+            ),
+        }
+        if let Some(metadata) = root.get("metadata") {
+            match metadata.as_object() {
+                Some(entries) => {
+                    for (key, value) in entries {
+                        self.merge_metadata(key, value, &at.child("metadata").child(key));
+                    }
+                }
+                None => self.diagnostics.push(at.child("metadata").error("InvalidModel", "`metadata` must be an object")),
+            }
+        }
+        let Some(shapes) = root.get("shapes") else { return };
+        let Some(shapes) = shapes.as_object() else {
+            self.diagnostics.push(at.child("shapes").error("InvalidModel", "`shapes` must be an object"));
+            return;
+        };
+        for (id_text, body) in shapes {
+            let at = At { file, pointer: format!("/shapes/{}", pointer_segment(id_text)), shape: Some(id_text) };
+            let Some(id) = ShapeId::parse(id_text) else {
+                self.diagnostics.push(
+                    at.error("InvalidShapeId", format!("`{id_text}` is not an absolute shape id"))
+                        .hint("shape ids look like `com.example#ShapeName` (`$member` only inside `apply`)"),
+                );
+                continue;
+            };
+            self.shape(id, body, &at);
+        }
+    }
+
+    fn merge_metadata(&mut self, key: &str, value: &Value, at: &At<'_>) {
+        match (self.metadata.get_mut(key), value) {
+            (None, _) => {
+                self.metadata.insert(key.to_string(), value.clone());
+            }
+            // Smithy concatenates array metadata from several files (e.g. `suppressions`).
+            (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more.iter().cloned()),
+            (Some(existing), _) if existing == value => {}
+            (Some(_), _) => self.diagnostics.push(
+                at.error("MetadataConflict", format!("metadata key `{key}` is defined twice with different values"))
+                    .hint("keep one definition, or make both arrays so they concatenate"),
+            ),
+        }
+    }
+
+    fn shape(&mut self, id: ShapeId, body: &Value, at: &At<'_>) {
+        let Some(body) = body.as_object() else {
+            self.diagnostics.push(at.error("InvalidShape", "a shape must be a JSON object"));
+            return;
+        };
+        let Some(type_name) = body.get("type").and_then(Value::as_str) else {
+            self.diagnostics.push(
+                at.child("type").error("InvalidShape", "missing or non-string `type`").hint("add e.g. \"type\": \"structure\""),
+            );
+            return;
+        };
+        if type_name == "apply" {
+            if let Some(traits) = self.traits(body.get("traits"), &at.child("traits")) {
+                self.applies.push(PendingApply { target: id, traits, file: at.file.to_string() });
+            }
+            return;
+        }
+        let Some(shape_type) = ShapeType::from_name(type_name) else {
+            self.diagnostics.push(
+                at.child("type")
+                    .error("UnknownShapeType", format!("unknown shape type `{type_name}`"))
+                    .hint("Smithy 2.0 types are blob, boolean, string, byte, short, integer, long, float, double, bigInteger, bigDecimal, timestamp, document, enum, intEnum, list, set, map, structure, union, service, operation, resource"),
+            );
+            return;
+        };
+        if id.member_name().is_some() {
+            self.diagnostics.push(at.error("InvalidShapeId", "only `apply` may target a member id"));
+            return;
+        }
+        let traits = self.traits(body.get("traits"), &at.child("traits")).unwrap_or_default();
+        let members = self.members(shape_type, body, at);
+        let mixins = self.targets_list(body.get("mixins"), &at.child("mixins"));
+        let relations = self.relations(shape_type, body, at);
+        let shape = Shape { id: id.clone(), shape_type, members, traits, relations, source: at.file.to_string() };
+        if let Some(existing) = self.shapes.get(&id) {
+            // Two files may define the same shape identically (a shared dependency); anything else is a conflict.
+            if existing.shape.shape_type != shape.shape_type
+                || existing.shape.members != shape.members
+                || existing.shape.traits != shape.traits
+            {
+                self.diagnostics.push(
+                    at.error("DuplicateShape", format!("`{id}` is also defined in {} with different content", existing.shape.source))
+                        .hint("define each shape once; use `apply` to add traits from another file"),
+                );
+            }
+            return;
+        }
+        self.shapes.insert(id, RawShape { shape, mixins });
+    }
+
+    fn members(&mut self, shape_type: ShapeType, body: &Map<String, Value>, at: &At<'_>) -> Vec<Member> {
+        let mut members = Vec::new();
+        let fixed: &[&str] = match shape_type {
+            ShapeType::List | ShapeType::Set => &["member"],
+            ShapeType::Map => &["key", "value"],
+            _ => &[],
+        };
+        for name in fixed {
+            match body.get(*name) {
+                Some(value) => {
+                    if let Some(member) = self.member(name, value, &at.child(name)) {
+                        members.push(member);
+                    }
+                }
+                None => self.diagnostics.push(
+                    at.child(name)
+                        .error("MissingMember", format!("a {} shape needs a `{name}` member", shape_type.name()))
+                        .hint(format!("add \"{name}\": {{\"target\": \"smithy.api#String\"}}")),
+                ),
+            }
+        }
+        if shape_type.has_named_members() {
+            match body.get("members") {
+                None => {}
+                Some(Value::Object(entries)) => {
+                    let at = at.child("members");
+                    for (name, value) in entries {
+                        let at = at.child(name);
+                        if !super::is_identifier(name) {
+                            self.diagnostics.push(
+                                at.error("InvalidMemberName", format!("member name `{name}` is not a Smithy identifier"))
+                                    .hint("member names start with a letter or `_` and contain letters, digits and `_`"),
+                            );
+                            continue;
+                        }
+                        if let Some(member) = self.member(name, value, &at) {
+                            members.push(member);
+                        }
+                    }
+                }
+                Some(_) => self.diagnostics.push(at.child("members").error("InvalidShape", "`members` must be an object")),
+            }
+        }
+        members
+    }
+
+    fn member(&mut self, name: &str, value: &Value, at: &At<'_>) -> Option<Member> {
+        let Some(object) = value.as_object() else {
+            self.diagnostics.push(at.error("InvalidMember", "a member must be an object with a `target`"));
+            return None;
+        };
+        let target = self.target(object.get("target"), &at.child("target"))?;
+        let traits = self.traits(object.get("traits"), &at.child("traits")).unwrap_or_default();
+        Some(Member { name: name.to_string(), target, traits })
+    }
+
+    fn target(&mut self, value: Option<&Value>, at: &At<'_>) -> Option<ShapeId> {
+        match value.and_then(Value::as_str) {
+            Some(text) => match ShapeId::parse(text) {
+                Some(id) if id.member_name().is_none() => Some(id),
+                _ => {
+                    self.diagnostics.push(
+                        at.error("InvalidShapeId", format!("target `{text}` is not an absolute shape id"))
+                            .hint("targets are absolute, e.g. `smithy.api#String`"),
+                    );
+                    None
+                }
+            },
+            None => {
+                self.diagnostics.push(at.error("InvalidTarget", "missing or non-string `target`"));
+                None
+            }
+        }
+    }
+
+    /// A `{"target": ...}` reference.
+    fn reference(&mut self, value: Option<&Value>, at: &At<'_>) -> Option<ShapeId> {
+        let value = value?;
+        match value.as_object() {
+            Some(object) => self.target(object.get("target"), &at.child("target")),
+            None => {
+                self.diagnostics.push(at.error("InvalidReference", "expected an object like {\"target\": \"ns#Shape\"}"));
+                None
+            }
+        }
+    }
+
+    fn targets_list(&mut self, value: Option<&Value>, at: &At<'_>) -> Vec<ShapeId> {
+        let Some(value) = value else { return Vec::new() };
+        let Some(items) = value.as_array() else {
+            self.diagnostics.push(at.error("InvalidReference", "expected an array of {\"target\": ...} objects"));
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.reference(Some(item), &at.child(&i.to_string())))
+            .collect()
+    }
+
+    fn traits(&mut self, value: Option<&Value>, at: &At<'_>) -> Option<Traits> {
+        let value = value?;
+        let Some(entries) = value.as_object() else {
+            self.diagnostics.push(at.error("InvalidTraits", "`traits` must be an object keyed by trait shape id"));
+            return None;
+        };
+        let mut traits = Traits::new();
+        for (key, value) in entries {
+            if ShapeId::parse(key).is_none() {
+                self.diagnostics.push(
+                    at.child(key)
+                        .error("InvalidTraitId", format!("trait id `{key}` is not an absolute shape id"))
+                        .hint("write prelude traits in full, e.g. `smithy.api#required`"),
+                );
+                continue;
+            }
+            traits.insert(key.clone(), value.clone());
+        }
+        Some(traits)
+    }
+
+    fn relations(&mut self, shape_type: ShapeType, body: &Map<String, Value>, at: &At<'_>) -> Relations {
+        let mut relations = Relations::default();
+        match shape_type {
+            ShapeType::Operation => {
+                relations.input = self.reference(body.get("input"), &at.child("input"));
+                relations.output = self.reference(body.get("output"), &at.child("output"));
+                relations.errors = self.targets_list(body.get("errors"), &at.child("errors"));
+            }
+            ShapeType::Service | ShapeType::Resource => {
+                relations.operations = self.targets_list(body.get("operations"), &at.child("operations"));
+                relations.resources = self.targets_list(body.get("resources"), &at.child("resources"));
+                relations.errors = self.targets_list(body.get("errors"), &at.child("errors"));
+                for lifecycle in ["create", "put", "read", "update", "delete", "list"] {
+                    if let Some(op) = self.reference(body.get(lifecycle), &at.child(lifecycle)) {
+                        relations.operations.push(op);
+                    }
+                }
+                let collection = self.targets_list(body.get("collectionOperations"), &at.child("collectionOperations"));
+                relations.operations.extend(collection);
+                for key in ["version", "rename", "identifiers", "properties"] {
+                    if let Some(value) = body.get(key) {
+                        relations.properties.insert(key.to_string(), value.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+        relations
+    }
+
+    fn finish(mut self) -> Result<(Model, Diagnostics), Diagnostics> {
+        for shape in prelude::shapes() {
+            self.shapes.entry(shape.id.clone()).or_insert(RawShape { shape, mixins: Vec::new() });
+        }
+        let mut model = Model { shapes: BTreeMap::new(), metadata: std::mem::take(&mut self.metadata) };
+        self.resolve_mixins(&mut model);
+        self.apply_traits(&mut model);
+        check_references(&model, &mut self.diagnostics);
+        if self.diagnostics.has_errors() {
+            Err(self.diagnostics)
+        } else {
+            Ok((model, self.diagnostics))
+        }
+    }
+
+    /// Copy mixin members and traits into each shape that uses them, mixins before local members.
+    fn resolve_mixins(&mut self, model: &mut Model) {
+        let ids: Vec<ShapeId> = self.shapes.keys().cloned().collect();
+        let mut resolved: BTreeMap<ShapeId, Shape> = BTreeMap::new();
+        for id in ids {
+            let mut visiting = BTreeSet::new();
+            self.resolve_one(&id, &mut resolved, &mut visiting);
+        }
+        model.shapes = resolved;
+    }
+
+    fn resolve_one(&mut self, id: &ShapeId, resolved: &mut BTreeMap<ShapeId, Shape>, visiting: &mut BTreeSet<ShapeId>) {
+        if resolved.contains_key(id) {
+            return;
+        }
+        let Some(raw) = self.shapes.get(id) else { return };
+        let mixins = raw.mixins.clone();
+        if !visiting.insert(id.clone()) {
+            self.diagnostics.push(
+                Diagnostic::error("MixinCycle", "mixins form a cycle")
+                    .shape(id.as_str())
+                    .file(raw.shape.source.clone())
+                    .hint("a shape cannot use itself as a mixin, directly or through other mixins"),
+            );
+            return;
+        }
+        let mut shape = raw.shape.clone();
+        if !mixins.is_empty() {
+            let mut members: Vec<Member> = Vec::new();
+            let mut traits = Traits::new();
+            for mixin_id in &mixins {
+                self.resolve_one(mixin_id, resolved, visiting);
+                let Some(mixin) = resolved.get(mixin_id) else {
+                    if !self.shapes.contains_key(mixin_id) {
+                        self.diagnostics.push(
+                            Diagnostic::error("UnknownTarget", format!("mixin `{mixin_id}` does not exist"))
+                                .shape(id.as_str())
+                                .file(shape.source.clone()),
+                        );
+                    }
+                    continue;
+                };
+                if !mixin.has_trait("smithy.api#mixin") {
+                    self.diagnostics.push(
+                        Diagnostic::error("NotAMixin", format!("`{mixin_id}` is used as a mixin but lacks the @mixin trait"))
+                            .shape(id.as_str())
+                            .file(shape.source.clone())
+                            .hint(format!("add \"smithy.api#mixin\": {{}} to `{mixin_id}`")),
+                    );
+                }
+                let local: BTreeSet<String> = mixin
+                    .traits
+                    .get("smithy.api#mixin")
+                    .and_then(|m| m.get("localTraits"))
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default();
+                for (key, value) in &mixin.traits {
+                    if key != "smithy.api#mixin" && !local.contains(key) {
+                        traits.insert(key.clone(), value.clone());
+                    }
+                }
+                for member in &mixin.members {
+                    match members.iter_mut().find(|m| m.name == member.name) {
+                        Some(existing) => existing.traits.extend(member.traits.clone()),
+                        None => members.push(member.clone()),
+                    }
+                }
+            }
+            for member in shape.members.drain(..) {
+                match members.iter_mut().find(|m| m.name == member.name) {
+                    // A local redeclaration of a mixin member may only add traits.
+                    Some(existing) => existing.traits.extend(member.traits),
+                    None => members.push(member),
+                }
+            }
+            traits.extend(std::mem::take(&mut shape.traits));
+            shape.members = members;
+            shape.traits = traits;
+        }
+        visiting.remove(id);
+        resolved.insert(id.clone(), shape);
+    }
+
+    fn apply_traits(&mut self, model: &mut Model) {
+        for apply in std::mem::take(&mut self.applies) {
+            let root = apply.target.root();
+            let Some(shape) = model.shapes.get_mut(&root) else {
+                self.diagnostics.push(
+                    Diagnostic::error("UnknownTarget", format!("`apply` targets `{}`, which does not exist", apply.target))
+                        .file(apply.file)
+                        .shape(apply.target.as_str()),
+                );
+                continue;
+            };
+            let traits = match apply.target.member_name() {
+                None => &mut shape.traits,
+                Some(member) => match shape.members.iter_mut().find(|m| m.name == member) {
+                    Some(m) => &mut m.traits,
+                    None => {
+                        self.diagnostics.push(
+                            Diagnostic::error("UnknownTarget", format!("`apply` targets member `{member}`, which `{root}` lacks"))
+                                .file(apply.file)
+                                .shape(apply.target.as_str()),
+                        );
+                        continue;
+                    }
+                },
+            };
+            for (key, value) in apply.traits {
+                match (traits.get_mut(&key), value) {
+                    (None, value) => {
+                        traits.insert(key, value);
+                    }
+                    // Smithy merges list-valued traits applied from several places.
+                    (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
+                    (Some(existing), value) if *existing == value => {}
+                    (Some(_), _) => self.diagnostics.push(
+                        Diagnostic::error("TraitConflict", format!("`apply` sets `{key}` to a value that conflicts with the shape's own"))
+                            .file(apply.file.clone())
+                            .shape(apply.target.as_str())
+                            .hint("apply a trait only where the shape does not already define it differently"),
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Every member target and operation/service reference must name a shape in the model.
+fn check_references(model: &Model, diagnostics: &mut Diagnostics) {
+    for shape in model.shapes.values() {
+        for member in &shape.members {
+            if !model.shapes.contains_key(&member.target) {
+                diagnostics.push(unknown_target(model, &shape.id.with_member(&member.name), &member.target, &shape.source));
+            }
+        }
+        let r = &shape.relations;
+        for target in r.input.iter().chain(&r.output).chain(&r.errors).chain(&r.operations).chain(&r.resources) {
+            if !model.shapes.contains_key(target) {
+                diagnostics.push(unknown_target(model, &shape.id, target, &shape.source));
+            }
+        }
+        if matches!(shape.shape_type, ShapeType::Enum | ShapeType::IntEnum) {
+            for member in &shape.members {
+                if member.target.as_str() != prelude::UNIT {
+                    diagnostics.push(
+                        Diagnostic::error("InvalidEnumMember", format!("enum member `{}` must target smithy.api#Unit", member.name))
+                            .shape(shape.id.with_member(&member.name).as_str())
+                            .file(shape.source.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn unknown_target(model: &Model, from: &ShapeId, target: &ShapeId, file: &str) -> Diagnostic {
+    let mut d = Diagnostic::error("UnknownTarget", format!("targets `{target}`, which is not defined"))
+        .shape(from.as_str())
+        .file(file);
+    if let Some(closest) = closest_id(model, target) {
+        d = d.hint(format!("did you mean `{closest}`?"));
+    } else {
+        d = d.hint("define the shape, add the file that defines it, or target a prelude shape such as `smithy.api#String`");
+    }
+    d
+}
+
+/// The defined shape whose name is nearest (case-insensitive edit distance) to a missing one.
+fn closest_id(model: &Model, missing: &ShapeId) -> Option<ShapeId> {
+    let wanted = missing.name().to_ascii_lowercase();
+    model
+        .shapes
+        .keys()
+        .map(|id| (edit_distance(&wanted, &id.name().to_ascii_lowercase()), id))
+        .filter(|(distance, _)| *distance <= (wanted.len() / 3).max(1))
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+        .map(|(_, id)| id.clone())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}

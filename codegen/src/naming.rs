@@ -1,0 +1,204 @@
+//! Every Rust name the generator emits is decided here, and only here (the one place heck is used).
+//!
+//! Model quirks never leak: keywords become raw identifiers, names that would shadow generated
+//! methods get a suffix and a doc note, and two model names that collapse to one Rust name are
+//! reported instead of silently overwriting each other.
+
+use std::collections::BTreeMap;
+
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+use crate::diagnostics::Diagnostic;
+use crate::ir::Ident;
+
+/// Keywords that can be written raw (`r#type`).
+const RAW_KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let",
+    "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Keywords that cannot be raw identifiers at all.
+const UNRAWABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Member names that would collide with methods every generated struct or builder has.
+const RESERVED_MEMBERS: &[(&str, &str)] = &[
+    ("build", "`build` is the builder's finishing method"),
+    ("build_unvalidated", "`build_unvalidated` is the builder's unchecked finishing method"),
+    ("builder", "`builder` creates the builder on every generated struct"),
+    ("default", "`default` would shadow `Default::default` on the builder"),
+    ("validate", "`validate` is the `Validate` trait's method"),
+    ("clone", "`clone` would shadow `Clone::clone`"),
+];
+
+/// A member's Rust name, with the note to document when it differs from the model's name in more
+/// than case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldName {
+    pub ident: Ident,
+    pub rename_note: Option<String>,
+}
+
+pub fn field_name(member: &str) -> FieldName {
+    let snake = to_snake(member);
+    if let Some((_, why)) = RESERVED_MEMBERS.iter().find(|(name, _)| *name == snake) {
+        return FieldName {
+            ident: Ident::plain(format!("{snake}_value")),
+            rename_note: Some(format!("The model calls this member `{member}`; renamed to `{snake}_value` because {why}.")),
+        };
+    }
+    if UNRAWABLE.contains(&snake.as_str()) {
+        return FieldName {
+            ident: Ident::plain(format!("{snake}_value")),
+            rename_note: Some(format!("The model calls this member `{member}`; `{snake}` is a Rust keyword that cannot be an identifier.")),
+        };
+    }
+    FieldName { ident: Ident { raw: RAW_KEYWORDS.contains(&snake.as_str()), name: snake }, rename_note: None }
+}
+
+/// snake_case that always yields a valid identifier stem (leading digits get a prefix).
+pub fn to_snake(name: &str) -> String {
+    let snake = name.to_snake_case();
+    let snake: String = snake.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    match snake.chars().next() {
+        None => "value".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("n{snake}"),
+        _ => snake,
+    }
+}
+
+/// UpperCamelCase that always yields a valid, non-keyword type or variant identifier.
+pub fn to_camel(name: &str) -> String {
+    let camel: String = name.to_upper_camel_case().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    match camel.chars().next() {
+        None => "Value".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("Value{camel}"),
+        _ if camel == "Self" => "SelfValue".to_string(),
+        _ => camel,
+    }
+}
+
+/// The type name of a shape.
+pub fn type_name(shape_name: &str) -> String {
+    to_camel(shape_name)
+}
+
+/// The private module (file stem) that holds a type, e.g. `_contact_state`.
+pub fn type_module(type_ident: &str) -> String {
+    format!("_{}", to_snake(type_ident))
+}
+
+pub fn builder_name(type_ident: &str) -> String {
+    format!("{type_ident}Builder")
+}
+
+/// The module of an operation under `crate::operation`.
+pub fn operation_module(operation: &str) -> String {
+    let snake = to_snake(operation);
+    if RAW_KEYWORDS.contains(&snake.as_str()) || UNRAWABLE.contains(&snake.as_str()) {
+        format!("{snake}_operation")
+    } else {
+        snake
+    }
+}
+
+pub fn operation_input(operation: &str) -> String {
+    format!("{}Input", to_camel(operation))
+}
+
+pub fn operation_output(operation: &str) -> String {
+    format!("{}Output", to_camel(operation))
+}
+
+pub fn operation_error(operation: &str) -> String {
+    format!("{}Error", to_camel(operation))
+}
+
+/// The catch-all variant of every enum and union, and of operation error enums.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+pub const UNHANDLED_VARIANT: &str = "Unhandled";
+
+/// Variant names for enum constants or union members, in model order. A model name that would
+/// take the catch-all's name, or `None` (confusing next to `Option::None`), gets a `Value` suffix.
+pub fn variant_names(names: &[&str], catch_all: &str) -> Vec<String> {
+    names
+        .iter()
+        .map(|name| {
+            let camel = to_camel(name);
+            if camel == catch_all || camel == "None" { format!("{camel}Value") } else { camel }
+        })
+        .collect()
+}
+
+/// The static holding a compiled pattern, named for the first shape that uses it.
+pub fn pattern_static(owner: &str) -> String {
+    let name = owner.replace(['#', '.', '$'], "_").to_shouty_snake_case();
+    let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    if name.chars().next().is_none_or(|c| c.is_ascii_digit()) { format!("P_{name}") } else { name }
+}
+
+/// Tracks names within one scope and reports two model names that become the same Rust name.
+pub struct Scope<'a> {
+    what: &'a str,
+    owner: String,
+    seen: BTreeMap<String, String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(what: &'a str, owner: impl Into<String>) -> Scope<'a> {
+        Scope { what, owner: owner.into(), seen: BTreeMap::new(), diagnostics: Vec::new() }
+    }
+
+    /// Record `rust` as the name of `model_name`; a clash is reported once per pair.
+    pub fn claim(&mut self, rust: &str, model_name: &str) {
+        if let Some(first) = self.seen.get(rust) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "NameCollision",
+                    format!("{} `{first}` and `{model_name}` both become `{rust}` in Rust", self.what),
+                )
+                .shape(self.owner.clone())
+                .hint("rename one of them in the model (or with an overlay-free `apply` of a new name) so they differ after case conversion"),
+            );
+        } else {
+            self.seen.insert(rust.to_string(), model_name.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_and_reserved_members() {
+        assert_eq!(field_name("Type").ident, Ident { name: "type".into(), raw: true });
+        assert_eq!(field_name("Enum").ident, Ident { name: "enum".into(), raw: true });
+        let default = field_name("Default");
+        assert_eq!(default.ident.name, "default_value");
+        assert!(default.rename_note.unwrap().contains("`Default`"));
+        assert_eq!(field_name("Self").ident.name, "self_value");
+        assert_eq!(field_name("build").ident.name, "build_value");
+        assert_eq!(field_name("InstanceId").ident, Ident::plain("instance_id"));
+        assert_eq!(field_name("1st").ident.name, "n1st");
+    }
+
+    #[test]
+    fn type_and_variant_names() {
+        assert_eq!(type_name("String"), "String");
+        assert_eq!(type_name("Self"), "SelfValue");
+        assert_eq!(type_module("ContactId"), "_contact_id");
+        assert_eq!(variant_names(&["NONE", "ERROR", "SELF", "UNKNOWN", "AS", "1X"], "Unknown"), [
+            "NoneValue",
+            "Error",
+            "SelfValue",
+            "UnknownValue",
+            "As",
+            "Value1X"
+        ]);
+        assert_eq!(operation_input("UpdateContactAttributes"), "UpdateContactAttributesInput");
+        assert_eq!(operation_module("UpdateContactAttributes"), "update_contact_attributes");
+    }
+}
