@@ -83,6 +83,18 @@ impl Request {
     }
 }
 
+/// Every crate this repository generates: the main client, then generated test crates.
+/// Paths are relative to the workspace root.
+pub const CONFIGS: &[&str] = &["codegen.json"];
+
+/// Load a config file and run the whole pipeline for it.
+pub fn generate_from_config(path: &std::path::Path, selection: Option<Selection>) -> Result<(config::Config, Generated), Diagnostics> {
+    let config = config::Config::load(path)?;
+    let request = Request::from_config(&config, selection)?;
+    let generated = generate(&request)?;
+    Ok((config, generated))
+}
+
 /// The result of a successful run: the files and any warnings.
 pub struct Generated {
     pub files: output::FileSet,

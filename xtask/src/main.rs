@@ -74,8 +74,21 @@ fn main() -> ExitCode {
 
 fn codegen_command(args: &Args) -> Result<ExitCode, String> {
     let root = workspace_root();
-    let config_path = args.config.clone().unwrap_or_else(|| root.join("codegen.json"));
-    let mut config = Config::load(&config_path).map_err(|d| d.to_string())?;
+    let configs: Vec<PathBuf> = match &args.config {
+        Some(path) => vec![path.clone()],
+        None => codegen::CONFIGS.iter().map(|c| root.join(c)).collect(),
+    };
+    let mut failed = false;
+    for config_path in &configs {
+        if run_config(args, config_path)? != ExitCode::SUCCESS {
+            failed = true;
+        }
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn run_config(args: &Args, config_path: &Path) -> Result<ExitCode, String> {
+    let mut config = Config::load(config_path).map_err(|d| d.to_string())?;
     if !args.models.is_empty() {
         config.models = args.models.clone();
     }

@@ -1,0 +1,32 @@
+//! The committed generated crates are exactly what the models produce (like `cargo xtask codegen --check`).
+//!
+//! Locally a stale tree is regenerated and the test fails so you notice and commit; in CI (`CI` set)
+//! it only fails, naming the command to run.
+
+use integration_tests::workspace_root;
+
+#[test]
+fn generated_crates_are_fresh() {
+    let root = workspace_root();
+    for config in codegen::CONFIGS {
+        let (config, generated) = codegen::generate_from_config(&root.join(config), None)
+            .unwrap_or_else(|d| panic!("generating from {config} failed:\n{d}"));
+        let drift = codegen::output::check(&config.output, &generated.files).expect("read the generated tree");
+        if drift.is_clean() {
+            continue;
+        }
+        if std::env::var_os("CI").is_none() {
+            codegen::output::write(&config.output, &generated.files).expect("rewrite the generated tree");
+            panic!("{} was stale and has been regenerated; review and commit it:\n{drift}", config.output.display());
+        }
+        panic!("{} is not what the model produces:\n{drift}run `cargo xtask codegen` and commit the result", config.output.display());
+    }
+}
+
+#[test]
+fn generation_is_byte_stable() {
+    let root = workspace_root();
+    let (_, first) = codegen::generate_from_config(&root.join("codegen.json"), None).expect("generate");
+    let (_, second) = codegen::generate_from_config(&root.join("codegen.json"), None).expect("generate");
+    assert_eq!(first.files, second.files);
+}
