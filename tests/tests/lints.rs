@@ -1,0 +1,50 @@
+//! The generated crates build warning-free under clippy (`-D warnings`) and rustdoc (`-D warnings`).
+//!
+//! Runs cargo on each generated package with its own target directory, so it neither waits for
+//! nor disturbs the outer `cargo test`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use integration_tests::workspace_root;
+
+fn target_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lints")
+}
+
+fn cargo(args: &[&str], envs: &[(&str, &str)]) {
+    let mut command = Command::new(env!("CARGO"));
+    command.current_dir(workspace_root()).args(args).env("CARGO_TARGET_DIR", target_dir());
+    for (key, value) in envs {
+        command.env(key, value);
+    }
+    let output = command.output().expect("run cargo");
+    assert!(
+        output.status.success(),
+        "`cargo {}` failed:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn generated_packages() -> Vec<String> {
+    let root = workspace_root();
+    codegen::CONFIGS
+        .iter()
+        .map(|c| codegen::config::Config::load(&root.join(c)).expect("config").crate_name)
+        .collect()
+}
+
+#[test]
+fn generated_crates_pass_clippy_with_warnings_denied() {
+    for package in generated_packages() {
+        cargo(&["clippy", "--quiet", "-p", &package, "--all-targets", "--", "-D", "warnings"], &[]);
+    }
+}
+
+#[test]
+fn generated_crates_document_without_warnings() {
+    for package in generated_packages() {
+        cargo(&["doc", "--quiet", "--no-deps", "-p", &package], &[("RUSTDOCFLAGS", "-Dwarnings")]);
+    }
+}
