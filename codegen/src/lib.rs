@@ -85,7 +85,7 @@ impl Request {
 
 /// Every crate this repository generates: the main client, then generated test crates.
 /// Paths are relative to the workspace root.
-pub const CONFIGS: &[&str] = &["codegen.json"];
+pub const CONFIGS: &[&str] = &["codegen.json", "tests/crates/constraints/codegen.json"];
 
 /// Load a config file and run the whole pipeline for it.
 pub fn generate_from_config(path: &std::path::Path, selection: Option<Selection>) -> Result<(config::Config, Generated), Diagnostics> {

@@ -36,7 +36,13 @@ fn range_bound(bound: &Option<String>, ty: &Type) -> TokenStream {
                 quote!(::std::option::Option::Some((#v, #text)))
             }
         },
-        Type::F32 | Type::F64 => {
+        // A float's bound is rounded to f32 first, so the f32 nearest the written bound (8.8f32 for
+        // `8.8`) is within range rather than a hair outside it.
+        Type::F32 => {
+            let v: f32 = text.parse().unwrap_or(0.0);
+            quote!(::std::option::Option::Some((f64::from(#v), #text)))
+        }
+        Type::F64 => {
             let v: f64 = text.parse().unwrap_or(0.0);
             quote!(::std::option::Option::Some((#v, #text)))
         }
@@ -61,11 +67,18 @@ pub(crate) fn value_checks(check: &Check, ty: &Type, v: &TokenStream) -> TokenSt
         out.extend(match ty {
             Type::I8 | Type::I16 | Type::I32 | Type::I64 if is_int_bound(&range.min) && is_int_bound(&range.max) => {
                 let (min, max) = (range_bound(&range.min, ty), range_bound(&range.max, ty));
-                quote!(c.range_int(i64::from(*#v), #min, #max);)
+                let value = if matches!(ty, Type::I64) { quote!(*#v) } else { quote!(i64::from(*#v)) };
+                quote!(c.range_int(#value, #min, #max);)
             }
             Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::F32 | Type::F64 => {
-                let (min, max) = (range_bound(&range.min, &Type::F64), range_bound(&range.max, &Type::F64));
-                let value = if matches!(ty, Type::I64) { quote!(*#v as f64) } else { quote!(f64::from(*#v)) };
+                let bound_ty = if matches!(ty, Type::F32) { &Type::F32 } else { &Type::F64 };
+                let (min, max) = (range_bound(&range.min, bound_ty), range_bound(&range.max, bound_ty));
+                let value = match ty {
+                    // Checked against a fractional bound: the nearest double is what the service compares too.
+                    Type::I64 => quote!(*#v as f64),
+                    Type::F64 => quote!(*#v),
+                    _ => quote!(f64::from(*#v)),
+                };
                 quote!(c.range_float(#value, #min, #max);)
             }
             Type::BigInteger | Type::BigDecimal => {
@@ -168,7 +181,12 @@ pub(crate) fn structure_validate(s: &Structure) -> TokenStream {
             }
         };
         body.extend(match (field.required, checks.is_empty()) {
-            (true, _) => quote! {
+            (true, true) => quote! {
+                if self.#ident.is_none() {
+                    c.missing(#member);
+                }
+            },
+            (true, false) => quote! {
                 match &self.#ident {
                     ::std::option::Option::Some(value) => { #present }
                     ::std::option::Option::None => c.missing(#member),
