@@ -360,7 +360,7 @@ impl<'a> Lowerer<'a> {
             // Builders also get `set_x`/`get_x`; those must not collide with another member's `x`.
             scope.claim(&format!("set_{}", field_name.ident.name), &format!("{} (setter)", member.name));
             scope.claim(&format!("get_{}", field_name.ident.name), &format!("{} (getter)", member.name));
-            let ty = self.value_type(&shape.id, target, Some(&member.traits));
+            let ty = self.value_type(&shape.id, target);
             let required = traits::has(&member.traits, traits::REQUIRED);
             let check = self.check(&member_id, &member.traits, target);
             let mut docs = Docs {
@@ -418,7 +418,7 @@ impl<'a> Lowerer<'a> {
             scope.claim(&ident, &member.name);
             let Some(target) = self.model.shape(&member.target) else { continue };
             let member_id = shape.id.with_member(&member.name);
-            let ty = (member.target.as_str() != crate::model::prelude_unit()).then(|| self.value_type(&shape.id, target, Some(&member.traits)));
+            let ty = (member.target.as_str() != crate::model::prelude_unit()).then(|| self.value_type(&shape.id, target));
             let check = if ty.is_some() { self.check(&member_id, &member.traits, target) } else { Check::default() };
             let mut docs = Docs {
                 text: traits::documentation(&member.traits).or_else(|| traits::documentation(&target.traits)).map(docs::to_rustdoc),
@@ -480,7 +480,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The Rust type of a value of shape `target`, reached from aggregate `owner`.
-    fn value_type(&mut self, owner: &ShapeId, target: &Shape, _member_traits: Option<&Traits>) -> Type {
+    fn value_type(&mut self, owner: &ShapeId, target: &Shape) -> Type {
         match target.shape_type {
             ShapeType::Blob => Type::Blob,
             ShapeType::Boolean => Type::Bool,
@@ -499,7 +499,7 @@ impl<'a> Lowerer<'a> {
                 let item = target.members.first().and_then(|m| self.model.shape(&m.target));
                 match item {
                     // Collections give indirection, so items never need a Box.
-                    Some(item) => Type::List(Box::new(self.value_type(&target.id, item, None))),
+                    Some(item) => Type::List(Box::new(self.value_type(&target.id, item))),
                     None => Type::List(Box::new(Type::Document)),
                 }
             }
@@ -508,7 +508,7 @@ impl<'a> Lowerer<'a> {
                 let value = target.member("value").and_then(|m| self.model.shape(&m.target));
                 match (key, value) {
                     (Some(key), Some(value)) => {
-                        Type::Map(Box::new(self.value_type(&target.id, key, None)), Box::new(self.value_type(&target.id, value, None)))
+                        Type::Map(Box::new(self.value_type(&target.id, key)), Box::new(self.value_type(&target.id, value)))
                     }
                     _ => Type::Map(Box::new(Type::String), Box::new(Type::Document)),
                 }

@@ -74,8 +74,11 @@ fn main() -> ExitCode {
 
 fn codegen_command(args: &Args) -> Result<ExitCode, String> {
     let root = workspace_root();
+    let overrides = !args.models.is_empty() || !args.operations.is_empty() || args.all_operations || args.out.is_some();
     let configs: Vec<PathBuf> = match &args.config {
         Some(path) => vec![path.clone()],
+        // Overrides describe one crate: apply them to the main config only.
+        None if overrides => vec![root.join(codegen::CONFIGS[0])],
         None => codegen::CONFIGS.iter().map(|c| root.join(c)).collect(),
     };
     let mut failed = false;

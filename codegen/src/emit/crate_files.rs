@@ -143,7 +143,7 @@ fn patterns_rs(krate: &Crate) -> TokenStream {
         let source_name = format_ident!("{}_SOURCE", p.static_name);
         let regex = &p.regex;
         let source = &p.source;
-        let doc = doc_lines(&format!("`@pattern` as written in the model; translated to `regex` syntax with ECMA-262 meaning below."));
+        let doc = doc_lines("`@pattern` as written in the model; the static below holds it translated to `regex` syntax with the same ECMA-262 meaning.");
         quote! {
             #doc
             pub(crate) const #source_name: &str = #source;

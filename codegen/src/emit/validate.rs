@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ir::{Check, Enum, NamedKind, Structure, Type, Union};
+use crate::ir::{Check, Enum, Structure, Type, Union};
 
 fn opt_u64(value: Option<u64>) -> TokenStream {
     match value {
@@ -17,12 +17,9 @@ fn pattern_static(name: &str) -> TokenStream {
     quote!(crate::patterns::#ident)
 }
 
-/// A map key as a `&str` for paths and patterns.
-fn key_str(key_ty: &Type, key: &TokenStream) -> TokenStream {
-    match key_ty {
-        Type::Named { kind: NamedKind::Enum, .. } => quote!(#key.as_str()),
-        _ => quote!(#key.as_str()),
-    }
+/// A map key as a `&str` for paths and patterns (keys are strings or string enums, both have `as_str`).
+fn key_str(key: &TokenStream) -> TokenStream {
+    quote!(#key.as_str())
 }
 
 fn range_bound(bound: &Option<String>, ty: &Type) -> TokenStream {
@@ -97,11 +94,11 @@ pub(crate) fn value_checks(check: &Check, ty: &Type, v: &TokenStream) -> TokenSt
         let item_hashable = matches!(ty, Type::List(item) if item.is_hashable());
         out.extend(if item_hashable { quote!(c.unique_hashable(#v);) } else { quote!(c.unique_comparable(#v);) });
     }
-    if let (Some(pattern), Type::Map(key_ty, _)) = (&check.key_pattern, ty) {
+    if let (Some(pattern), Type::Map(..)) = (&check.key_pattern, ty) {
         let regex = pattern_static(&pattern.static_name);
         let source = pattern_source(check, &pattern.static_name);
         let k = quote!(k);
-        let key = key_str(key_ty, &k);
+        let key = key_str(&k);
         out.extend(quote!(c.pattern(#v.keys().all(|k| #regex.is_match(#key)), #source);));
     }
     if let (Some(max), Type::Map(key_ty, value_ty)) = (check.max_total_utf8_bytes, ty) {
@@ -138,7 +135,7 @@ pub(crate) fn value_checks(check: &Check, ty: &Type, v: &TokenStream) -> TokenSt
                 let value = quote!(value);
                 let inner = value_checks(values, value_ty, &value);
                 let k = quote!(key);
-                let key = key_str(key_ty, &k);
+                let key = key_str(&k);
                 out.extend(quote! {
                     for (key, value) in #v.iter() {
                         let mark = c.enter(#key);

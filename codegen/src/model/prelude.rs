@@ -19,15 +19,15 @@ const SIMPLE: &[(&str, ShapeType)] = &[
     ("Document", ShapeType::Document),
 ];
 
-/// The primitive prelude shapes carry `@default` so members targeting them are never null.
-const PRIMITIVE: &[(&str, ShapeType, fn() -> Value)] = &[
-    ("PrimitiveBoolean", ShapeType::Boolean, || json!(false)),
-    ("PrimitiveByte", ShapeType::Byte, || json!(0)),
-    ("PrimitiveShort", ShapeType::Short, || json!(0)),
-    ("PrimitiveInteger", ShapeType::Integer, || json!(0)),
-    ("PrimitiveLong", ShapeType::Long, || json!(0)),
-    ("PrimitiveFloat", ShapeType::Float, || json!(0)),
-    ("PrimitiveDouble", ShapeType::Double, || json!(0)),
+/// The primitive prelude shapes carry `@default` (`false` or `0`) so members targeting them are never null.
+const PRIMITIVE: &[(&str, ShapeType)] = &[
+    ("PrimitiveBoolean", ShapeType::Boolean),
+    ("PrimitiveByte", ShapeType::Byte),
+    ("PrimitiveShort", ShapeType::Short),
+    ("PrimitiveInteger", ShapeType::Integer),
+    ("PrimitiveLong", ShapeType::Long),
+    ("PrimitiveFloat", ShapeType::Float),
+    ("PrimitiveDouble", ShapeType::Double),
 ];
 
 fn shape(name: &str, shape_type: ShapeType, traits: Traits) -> Shape {
@@ -45,9 +45,10 @@ fn shape(name: &str, shape_type: ShapeType, traits: Traits) -> Shape {
 pub fn shapes() -> Vec<Shape> {
     let mut shapes: Vec<Shape> =
         SIMPLE.iter().map(|(name, ty)| shape(name, *ty, Traits::new())).collect();
-    for (name, ty, default) in PRIMITIVE {
+    for (name, ty) in PRIMITIVE {
+        let default: Value = if *ty == ShapeType::Boolean { json!(false) } else { json!(0) };
         let mut traits = Traits::new();
-        traits.insert("smithy.api#default".to_string(), default());
+        traits.insert("smithy.api#default".to_string(), default);
         shapes.push(shape(name, *ty, traits));
     }
     let mut unit_traits = Traits::new();
