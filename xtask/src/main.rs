@@ -3,6 +3,7 @@
 //! Regenerates the client crate from the model named in `codegen.json`, or with `--check` fails
 //! (listing stale, missing and extra files) when the committed crate is not what the model produces.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,6 +11,13 @@ use codegen::config::Config;
 use codegen::lower::Selection;
 
 const USAGE: &str = "usage: cargo xtask codegen [--config FILE] [--model PATH ...] [--operation NAME ...] [--all-operations] [--out DIR] [--check]";
+
+/// Print to stdout, ignoring a closed pipe (`cargo xtask codegen | head` must not panic).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 #[derive(Debug, Default)]
 struct Args {
@@ -114,14 +122,14 @@ fn run_config(args: &Args, config_path: &Path) -> Result<ExitCode, String> {
     if args.check {
         let drift = codegen::output::check(out, &generated.files).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
         if drift.is_clean() {
-            println!("{} is fresh ({} files)", out.display(), generated.files.len());
+            say!("{} is fresh ({} files)", out.display(), generated.files.len());
             return Ok(ExitCode::SUCCESS);
         }
         eprintln!("{} is not what the model produces:\n{drift}run `cargo xtask codegen` and commit the result", out.display());
         return Ok(ExitCode::FAILURE);
     }
     let report = codegen::output::write(out, &generated.files).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    println!(
+    say!(
         "{}: {} written, {} unchanged, {} removed",
         out.display(),
         report.written.len(),
@@ -129,7 +137,7 @@ fn run_config(args: &Args, config_path: &Path) -> Result<ExitCode, String> {
         report.removed.len()
     );
     for path in report.written.iter().chain(&report.removed) {
-        println!("  {path}");
+        say!("  {path}");
     }
     Ok(ExitCode::SUCCESS)
 }
