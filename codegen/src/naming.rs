@@ -196,7 +196,7 @@ mod tests {
             "SelfValue",
             "UnknownValue",
             "As",
-            "Value1X"
+            "Value1x"
         ]);
         assert_eq!(operation_input("UpdateContactAttributes"), "UpdateContactAttributesInput");
         assert_eq!(operation_module("UpdateContactAttributes"), "update_contact_attributes");
