@@ -1,0 +1,79 @@
+//! Whole-pipeline generation time (JSON parse included), with the repository's `codegen.json`
+//! settings (service, crate metadata, overlay, suppressions):
+//!
+//! - `update_contact_attributes/official_model`: one operation from the full official Amazon Connect
+//!   model in `../shared` (target: under 60 ms);
+//! - `all_operations/official_model`: all 370 operations of it (target: under 1 s);
+//! - `update_contact_attributes/trimmed_model`: one operation from the trimmed `models/connect.json`.
+//!
+//! The official-model benchmarks are skipped, with a printed reason, when `../shared` is absent.
+//!
+//! `cargo bench -p codegen --bench codegen -- --measurement-time 5 --warm-up-time 1`
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use codegen::config::Config;
+use codegen::lower::Selection;
+use codegen::model::ModelSource;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const OFFICIAL: &str = "models/connect-2017-08-08.json";
+const OPERATION: &str = "UpdateContactAttributes";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The request `cargo xtask codegen` would build, optionally with the official model instead of ours.
+fn request(official: Option<&Path>, selection: Selection) -> codegen::Request {
+    let config = Config::load(&workspace_root().join("codegen.json")).unwrap_or_else(|d| panic!("codegen.json:\n{d}"));
+    let mut request = codegen::Request::from_config(&config, Some(selection)).unwrap_or_else(|d| panic!("{d}"));
+    if let Some(path) = official {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        request.models = vec![ModelSource { name: path.display().to_string(), text }];
+    }
+    request
+}
+
+fn generate(request: &codegen::Request) -> codegen::Generated {
+    codegen::generate(request).unwrap_or_else(|d| panic!("generation failed:\n{d}"))
+}
+
+fn official_model() -> Option<PathBuf> {
+    let path = workspace_root().join("..").join("shared").join(OFFICIAL);
+    if path.is_file() {
+        Some(path)
+    } else {
+        println!("skipped the official-model benchmarks: {} is absent (the official data lives in ../shared)", path.display());
+        None
+    }
+}
+
+fn one_operation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("update_contact_attributes");
+    if let Some(path) = official_model() {
+        let request = request(Some(&path), Selection::Named(vec![OPERATION.into()]));
+        group.bench_function("official_model", |b| b.iter(|| generate(black_box(&request))));
+    }
+    let request = request(None, Selection::Named(vec![OPERATION.into()]));
+    group.bench_function("trimmed_model", |b| b.iter(|| generate(black_box(&request))));
+    group.finish();
+}
+
+fn all_operations(c: &mut Criterion) {
+    let Some(path) = official_model() else {
+        return;
+    };
+    let mut request = request(Some(&path), Selection::All);
+    request.package = "aws-connect-full".into();
+    let mut group = c.benchmark_group("all_operations");
+    // About a second per iteration: ten samples are plenty and keep the run short.
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("official_model", |b| b.iter(|| generate(black_box(&request))));
+    group.finish();
+}
+
+criterion_group!(benches, one_operation, all_operations);
+criterion_main!(benches);
