@@ -1,0 +1,392 @@
+//! Invalid models in, diagnostics out: every problem reported, located and explained, and never a panic.
+//!
+//! Each case is a tiny model written inline. `invalid_models__diagnostics` snapshots what a user
+//! would read for all of them; the other tests pin the behaviour the snapshot cannot show (errors
+//! instead of panics, every problem in one run, and the Connect pattern warnings and their suppression).
+
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use codegen::config::Suppression;
+use codegen::diagnostics::{Diagnostics, Severity};
+use codegen::lower::Selection;
+use codegen::{Generated, Request};
+
+/// A model document around the given shapes (written without the outer braces).
+fn model(shapes: &str) -> String {
+    format!(r#"{{"smithy": "2.0", "shapes": {{ {shapes} }}}}"#)
+}
+
+/// An operation `example#Op` whose input is `example#OpInput`; the cases that need lowering (name
+/// collisions) reach their shapes through it.
+const OP: &str = r#"
+    "example#Op": { "type": "operation", "input": { "target": "example#OpInput" }, "output": { "target": "smithy.api#Unit" } }
+"#;
+
+/// One invalid model per problem, named for the snapshot.
+fn cases() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "bad_json",
+            r#"{"smithy": "2.0", "shapes": { "example#A": { "type": "string" }, }"#.to_string(),
+        ),
+        (
+            "unknown_member_target",
+            model(
+                r#"
+                "example#CustomerName": { "type": "string" },
+                "example#Customer": { "type": "structure", "members": { "name": { "target": "example#CustomerNam" } } }
+                "#,
+            ),
+        ),
+        (
+            "length_min_greater_than_max",
+            model(
+                r#""example#Code": { "type": "string", "traits": { "smithy.api#length": { "min": 5, "max": 2 } } }"#,
+            ),
+        ),
+        (
+            "length_on_boolean",
+            model(
+                r#""example#Flag": { "type": "boolean", "traits": { "smithy.api#length": { "max": 1 } } }"#,
+            ),
+        ),
+        (
+            "range_with_string_bound",
+            model(
+                r#""example#Count": { "type": "integer", "traits": { "smithy.api#range": { "min": "1" } } }"#,
+            ),
+        ),
+        (
+            "invalid_pattern",
+            model(
+                r#""example#Word": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z" } }"#,
+            ),
+        ),
+        (
+            "member_names_collide",
+            model(&format!(
+                r#"{OP},
+                "example#OpInput": {{ "type": "structure", "members": {{
+                    "fooBar": {{ "target": "smithy.api#String" }},
+                    "foo_bar": {{ "target": "smithy.api#String" }}
+                }} }}"#
+            )),
+        ),
+        (
+            "enum_duplicate_values",
+            model(
+                r#""example#Size": { "type": "enum", "members": {
+                    "SMALL": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } },
+                    "TINY": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } }
+                } }"#,
+            ),
+        ),
+        (
+            "operation_error_without_error_trait",
+            model(
+                r#""example#Get": { "type": "operation", "errors": [ { "target": "example#Oops" } ] },
+                "example#Oops": { "type": "structure", "members": {} }"#,
+            ),
+        ),
+        (
+            "unknown_shape_type",
+            model(r#""example#Thing": { "type": "struct", "members": {} }"#),
+        ),
+        (
+            "shape_id_without_namespace",
+            model(r#""Widget": { "type": "string" }"#),
+        ),
+        (
+            "mixin_cycle",
+            model(
+                r#""example#A": { "type": "structure", "mixins": [ { "target": "example#B" } ], "members": {}, "traits": { "smithy.api#mixin": {} } },
+                "example#B": { "type": "structure", "mixins": [ { "target": "example#A" } ], "members": {}, "traits": { "smithy.api#mixin": {} } }"#,
+            ),
+        ),
+    ]
+}
+
+/// Generate without letting a panic escape: a panic is a test failure with the case named.
+fn generate(name: &str, text: &str) -> Result<Generated, Diagnostics> {
+    let request = Request::from_model(&format!("{name}.json"), text, Selection::All);
+    catch_unwind(AssertUnwindSafe(|| codegen::generate(&request)))
+        .unwrap_or_else(|_| panic!("case `{name}`: the generator panicked"))
+}
+
+#[test]
+fn every_invalid_model_is_an_error_not_a_panic() {
+    for (name, text) in cases() {
+        match generate(name, &text) {
+            Ok(_) => panic!("case `{name}`: generation succeeded on an invalid model"),
+            Err(diagnostics) => {
+                assert!(
+                    diagnostics.has_errors(),
+                    "case `{name}`: Err without any error:\n{diagnostics}"
+                );
+                // `lower_request` is the same pipeline minus emitting; it must agree.
+                let request = Request::from_model(&format!("{name}.json"), &text, Selection::All);
+                let lowered = catch_unwind(AssertUnwindSafe(|| codegen::lower_request(&request)))
+                    .unwrap_or_else(|_| panic!("case `{name}`: lower_request panicked"));
+                assert!(
+                    lowered.is_err(),
+                    "case `{name}`: lower_request accepted an invalid model"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn invalid_models_snapshot() {
+    let mut out = String::new();
+    for (name, text) in cases() {
+        let diagnostics = match generate(name, &text) {
+            Ok(_) => panic!("case `{name}`: generation succeeded on an invalid model"),
+            Err(d) => d,
+        };
+        let _ = writeln!(out, "## {name}\n{diagnostics}\n");
+    }
+    insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("invalid_models__diagnostics", out);
+    });
+}
+
+fn codes(diagnostics: &Diagnostics) -> Vec<&'static str> {
+    let mut codes: Vec<&str> = diagnostics.errors().map(|d| d.code).collect();
+    codes.sort_unstable();
+    codes
+}
+
+/// Several trait problems in one model: one run reports each of them, with its shape.
+#[test]
+fn every_trait_problem_is_reported_in_one_run() {
+    let text = model(
+        r#""example#Code": { "type": "string", "traits": { "smithy.api#length": { "min": 5, "max": 2 } } },
+        "example#Flag": { "type": "boolean", "traits": { "smithy.api#length": { "max": 1 } } },
+        "example#Count": { "type": "integer", "traits": { "smithy.api#range": { "min": "1" } } },
+        "example#Word": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z" } },
+        "example#Size": { "type": "enum", "members": {
+            "SMALL": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } },
+            "TINY": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } }
+        } },
+        "example#Get": { "type": "operation", "errors": [ { "target": "example#Oops" } ] },
+        "example#Oops": { "type": "structure", "members": {} }"#,
+    );
+    let diagnostics = generate("several_trait_problems", &text)
+        .err()
+        .expect("an invalid model");
+    let shapes: Vec<&str> = diagnostics
+        .errors()
+        .filter_map(|d| d.shape.as_deref())
+        .collect();
+    for shape in [
+        "example#Code",
+        "example#Flag",
+        "example#Count",
+        "example#Word",
+        "example#Size$TINY",
+        "example#Get",
+    ] {
+        assert!(
+            shapes.contains(&shape),
+            "no error for `{shape}`:\n{diagnostics}"
+        );
+    }
+    assert_eq!(
+        codes(&diagnostics),
+        [
+            "DuplicateEnumValue",
+            "InvalidOperation",
+            "InvalidPattern",
+            "InvalidTraitValue",
+            "InvalidTraitValue",
+            "TraitNotApplicable"
+        ],
+        "{diagnostics}"
+    );
+}
+
+/// Several structural problems in one model (found while loading): all reported together.
+#[test]
+fn every_loading_problem_is_reported_in_one_run() {
+    let text = model(
+        r#""example#CustomerName": { "type": "string" },
+        "example#Customer": { "type": "structure", "members": { "name": { "target": "example#CustomerNam" } } },
+        "example#Thing": { "type": "struct", "members": {} },
+        "Widget": { "type": "string" },
+        "example#A": { "type": "structure", "mixins": [ { "target": "example#B" } ], "members": {}, "traits": { "smithy.api#mixin": {} } },
+        "example#B": { "type": "structure", "mixins": [ { "target": "example#A" } ], "members": {}, "traits": { "smithy.api#mixin": {} } }"#,
+    );
+    let diagnostics = generate("several_loading_problems", &text)
+        .err()
+        .expect("an invalid model");
+    let found = codes(&diagnostics);
+    for code in [
+        "UnknownTarget",
+        "UnknownShapeType",
+        "InvalidShapeId",
+        "MixinCycle",
+    ] {
+        assert!(found.contains(&code), "no `{code}` error:\n{diagnostics}");
+    }
+}
+
+/// Two name collisions in different structures: both reported, not just the first.
+#[test]
+fn every_name_collision_is_reported_in_one_run() {
+    let text = model(&format!(
+        r#"{OP},
+        "example#OpInput": {{ "type": "structure", "members": {{
+            "fooBar": {{ "target": "smithy.api#String" }},
+            "foo_bar": {{ "target": "smithy.api#String" }},
+            "other": {{ "target": "example#Other" }}
+        }} }},
+        "example#Other": {{ "type": "structure", "members": {{
+            "ID": {{ "target": "smithy.api#String" }},
+            "id": {{ "target": "smithy.api#String" }}
+        }} }}"#
+    ));
+    let diagnostics = generate("several_collisions", &text)
+        .err()
+        .expect("an invalid model");
+    let shapes: Vec<&str> = diagnostics
+        .errors()
+        .filter(|d| d.code == "NameCollision")
+        .filter_map(|d| d.shape.as_deref())
+        .collect();
+    assert!(
+        shapes.contains(&"example#OpInput") && shapes.contains(&"example#Other"),
+        "{diagnostics}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two pattern bugs of the Amazon Connect model, and how a suppression silences them.
+
+/// `PhoneNumber` is escaped twice (`\\+` and `\\d` in the pattern text), `Password` is a JavaScript
+/// regex literal wrapped in `^/.../$` and can never match.
+fn connect_like_model() -> String {
+    model(
+        r#""example#PutUser": { "type": "operation", "input": { "target": "example#PutUserInput" }, "output": { "target": "smithy.api#Unit" } },
+        "example#PutUserInput": { "type": "structure", "members": {
+            "phone": { "target": "example#PhoneNumber" },
+            "password": { "target": "example#Password" }
+        } },
+        "example#PhoneNumber": { "type": "string", "traits": { "smithy.api#pattern": "^\\\\+[1-9]\\\\d{1,14}$" } },
+        "example#Password": { "type": "string", "traits": { "smithy.api#pattern": "^/^a$/$", "smithy.api#sensitive": {} } }"#,
+    )
+}
+
+fn pattern_warnings(diagnostics: &Diagnostics) -> Vec<(&'static str, Option<&str>)> {
+    diagnostics
+        .0
+        .iter()
+        .filter(|d| d.severity == Severity::Warning && d.code.starts_with("Pattern"))
+        .map(|d| (d.code, d.shape.as_deref()))
+        .collect()
+}
+
+fn member_notes<'a>(generated: &'a Generated, member: &str) -> Vec<&'a str> {
+    let op = &generated.krate.operations[0];
+    let field = op
+        .input
+        .fields
+        .iter()
+        .find(|f| f.member == member)
+        .expect("the member exists");
+    field.docs.notes.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn connect_pattern_bugs_are_reported_as_warnings() {
+    let generated =
+        generate("connect_like", &connect_like_model()).unwrap_or_else(|d| panic!("{d}"));
+    let warnings = pattern_warnings(&generated.warnings);
+    assert!(
+        warnings.contains(&("PatternDoubleEscaped", Some("example#PhoneNumber"))),
+        "{}",
+        generated.warnings
+    );
+    assert!(
+        warnings.contains(&("PatternUnmatchable", Some("example#Password"))),
+        "{}",
+        generated.warnings
+    );
+    insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("connect_pattern_bugs__warnings", generated.warnings.to_string());
+    });
+}
+
+#[test]
+fn suppressions_silence_the_connect_pattern_bugs_and_document_it() {
+    let mut request =
+        Request::from_model("connect_like.json", &connect_like_model(), Selection::All);
+    request.suppressions = vec![
+        Suppression {
+            shape: "example#PhoneNumber".into(),
+            constraint: "smithy.api#pattern".into(),
+            reason: "The model escapes the pattern twice; the service accepts real E.164 numbers."
+                .into(),
+        },
+        Suppression {
+            shape: "example#Password".into(),
+            constraint: "smithy.api#pattern".into(),
+            reason: "The pattern is a JavaScript literal and matches nothing.".into(),
+        },
+    ];
+    let generated = codegen::generate(&request).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(
+        pattern_warnings(&generated.warnings),
+        [],
+        "{}",
+        generated.warnings
+    );
+    for (member, reason) in [
+        ("phone", "escapes the pattern twice"),
+        ("password", "JavaScript literal"),
+    ] {
+        let notes = member_notes(&generated, member);
+        let note = notes
+            .iter()
+            .find(|n| n.contains("Not checked by this crate"))
+            .unwrap_or_else(|| panic!("`{member}` lacks the suppression note: {notes:?}"));
+        assert!(
+            note.contains("pattern") && note.contains(reason),
+            "`{member}`: {note}"
+        );
+        let field = generated.krate.operations[0]
+            .input
+            .fields
+            .iter()
+            .find(|f| f.member == member)
+            .expect("the member exists");
+        assert_eq!(field.check.pattern, None, "`{member}` is still checked");
+    }
+    // The note reaches the emitted docs, and no pattern is compiled for the suppressed ones.
+    let input = generated
+        .files
+        .iter()
+        .find(|(path, _)| path.ends_with("_put_user_input.rs"))
+        .map(|(_, text)| text.as_str())
+        .expect("the input file");
+    for member in ["phone", "password"] {
+        let field = input
+            .find(&format!("pub {member}: "))
+            .unwrap_or_else(|| panic!("no field `{member}`:\n{input}"));
+        let docs: Vec<&str> = input[..field]
+            .lines()
+            .rev()
+            .skip(1)
+            .take_while(|l| l.trim_start().starts_with("///"))
+            .collect();
+        assert!(
+            docs.iter().any(|l| l.contains("Not checked by this crate")),
+            "`{member}` field docs lack the note:\n{input}"
+        );
+    }
+    assert!(
+        !generated.files.contains_key("src/patterns.rs"),
+        "suppressed patterns are still compiled"
+    );
+}
