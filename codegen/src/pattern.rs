@@ -24,17 +24,40 @@ pub fn analyze(pattern: &str) -> Result<Analysis, PatternError> {
     if let Some(reason) = unmatchable_reason(&parsed.ast) {
         warnings.push(PatternWarning::Unmatchable { reason });
     }
+    let (translated, exclusions, requirements) = match split_leading_lookaheads(&parsed.ast) {
+        Some(split) => match split.translate() {
+            Ok((rest, exclusions, requirements)) => (Ok(rest), exclusions, requirements),
+            Err(unsupported) => (Err(unsupported), Vec::new(), Vec::new()),
+        },
+        None => (translate(&parsed.ast), Vec::new(), Vec::new()),
+    };
     Ok(Analysis {
-        translated: translate(&parsed.ast),
+        translated,
+        exclusions,
+        requirements,
         warnings,
     })
 }
 
 /// What [`analyze`] learned about a syntactically valid pattern.
+///
+/// A value satisfies the pattern exactly when `translated` matches it, every one of
+/// `requirements` matches it and none of `exclusions` does. The two lists are only non-empty
+/// for a pattern that opens with `^` and lookaheads, such as `^(?!aws:)[a-z:]*$`: anchored, the
+/// lookaheads can only be tried at the start of the input, so each becomes a regex of its own
+/// (`^(?:aws:)`, which must not match) and `translated` is the rest (`^[a-z:]*$`). On its own
+/// `translated` then accepts more than the pattern does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
     /// `regex`-crate syntax with the same ECMA-262 semantics, or why it cannot be expressed.
+    /// For a pattern with leading lookaheads, that of the pattern without them.
     pub translated: Result<String, Unsupported>,
+    /// `regex`-crate syntax for the leading negative lookaheads `(?!X)`, each as `^(?:X)`: the
+    /// value is valid only if none of them matches. Empty when `translated` is an error.
+    pub exclusions: Vec<String>,
+    /// `regex`-crate syntax for the leading positive lookaheads `(?=X)`, each as `^(?:X)`: the
+    /// value is valid only if all of them match. Empty when `translated` is an error.
+    pub requirements: Vec<String>,
     /// Likely model bugs found in a pattern that is otherwise valid.
     pub warnings: Vec<PatternWarning>,
 }
@@ -78,7 +101,8 @@ impl fmt::Display for Unsupported {
         match self {
             Unsupported::Lookaround { offset } => write!(
                 f,
-                "lookaround at offset {offset}: the `regex` crate has no lookahead or lookbehind"
+                "lookaround at offset {offset}: the `regex` crate has no lookahead or lookbehind \
+                 (only lookaheads right after a leading `^` are checked, as separate regexes)"
             ),
             Unsupported::Backreference { offset } => write!(
                 f,
@@ -234,6 +258,10 @@ enum Node {
     },
     Look {
         offset: usize,
+        /// `(?<=` or `(?<!` rather than `(?=` or `(?!`.
+        behind: bool,
+        /// `(?!` or `(?<!`: the assertion holds where the body does not match.
+        negated: bool,
         body: Box<Node>,
     },
     Backref {
@@ -600,14 +628,22 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1;
         enum Kind {
-            Look { behind: bool },
+            Look { behind: bool, negated: bool },
             Plain(Capture),
             Modifiers { add: Flags, remove: Flags },
         }
         let kind = if self.eat_str("?=") || self.eat_str("?!") {
-            Kind::Look { behind: false }
+            let negated = self.chars[self.pos - 1] == '!';
+            Kind::Look {
+                behind: false,
+                negated,
+            }
         } else if self.eat_str("?<=") || self.eat_str("?<!") {
-            Kind::Look { behind: true }
+            let negated = self.chars[self.pos - 1] == '!';
+            Kind::Look {
+                behind: true,
+                negated,
+            }
         } else if self.eat_str("?:") {
             Kind::Plain(Capture::No)
         } else if self.eat_str("?<") {
@@ -640,10 +676,16 @@ impl<'a> Parser<'a> {
         names.extend(inner_names);
         let body = Box::new(body);
         Ok(match kind {
-            Kind::Look { behind } => {
+            Kind::Look { behind, negated } => {
                 // Annex B lets a lookahead (never a lookbehind) be quantified without `u`.
                 let quantifiable = !behind && !self.unicode;
-                (Node::Look { offset: open, body }, quantifiable)
+                let look = Node::Look {
+                    offset: open,
+                    behind,
+                    negated,
+                    body,
+                };
+                (look, quantifiable)
             }
             Kind::Plain(capture) => {
                 if let Capture::Named(name) = &capture {
@@ -1237,6 +1279,80 @@ impl Property {
             }
         }
     }
+}
+
+/// A pattern `^(?!X1)(?=X2)...R` (no `|` at the top level, so every match starts with that `^`).
+/// Its lookaheads can only be tried at the start of the input and consume nothing, so it matches
+/// exactly the inputs that `^R` matches, `^(?:X2)` matches and `^(?:X1)` does not.
+struct LeadingLookaheads {
+    /// `^R`: the pattern without its lookaheads.
+    rest: Node,
+    /// `^(?:X)` for each lookahead in source order, and whether it is negated.
+    looks: Vec<(Node, bool)>,
+}
+
+impl LeadingLookaheads {
+    /// `translated`, `exclusions` and `requirements` for [`Analysis`]; the first construct (in
+    /// source order) that no regex can express if there is one.
+    fn translate(&self) -> Result<(String, Vec<String>, Vec<String>), Unsupported> {
+        let (mut exclusions, mut requirements) = (Vec::new(), Vec::new());
+        for (look, negated) in &self.looks {
+            let translated = translate(look)?;
+            if *negated {
+                exclusions.push(translated);
+            } else {
+                requirements.push(translated);
+            }
+        }
+        Ok((translate(&self.rest)?, exclusions, requirements))
+    }
+}
+
+fn split_leading_lookaheads(ast: &Node) -> Option<LeadingLookaheads> {
+    let Node::Concat(nodes) = ast else {
+        return None;
+    };
+    // Only the `m` modifier makes `^` a line start, and that needs a group around it.
+    let start @ Node::Start {
+        multiline: false, ..
+    } = nodes.first()?
+    else {
+        return None;
+    };
+    let anchored = |body: &Node| {
+        let group = Node::Group {
+            capture: Capture::No,
+            body: Box::new(body.clone()),
+        };
+        Node::Concat(vec![start.clone(), group])
+    };
+    let mut looks = Vec::new();
+    let mut taken = 1;
+    for node in &nodes[1..] {
+        match node {
+            Node::Look {
+                behind: false,
+                negated,
+                body,
+                ..
+            } => looks.push((anchored(body), *negated)),
+            // Another `^` among the lookaheads holds at the start as well.
+            Node::Start {
+                multiline: false, ..
+            } => {}
+            _ => break,
+        }
+        taken += 1;
+    }
+    if looks.is_empty() {
+        return None;
+    }
+    let mut rest = vec![start.clone()];
+    rest.extend(nodes[taken..].iter().cloned());
+    Some(LeadingLookaheads {
+        rest: Node::Concat(rest),
+        looks,
+    })
 }
 
 fn translate(ast: &Node) -> Result<String, Unsupported> {
@@ -2158,6 +2274,111 @@ mod tests {
     }
 
     #[test]
+    fn leading_lookaheads_become_separate_regexes() {
+        let cases: [(&str, &str, &[&str], &[&str]); 10] = [
+            (
+                r"^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$",
+                r"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$",
+                &["^(?:aws:)"],
+                &[],
+            ),
+            (
+                r"^(?!\.$)(?!\.\.$)[\p{L}]+$",
+                r"^[\p{L}]+$",
+                &[r"^(?:\.$)", r"^(?:\.\.$)"],
+                &[],
+            ),
+            (
+                "^(?!aws:|connect:)[a-z:]+$",
+                "^[a-z:]+$",
+                &["^(?:aws:|connect:)"],
+                &[],
+            ),
+            ("^(?!a)", "^", &["^(?:a)"], &[]),
+            ("^(?!$)", "^", &["^(?:$)"], &[]),
+            ("^(?!)", "^", &["^(?:)"], &[]),
+            (
+                r"^(?=.*\d)(?!.*\s)(?=.*[a-z]).{8,}$",
+                r"^[^\n\r\u2028\u2029]{8,}$",
+                &[
+                    r"^(?:[^\n\r\u2028\u2029]*[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF])",
+                ],
+                &[
+                    r"^(?:[^\n\r\u2028\u2029]*[0-9])",
+                    r"^(?:[^\n\r\u2028\u2029]*[a-z])",
+                ],
+            ),
+            // A `^` among the lookaheads also holds at the start; groups keep their kind.
+            (
+                "^(?!(a|b(?<n>c))+$)^(x)",
+                "^(x)",
+                &["^(?:(a|b(?<n>c))+$)"],
+                &[],
+            ),
+            // The workaround for `regex`'s `\B` applies to each regex on its own.
+            (
+                r"^(?=\B)\B",
+                r"^(?s:.)*?(?:^(?-u:\B))",
+                &[],
+                &[r"^(?s:.)*?(?:^(?:(?-u:\B)))"],
+            ),
+            // Annex B (no `u`): `\-` outside a class.
+            (r"^(?!a\-)b", "^b", &["^(?:a-)"], &[]),
+        ];
+        for (pattern, translated, exclusions, requirements) in cases {
+            let a = analysis(pattern);
+            assert_eq!(a.translated.as_deref(), Ok(translated), "{pattern}");
+            assert_eq!(a.exclusions, exclusions, "{pattern}");
+            assert_eq!(a.requirements, requirements, "{pattern}");
+        }
+        // Patterns without lookaheads have none.
+        let a = analysis("^a(b)$");
+        assert!(a.exclusions.is_empty() && a.requirements.is_empty());
+    }
+
+    #[test]
+    fn lookarounds_elsewhere_stay_unsupported() {
+        let cases = [
+            ("(?!a)b", Unsupported::Lookaround { offset: 0 }),
+            ("a(?!b)", Unsupported::Lookaround { offset: 1 }),
+            ("^x(?!a)", Unsupported::Lookaround { offset: 2 }),
+            ("^(?!a)b(?=c)", Unsupported::Lookaround { offset: 7 }),
+            ("^(?!a)|b", Unsupported::Lookaround { offset: 1 }),
+            ("(?:^(?!a))b", Unsupported::Lookaround { offset: 4 }),
+            ("^(?<!a)b", Unsupported::Lookaround { offset: 1 }),
+            ("^(?<=a)", Unsupported::Lookaround { offset: 1 }),
+            ("^(?!(?=a)b)", Unsupported::Lookaround { offset: 4 }),
+            ("(?m:^(?!a))", Unsupported::Multiline { offset: 4 }),
+            // Annex B lets a lookahead be quantified; it is then not a plain leading assertion.
+            ("^(?!a)*b", Unsupported::Lookaround { offset: 1 }),
+            ("^/^(?=a)b$/$", Unsupported::Lookaround { offset: 3 }),
+            // When the lookaheads split off, what blocks the rest is named instead.
+            (r"^(?=(a))\1", Unsupported::Backreference { offset: 8 }),
+            (r"^(?!a)(b)\1", Unsupported::Backreference { offset: 9 }),
+            ("^(?!(?i:a))b", Unsupported::CaseInsensitive { offset: 4 }),
+            (
+                r"^(?!a)\p{sc=Tai_Yo}",
+                Unsupported::UnicodeProperty {
+                    offset: 6,
+                    name: "sc=Tai_Yo".to_owned(),
+                },
+            ),
+        ];
+        for (pattern, expected) in cases {
+            let a = analysis(pattern);
+            assert_eq!(a.translated, Err(expected), "{pattern}");
+            assert!(
+                a.exclusions.is_empty() && a.requirements.is_empty(),
+                "{pattern}"
+            );
+        }
+        match analysis(r"^(?!a)(?:\w{1000}){1000}").translated {
+            Err(Unsupported::Rejected { message }) => assert!(message.contains("size limit")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn connect_phone_number_is_double_escaped() {
         let a = analysis(PHONE_NUMBER);
         let expected = PatternWarning::DoubleEscaped {
@@ -2335,13 +2556,20 @@ mod tests {
                 assert!(!warning.to_string().is_empty());
             }
             // The translator must not lean on the compile check to hide its own mistakes.
-            if let Ok(syntax) = to_regex_syntax(&parsed.ast) {
-                if let Err(e) = regex::Regex::new(&syntax) {
-                    let message = e.to_string();
-                    assert!(
-                        message.contains("size limit") || message.contains("decimal"),
-                        "{pattern:?} -> {syntax:?}: {message}"
-                    );
+            let mut trees = vec![parsed.ast.clone()];
+            if let Some(split) = split_leading_lookaheads(&parsed.ast) {
+                trees.push(split.rest);
+                trees.extend(split.looks.into_iter().map(|(look, _)| look));
+            }
+            for tree in &trees {
+                if let Ok(syntax) = to_regex_syntax(tree) {
+                    if let Err(e) = regex::Regex::new(&syntax) {
+                        let message = e.to_string();
+                        assert!(
+                            message.contains("size limit") || message.contains("decimal"),
+                            "{pattern:?} -> {syntax:?}: {message}"
+                        );
+                    }
                 }
             }
         }
@@ -2433,6 +2661,11 @@ mod tests {
         "https://x.s3.us-east-1.amazonaws.com/k",
         "en-US",
         "aws:tag",
+        "connect:x",
+        ".",
+        "..",
+        r"\.",
+        r"\.\.",
         "Passw0rd!",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         "d-1234567890",
@@ -2663,12 +2896,70 @@ mod tests {
             inputs.push(format!("{}{s}", rng.pick(PROBE_CHARS)));
             inputs.push(s);
         }
+        // What a lookahead looks for, alone and in front of what the rest wants, so that
+        // exclusions and requirements are seen both holding and failing.
+        let mut bodies = Vec::new();
+        look_bodies(ast, &mut bodies);
+        for body in bodies {
+            for _ in 0..4 {
+                let (mut x, mut s) = (String::new(), String::new());
+                sample(body, rng, &mut x);
+                sample(ast, rng, &mut s);
+                inputs.push(format!("{x}{s}"));
+                inputs.push(format!("{x}{}", rng.pick(PROBE_CHARS)));
+                inputs.push(x);
+            }
+        }
         inputs
+    }
+
+    fn look_bodies<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
+        match node {
+            Node::Look { body, .. } => {
+                out.push(body);
+                look_bodies(body, out);
+            }
+            Node::Group { body, .. } | Node::Modifiers { body, .. } | Node::Repeat { body, .. } => {
+                look_bodies(body, out);
+            }
+            Node::Concat(nodes) | Node::Alt(nodes) => {
+                for node in nodes {
+                    look_bodies(node, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The regexes of an [`Analysis`], evaluated as the conjunction generated code must check.
+    struct Conjunction {
+        translated: regex::Regex,
+        exclusions: Vec<regex::Regex>,
+        requirements: Vec<regex::Regex>,
+    }
+
+    impl Conjunction {
+        fn new(a: &Analysis) -> Option<Self> {
+            let compile = |t: &String| regex::Regex::new(t).expect("analyze proved it compiles");
+            Some(Conjunction {
+                translated: compile(a.translated.as_ref().ok()?),
+                exclusions: a.exclusions.iter().map(compile).collect(),
+                requirements: a.requirements.iter().map(compile).collect(),
+            })
+        }
+
+        fn is_match(&self, input: &str) -> bool {
+            self.translated.is_match(input)
+                && self.requirements.iter().all(|re| re.is_match(input))
+                && !self.exclusions.iter().any(|re| re.is_match(input))
+        }
     }
 
     struct Tally {
         patterns: usize,
         translated: usize,
+        /// Of those translated, how many by leading lookaheads turned into separate regexes.
+        conjunctions: usize,
         unsupported: usize,
         warned: usize,
         skipped: usize,
@@ -2680,6 +2971,7 @@ mod tests {
         let mut tally = Tally {
             patterns: patterns.len(),
             translated: 0,
+            conjunctions: 0,
             unsupported: 0,
             warned: 0,
             skipped: 0,
@@ -2696,10 +2988,21 @@ mod tests {
             if !a.warnings.is_empty() {
                 tally.warned += 1;
             }
-            let translated = match a.translated {
+            let conjunction = Conjunction::new(&a);
+            let shown = match &a.translated {
                 Ok(translated) => {
                     tally.translated += 1;
-                    Some(translated)
+                    if a.exclusions.len() + a.requirements.len() > 0 {
+                        tally.conjunctions += 1;
+                    }
+                    let mut shown = format!("{translated:?}");
+                    for r in &a.requirements {
+                        let _ = write!(shown, " and {r:?}");
+                    }
+                    for x in &a.exclusions {
+                        let _ = write!(shown, " and not {x:?}");
+                    }
+                    Some(shown)
                 }
                 Err(_) => {
                     tally.unsupported += 1;
@@ -2716,9 +3019,6 @@ mod tests {
                 .warnings
                 .iter()
                 .any(|w| matches!(w, PatternWarning::Unmatchable { .. }));
-            let re = translated
-                .as_ref()
-                .map(|t| regex::Regex::new(t).expect("analyze proved it compiles"));
             for input in inputs_for(&parsed.ast, &mut rng) {
                 let expected = oracle.find(&input).is_some();
                 if unmatchable && expected {
@@ -2726,13 +3026,13 @@ mod tests {
                         "{pattern:?} /{flags} called unmatchable, but ECMA matches {input:?}"
                     ));
                 }
-                let (Some(re), Some(translated)) = (&re, &translated) else {
+                let (Some(conjunction), Some(shown)) = (&conjunction, &shown) else {
                     continue;
                 };
                 tally.comparisons += 1;
-                if re.is_match(&input) != expected {
+                if conjunction.is_match(&input) != expected {
                     tally.mismatches.push(format!(
-                        "{pattern:?} /{flags} as {translated:?} on {input:?}: ECMA says {expected}"
+                        "{pattern:?} /{flags} as {shown} on {input:?}: ECMA says {expected}"
                     ));
                 }
             }
@@ -2742,10 +3042,11 @@ mod tests {
 
     fn assert_agrees(name: &str, tally: &Tally) {
         println!(
-            "{name}: {} patterns, {} translated, {} unsupported, {} with warnings, \
-             {} not compared, {} comparisons, {} mismatches",
+            "{name}: {} patterns, {} translated ({} with lookaheads as separate regexes), \
+             {} unsupported, {} with warnings, {} not compared, {} comparisons, {} mismatches",
             tally.patterns,
             tally.translated,
+            tally.conjunctions,
             tally.unsupported,
             tally.warned,
             tally.skipped,
@@ -2797,6 +3098,78 @@ mod tests {
                 println!("  {pattern}: {why}");
             }
         }
+    }
+
+    /// Leading lookaheads, checked as separate regexes; chosen to land on their edge cases.
+    const LOOKAHEADS: &[&str] = &[
+        r"^(?!a)",
+        r"^(?!$)",
+        r"^(?=$)",
+        r"^(?!)",
+        r"^(?=)x",
+        r"^(?!a)$",
+        r"^(?!a|b$)c*$",
+        r"^(?!a|b$)[a-c]*$",
+        r"^(?=.*\d)(?=.*[a-z]).{8,}$",
+        r"^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{8,64}$",
+        r"^(?=.*\d)(?!.*\s)(?=.*[a-z])[\s\S]{8,}$",
+        r"^(?!.*$)",
+        r"^(?!.*\s)\S{1,3}",
+        r"^(?!(a|b(c)?)+$)\w*$",
+        r"^(?!(?:x(y|z))*q)[a-z]*",
+        r"^(?=(?<n>a|s)[^]*)\w",
+        r"^(?!^a)b?",
+        r"^(?!a^)a",
+        r"^(?!a$|^b)[ab]+$",
+        r"^^(?!a)^b",
+        r"^(?=a)(?!ab)\w+",
+        r"^(?!\bfoo\b)\w+$",
+        r"^(?=\B)",
+        r"^(?!\B)\w*",
+        r"^(?=\B|b)\B",
+        r"^(?!a\-)\w",
+        r"^(?=.*\u{1F44D})",
+        r"^(?!\p{Lu})\p{L}+$",
+        r"^(?!\.$)(?!\.\.$)[\p{L}\p{Z}\p{N}\-_.:=@'|]+$",
+        r"^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$",
+        r"^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$",
+        r"^(?!aws:|connect:)[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]+$",
+        r"^(?!aws:)[a-zA-Z+-=._:/]+$",
+    ];
+
+    #[test]
+    fn leading_lookaheads_agree_with_ecma() {
+        let patterns: Vec<String> = LOOKAHEADS.iter().map(|p| (*p).to_owned()).collect();
+        let tally = differential(&patterns, 5);
+        assert_agrees("lookaheads", &tally);
+        assert_eq!(tally.translated, patterns.len());
+        assert_eq!(tally.conjunctions, patterns.len());
+    }
+
+    #[test]
+    fn connect_lookahead_patterns_are_enforced() {
+        let Some(patterns) = model_patterns(CONNECT_MODEL) else {
+            return;
+        };
+        let with_lookaround: Vec<String> = patterns
+            .into_iter()
+            .filter(|p| p.contains("(?=") || p.contains("(?!") || p.contains("(?<"))
+            .collect();
+        let tally = differential(&with_lookaround, 6);
+        assert_agrees("connect lookaround", &tally);
+        for pattern in &with_lookaround {
+            let a = analysis(pattern);
+            match &a.translated {
+                Ok(t) => println!(
+                    "  {pattern}: {t:?}, requirements {:?}, exclusions {:?}",
+                    a.requirements, a.exclusions
+                ),
+                Err(why) => println!("  {pattern}: {why}"),
+            }
+        }
+        // All but Password (`^/^(?=...`), whose lookaheads follow a `/` and which cannot match.
+        assert_eq!(with_lookaround.len(), 6);
+        assert_eq!(tally.conjunctions, 5);
     }
 
     #[test]
@@ -2875,7 +3248,10 @@ mod tests {
         "--",
         "#",
         "(?=",
+        "(?!",
         "(?<!",
+        "^(?!",
+        "^(?=",
     ];
 
     /// Where `regress` is laxer than ECMA-262 and V8: it lets `\b` and `\B` take a quantifier.
@@ -2922,5 +3298,41 @@ mod tests {
         );
         let tally = differential(&patterns, 4);
         assert_agrees("random", &tally);
+    }
+
+    #[test]
+    fn random_leading_lookaheads_agree_with_ecma() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut patterns = Vec::new();
+        let mut attempts = 0;
+        while patterns.len() < 1000 {
+            attempts += 1;
+            assert!(attempts < 200_000, "too few valid patterns");
+            let mut pattern = String::from("^");
+            for _ in 0..1 + rng.below(2) {
+                pattern.push_str(if rng.below(2) == 0 { "(?!" } else { "(?=" });
+                for _ in 0..1 + rng.below(4) {
+                    let token = *rng.pick(TOKENS);
+                    pattern.push_str(token);
+                }
+                pattern.push(')');
+            }
+            for _ in 0..rng.below(5) {
+                let token = *rng.pick(TOKENS);
+                pattern.push_str(token);
+            }
+            let chars: Vec<char> = pattern.chars().collect();
+            let Ok(parsed) = parse(&chars) else {
+                continue;
+            };
+            let flags = if parsed.unicode { "u" } else { "" };
+            if regress::Regex::with_flags(&pattern, flags).is_err() || patterns.contains(&pattern) {
+                continue;
+            }
+            patterns.push(pattern);
+        }
+        let tally = differential(&patterns, 7);
+        assert_agrees("random leading lookaheads", &tally);
+        assert!(tally.conjunctions > 700, "only {}", tally.conjunctions);
     }
 }
