@@ -161,6 +161,10 @@ pub struct Pattern {
     pub source: String,
     /// Equivalent `regex` crate syntax.
     pub regex: String,
+    /// Leading `(?=X)` lookaheads, as separate expressions that must all match too.
+    pub requirements: Vec<String>,
+    /// Leading `(?!X)` lookaheads, as separate expressions none of which may match.
+    pub exclusions: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -114,11 +114,13 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     for pattern in &krate.patterns {
         // The generated crate compiles these lazily; prove now that they compile at all.
-        if let Err(err) = regex::Regex::new(&pattern.regex) {
-            diagnostics.push(
-                Diagnostic::error("GeneratorBug", format!("translated pattern `{}` of `{}` does not compile: {err}", pattern.regex, pattern.source))
-                    .hint("please report this with the model that triggered it"),
-            );
+        for regex in std::iter::once(&pattern.regex).chain(&pattern.requirements).chain(&pattern.exclusions) {
+            if let Err(err) = regex::Regex::new(regex) {
+                diagnostics.push(
+                    Diagnostic::error("GeneratorBug", format!("translated pattern `{regex}` of `{}` does not compile: {err}", pattern.source))
+                        .hint("please report this with the model that triggered it"),
+                );
+            }
         }
     }
     let mut files = output::FileSet::new();

@@ -725,7 +725,16 @@ impl<'a> Lowerer<'a> {
             n += 1;
         }
         self.pattern_statics.insert(static_name.clone());
-        self.patterns.insert(text.to_string(), Pattern { static_name: static_name.clone(), source: text.to_string(), regex });
+        self.patterns.insert(
+            text.to_string(),
+            Pattern {
+                static_name: static_name.clone(),
+                source: text.to_string(),
+                regex,
+                requirements: analysis.requirements.clone(),
+                exclusions: analysis.exclusions.clone(),
+            },
+        );
         Some(PatternRef { static_name })
     }
 

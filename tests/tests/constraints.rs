@@ -137,6 +137,17 @@ fn patterns_follow_ecma_262() {
 }
 
 #[test]
+fn leading_lookaheads_are_enforced_exactly() {
+    // `^(?!aws:)(?=.*[a-z])[a-z0-9:]+$`: the lookaheads run as separate linear-time expressions.
+    ok(base().tag_key("team:blue").build());
+    ok(base().tag_key("awsome").build());
+    let message = "Value at '/tagKey' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!aws:)(?=.*[a-z])[a-z0-9:]+$";
+    assert_eq!(one(base().tag_key("aws:reserved").build()), message);
+    assert_eq!(one(base().tag_key("1234").build()), message);
+    assert_eq!(one(base().tag_key("Team").build()), message);
+}
+
+#[test]
 fn the_smithy_redos_case_finishes_at_once() {
     let hostile = format!("{}!", "0".repeat(84));
     assert_eq!(

@@ -143,18 +143,47 @@ fn patterns_rs(krate: &Crate) -> TokenStream {
         let source_name = format_ident!("{}_SOURCE", p.static_name);
         let regex = &p.regex;
         let source = &p.source;
-        let doc = doc_lines("`@pattern` as written in the model; the static below holds it translated to `regex` syntax with the same ECMA-262 meaning.");
+        let requirements = &p.requirements;
+        let exclusions = &p.exclusions;
         quote! {
-            #doc
+            /// `@pattern` as written in the model, for messages.
             pub(crate) const #source_name: &str = #source;
-            pub(crate) static #name: ::std::sync::LazyLock<::regex::Regex> = ::std::sync::LazyLock::new(|| {
-                // The generator compiled this expression with the same engine before emitting it.
-                ::regex::Regex::new(#regex).expect("pattern verified at codegen time")
-            });
+            /// The same pattern in `regex` syntax with ECMA-262 meaning.
+            pub(crate) static #name: ::std::sync::LazyLock<Pattern> =
+                ::std::sync::LazyLock::new(|| Pattern::new(#regex, &[#( #requirements ),*], &[#( #exclusions ),*]));
         }
     });
     quote! {
         //! Compiled `@pattern` expressions, each built on first use.
+
+        /// A pattern as the `regex` crate can run it in linear time: the main expression, plus the
+        /// leading lookaheads of the original split out as expressions that must (`(?=`) or must
+        /// not (`(?!`) match at the start.
+        pub(crate) struct Pattern {
+            main: ::regex::Regex,
+            required: ::std::vec::Vec<::regex::Regex>,
+            excluded: ::std::vec::Vec<::regex::Regex>,
+        }
+
+        impl Pattern {
+            fn new(main: &str, required: &[&str], excluded: &[&str]) -> Self {
+                // The generator compiled every expression with the same engine before emitting it.
+                let compile = |source: &str| ::regex::Regex::new(source).expect("pattern verified at codegen time");
+                Pattern {
+                    main: compile(main),
+                    required: required.iter().map(|s| compile(s)).collect(),
+                    excluded: excluded.iter().map(|s| compile(s)).collect(),
+                }
+            }
+
+            /// Whether `value` satisfies the model's pattern.
+            pub(crate) fn is_match(&self, value: &str) -> bool {
+                self.main.is_match(value)
+                    && self.required.iter().all(|r| r.is_match(value))
+                    && !self.excluded.iter().any(|r| r.is_match(value))
+            }
+        }
+
         #( #items )*
     }
 }

@@ -59,6 +59,8 @@ pub struct PutConstrainedInput {
     >,
     /// Constraints: between 0 and 5; the service assumes `3` when unset.
     pub retries: ::std::option::Option<i32>,
+    /// Constraints: matches `^(?!aws:)(?=.*[a-z])[a-z0-9:]+$`.
+    pub tag_key: ::std::option::Option<::std::string::String>,
 }
 impl PutConstrainedInput {
     /// Start building a value; `build()` checks every constraint of the model.
@@ -185,6 +187,10 @@ impl PutConstrainedInput {
     pub fn retries(&self) -> ::std::option::Option<i32> {
         self.retries
     }
+    /// Constraints: matches `^(?!aws:)(?=.*[a-z])[a-z0-9:]+$`.
+    pub fn tag_key(&self) -> ::std::option::Option<&str> {
+        self.tag_key.as_deref()
+    }
 }
 impl ::std::fmt::Debug for PutConstrainedInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -216,6 +222,7 @@ impl ::std::fmt::Debug for PutConstrainedInput {
             .field("unique_points", &self.unique_points)
             .field("labels", &self.labels)
             .field("retries", &self.retries)
+            .field("tag_key", &self.tag_key)
             .finish()
     }
 }
@@ -476,6 +483,14 @@ impl crate::validation::Validate for PutConstrainedInput {
             );
             c.leave(mark);
         }
+        if let ::std::option::Option::Some(value) = &self.tag_key {
+            let mark = c.enter("tagKey");
+            c.pattern(
+                crate::patterns::TAG_KEY.is_match(value),
+                crate::patterns::TAG_KEY_SOURCE,
+            );
+            c.leave(mark);
+        }
     }
 }
 /// A builder for [`PutConstrainedInput`].
@@ -515,6 +530,7 @@ pub struct PutConstrainedInputBuilder {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     pub(crate) retries: ::std::option::Option<i32>,
+    pub(crate) tag_key: ::std::option::Option<::std::string::String>,
 }
 impl PutConstrainedInputBuilder {
     /// Constraints: required; length 2..=8.
@@ -1030,6 +1046,26 @@ impl PutConstrainedInputBuilder {
     pub fn get_retries(&self) -> &::std::option::Option<i32> {
         &self.retries
     }
+    /// Constraints: matches `^(?!aws:)(?=.*[a-z])[a-z0-9:]+$`.
+    pub fn tag_key(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag_key = ::std::option::Option::Some(input.into());
+        self
+    }
+    /// Set or clear `tagKey`.
+    pub fn set_tag_key(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        self.tag_key = input;
+        self
+    }
+    /// `tagKey` as set so far.
+    pub fn get_tag_key(&self) -> &::std::option::Option<::std::string::String> {
+        &self.tag_key
+    }
     /// Build the value, checking every constraint of the model first.
     ///
     /// # Errors
@@ -1076,6 +1112,7 @@ impl PutConstrainedInputBuilder {
             unique_points: self.unique_points,
             labels: self.labels,
             retries: self.retries,
+            tag_key: self.tag_key,
         }
     }
 }
@@ -1109,6 +1146,7 @@ impl ::std::fmt::Debug for PutConstrainedInputBuilder {
             .field("unique_points", &self.unique_points)
             .field("labels", &self.labels)
             .field("retries", &self.retries)
+            .field("tag_key", &self.tag_key)
             .finish()
     }
 }
