@@ -4,7 +4,10 @@
 //! - `update_contact_attributes/official_model`: one operation from the full official Amazon Connect
 //!   model in `../shared` (target: under 60 ms);
 //! - `all_operations/official_model`: all 370 operations of it (target: under 1 s);
-//! - `update_contact_attributes/trimmed_model`: one operation from the trimmed `models/connect.json`.
+//! - `update_contact_attributes/trimmed_model`: one operation from the trimmed `models/connect.json`;
+//! - `phases/*`: the pipeline stages on the official model, to show where the time goes:
+//!   `load_sources` (JSON parse and assembly), `check_model` (includes analysing every `@pattern`),
+//!   `lower_request_*` (load + check + lower), `emit_render_*` (tokens and prettyplease formatting).
 //!
 //! The official-model benchmarks are skipped, with a printed reason, when `../shared` is absent.
 //!
@@ -75,5 +78,30 @@ fn all_operations(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_operation, all_operations);
+fn emit_render(krate: &codegen::ir::Crate) -> usize {
+    codegen::emit::emit(krate).iter().map(|file| codegen::render::render(file).expect("renders").len()).sum()
+}
+
+fn phases(c: &mut Criterion) {
+    let Some(path) = official_model() else {
+        return;
+    };
+    let one = request(Some(&path), Selection::Named(vec![OPERATION.into()]));
+    let all = request(Some(&path), Selection::All);
+    let mut group = c.benchmark_group("phases");
+    group.sample_size(20);
+    group.bench_function("load_sources", |b| b.iter(|| codegen::model::load_sources(black_box(&one.models)).expect("loads")));
+    let (model, _) = codegen::model::load_sources(&one.models).expect("loads");
+    group.bench_function("check_model", |b| b.iter(|| codegen::check::check_model(black_box(&model))));
+    group.bench_function("lower_request_one", |b| b.iter(|| codegen::lower_request(black_box(&one)).expect("lowers")));
+    group.bench_function("lower_request_all", |b| b.iter(|| codegen::lower_request(black_box(&all)).expect("lowers")));
+    let (krate, _) = codegen::lower_request(&one).expect("lowers");
+    group.bench_function("emit_render_one", |b| b.iter(|| emit_render(black_box(&krate))));
+    let (krate, _) = codegen::lower_request(&all).expect("lowers");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function("emit_render_all", |b| b.iter(|| emit_render(black_box(&krate))));
+    group.finish();
+}
+
+criterion_group!(benches, one_operation, all_operations, phases);
 criterion_main!(benches);

@@ -141,7 +141,8 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
 
 /// Load, check and lower: the IR and the warnings, or every error found.
 pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diagnostics> {
-    let (mut model, mut diagnostics) = model::load_sources(&request.models)?;
+    // Keep going after load errors so the checks below report their problems in the same run.
+    let (mut model, mut diagnostics) = model::assemble(&request.models);
     let mut notes = overlay::OverlayNotes::new();
     for source in &request.overlays {
         diagnostics.extend(overlay::apply(&mut model, &source.name, &source.text, &mut notes));

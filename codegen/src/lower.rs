@@ -51,6 +51,7 @@ pub fn lower(request: &LowerRequest<'_>) -> (Option<Crate>, Diagnostics) {
         patterns: BTreeMap::new(),
         pattern_statics: BTreeSet::new(),
         direct_reach: BTreeMap::new(),
+        service_id: None,
     };
     let krate = lowerer.run();
     let mut diagnostics = lowerer.diagnostics;
@@ -73,11 +74,13 @@ struct Lowerer<'a> {
     pattern_statics: BTreeSet<String>,
     /// Memo: structure/union -> shapes reachable through direct (unboxed) members.
     direct_reach: BTreeMap<ShapeId, BTreeSet<ShapeId>>,
+    service_id: Option<ShapeId>,
 }
 
 impl<'a> Lowerer<'a> {
     fn run(&mut self) -> Option<Crate> {
         let service = self.service()?;
+        self.service_id = service.clone();
         let operations = self.operations(service.as_ref());
         if self.diagnostics.has_errors() {
             return None;
@@ -144,7 +147,15 @@ impl<'a> Lowerer<'a> {
             },
             None => {
                 let services: Vec<ShapeId> = self.model.services().map(|s| s.id.clone()).collect();
-                Some(if services.len() == 1 { services.into_iter().next() } else { None })
+                if services.len() > 1 {
+                    let list: Vec<String> = services.iter().map(ShapeId::to_string).collect();
+                    self.diagnostics.push(
+                        Diagnostic::error("AmbiguousService", format!("the model has {} services and none was chosen", services.len()))
+                            .hint(format!("set \"service\" in the codegen config to one of: {}", list.join(", "))),
+                    );
+                    return None;
+                }
+                Some(services.into_iter().next())
             }
         }
     }
@@ -207,7 +218,8 @@ impl<'a> Lowerer<'a> {
         let mut queue: VecDeque<ShapeId> = VecDeque::new();
         for op in operations {
             let r = &self.model.shapes[op].relations;
-            queue.extend(r.input.iter().chain(&r.output).chain(&r.errors).cloned());
+            queue.extend(r.input.iter().chain(&r.output).cloned());
+            queue.extend(self.operation_errors(op));
         }
         while let Some(id) = queue.pop_front() {
             if id.as_str() == crate::model::prelude_unit() || !seen.insert(id.clone()) {
@@ -218,6 +230,30 @@ impl<'a> Lowerer<'a> {
             }
         }
         seen
+    }
+
+    /// The name a shape goes by: the service's `rename` entry for it, else its own.
+    fn renamed<'s>(&'s self, id: &'s ShapeId) -> &'s str {
+        self.service_id
+            .as_ref()
+            .and_then(|service| self.model.shape(service))
+            .and_then(|service| service.relations.properties.get("rename"))
+            .and_then(|rename| rename.get(id.as_str()))
+            .and_then(Value::as_str)
+            .unwrap_or(id.name())
+    }
+
+    /// An operation's errors: its own, then the service's (every operation can return those).
+    fn operation_errors(&self, op: &ShapeId) -> Vec<ShapeId> {
+        let mut errors = self.model.shapes[op].relations.errors.clone();
+        if let Some(service) = self.service_id.as_ref().and_then(|id| self.model.shape(id)) {
+            for error in &service.relations.errors {
+                if !errors.contains(error) {
+                    errors.push(error.clone());
+                }
+            }
+        }
+        errors
     }
 
     /// Shapes targeted by some member (an operation input used as a member must also be a type).
@@ -242,29 +278,37 @@ impl<'a> Lowerer<'a> {
                 r.input.iter().chain(&r.output).cloned().collect::<Vec<_>>()
             })
             .collect();
-        let mut types_scope = Scope::new("shapes", "crate::types");
-        let mut errors_scope = Scope::new("error shapes", "crate::types::error");
+        let mut types_scope = Scope::new("shapes", "crate::types", None);
+        let mut errors_scope = Scope::new("error shapes", "crate::types::error", None);
         for id in reached {
             let shape = &self.model.shapes[id];
             if !Self::is_named_type(shape) || (io.contains(id) && !member_targets.contains(id)) {
                 continue;
             }
-            let ident = naming::type_name(id.name());
+            let ident = naming::type_name(self.renamed(id));
             let is_error = shape.shape_type == ShapeType::Structure && shape.has_trait(traits::ERROR);
             let scope = if is_error { &mut errors_scope } else { &mut types_scope };
             scope.claim(&ident, id.as_str());
             let module = naming::type_module(&ident);
-            scope.claim(&module, &format!("{id} (module)"));
+            scope.claim(&module, id.as_str());
             let location = if is_error { Location::Errors } else { Location::Types };
             self.names.insert(id.clone(), TypeName { builder: naming::builder_name(&ident), module, location, ident });
         }
-        let mut ops_scope = Scope::new("operations", "crate::operation");
+        let mut ops_scope = Scope::new("operations", "crate::operation", None);
         for op in operations {
             ops_scope.claim(&naming::operation_module(op.name()), op.as_str());
         }
         for scope in [types_scope, errors_scope, ops_scope] {
             self.diagnostics.0.extend(scope.diagnostics);
         }
+    }
+
+    /// A member's docs; a simple target's docs stand in when the member has none (a named type's
+    /// docs describe the type, and appear on it already).
+    fn member_docs(&self, member_traits: &Traits, target: &Shape) -> Option<String> {
+        let own = traits::documentation(member_traits);
+        let inherited = || (!self.names.contains_key(&target.id)).then(|| traits::documentation(&target.traits)).flatten();
+        own.or_else(inherited).map(docs::to_rustdoc)
     }
 
     fn shape_docs(traits_map: &Traits) -> Docs {
@@ -308,9 +352,9 @@ impl<'a> Lowerer<'a> {
             output.docs.text = Some(format!("The output of [`{marker}`](super::{marker})."));
         }
         let mut variants = Vec::new();
-        let mut scope = Scope::new("errors", id.as_str());
+        let mut scope = Scope::new("errors", id.as_str(), Some(shape.source.clone()));
         scope.claim(naming::UNHANDLED_VARIANT, "(unhandled errors)");
-        for error in relations.errors.iter().collect::<BTreeSet<_>>() {
+        for error in self.operation_errors(id).iter().collect::<BTreeSet<_>>() {
             let Some(name) = self.names.get(error) else { continue };
             let error_shape = &self.model.shapes[error];
             scope.claim(&name.ident, error.as_str());
@@ -350,7 +394,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn structure(&mut self, shape: &Shape, name: TypeName) -> Structure {
-        let mut scope = Scope::new("members", shape.id.as_str());
+        let mut scope = Scope::new("members", shape.id.as_str(), Some(shape.source.clone()));
         let mut fields = Vec::new();
         for member in &shape.members {
             let member_id = shape.id.with_member(&member.name);
@@ -358,17 +402,12 @@ impl<'a> Lowerer<'a> {
             let field_name = naming::field_name(&member.name);
             scope.claim(&field_name.ident.name, &member.name);
             // Builders also get `set_x`/`get_x`; those must not collide with another member's `x`.
-            scope.claim(&format!("set_{}", field_name.ident.name), &format!("{} (setter)", member.name));
-            scope.claim(&format!("get_{}", field_name.ident.name), &format!("{} (getter)", member.name));
+            scope.claim(&format!("set_{}", field_name.ident.name), &member.name);
+            scope.claim(&format!("get_{}", field_name.ident.name), &member.name);
             let ty = self.value_type(&shape.id, target);
             let required = traits::has(&member.traits, traits::REQUIRED);
             let check = self.check(&member_id, &member.traits, target);
-            let mut docs = Docs {
-                text: traits::documentation(&member.traits)
-                    .or_else(|| traits::documentation(&target.traits))
-                    .map(docs::to_rustdoc),
-                notes: Vec::new(),
-            };
+            let mut docs = Docs { text: self.member_docs(&member.traits, target), notes: Vec::new() };
             if let Some(note) = field_name.rename_note {
                 docs.notes.push(note);
             }
@@ -412,7 +451,7 @@ impl<'a> Lowerer<'a> {
     fn union(&mut self, shape: &Shape, name: TypeName) -> Union {
         let member_names: Vec<&str> = shape.members.iter().map(|m| m.name.as_str()).collect();
         let idents = naming::variant_names(&member_names, naming::UNKNOWN_VARIANT);
-        let mut scope = Scope::new("union members", shape.id.as_str());
+        let mut scope = Scope::new("union members", shape.id.as_str(), Some(shape.source.clone()));
         let mut variants = Vec::new();
         for (member, ident) in shape.members.iter().zip(idents) {
             scope.claim(&ident, &member.name);
@@ -420,10 +459,7 @@ impl<'a> Lowerer<'a> {
             let member_id = shape.id.with_member(&member.name);
             let ty = (member.target.as_str() != crate::model::prelude_unit()).then(|| self.value_type(&shape.id, target));
             let check = if ty.is_some() { self.check(&member_id, &member.traits, target) } else { Check::default() };
-            let mut docs = Docs {
-                text: traits::documentation(&member.traits).or_else(|| traits::documentation(&target.traits)).map(docs::to_rustdoc),
-                notes: Vec::new(),
-            };
+            let mut docs = Docs { text: self.member_docs(&member.traits, target), notes: Vec::new() };
             self.constraint_notes(&member_id, &member.traits, target, false, &mut docs);
             variants.push(UnionVariant {
                 member: member.name.clone(),
@@ -451,7 +487,7 @@ impl<'a> Lowerer<'a> {
         let constants = enum_constants(shape);
         let member_names: Vec<&str> = constants.iter().map(|c| c.member_name.as_str()).collect();
         let idents = naming::variant_names(&member_names, naming::UNKNOWN_VARIANT);
-        let mut scope = Scope::new("enum values", shape.id.as_str());
+        let mut scope = Scope::new("enum values", shape.id.as_str(), Some(shape.source.clone()));
         let mut variants = Vec::new();
         for (constant, ident) in constants.into_iter().zip(idents) {
             scope.claim(&ident, &constant.member_name);
@@ -750,13 +786,10 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// The "Constraints:" note on a member: what the builder checks, plus suppressed rules and overlay sources.
-    fn constraint_notes(&mut self, member_id: &ShapeId, member_traits: &Traits, target: &Shape, required: bool, docs: &mut Docs) {
+    /// Plain words for the constraints of a value, including those on list items and map entries.
+    fn describe(&self, member_traits: &Traits, target: &Shape, depth: usize) -> Vec<String> {
         let effective = Self::effective(member_traits, target);
         let mut parts = Vec::new();
-        if required {
-            parts.push("required".to_string());
-        }
         if let Ok(Some(length)) = traits::length(&effective) {
             parts.push(match (length.min, length.max) {
                 (Some(min), Some(max)) => format!("length {min}..={max}"),
@@ -785,6 +818,35 @@ impl<'a> Lowerer<'a> {
         if traits::has(&effective, traits::UNIQUE_ITEMS) {
             parts.push("unique items".to_string());
         }
+        // Nested positions, one level deep is what a reader can take in at a glance.
+        if depth == 0 {
+            let nested = |name: &str, label: &str| -> Option<String> {
+                let member = target.member(name)?;
+                let item = self.model.shape(&member.target)?;
+                let inner = self.describe(&member.traits, item, depth + 1);
+                (!inner.is_empty()).then(|| format!("{label}: {}", inner.join(", ")))
+            };
+            match target.shape_type {
+                ShapeType::List | ShapeType::Set => parts.extend(nested("member", "each item")),
+                ShapeType::Map => {
+                    parts.extend(nested("key", "each key"));
+                    parts.extend(nested("value", "each value"));
+                }
+                _ => {}
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        parts
+    }
+
+    /// The "Constraints:" note on a member: what the builder checks, plus suppressed rules and overlay sources.
+    fn constraint_notes(&mut self, member_id: &ShapeId, member_traits: &Traits, target: &Shape, required: bool, docs: &mut Docs) {
+        let effective = Self::effective(member_traits, target);
+        let mut parts = Vec::new();
+        if required {
+            parts.push("required".to_string());
+        }
+        parts.extend(self.describe(member_traits, target, 0));
         if let Some(default) = member_traits.get(traits::DEFAULT) {
             parts.push(format!("the service assumes {} when unset", code_span(&default.to_string())));
         }

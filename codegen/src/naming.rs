@@ -138,32 +138,53 @@ pub fn pattern_static(owner: &str) -> String {
     if name.chars().next().is_none_or(|c| c.is_ascii_digit()) { format!("P_{name}") } else { name }
 }
 
-/// Tracks names within one scope and reports two model names that become the same Rust name.
+/// Tracks names within one scope and reports two model names that become the same Rust name,
+/// once per pair however many derived names (setters, getters, modules) also collide.
 pub struct Scope<'a> {
     what: &'a str,
     owner: String,
+    file: Option<String>,
     seen: BTreeMap<String, String>,
+    reported: std::collections::BTreeSet<(String, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Scope<'a> {
-    pub fn new(what: &'a str, owner: impl Into<String>) -> Scope<'a> {
-        Scope { what, owner: owner.into(), seen: BTreeMap::new(), diagnostics: Vec::new() }
+    pub fn new(what: &'a str, owner: impl Into<String>, file: Option<String>) -> Scope<'a> {
+        Scope {
+            what,
+            owner: owner.into(),
+            file,
+            seen: BTreeMap::new(),
+            reported: std::collections::BTreeSet::new(),
+            diagnostics: Vec::new(),
+        }
     }
 
-    /// Record `rust` as the name of `model_name`; a clash is reported once per pair.
+    /// Record `rust` as a name derived from `model_name`; a clash with another model name is reported.
     pub fn claim(&mut self, rust: &str, model_name: &str) {
-        if let Some(first) = self.seen.get(rust) {
-            self.diagnostics.push(
-                Diagnostic::error(
+        match self.seen.get(rust) {
+            Some(first) if first != model_name => {
+                if !self.reported.insert((first.clone(), model_name.to_string())) {
+                    return;
+                }
+                // Shape-level scopes claim shape ids; point at the shape that lost.
+                let shape = if model_name.contains('#') { model_name.to_string() } else { self.owner.clone() };
+                let mut d = Diagnostic::error(
                     "NameCollision",
                     format!("{} `{first}` and `{model_name}` both become `{rust}` in Rust", self.what),
                 )
-                .shape(self.owner.clone())
-                .hint("rename one of them in the model (or with an overlay-free `apply` of a new name) so they differ after case conversion"),
-            );
-        } else {
-            self.seen.insert(rust.to_string(), model_name.to_string());
+                .shape(shape)
+                .hint("rename one of them in the model, or give the service a `rename` entry for one of the shapes, so the names differ after case conversion");
+                if let Some(file) = &self.file {
+                    d = d.file(file.clone());
+                }
+                self.diagnostics.push(d);
+            }
+            Some(_) => {}
+            None => {
+                self.seen.insert(rust.to_string(), model_name.to_string());
+            }
         }
     }
 }

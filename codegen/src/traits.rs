@@ -54,7 +54,9 @@ pub struct EnumConstant {
 }
 
 fn wrong(key: &str, expected: &str) -> Diagnostic {
+    let short = key.rsplit('#').next().unwrap_or(key);
     Diagnostic::error("InvalidTraitValue", format!("`{key}` must be {expected}"))
+        .hint(format!("see the `@{short}` trait in the Smithy specification for its exact form"))
 }
 
 pub fn has(traits: &Traits, key: &str) -> bool {

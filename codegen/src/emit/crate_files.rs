@@ -95,7 +95,7 @@ fn toml_string(s: &str) -> String {
 }
 
 fn lib_rs(krate: &Crate) -> TokenStream {
-    let mut text = format!("{}\n", krate.description);
+    let mut text = format!("{}\n", crate::docs::to_rustdoc(&krate.description));
     if let Some(service) = &krate.service_id {
         text.push_str(&format!("\nGenerated from the Smithy model of `{service}`.\n"));
     }

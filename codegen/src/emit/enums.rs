@@ -17,7 +17,7 @@ fn variant_docs(e: &Enum) -> Vec<TokenStream> {
         .map(|v| {
             let mut docs = v.docs.clone();
             if docs.text.is_none() {
-                docs.text = Some(format!("`{}`", v.value.replace('`', "'")));
+                docs.text = Some(crate::lower::code_span(&v.value));
             }
             if v.internal {
                 docs.notes.push("Internal to the service: accepted, but not listed in validation messages.".into());
@@ -147,7 +147,7 @@ fn int_enum(e: &Enum) -> TokenStream {
     let derive_debug = (!e.sensitive).then(|| quote!(::std::fmt::Debug,));
     quote! {
         #docs
-        #[derive(#derive_debug ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::hash::Hash)]
+        #[derive(#derive_debug ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
         #[non_exhaustive]
         pub enum #name {
             #( #variant_docs #idents, )*

@@ -84,7 +84,18 @@ pub(crate) fn unboxed_tokens(ty: &Type) -> TokenStream {
 }
 
 pub(crate) fn is_copy(ty: &Type) -> bool {
-    matches!(ty, Type::Bool | Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::F32 | Type::F64 | Type::Timestamp)
+    matches!(
+        ty,
+        Type::Bool
+            | Type::I8
+            | Type::I16
+            | Type::I32
+            | Type::I64
+            | Type::F32
+            | Type::F64
+            | Type::Timestamp
+            | Type::Named { kind: crate::ir::NamedKind::IntEnum, .. }
+    )
 }
 
 /// What `Debug` prints instead of a sensitive value.

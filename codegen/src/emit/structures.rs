@@ -10,7 +10,11 @@ use crate::ir::{Field, Structure, Type};
 pub(crate) fn emit_structure(s: &Structure) -> TokenStream {
     let name = format_ident!("{}", s.name.ident);
     let builder = format_ident!("{}", s.name.builder);
-    let docs = doc_attrs(&s.docs);
+    let mut docs = s.docs.clone();
+    if let Some(deprecated) = &s.deprecated {
+        docs.notes.push(format!("**Deprecated:** {}", crate::docs::to_rustdoc(deprecated)));
+    }
+    let docs = doc_attrs(&docs);
     let fields = s.fields.iter().map(|f| {
         let ident = f.ident.to_ident();
         let ty = type_tokens(&f.ty);
@@ -118,7 +122,7 @@ pub(crate) fn emit_structure(s: &Structure) -> TokenStream {
 fn field_docs(f: &Field) -> TokenStream {
     let mut docs = f.docs.clone();
     if let Some(deprecated) = &f.deprecated {
-        docs.notes.push(format!("**Deprecated:** {deprecated}"));
+        docs.notes.push(format!("**Deprecated:** {}", crate::docs::to_rustdoc(deprecated)));
     }
     doc_attrs(&docs)
 }

@@ -28,7 +28,7 @@ pub(crate) fn emit_union(u: &Union) -> TokenStream {
         let is_doc = doc_lines(&format!("Whether this is [`{}`](Self::{}).", v.ident, v.ident));
         match &v.ty {
             Some(ty) => {
-                let ty = type_tokens(ty);
+                let ty = super::unboxed_tokens(ty);
                 let as_fn = format_ident!("as_{}", snake);
                 let as_doc = doc_lines(&format!("The value if this is [`{}`](Self::{}), else `Err(self)`.", v.ident, v.ident));
                 quote! {
@@ -69,6 +69,7 @@ pub(crate) fn emit_union(u: &Union) -> TokenStream {
         #docs
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant, reason = "variants mirror the model; boxing them would change the public API per shape size")]
         pub enum #name {
             #( #variants )*
             #unknown_doc

@@ -42,6 +42,13 @@ pub fn load_str(name: &str, text: &str) -> Result<(Model, Diagnostics), Diagnost
 
 /// Assemble documents into one model. `Ok` carries warnings; `Err` carries at least one error.
 pub fn load_sources(sources: &[ModelSource]) -> Result<(Model, Diagnostics), Diagnostics> {
+    let (model, diagnostics) = assemble(sources);
+    if diagnostics.has_errors() { Err(diagnostics) } else { Ok((model, diagnostics)) }
+}
+
+/// Assemble what can be assembled even when there are errors, so later checks can report their
+/// problems in the same run (unreadable documents and broken shapes are left out).
+pub fn assemble(sources: &[ModelSource]) -> (Model, Diagnostics) {
     let mut loader = Loader::default();
     for source in sources {
         loader.document(source);
@@ -367,7 +374,7 @@ impl Loader {
         relations
     }
 
-    fn finish(mut self) -> Result<(Model, Diagnostics), Diagnostics> {
+    fn finish(mut self) -> (Model, Diagnostics) {
         for shape in prelude::shapes() {
             self.shapes.entry(shape.id.clone()).or_insert(RawShape { shape, mixins: Vec::new() });
         }
@@ -375,11 +382,7 @@ impl Loader {
         self.resolve_mixins(&mut model);
         self.apply_traits(&mut model);
         check_references(&model, &mut self.diagnostics);
-        if self.diagnostics.has_errors() {
-            Err(self.diagnostics)
-        } else {
-            Ok((model, self.diagnostics))
-        }
+        (model, self.diagnostics)
     }
 
     /// Copy mixin members and traits into each shape that uses them, mixins before local members.
@@ -515,8 +518,17 @@ impl Loader {
 fn check_references(model: &Model, diagnostics: &mut Diagnostics) {
     for shape in model.shapes.values() {
         for member in &shape.members {
-            if !model.shapes.contains_key(&member.target) {
-                diagnostics.push(unknown_target(model, &shape.id.with_member(&member.name), &member.target, &shape.source));
+            match model.shapes.get(&member.target) {
+                None => diagnostics.push(unknown_target(model, &shape.id.with_member(&member.name), &member.target, &shape.source)),
+                Some(target) if matches!(target.shape_type, ShapeType::Service | ShapeType::Operation | ShapeType::Resource) => {
+                    diagnostics.push(
+                        Diagnostic::error("InvalidTarget", format!("member targets the {} `{}`; members hold data, not {}s", target.shape_type.name(), member.target, target.shape_type.name()))
+                            .shape(shape.id.with_member(&member.name).as_str())
+                            .file(shape.source.clone())
+                            .hint("target a simple, collection, structure or union shape"),
+                    );
+                }
+                Some(_) => {}
             }
         }
         let r = &shape.relations;

@@ -5,7 +5,7 @@
 mod load;
 mod prelude;
 
-pub use load::{load_files, load_sources, load_str, ModelSource};
+pub use load::{assemble, load_files, load_sources, load_str, ModelSource};
 
 /// The id of `smithy.api#Unit`, the "no value" shape.
 pub fn prelude_unit() -> &'static str {

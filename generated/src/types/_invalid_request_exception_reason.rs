@@ -2,6 +2,10 @@
 /// Details on why a request was rejected as invalid.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the model; boxing them would change the public API per shape size"
+)]
 pub enum InvalidRequestExceptionReason {
     /// Why a StartAttachedFileUpload request was rejected as invalid.
     AttachedFileInvalidRequestExceptionReason(

@@ -20,7 +20,7 @@ pub struct UpdateContactAttributesInput {
     /// - Clear attributes that are no longer needed by giving them an empty value.
     /// - Keep data that only a single flow uses (and that nothing outside it, such as a Lambda function or another flow, reads) in flow attributes, which are not carried over from flow to flow. See the Set contact attributes flow block in the *Amazon Connect Administrator Guide*.
     ///
-    /// Constraints: required; keys match `^[A-Za-z0-9_-]+$`; at most 32768 UTF-8 bytes across all keys and values.
+    /// Constraints: required; keys match `^[A-Za-z0-9_-]+$`; at most 32768 UTF-8 bytes across all keys and values; each key: length 1..=32767; each value: length 0..=32767.
     ///
     /// Constraint `keyPattern` added by this crate's overlay (documented but not in the model): Amazon Connect API Reference, UpdateContactAttributes, request parameter Attributes (<https://docs.aws.amazon.com/connect/latest/APIReference/API_UpdateContactAttributes.html>), also in boto3's update_contact_attributes: attribute keys may only use letters, digits, dash and underscore.
     ///
@@ -55,7 +55,7 @@ impl UpdateContactAttributesInput {
     /// - Clear attributes that are no longer needed by giving them an empty value.
     /// - Keep data that only a single flow uses (and that nothing outside it, such as a Lambda function or another flow, reads) in flow attributes, which are not carried over from flow to flow. See the Set contact attributes flow block in the *Amazon Connect Administrator Guide*.
     ///
-    /// Constraints: required; keys match `^[A-Za-z0-9_-]+$`; at most 32768 UTF-8 bytes across all keys and values.
+    /// Constraints: required; keys match `^[A-Za-z0-9_-]+$`; at most 32768 UTF-8 bytes across all keys and values; each key: length 1..=32767; each value: length 0..=32767.
     ///
     /// Constraint `keyPattern` added by this crate's overlay (documented but not in the model): Amazon Connect API Reference, UpdateContactAttributes, request parameter Attributes (<https://docs.aws.amazon.com/connect/latest/APIReference/API_UpdateContactAttributes.html>), also in boto3's update_contact_attributes: attribute keys may only use letters, digits, dash and underscore.
     ///
@@ -206,7 +206,7 @@ impl UpdateContactAttributesInputBuilder {
     /// - Clear attributes that are no longer needed by giving them an empty value.
     /// - Keep data that only a single flow uses (and that nothing outside it, such as a Lambda function or another flow, reads) in flow attributes, which are not carried over from flow to flow. See the Set contact attributes flow block in the *Amazon Connect Administrator Guide*.
     ///
-    /// Constraints: required; keys match `^[A-Za-z0-9_-]+$`; at most 32768 UTF-8 bytes across all keys and values.
+    /// Constraints: required; keys match `^[A-Za-z0-9_-]+$`; at most 32768 UTF-8 bytes across all keys and values; each key: length 1..=32767; each value: length 0..=32767.
     ///
     /// Constraint `keyPattern` added by this crate's overlay (documented but not in the model): Amazon Connect API Reference, UpdateContactAttributes, request parameter Attributes (<https://docs.aws.amazon.com/connect/latest/APIReference/API_UpdateContactAttributes.html>), also in boto3's update_contact_attributes: attribute keys may only use letters, digits, dash and underscore.
     ///

@@ -5,7 +5,7 @@
 pub struct InvalidRequestException {
     /// Text describing why the request was rejected.
     pub message: ::std::option::Option<::std::string::String>,
-    /// Details on why a request was rejected as invalid.
+    #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub reason: ::std::option::Option<crate::types::InvalidRequestExceptionReason>,
 }
 impl InvalidRequestException {
@@ -17,7 +17,7 @@ impl InvalidRequestException {
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
-    /// Details on why a request was rejected as invalid.
+    #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub fn reason(
         &self,
     ) -> ::std::option::Option<&crate::types::InvalidRequestExceptionReason> {
@@ -81,7 +81,7 @@ impl InvalidRequestExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Details on why a request was rejected as invalid.
+    #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub fn reason(
         mut self,
         input: impl ::std::convert::Into<crate::types::InvalidRequestExceptionReason>,

@@ -2,6 +2,10 @@
 #[allow(missing_docs, reason = "the model has no documentation for this")]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants mirror the model; boxing them would change the public API per shape size"
+)]
 pub enum Choice {
     /// Constraints: length 2..=8.
     Name(::std::string::String),
@@ -44,9 +48,7 @@ impl Choice {
         matches!(self, Self::Nothing)
     }
     /// The value if this is [`Nested`](Self::Nested), else `Err(self)`.
-    pub fn as_nested(
-        &self,
-    ) -> ::std::result::Result<&::std::boxed::Box<crate::types::Choice>, &Self> {
+    pub fn as_nested(&self) -> ::std::result::Result<&crate::types::Choice, &Self> {
         if let Self::Nested(value) = self {
             ::std::result::Result::Ok(value)
         } else {

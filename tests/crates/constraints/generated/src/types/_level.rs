@@ -6,8 +6,6 @@
     ::std::marker::Copy,
     ::std::cmp::PartialEq,
     ::std::cmp::Eq,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord,
     ::std::hash::Hash
 )]
 #[non_exhaustive]

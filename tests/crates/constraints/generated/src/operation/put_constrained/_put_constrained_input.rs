@@ -41,19 +41,19 @@ pub struct PutConstrainedInput {
     pub huge: ::std::option::Option<crate::primitives::BigInteger>,
     /// Constraints: between 2.2 and 8.8.
     pub exact: ::std::option::Option<crate::primitives::BigDecimal>,
-    /// A colour; \`secret\` is internal.
+    #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub colour: ::std::option::Option<crate::types::Colour>,
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub colours: ::std::option::Option<::std::vec::Vec<crate::types::Colour>>,
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub level: ::std::option::Option<crate::types::Level>,
-    /// Constraints: length 1..=3.
+    /// Constraints: length 1..=3; each item: length 2..=8.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Constraints: unique items.
     pub unique_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Constraints: unique items.
     pub unique_points: ::std::option::Option<::std::vec::Vec<crate::types::Point>>,
-    /// Constraints: length at most 2.
+    /// Constraints: length at most 2; each key: matches `^[a-m]+$`; each value: length 2..=8.
     pub labels: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -143,7 +143,7 @@ impl PutConstrainedInput {
     pub fn exact(&self) -> ::std::option::Option<&crate::primitives::BigDecimal> {
         self.exact.as_ref()
     }
-    /// A colour; \`secret\` is internal.
+    #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub fn colour(&self) -> ::std::option::Option<&crate::types::Colour> {
         self.colour.as_ref()
     }
@@ -154,10 +154,10 @@ impl PutConstrainedInput {
         self.colours.as_deref().unwrap_or_default()
     }
     #[allow(missing_docs, reason = "the model has no documentation for this")]
-    pub fn level(&self) -> ::std::option::Option<&crate::types::Level> {
-        self.level.as_ref()
+    pub fn level(&self) -> ::std::option::Option<crate::types::Level> {
+        self.level
     }
-    /// Constraints: length 1..=3.
+    /// Constraints: length 1..=3; each item: length 2..=8.
     ///
     /// An unset list reads as empty; check the field itself to tell the two apart.
     pub fn names(&self) -> &[::std::string::String] {
@@ -175,7 +175,7 @@ impl PutConstrainedInput {
     pub fn unique_points(&self) -> &[crate::types::Point] {
         self.unique_points.as_deref().unwrap_or_default()
     }
-    /// Constraints: length at most 2.
+    /// Constraints: length at most 2; each key: matches `^[a-m]+$`; each value: length 2..=8.
     pub fn labels(
         &self,
     ) -> ::std::option::Option<
@@ -865,7 +865,7 @@ impl PutConstrainedInputBuilder {
     pub fn get_exact(&self) -> &::std::option::Option<crate::primitives::BigDecimal> {
         &self.exact
     }
-    /// A colour; \`secret\` is internal.
+    #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub fn colour(
         mut self,
         input: impl ::std::convert::Into<crate::types::Colour>,
@@ -931,7 +931,7 @@ impl PutConstrainedInputBuilder {
     }
     /// Append one item.
     ///
-    /// Constraints: length 1..=3.
+    /// Constraints: length 1..=3; each item: length 2..=8.
     pub fn names(
         mut self,
         item: impl ::std::convert::Into<::std::string::String>,
@@ -1003,7 +1003,7 @@ impl PutConstrainedInputBuilder {
     }
     /// Insert one entry.
     ///
-    /// Constraints: length at most 2.
+    /// Constraints: length at most 2; each key: matches `^[a-m]+$`; each value: length 2..=8.
     pub fn labels(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
