@@ -31,11 +31,17 @@ fn workspace_root() -> PathBuf {
 
 /// The request `cargo xtask codegen` would build, optionally with the official model instead of ours.
 fn request(official: Option<&Path>, selection: Selection) -> codegen::Request {
-    let config = Config::load(&workspace_root().join("codegen.json")).unwrap_or_else(|d| panic!("codegen.json:\n{d}"));
-    let mut request = codegen::Request::from_config(&config, Some(selection)).unwrap_or_else(|d| panic!("{d}"));
+    let config = Config::load(&workspace_root().join("codegen.json"))
+        .unwrap_or_else(|d| panic!("codegen.json:\n{d}"));
+    let mut request =
+        codegen::Request::from_config(&config, Some(selection)).unwrap_or_else(|d| panic!("{d}"));
     if let Some(path) = official {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        request.models = vec![ModelSource { name: path.display().to_string(), text }];
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        request.models = vec![ModelSource {
+            name: path.display().to_string(),
+            text,
+        }];
     }
     request
 }
@@ -49,7 +55,10 @@ fn official_model() -> Option<PathBuf> {
     if path.is_file() {
         Some(path)
     } else {
-        println!("skipped the official-model benchmarks: {} is absent (the official data lives in ../shared)", path.display());
+        println!(
+            "skipped the official-model benchmarks: {} is absent (the official data lives in ../shared)",
+            path.display()
+        );
         None
     }
 }
@@ -58,10 +67,14 @@ fn one_operation(c: &mut Criterion) {
     let mut group = c.benchmark_group("update_contact_attributes");
     if let Some(path) = official_model() {
         let request = request(Some(&path), Selection::Named(vec![OPERATION.into()]));
-        group.bench_function("official_model", |b| b.iter(|| generate(black_box(&request))));
+        group.bench_function("official_model", |b| {
+            b.iter(|| generate(black_box(&request)))
+        });
     }
     let request = request(None, Selection::Named(vec![OPERATION.into()]));
-    group.bench_function("trimmed_model", |b| b.iter(|| generate(black_box(&request))));
+    group.bench_function("trimmed_model", |b| {
+        b.iter(|| generate(black_box(&request)))
+    });
     group.finish();
 }
 
@@ -73,13 +86,20 @@ fn all_operations(c: &mut Criterion) {
     request.package = "aws-connect-full".into();
     let mut group = c.benchmark_group("all_operations");
     // About a second per iteration: ten samples are plenty and keep the run short.
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
-    group.bench_function("official_model", |b| b.iter(|| generate(black_box(&request))));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("official_model", |b| {
+        b.iter(|| generate(black_box(&request)))
+    });
     group.finish();
 }
 
 fn emit_render(krate: &codegen::ir::Crate) -> usize {
-    codegen::emit::emit(krate).iter().map(|file| codegen::render::render(file).expect("renders").len()).sum()
+    codegen::emit::emit(krate)
+        .iter()
+        .map(|file| codegen::render::render(file).expect("renders").len())
+        .sum()
 }
 
 fn phases(c: &mut Criterion) {
@@ -90,16 +110,30 @@ fn phases(c: &mut Criterion) {
     let all = request(Some(&path), Selection::All);
     let mut group = c.benchmark_group("phases");
     group.sample_size(20);
-    group.bench_function("load_sources", |b| b.iter(|| codegen::model::load_sources(black_box(&one.models)).expect("loads")));
+    group.bench_function("load_sources", |b| {
+        b.iter(|| codegen::model::load_sources(black_box(&one.models)).expect("loads"))
+    });
     let (model, _) = codegen::model::load_sources(&one.models).expect("loads");
-    group.bench_function("check_model", |b| b.iter(|| codegen::check::check_model(black_box(&model))));
-    group.bench_function("lower_request_one", |b| b.iter(|| codegen::lower_request(black_box(&one)).expect("lowers")));
-    group.bench_function("lower_request_all", |b| b.iter(|| codegen::lower_request(black_box(&all)).expect("lowers")));
+    group.bench_function("check_model", |b| {
+        b.iter(|| codegen::check::check_model(black_box(&model)))
+    });
+    group.bench_function("lower_request_one", |b| {
+        b.iter(|| codegen::lower_request(black_box(&one)).expect("lowers"))
+    });
+    group.bench_function("lower_request_all", |b| {
+        b.iter(|| codegen::lower_request(black_box(&all)).expect("lowers"))
+    });
     let (krate, _) = codegen::lower_request(&one).expect("lowers");
-    group.bench_function("emit_render_one", |b| b.iter(|| emit_render(black_box(&krate))));
+    group.bench_function("emit_render_one", |b| {
+        b.iter(|| emit_render(black_box(&krate)))
+    });
     let (krate, _) = codegen::lower_request(&all).expect("lowers");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
-    group.bench_function("emit_render_all", |b| b.iter(|| emit_render(black_box(&krate))));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("emit_render_all", |b| {
+        b.iter(|| emit_render(black_box(&krate)))
+    });
     group.finish();
 }
 
