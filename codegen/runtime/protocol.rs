@@ -138,7 +138,11 @@ pub fn base64_decode(text: &str) -> ::std::result::Result<::std::vec::Vec<u8>, D
             match base64_value(c) {
                 ::std::option::Option::Some(v) => n |= v << (18 - 6 * i),
                 ::std::option::Option::None => {
-                    let what = if c == b'=' { "'=' padding before the end" } else { "a character outside the standard alphabet" };
+                    let what = if c == b'=' {
+                        "'=' padding before the end"
+                    } else {
+                        "a character outside the standard alphabet"
+                    };
                     return ::std::result::Result::Err(DecodeError::new(
                         "base64",
                         format!("{what} at offset {}", index * 4 + i),
@@ -424,7 +428,9 @@ pub fn parse_epoch_seconds(text: &str) -> ::std::result::Result<DateTime, Decode
     let secs = total_millis.div_euclid(1000);
     let millis = total_millis.rem_euclid(1000) as u32;
     match i64::try_from(secs) {
-        ::std::result::Result::Ok(secs) => ::std::result::Result::Ok(DateTime::from_secs_and_nanos(secs, millis * 1_000_000)),
+        ::std::result::Result::Ok(secs) => {
+            ::std::result::Result::Ok(DateTime::from_secs_and_nanos(secs, millis * 1_000_000))
+        }
         ::std::result::Result::Err(_) => ::std::result::Result::Err(DecodeError::new(KIND, "out of range")),
     }
 }
@@ -497,7 +503,10 @@ fn civil_seconds(
 ) -> ::std::result::Result<i64, DecodeError> {
     let year = i64::from(year);
     if year == 0 {
-        return ::std::result::Result::Err(DecodeError::new(kind, "year 0000 is before 0001, the first year of the timestamp range"));
+        return ::std::result::Result::Err(DecodeError::new(
+            kind,
+            "year 0000 is before 0001, the first year of the timestamp range",
+        ));
     }
     if !(1..=12).contains(&month) {
         return ::std::result::Result::Err(DecodeError::new(kind, "month out of range"));
@@ -513,10 +522,16 @@ fn civil_seconds(
     }
     if second > 59 {
         // RFC 3339 allows leap second 60, but Unix time (and so DateTime) cannot represent it.
-        return ::std::result::Result::Err(DecodeError::new(kind, "second out of range (00-59; leap seconds are not supported)"));
+        return ::std::result::Result::Err(DecodeError::new(
+            kind,
+            "second out of range (00-59; leap seconds are not supported)",
+        ));
     }
     ::std::result::Result::Ok(
-        days_from_civil(year, month, day) * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second),
+        days_from_civil(year, month, day) * 86_400
+            + i64::from(hour) * 3600
+            + i64::from(minute) * 60
+            + i64::from(second),
     )
 }
 
@@ -558,7 +573,10 @@ pub fn parse_date_time(text: &str) -> ::std::result::Result<DateTime, DecodeErro
     let local = civil_seconds(KIND, year, month, day, hour, minute, second)?;
     let secs = local - offset;
     if !(MIN_SECS..=MAX_SECS).contains(&secs) {
-        return ::std::result::Result::Err(DecodeError::new(KIND, "outside 0001-01-01 to 9999-12-31 once converted to UTC"));
+        return ::std::result::Result::Err(DecodeError::new(
+            KIND,
+            "outside 0001-01-01 to 9999-12-31 once converted to UTC",
+        ));
     }
     ::std::result::Result::Ok(DateTime::from_secs_and_nanos(secs, millis * 1_000_000))
 }
@@ -605,7 +623,11 @@ pub fn parse_http_date(text: &str) -> ::std::result::Result<DateTime, DecodeErro
 // Scalars in headers, query strings and labels
 // ---------------------------------------------------------------------------------------------
 
-fn push_finite<T: ::std::fmt::Display + ::std::fmt::LowerExp>(out: &mut ::std::string::String, value: T, exponent_form: bool) {
+fn push_finite<T: ::std::fmt::Display + ::std::fmt::LowerExp>(
+    out: &mut ::std::string::String,
+    value: T,
+    exponent_form: bool,
+) {
     use ::std::fmt::Write as _;
     if exponent_form {
         let _ = write!(out, "{value:e}");
@@ -660,7 +682,10 @@ pub fn parse_bool(text: &str) -> ::std::result::Result<bool, DecodeError> {
 fn parse_integer(text: &str, kind: &'static str, min: i128, max: i128) -> ::std::result::Result<i128, DecodeError> {
     let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return ::std::result::Result::Err(DecodeError::new(kind, "expected an optional '-' followed by decimal digits"));
+        return ::std::result::Result::Err(DecodeError::new(
+            kind,
+            "expected an optional '-' followed by decimal digits",
+        ));
     }
     let significant = digits.trim_start_matches('0');
     let value = if significant.len() > 20 { ::std::option::Option::None } else { text.parse::<i128>().ok() };
@@ -734,7 +759,10 @@ pub fn parse_f64(text: &str) -> ::std::result::Result<f64, DecodeError> {
         _ => {}
     }
     if !is_decimal_text(text) {
-        return ::std::result::Result::Err(DecodeError::new("double", "expected a decimal number, NaN, Infinity or -Infinity"));
+        return ::std::result::Result::Err(DecodeError::new(
+            "double",
+            "expected a decimal number, NaN, Infinity or -Infinity",
+        ));
     }
     match text.parse::<f64>() {
         ::std::result::Result::Ok(v) if v.is_finite() => ::std::result::Result::Ok(v),
@@ -751,7 +779,10 @@ pub fn parse_f32(text: &str) -> ::std::result::Result<f32, DecodeError> {
         _ => {}
     }
     if !is_decimal_text(text) {
-        return ::std::result::Result::Err(DecodeError::new("float", "expected a decimal number, NaN, Infinity or -Infinity"));
+        return ::std::result::Result::Err(DecodeError::new(
+            "float",
+            "expected a decimal number, NaN, Infinity or -Infinity",
+        ));
     }
     match text.parse::<f32>() {
         ::std::result::Result::Ok(v) if v.is_finite() => ::std::result::Result::Ok(v),
@@ -809,7 +840,10 @@ fn header_items(value: &str) -> ::std::result::Result<::std::vec::Vec<HeaderItem
                                     i += c.len_utf8();
                                 }
                                 ::std::option::Option::None => {
-                                    return ::std::result::Result::Err(DecodeError::new(KIND, "unterminated quoted string"));
+                                    return ::std::result::Result::Err(DecodeError::new(
+                                        KIND,
+                                        "unterminated quoted string",
+                                    ));
                                 }
                             }
                         }
@@ -883,10 +917,8 @@ pub fn split_http_date_list(value: &str) -> ::std::result::Result<::std::vec::Ve
 ///
 /// Join the items with `", "`. Never quote `http-date` timestamps: the protocol sends them bare.
 pub fn quote_header_list_item(item: &str) -> ::std::borrow::Cow<'_, str> {
-    let needs_quotes = item.is_empty()
-        || item.contains([',', '"'])
-        || item.starts_with([' ', '\t'])
-        || item.ends_with([' ', '\t']);
+    let needs_quotes =
+        item.is_empty() || item.contains([',', '"']) || item.starts_with([' ', '\t']) || item.ends_with([' ', '\t']);
     if !needs_quotes {
         return ::std::borrow::Cow::Borrowed(item);
     }
@@ -966,9 +998,7 @@ pub fn new_idempotency_token() -> ::std::string::String {
     use ::std::hash::{BuildHasher as _, Hash as _, Hasher as _};
     static COUNTER: ::std::sync::atomic::AtomicU64 = ::std::sync::atomic::AtomicU64::new(0);
     let count = COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed);
-    let nanos = ::std::time::SystemTime::now()
-        .duration_since(::std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let nanos = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let state = ::std::collections::hash_map::RandomState::new();
     let half = |lane: u8| {
         let mut hasher = state.build_hasher();
