@@ -179,6 +179,55 @@ pub struct Field {
     pub sensitive: bool,
     pub check: Check,
     pub deprecated: Option<String>,
+    pub wire: Wire,
+}
+
+/// Where an operation's input or output member travels in an HTTP message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Binding {
+    /// A member of the JSON body (everything not bound elsewhere, and every nested member).
+    #[default]
+    Body,
+    /// `@httpLabel`: a segment of the path.
+    Label,
+    /// `@httpQuery`: a query parameter of this name.
+    Query(String),
+    /// `@httpQueryParams`: a map spread into query parameters.
+    QueryParams,
+    /// `@httpHeader`: a header of this name.
+    Header(String),
+    /// `@httpPrefixHeaders`: a map spread into headers starting with this prefix.
+    PrefixHeaders(String),
+    /// `@httpPayload`: the whole body.
+    Payload,
+    /// `@httpResponseCode`: the status code of a response.
+    ResponseCode,
+}
+
+/// Timestamp encodings of `@timestampFormat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    EpochSeconds,
+    DateTime,
+    HttpDate,
+}
+
+/// How a member is encoded on the wire.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wire {
+    pub binding: Binding,
+    /// The key in a JSON object (`@jsonName`, else the member name).
+    pub json_name: String,
+    /// The format of timestamps in this value (itself, or its list items / map values);
+    /// `None` means the protocol's default for where the value travels.
+    pub timestamp_format: Option<TimestampFormat>,
+    /// `@mediaType` of the target: a media-typed string travels base64-encoded in headers, and a
+    /// payload's media type becomes the `Content-Type`.
+    pub media_type: Option<String>,
+    /// `@idempotencyToken`: filled with a fresh UUID when unset.
+    pub idempotency_token: bool,
+    /// `@streaming` blob payloads.
+    pub streaming: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +257,7 @@ pub struct Structure {
     /// The whole structure is `@sensitive`: its `Debug` shows nothing.
     pub sensitive: bool,
     pub deprecated: Option<String>,
+    pub codec: Codec,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,6 +294,7 @@ pub struct UnionVariant {
     pub check: Check,
     pub sensitive: bool,
     pub deprecated: Option<String>,
+    pub wire: Wire,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,6 +305,7 @@ pub struct Union {
     pub variants: Vec<UnionVariant>,
     pub unknown_variant: String,
     pub sensitive: bool,
+    pub codec: Codec,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,6 +354,41 @@ pub struct Operation {
     pub input: Structure,
     pub output: Structure,
     pub error: ErrorEnum,
+    /// `@http`, when the service speaks an HTTP protocol.
+    pub http: Option<Http>,
+}
+
+/// The request line of an operation (`@http`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Http {
+    pub method: String,
+    pub path: Vec<PathPart>,
+    /// Constant query parameters written in the URI pattern (`?list-type=2`); value may be empty.
+    pub query: Vec<(String, String)>,
+    /// The status code of a successful response.
+    pub code: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    Literal(String),
+    /// A label bound to the input field at this index; greedy labels (`{Key+}`) keep `/`.
+    Label { field: usize, greedy: bool },
+}
+
+/// The wire protocol of the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    RestJson1,
+}
+
+/// Which JSON codec functions a structure or union needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Codec {
+    /// Reached from some operation input: needs a JSON writer.
+    pub write: bool,
+    /// Reached from some operation output or error: needs a JSON reader.
+    pub read: bool,
 }
 
 /// The whole crate to emit.
@@ -317,4 +404,5 @@ pub struct Crate {
     /// Types in `crate::types` and `crate::types::error`, sorted by module.
     pub types: Vec<TypeDef>,
     pub patterns: Vec<Pattern>,
+    pub protocol: Option<Protocol>,
 }

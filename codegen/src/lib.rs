@@ -9,6 +9,7 @@
     reason = "diagnostics are built only on the error path and carry their location; boxing them buys nothing"
 )]
 
+pub mod bindings;
 pub mod check;
 pub mod config;
 pub mod diagnostics;

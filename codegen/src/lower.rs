@@ -6,12 +6,13 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::Value;
 
+use crate::bindings;
 use crate::check::PatternCache;
 use crate::config::Suppression;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::docs;
 use crate::ir::{
-    Check, Crate, Docs, Enum, EnumVariant, ErrorEnum, ErrorInfo, ErrorVariant, Fault, Field, Location, NamedKind, Operation,
+    Check, Codec, Crate, Docs, Enum, EnumVariant, ErrorEnum, ErrorInfo, ErrorVariant, Fault, Field, Location, NamedKind, Operation,
     Pattern, PatternRef, Structure, Type, TypeDef, TypeName, Union, UnionVariant,
 };
 use crate::model::{Model, Shape, ShapeId, ShapeType, Traits};
@@ -52,6 +53,9 @@ pub fn lower(request: &LowerRequest<'_>) -> (Option<Crate>, Diagnostics) {
         pattern_statics: BTreeSet::new(),
         direct_reach: BTreeMap::new(),
         service_id: None,
+        protocol: None,
+        written: BTreeSet::new(),
+        read: BTreeSet::new(),
     };
     let krate = lowerer.run();
     let mut diagnostics = lowerer.diagnostics;
@@ -75,6 +79,10 @@ struct Lowerer<'a> {
     /// Memo: structure/union -> shapes reachable through direct (unboxed) members.
     direct_reach: BTreeMap<ShapeId, BTreeSet<ShapeId>>,
     service_id: Option<ShapeId>,
+    protocol: Option<crate::ir::Protocol>,
+    /// Shapes reached from operation inputs (need JSON writers) and from outputs/errors (readers).
+    written: BTreeSet<ShapeId>,
+    read: BTreeSet<ShapeId>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -85,7 +93,23 @@ impl<'a> Lowerer<'a> {
         if self.diagnostics.has_errors() {
             return None;
         }
+        self.protocol = service
+            .as_ref()
+            .and_then(|id| self.model.shape(id))
+            .filter(|s| s.has_trait(bindings::REST_JSON1))
+            .map(|_| crate::ir::Protocol::RestJson1);
         let reached = self.reached(&operations);
+        let inputs: Vec<ShapeId> = operations.iter().filter_map(|op| self.model.shapes[op].relations.input.clone()).collect();
+        let outputs: Vec<ShapeId> = operations
+            .iter()
+            .flat_map(|op| {
+                let mut roots: Vec<ShapeId> = self.model.shapes[op].relations.output.iter().cloned().collect();
+                roots.extend(self.operation_errors(op));
+                roots
+            })
+            .collect();
+        self.written = self.closure(&inputs);
+        self.read = self.closure(&outputs);
         let member_targets = self.member_targets(&reached);
         self.assign_names(&operations, &reached, &member_targets);
         if self.diagnostics.has_errors() {
@@ -129,6 +153,7 @@ impl<'a> Lowerer<'a> {
             operations,
             types,
             patterns,
+            protocol: self.protocol,
         })
     }
 
@@ -256,6 +281,27 @@ impl<'a> Lowerer<'a> {
         errors
     }
 
+    fn closure(&self, roots: &[ShapeId]) -> BTreeSet<ShapeId> {
+        let mut seen = BTreeSet::new();
+        let mut queue: VecDeque<ShapeId> = roots.iter().cloned().collect();
+        while let Some(id) = queue.pop_front() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if let Some(shape) = self.model.shape(&id) {
+                queue.extend(shape.members.iter().map(|m| m.target.clone()));
+            }
+        }
+        seen
+    }
+
+    fn codec(&self, id: &ShapeId) -> Codec {
+        if self.protocol.is_none() {
+            return Codec::default();
+        }
+        Codec { write: self.written.contains(id), read: self.read.contains(id) }
+    }
+
     /// Shapes targeted by some member (an operation input used as a member must also be a type).
     fn member_targets(&self, reached: &BTreeSet<ShapeId>) -> BTreeSet<ShapeId> {
         reached.iter().flat_map(|id| self.model.shapes[id].members.iter().map(|m| m.target.clone())).collect()
@@ -326,6 +372,7 @@ impl<'a> Lowerer<'a> {
             ident,
         };
         let empty = |shape_id: String, name: TypeName| Structure {
+            codec: Codec::default(),
             shape_id,
             name,
             docs: Docs::default(),
@@ -375,7 +422,19 @@ impl<'a> Lowerer<'a> {
         if let Some(deprecated) = traits::deprecated(&shape.traits) {
             docs.notes.push(format!("**Deprecated:** {}", docs::to_rustdoc(&deprecated)));
         }
+        let http = if self.protocol.is_some() {
+            match bindings::http(&shape.traits, &input.fields) {
+                Ok(http) => http,
+                Err(d) => {
+                    self.diagnostics.push(d.shape(id.as_str()).file(shape.source.clone()));
+                    None
+                }
+            }
+        } else {
+            None
+        };
         Operation {
+            http,
             shape_id: id.to_string(),
             module,
             name: naming::to_camel(id.name()),
@@ -413,7 +472,9 @@ impl<'a> Lowerer<'a> {
             }
             self.constraint_notes(&member_id, &member.traits, target, required, &mut docs);
             let deprecated = traits::deprecated(&member.traits);
+            let wire = bindings::wire(self.model, &member.name, &member.traits, target);
             fields.push(Field {
+                wire,
                 member: member.name.clone(),
                 ident: field_name.ident,
                 docs,
@@ -438,6 +499,7 @@ impl<'a> Lowerer<'a> {
         let mut docs = Self::shape_docs(&shape.traits);
         self.overlay_notes(&shape.id, &mut docs);
         Structure {
+            codec: self.codec(&shape.id),
             shape_id: shape.id.to_string(),
             name,
             docs,
@@ -462,6 +524,7 @@ impl<'a> Lowerer<'a> {
             let mut docs = Docs { text: self.member_docs(&member.traits, target), notes: Vec::new() };
             self.constraint_notes(&member_id, &member.traits, target, false, &mut docs);
             variants.push(UnionVariant {
+                wire: bindings::wire(self.model, &member.name, &member.traits, target),
                 member: member.name.clone(),
                 snake: naming::to_snake(&ident),
                 ident,
@@ -474,6 +537,7 @@ impl<'a> Lowerer<'a> {
         }
         self.diagnostics.0.extend(scope.diagnostics);
         Union {
+            codec: self.codec(&shape.id),
             shape_id: shape.id.to_string(),
             name,
             docs: Self::shape_docs(&shape.traits),

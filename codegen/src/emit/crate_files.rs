@@ -9,11 +9,18 @@ use super::errors::emit_error_enum;
 use super::structures::emit_structure;
 use super::unions::emit_union;
 use super::{doc_attrs, doc_lines, EmittedFile, FileKind};
-use crate::ir::{Crate, Location, Operation, TypeDef};
+use super::restjson::{emit_codec, emit_operation_http};
+use crate::ir::{Crate, Location, Operation, Protocol, TypeDef, TypePath};
 
 const VALIDATION_RS: &str = include_str!("../../runtime/validation.rs");
 const PRIMITIVES_RS: &str = include_str!("../../runtime/primitives.rs");
 const ERROR_RS: &str = include_str!("../../runtime/error.rs");
+const JSON_RS: &str = include_str!("../../runtime/json.rs");
+const PROTOCOL_RS: &str = include_str!("../../runtime/protocol.rs");
+const HTTP_RS: &str = include_str!("../../runtime/http.rs");
+
+/// The `http` crate gives requests and responses the types the Rust ecosystem shares.
+const HTTP_DEPENDENCY: &str = r#"http = "1""#;
 
 /// The `regex` requirement of generated crates: no default features keeps the build small; `unicode`
 /// keeps `\p{..}` classes working (the translation makes every other class ASCII-exact already).
@@ -52,6 +59,66 @@ pub fn emit_crate(krate: &Crate) -> Vec<EmittedFile> {
     for op in &krate.operations {
         files.extend(operation_files(op));
     }
+    if krate.protocol == Some(Protocol::RestJson1) {
+        files.extend(rest_json_files(krate));
+    }
+    files
+}
+
+/// The module holding a named type, looked up in the IR (emitters never derive names themselves).
+fn module_lookup(krate: &Crate) -> impl Fn(&TypePath) -> String + '_ {
+    move |path: &TypePath| {
+        krate
+            .types
+            .iter()
+            .map(TypeDef::name)
+            .find(|name| &name.path() == path)
+            .map(|name| name.module.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn rest_json_files(krate: &Crate) -> Vec<EmittedFile> {
+    let lookup = module_lookup(krate);
+    let mut files = vec![
+        text("src/json.rs", JSON_RS),
+        text("src/protocol.rs", PROTOCOL_RS),
+        text("src/http.rs", HTTP_RS),
+    ];
+    let mut types_modules = Vec::new();
+    let mut error_modules = Vec::new();
+    for def in &krate.types {
+        let Some(tokens) = emit_codec(def, &lookup) else { continue };
+        let name = def.name();
+        let (dir, list) = match name.location {
+            Location::Errors => ("src/codec/error", &mut error_modules),
+            _ => ("src/codec", &mut types_modules),
+        };
+        files.push(rust(format!("{dir}/{}.rs", name.module), quote!(#![doc = " JSON codec."] #tokens)));
+        list.push(format_ident!("{}", name.module));
+    }
+    files.push(rust(
+        "src/codec/mod.rs",
+        quote! {
+            //! JSON codecs of the structures and unions the operations send and receive.
+            #( #[rustfmt::skip] pub(crate) mod #types_modules; )*
+            #[rustfmt::skip]
+            pub(crate) mod error;
+        },
+    ));
+    files.push(rust(
+        "src/codec/error/mod.rs",
+        quote! {
+            //! JSON codecs of the error structures.
+            #( #[rustfmt::skip] pub(crate) mod #error_modules; )*
+        },
+    ));
+    for op in &krate.operations {
+        if let Some(http) = &op.http {
+            let tokens = emit_operation_http(op, http, &lookup);
+            files.push(rust(format!("src/operation/{}/_http.rs", op.module), quote!(#![doc = " restJson1 request and response."] #tokens)));
+        }
+    }
     files
 }
 
@@ -72,6 +139,10 @@ fn cargo_toml(krate: &Crate) -> String {
     out.push_str("edition = \"2024\"\nrust-version = \"1.85\"\nlicense = \"Apache-2.0\"\npublish = false\n");
     out.push_str("\n[lib]\npath = \"src/lib.rs\"\n");
     out.push_str("\n[dependencies]\n");
+    if krate.protocol.is_some() {
+        out.push_str(HTTP_DEPENDENCY);
+        out.push('\n');
+    }
     if !krate.patterns.is_empty() {
         out.push_str(REGEX_DEPENDENCY);
         out.push('\n');
@@ -116,6 +187,18 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     );
     let docs: Vec<String> = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect();
     let patterns = (!krate.patterns.is_empty()).then(|| quote!(#[rustfmt::skip] mod patterns;));
+    let protocol = krate.protocol.is_some().then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod codec;
+            #[rustfmt::skip]
+            pub mod http;
+            #[rustfmt::skip]
+            pub mod json;
+            #[rustfmt::skip]
+            pub mod protocol;
+        }
+    });
     quote! {
         #( #![doc = #docs] )*
         #![forbid(unsafe_code)]
@@ -126,6 +209,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         #[rustfmt::skip]
         pub mod operation;
         #patterns
+        #protocol
         #[rustfmt::skip]
         pub mod primitives;
         #[rustfmt::skip]
@@ -239,6 +323,7 @@ fn operations_mod(krate: &Crate) -> TokenStream {
 }
 
 fn operation_files(op: &Operation) -> Vec<EmittedFile> {
+    let http_module = op.http.is_some().then(|| quote!(#[rustfmt::skip] mod _http;));
     let dir = format!("src/operation/{}", op.module);
     let input_module = format_ident!("{}", op.input.name.module);
     let output_module = format_ident!("{}", op.output.name.module);
@@ -258,6 +343,7 @@ fn operation_files(op: &Operation) -> Vec<EmittedFile> {
         mod #output_module;
         #[rustfmt::skip]
         mod _error;
+        #http_module
 
         pub use self::#input_module::#input;
         pub use self::#output_module::#output;

@@ -3,6 +3,7 @@
 mod crate_files;
 mod enums;
 mod errors;
+mod restjson;
 mod structures;
 mod unions;
 mod validate;
