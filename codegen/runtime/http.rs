@@ -348,7 +348,7 @@ pub fn json_body(body: &[u8]) -> ::std::result::Result<::std::option::Option<cra
 /// An epoch-seconds timestamp in JSON: a number (fractions allowed).
 pub fn read_epoch_seconds(json: &crate::json::Json, path: &str) -> ::std::result::Result<crate::primitives::DateTime, crate::json::DeserializeError> {
     match json {
-        crate::json::Json::Number(number) => crate::protocol::parse_epoch_seconds(&number.to_string())
+        crate::json::Json::Number(number) => crate::protocol::parse_epoch_seconds(number.as_str())
             .map_err(|error| crate::json::DeserializeError::new(path, error.to_string())),
         _ => ::std::result::Result::Err(crate::json::DeserializeError::new(path, "expected a number of seconds since the epoch")),
     }

@@ -18,7 +18,17 @@ pub struct Config {
     /// The service shape id; may be omitted when the model has exactly one service.
     pub service: Option<String>,
     pub operations: Vec<String>,
+    /// Generate every operation of the service instead of `operations`.
+    pub all_operations: bool,
     pub suppressions: Vec<Suppression>,
+    /// Which of the model's `smithy.test#...` compliance cases become tests: any of `requests`,
+    /// `responses` (both client-side), `malformed_requests` (server-side cases run as client validation).
+    pub protocol_tests: Vec<String>,
+    /// Cases that do not run, by id, with the reason (from the file `protocol_test_skips` names).
+    pub protocol_test_skips: std::collections::BTreeMap<String, String>,
+    /// The models are optional data (e.g. under `../shared`): when absent, the crate is skipped
+    /// with a printed reason instead of failing.
+    pub models_optional: bool,
 }
 
 /// A constraint the generated client deliberately does not enforce, and why.
@@ -94,10 +104,34 @@ impl Config {
                 None => diagnostics.push(error("/suppressions", "`suppressions` must be an array".into())),
             }
         }
+        let mut protocol_test_skips = std::collections::BTreeMap::new();
+        if let Some(skip_file) = root.get("protocol_test_skips").and_then(Value::as_str) {
+            let path = base.join(skip_file);
+            let parsed = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|text| serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()));
+            match parsed {
+                Ok(Value::Object(entries)) => {
+                    for (id, reason) in entries {
+                        match reason.as_str().filter(|r| !r.trim().is_empty()) {
+                            Some(reason) => {
+                                protocol_test_skips.insert(id, reason.to_string());
+                            }
+                            None => diagnostics.push(
+                                Diagnostic::error("InvalidConfig", format!("skipped case `{id}` needs a written reason")).file(path.display().to_string()),
+                            ),
+                        }
+                    }
+                }
+                Ok(_) => diagnostics.push(Diagnostic::error("InvalidConfig", "the skip list must be an object of id -> reason").file(path.display().to_string())),
+                Err(e) => diagnostics.push(Diagnostic::error("InvalidConfig", format!("cannot read the skip list: {e}")).file(path.display().to_string())),
+            }
+        }
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
         Ok(Config {
+            protocol_test_skips,
             models: models.iter().map(|m| base.join(m)).collect(),
             overlays: overlays.iter().map(|m| base.join(m)).collect(),
             output: base.join(output.first().map(String::as_str).unwrap_or("generated")),
@@ -107,6 +141,13 @@ impl Config {
             service,
             operations,
             suppressions,
+            all_operations: root.get("all_operations").and_then(Value::as_bool).unwrap_or(false),
+            protocol_tests: root
+                .get("protocol_tests")
+                .and_then(Value::as_array)
+                .map(|kinds| kinds.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .unwrap_or_default(),
+            models_optional: root.get("models_optional").and_then(Value::as_bool).unwrap_or(false),
         })
     }
 }

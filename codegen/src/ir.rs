@@ -392,7 +392,7 @@ pub struct Codec {
 }
 
 /// The whole crate to emit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Crate {
     pub package: String,
     pub lib_name: String,
@@ -405,4 +405,29 @@ pub struct Crate {
     pub types: Vec<TypeDef>,
     pub patterns: Vec<Pattern>,
     pub protocol: Option<Protocol>,
+    /// Smithy protocol compliance cases to turn into tests (only when the config asks for them).
+    pub protocol_tests: Vec<ProtocolTest>,
+}
+
+/// One case of `smithy.test#httpRequestTests`, `httpResponseTests` or `httpMalformedRequestTests`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProtocolTest {
+    pub id: String,
+    pub kind: ProtocolTestKind,
+    /// Index into `Crate::operations` of the operation the case exercises.
+    pub operation: usize,
+    /// The case as the model wrote it; malformed-request cases have their `testParameters`
+    /// already substituted (one case per parameter set, id suffixed `_case<N>`).
+    pub case: serde_json::Value,
+    /// Why the case does not run, from the checked-in skip list.
+    pub skip: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProtocolTestKind {
+    Request,
+    Response,
+    /// A response carrying the error whose variant in the operation's error enum is named here.
+    ErrorResponse { variant: String },
+    MalformedRequest,
 }

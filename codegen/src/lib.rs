@@ -39,6 +39,10 @@ pub struct Request {
     pub version: String,
     pub description: Option<String>,
     pub suppressions: Vec<config::Suppression>,
+    /// Which Smithy protocol compliance cases become tests (`requests`, `responses`, `malformed_requests`).
+    pub protocol_tests: Vec<String>,
+    /// Compliance cases that do not run, by id, with the reason.
+    pub protocol_test_skips: std::collections::BTreeMap<String, String>,
 }
 
 impl Request {
@@ -53,6 +57,8 @@ impl Request {
             version: "0.1.0".to_string(),
             description: None,
             suppressions: Vec::new(),
+            protocol_tests: Vec::new(),
+            protocol_test_skips: Default::default(),
         }
     }
 
@@ -80,25 +86,41 @@ impl Request {
             models,
             overlays,
             service: config.service.clone(),
-            selection: selection.unwrap_or_else(|| Selection::Named(config.operations.clone())),
+            selection: selection.unwrap_or_else(|| {
+                if config.all_operations { Selection::All } else { Selection::Named(config.operations.clone()) }
+            }),
             package: config.crate_name.clone(),
             version: config.crate_version.clone(),
             description: config.crate_description.clone(),
             suppressions: config.suppressions.clone(),
+            protocol_tests: config.protocol_tests.clone(),
+            protocol_test_skips: config.protocol_test_skips.clone(),
         })
     }
 }
 
 /// Every crate this repository generates: the main client, then generated test crates.
 /// Paths are relative to the workspace root.
-pub const CONFIGS: &[&str] = &["codegen.json", "tests/crates/constraints/codegen.json"];
+pub const CONFIGS: &[&str] = &[
+    "codegen.json",
+    "tests/crates/constraints/codegen.json",
+    "tests/crates/restjson/codegen.json",
+    "tests/crates/restjson-validation/codegen.json",
+];
 
-/// Load a config file and run the whole pipeline for it.
-pub fn generate_from_config(path: &std::path::Path, selection: Option<Selection>) -> Result<(config::Config, Generated), Diagnostics> {
+/// Load a config file and run the whole pipeline for it. `Ok(None)` (with the reason printed)
+/// when the config's models are optional data that is absent here, such as `../shared`.
+pub fn generate_from_config(path: &std::path::Path, selection: Option<Selection>) -> Result<Option<(config::Config, Generated)>, Diagnostics> {
     let config = config::Config::load(path)?;
+    if config.models_optional {
+        if let Some(missing) = config.models.iter().find(|m| !m.is_file()) {
+            println!("skipped {}: its model {} is absent", path.display(), missing.display());
+            return Ok(None);
+        }
+    }
     let request = Request::from_config(&config, selection)?;
     let generated = generate(&request)?;
-    Ok((config, generated))
+    Ok(Some((config, generated)))
 }
 
 /// The result of a successful run: the files and any warnings.
@@ -163,6 +185,8 @@ pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diag
         description: request.description.as_deref(),
         suppressions: &request.suppressions,
         overlay_notes: &notes,
+        protocol_tests: &request.protocol_tests,
+        protocol_test_skips: &request.protocol_test_skips,
     });
     diagnostics.extend(lowered);
     match krate {

@@ -41,6 +41,10 @@ pub struct LowerRequest<'a> {
     pub description: Option<&'a str>,
     pub suppressions: &'a [Suppression],
     pub overlay_notes: &'a OverlayNotes,
+    /// Which compliance cases to collect into the IR (`requests`, `responses`, `malformed_requests`).
+    pub protocol_tests: &'a [String],
+    /// Cases that do not run, by id, with the reason.
+    pub protocol_test_skips: &'a BTreeMap<String, String>,
 }
 
 pub fn lower(request: &LowerRequest<'_>) -> (Option<Crate>, Diagnostics) {
@@ -99,11 +103,13 @@ impl<'a> Lowerer<'a> {
             .filter(|s| s.has_trait(bindings::REST_JSON1))
             .map(|_| crate::ir::Protocol::RestJson1);
         let reached = self.reached(&operations);
-        let inputs: Vec<ShapeId> = operations.iter().filter_map(|op| self.model.shapes[op].relations.input.clone()).collect();
-        let outputs: Vec<ShapeId> = operations
+        // Event-stream operations get no HTTP functions, so nothing needs codecs for them.
+        let http_operations: Vec<&ShapeId> = operations.iter().filter(|op| !self.is_event_stream(op)).collect();
+        let inputs: Vec<ShapeId> = http_operations.iter().filter_map(|op| self.model.shapes[*op].relations.input.clone()).collect();
+        let outputs: Vec<ShapeId> = http_operations
             .iter()
             .flat_map(|op| {
-                let mut roots: Vec<ShapeId> = self.model.shapes[op].relations.output.iter().cloned().collect();
+                let mut roots: Vec<ShapeId> = self.model.shapes[*op].relations.output.iter().cloned().collect();
                 roots.extend(self.operation_errors(op));
                 roots
             })
@@ -126,6 +132,7 @@ impl<'a> Lowerer<'a> {
             });
         }
         types.sort_by(|a, b| (&a.name().location, &a.name().module).cmp(&(&b.name().location, &b.name().module)));
+        let protocol_tests = self.protocol_tests(&operations);
         let operations: Vec<Operation> = operations.iter().map(|op| self.operation(op)).collect();
         let service_shape = service.as_ref().and_then(|id| self.model.shape(id));
         let mut crate_docs = Docs::default();
@@ -154,6 +161,7 @@ impl<'a> Lowerer<'a> {
             types,
             patterns,
             protocol: self.protocol,
+            protocol_tests,
         })
     }
 
@@ -257,6 +265,62 @@ impl<'a> Lowerer<'a> {
         seen
     }
 
+    /// The compliance cases attached to the operations and their errors, for the client side.
+    fn protocol_tests(&mut self, operations: &[ShapeId]) -> Vec<crate::ir::ProtocolTest> {
+        use crate::ir::{ProtocolTest, ProtocolTestKind};
+        let wants = |kind: &str| self.request.protocol_tests.iter().any(|k| k == kind);
+        let applies_to_client = |case: &Value| case.get("appliesTo").and_then(Value::as_str) != Some("server");
+        let mut tests = Vec::new();
+        let mut error_owner: BTreeMap<ShapeId, usize> = BTreeMap::new();
+        for (index, op) in operations.iter().enumerate() {
+            let shape = &self.model.shapes[op];
+            for (key, kind, wanted) in [
+                ("smithy.test#httpRequestTests", ProtocolTestKind::Request, wants("requests")),
+                ("smithy.test#httpResponseTests", ProtocolTestKind::Response, wants("responses")),
+            ] {
+                if !wanted {
+                    continue;
+                }
+                for case in shape.traits.get(key).and_then(Value::as_array).into_iter().flatten() {
+                    if applies_to_client(case) {
+                        let id = case.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
+                        tests.push(ProtocolTest { skip: self.skip_reason(&id), id, kind: kind.clone(), operation: index, case: case.clone() });
+                    }
+                }
+            }
+            let malformed = if wants("malformed_requests") { shape.traits.get("smithy.test#httpMalformedRequestTests").and_then(Value::as_array) } else { None };
+            for case in malformed.into_iter().flatten() {
+                for (n, expanded) in expand_test_parameters(case).into_iter().enumerate() {
+                    let id = case.get("id").and_then(Value::as_str).unwrap_or_default();
+                    let id = if expanded.1 { format!("{id}_case{n}") } else { id.to_string() };
+                    tests.push(ProtocolTest { skip: self.skip_reason(&id), id, kind: ProtocolTestKind::MalformedRequest, operation: index, case: expanded.0 });
+                }
+            }
+            for error in self.operation_errors(op) {
+                error_owner.entry(error).or_insert(index);
+            }
+        }
+        // Error cases live on the error shape; run each through the first operation that can return it.
+        for (error, index) in error_owner.into_iter().filter(|_| wants("responses")) {
+            let Some(shape) = self.model.shape(&error) else { continue };
+            let variant = naming::type_name(self.renamed(&error));
+            for case in shape.traits.get("smithy.test#httpResponseTests").and_then(Value::as_array).into_iter().flatten() {
+                if applies_to_client(case) {
+                    let id = case.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
+                    tests.push(ProtocolTest { skip: self.skip_reason(&id), id, kind: ProtocolTestKind::ErrorResponse { variant: variant.clone() }, operation: index, case: case.clone() });
+                }
+            }
+        }
+        tests.sort_by(|a, b| a.id.cmp(&b.id));
+        tests
+    }
+
+    /// A skip-list entry names a case id, or a malformed case's base id for all its parameter sets.
+    fn skip_reason(&self, id: &str) -> Option<String> {
+        let base = id.rsplit_once("_case").map_or(id, |(base, _)| base);
+        self.request.protocol_test_skips.get(id).or_else(|| self.request.protocol_test_skips.get(base)).cloned()
+    }
+
     /// The name a shape goes by: the service's `rename` entry for it, else its own.
     fn renamed<'s>(&'s self, id: &'s ShapeId) -> &'s str {
         self.service_id
@@ -281,6 +345,16 @@ impl<'a> Lowerer<'a> {
         errors
     }
 
+    /// Whether an operation's input or output carries an event stream (a `@streaming` union).
+    fn is_event_stream(&self, op: &ShapeId) -> bool {
+        let r = &self.model.shapes[op].relations;
+        r.input.iter().chain(&r.output).filter_map(|id| self.model.shape(id)).flat_map(|s| &s.members).any(|m| {
+            self.model.shape(&m.target).is_some_and(|t| t.shape_type == ShapeType::Union && t.has_trait(traits::STREAMING))
+        })
+    }
+
+    /// Shapes whose JSON codecs the roots need. Event streams are not JSON documents (and not
+    /// supported yet), so the walk stops at `@streaming` unions.
     fn closure(&self, roots: &[ShapeId]) -> BTreeSet<ShapeId> {
         let mut seen = BTreeSet::new();
         let mut queue: VecDeque<ShapeId> = roots.iter().cloned().collect();
@@ -289,7 +363,8 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             if let Some(shape) = self.model.shape(&id) {
-                queue.extend(shape.members.iter().map(|m| m.target.clone()));
+                let streams = |t: &ShapeId| self.model.shape(t).is_some_and(|t| t.shape_type == ShapeType::Union && t.has_trait(traits::STREAMING));
+                queue.extend(shape.members.iter().map(|m| m.target.clone()).filter(|t| !streams(t)));
             }
         }
         seen
@@ -422,7 +497,15 @@ impl<'a> Lowerer<'a> {
         if let Some(deprecated) = traits::deprecated(&shape.traits) {
             docs.notes.push(format!("**Deprecated:** {}", docs::to_rustdoc(&deprecated)));
         }
-        let http = if self.protocol.is_some() {
+        let event_stream = [&input, &output].iter().flat_map(|s| &s.fields).any(|f| f.wire.streaming && matches!(f.ty, Type::Named { .. }));
+        if event_stream && self.protocol.is_some() {
+            self.diagnostics.push(
+                Diagnostic::warning("EventStreamUnsupported", "event streams are not supported yet: the operation gets its types but no HTTP functions")
+                    .shape(id.as_str())
+                    .file(shape.source.clone()),
+            );
+        }
+        let http = if self.protocol.is_some() && !event_stream {
             match bindings::http(&shape.traits, &input.fields) {
                 Ok(http) => http,
                 Err(d) => {
@@ -942,6 +1025,39 @@ fn message_member<'m>(model: &Model, shape: &'m Shape) -> Option<&'m str> {
         .iter()
         .find(|m| m.name.eq_ignore_ascii_case("message") && model.shape(&m.target).is_some_and(|t| t.shape_type == ShapeType::String && !t.has_trait(traits::ENUM_TRAIT)))
         .map(|m| m.name.as_str())
+}
+
+/// A malformed-request case once per `testParameters` set: `$name:S` becomes the JSON string of
+/// the value, `$name:L` the value as is, and `$$` a single `$`. The flag says whether there were
+/// parameters at all.
+fn expand_test_parameters(case: &Value) -> Vec<(Value, bool)> {
+    let Some(params) = case.get("testParameters").and_then(Value::as_object) else {
+        return vec![(case.clone(), false)];
+    };
+    let count = params.values().filter_map(Value::as_array).map(Vec::len).max().unwrap_or(0);
+    (0..count)
+        .map(|i| {
+            let substitute = |text: &str| -> String {
+                let mut out = text.to_string();
+                for (name, values) in params {
+                    let value = values.get(i).and_then(Value::as_str).unwrap_or_default();
+                    out = out.replace(&format!("${name}:S"), &Value::String(value.to_string()).to_string());
+                    out = out.replace(&format!("${name}:L"), value);
+                }
+                out.replace("$$", "$")
+            };
+            (map_strings(case, &substitute), true)
+        })
+        .collect()
+}
+
+fn map_strings(value: &Value, f: &dyn Fn(&str) -> String) -> Value {
+    match value {
+        Value::String(s) => Value::String(f(s)),
+        Value::Array(items) => Value::Array(items.iter().map(|v| map_strings(v, f)).collect()),
+        Value::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), map_strings(v, f))).collect()),
+        other => other.clone(),
+    }
 }
 
 /// A Markdown code span that survives backticks in its content.

@@ -34,16 +34,19 @@ impl std::fmt::Display for Drift {
     }
 }
 
-/// Generated files on disk: everything under `src/` plus `Cargo.toml`. Other files in the output
-/// directory (a README, say) are not ours and are left alone.
+/// Generated files on disk: everything under `src/` and `tests/` plus `Cargo.toml`. Other files in
+/// the output directory (a README, say) are not ours and are left alone.
 fn existing(out: &Path) -> io::Result<Vec<String>> {
     let mut found = Vec::new();
     if out.join("Cargo.toml").is_file() {
         found.push("Cargo.toml".to_string());
     }
-    let src = out.join("src");
-    if src.is_dir() {
-        let mut stack = vec![src];
+    for dir in ["src", "tests"] {
+        let dir = out.join(dir);
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut stack = vec![dir];
         while let Some(dir) = stack.pop() {
             for entry in fs::read_dir(&dir)? {
                 let path = entry?.path();
@@ -101,6 +104,7 @@ pub fn write(out: &Path, files: &FileSet) -> io::Result<WriteReport> {
         report.removed.push(path.clone());
     }
     remove_empty_dirs(&out.join("src"))?;
+    remove_empty_dirs(&out.join("tests"))?;
     report.written.sort();
     report.unchanged = files.len() - report.written.len();
     Ok(report)

@@ -9,8 +9,11 @@ use integration_tests::workspace_root;
 fn generated_crates_are_fresh() {
     let root = workspace_root();
     for config in codegen::CONFIGS {
-        let (config, generated) = codegen::generate_from_config(&root.join(config), None)
-            .unwrap_or_else(|d| panic!("generating from {config} failed:\n{d}"));
+        let Some((config, generated)) = codegen::generate_from_config(&root.join(config), None)
+            .unwrap_or_else(|d| panic!("generating from {config} failed:\n{d}"))
+        else {
+            continue;
+        };
         let drift = codegen::output::check(&config.output, &generated.files).expect("read the generated tree");
         if drift.is_clean() {
             continue;
@@ -26,7 +29,6 @@ fn generated_crates_are_fresh() {
 #[test]
 fn generation_is_byte_stable() {
     let root = workspace_root();
-    let (_, first) = codegen::generate_from_config(&root.join("codegen.json"), None).expect("generate");
-    let (_, second) = codegen::generate_from_config(&root.join("codegen.json"), None).expect("generate");
-    assert_eq!(first.files, second.files);
+    let generate = || codegen::generate_from_config(&root.join("codegen.json"), None).expect("generate").expect("main model present");
+    assert_eq!(generate().1.files, generate().1.files);
 }

@@ -100,6 +100,12 @@ fn codegen_command(args: &Args) -> Result<ExitCode, String> {
 
 fn run_config(args: &Args, config_path: &Path) -> Result<ExitCode, String> {
     let mut config = Config::load(config_path).map_err(|d| d.to_string())?;
+    if config.models_optional && args.models.is_empty() {
+        if let Some(missing) = config.models.iter().find(|m| !m.is_file()) {
+            say!("skipped {}: its model {} is absent", config_path.display(), missing.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     if !args.models.is_empty() {
         config.models = args.models.clone();
     }

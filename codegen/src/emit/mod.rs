@@ -3,6 +3,7 @@
 mod crate_files;
 mod enums;
 mod errors;
+mod protocol_tests;
 mod restjson;
 mod structures;
 mod unions;

@@ -46,7 +46,7 @@ pub(crate) fn structure_reader_loop(s: &Structure, module_of: ModuleOf<'_>, only
         let read = read_json(&f.ty, f.wire.timestamp_format, &j, &p, module_of);
         quote! {
             #key => {
-                let member_path = format!("{}/{}", path, #key);
+                let member_path = crate::json::child_path(path, #key);
                 builder.#ident = ::std::option::Option::Some(#read?);
             }
         }
@@ -166,6 +166,7 @@ fn union(u: &Union, module_of: ModuleOf<'_>) -> TokenStream {
         });
     }
     if u.codec.read {
+        let value_binding = if u.variants.iter().any(|v| v.ty.is_some()) { quote!(value) } else { quote!(_) };
         let arms = u.variants.iter().map(|variant| {
             let ident = format_ident!("{}", variant.ident);
             let key = &variant.wire.json_name;
@@ -176,7 +177,7 @@ fn union(u: &Union, module_of: ModuleOf<'_>) -> TokenStream {
                     let p = quote!(&member_path);
                     let read = read_json(vty, variant.wire.timestamp_format, &j, &p, module_of);
                     quote!(#key => {
-                        let member_path = format!("{}/{}", path, #key);
+                        let member_path = crate::json::child_path(path, #key);
                         #ty::#ident(#read?)
                     })
                 }
@@ -187,7 +188,7 @@ fn union(u: &Union, module_of: ModuleOf<'_>) -> TokenStream {
                 let entries = json.expect_object(path)?;
                 // A union sets exactly one member; `__type` and nulls are not members.
                 let mut set = entries.iter().filter(|(key, value)| key != "__type" && !value.is_null());
-                let ::std::option::Option::Some((key, value)) = set.next() else {
+                let ::std::option::Option::Some((key, #value_binding)) = set.next() else {
                     return ::std::result::Result::Err(crate::json::DeserializeError::new(path, "a union must have exactly one member set, found none"));
                 };
                 if set.next().is_some() {

@@ -73,6 +73,9 @@ fn serialize(op: &Operation, http: &Http, module_of: ModuleOf<'_>) -> TokenStrea
     let mut out = quote! {
         let mut request = crate::http::RequestBuilder::new(#method, endpoint)?;
     };
+    if fields.is_empty() {
+        out.extend(quote!(let _ = input;));
+    }
     for part in &http.path {
         out.extend(match part {
             PathPart::Literal(text) => quote!(request.path(#text);),
@@ -273,9 +276,9 @@ fn parse_response(op: &Operation, module_of: ModuleOf<'_>) -> TokenStream {
                         let t = quote!(item.as_str());
                         let one = from_text(item, format, media, &t, &p);
                         let split = if matches!(**item, Type::Timestamp) && format.unwrap_or(crate::ir::TimestampFormat::HttpDate) == crate::ir::TimestampFormat::HttpDate {
-                            quote!(crate::protocol::split_http_date_list(text))
+                            quote!(crate::protocol::split_http_date_list(text).map_err(|error| deserialize(crate::json::DeserializeError::new(#name, error.to_string())))?)
                         } else {
-                            quote!(crate::protocol::split_header_list(text))
+                            quote!(crate::protocol::split_header_list(text).map_err(|error| deserialize(crate::json::DeserializeError::new(#name, error.to_string())))?)
                         };
                         quote! {
                             #split.iter().map(|item| #one).collect::<::std::result::Result<::std::vec::Vec<_>, _>>()
@@ -334,7 +337,8 @@ fn parse_response(op: &Operation, module_of: ModuleOf<'_>) -> TokenStream {
                 let p = quote!("");
                 let read = super::values::read_json(ty, f.wire.timestamp_format, &j, &p, module_of);
                 quote! {
-                    if let ::std::option::Option::Some(json) = crate::http::json_body(body).map_err(deserialize)? {
+                    if let ::std::option::Option::Some(parsed) = crate::http::json_body(body).map_err(deserialize)? {
+                        let json = &parsed;
                         builder.#ident = ::std::option::Option::Some(#read.map_err(deserialize)?);
                     }
                 }
@@ -368,12 +372,23 @@ fn parse_response(op: &Operation, module_of: ModuleOf<'_>) -> TokenStream {
     }
     let reads_body = fields.iter().any(|f| matches!(f.wire.binding, Binding::Body | Binding::Payload));
     let body = reads_body.then(|| quote!(let body = response.body().as_ref();));
+    let can_fail = fields.iter().any(|f| match f.wire.binding {
+        Binding::Body | Binding::Header(_) => true,
+        // Raw bytes cannot be malformed; text and JSON payloads can.
+        Binding::Payload => !matches!(f.ty, Type::Blob),
+        _ => false,
+    });
+    let deserialize = can_fail.then(|| {
+        quote! {
+            let deserialize = |error: crate::json::DeserializeError| -> crate::http::ResponseError<#error> {
+                crate::http::ResponseError::Deserialize { error, status, request_id: crate::http::request_id(response.headers()) }
+            };
+        }
+    });
     quote! {
         #check_status
         #body
-        let deserialize = |error: crate::json::DeserializeError| -> crate::http::ResponseError<#error> {
-            crate::http::ResponseError::Deserialize { error, status, request_id: crate::http::request_id(response.headers()) }
-        };
+        #deserialize
         let mut builder = #output::builder();
         #statements
         ::std::result::Result::Ok(builder.build_unvalidated())

@@ -38,9 +38,9 @@ pub(crate) fn write_json(ty: &Type, format: Option<TimestampFormat>, v: &TokenSt
         Type::BigInteger | Type::BigDecimal => quote!(w.raw_number(#v.as_str());),
         Type::Blob => quote!(w.string(&crate::protocol::base64_encode(#v.as_bytes()));),
         Type::Timestamp => match format_or(format, TimestampFormat::EpochSeconds) {
-            TimestampFormat::EpochSeconds => quote!(w.raw_number(&crate::protocol::format_epoch_seconds(*#v));),
-            TimestampFormat::DateTime => quote!(w.string(&crate::protocol::format_date_time(*#v));),
-            TimestampFormat::HttpDate => quote!(w.string(&crate::protocol::format_http_date(*#v));),
+            TimestampFormat::EpochSeconds => quote!(w.raw_number(&crate::protocol::format_epoch_seconds(#v));),
+            TimestampFormat::DateTime => quote!(w.string(&crate::protocol::format_date_time(#v));),
+            TimestampFormat::HttpDate => quote!(w.string(&crate::protocol::format_http_date(#v));),
         },
         Type::Document => quote!(w.document(#v);),
         Type::Named { kind: NamedKind::Enum, .. } => quote!(w.string(#v.as_str());),
@@ -88,7 +88,7 @@ pub(crate) fn read_json(ty: &Type, format: Option<TimestampFormat>, j: &TokenStr
         Type::F32 => quote!(#j.to_f32(#p)),
         Type::F64 => quote!(#j.to_f64(#p)),
         Type::BigInteger => quote!(#j.to_big_integer_text(#p).map(crate::primitives::BigInteger)),
-        Type::BigDecimal => quote!(#j.to_big_decimal_text(#p).map(crate::primitives::BigDecimal)),
+        Type::BigDecimal => quote!(#j.to_big_decimal_text(#p).map(|text| crate::primitives::BigDecimal(text.to_string()))),
         Type::Blob => quote! {
             #j.expect_string(#p).and_then(|text| {
                 crate::protocol::base64_decode(text)
@@ -109,7 +109,10 @@ pub(crate) fn read_json(ty: &Type, format: Option<TimestampFormat>, j: &TokenStr
                 })
             },
         },
-        Type::Document => quote!(::std::result::Result::<_, crate::json::DeserializeError>::Ok(#j.to_document())),
+        Type::Document => quote!({
+            let _ = #p;
+            ::std::result::Result::<_, crate::json::DeserializeError>::Ok(#j.to_document())
+        }),
         Type::Named { kind: NamedKind::Enum, .. } => {
             let ty = unboxed_tokens(ty);
             quote!(#j.expect_string(#p).map(#ty::from))
@@ -138,7 +141,7 @@ pub(crate) fn read_json(ty: &Type, format: Option<TimestampFormat>, j: &TokenStr
                         if item.is_null() {
                             continue;
                         }
-                        let item_path = format!("{}/{}", #p, i);
+                        let item_path = crate::json::index_path(#p, i);
                         out.push(#inner?);
                     }
                     ::std::result::Result::Ok(out)
@@ -163,7 +166,7 @@ pub(crate) fn read_json(ty: &Type, format: Option<TimestampFormat>, j: &TokenStr
                         if value.is_null() {
                             continue;
                         }
-                        let value_path = format!("{}/{}", #p, key);
+                        let value_path = crate::json::child_path(#p, key);
                         out.insert(#key_expr, #inner?);
                     }
                     ::std::result::Result::Ok(out)
@@ -197,9 +200,9 @@ pub(crate) fn to_text(ty: &Type, format: Option<TimestampFormat>, media_type: bo
         Type::Timestamp => {
             let default = if place == TextPlace::Header { TimestampFormat::HttpDate } else { TimestampFormat::DateTime };
             match format_or(format, default) {
-                TimestampFormat::EpochSeconds => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_epoch_seconds(*#v))),
-                TimestampFormat::DateTime => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_date_time(*#v))),
-                TimestampFormat::HttpDate => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_http_date(*#v))),
+                TimestampFormat::EpochSeconds => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_epoch_seconds(#v))),
+                TimestampFormat::DateTime => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_date_time(#v))),
+                TimestampFormat::HttpDate => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_http_date(#v))),
             }
         }
         Type::Named { kind: NamedKind::Enum, .. } => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
