@@ -1032,7 +1032,7 @@ fn message_member<'m>(model: &Model, shape: &'m Shape) -> Option<&'m str> {
 /// parameters at all.
 fn expand_test_parameters(case: &Value) -> Vec<(Value, bool)> {
     let Some(params) = case.get("testParameters").and_then(Value::as_object) else {
-        return vec![(case.clone(), false)];
+        return vec![(undouble_dollars(case), false)];
     };
     let count = params.values().filter_map(Value::as_array).map(Vec::len).max().unwrap_or(0);
     (0..count)
@@ -1049,6 +1049,12 @@ fn expand_test_parameters(case: &Value) -> Vec<(Value, bool)> {
             (map_strings(case, &substitute), true)
         })
         .collect()
+}
+
+/// Cases without parameters are not substituted upstream, so a literal `$` stays doubled there
+/// (Smithy issue 1506, e.g. `^([0-9]+)+$$`); the intended text has a single `$`.
+fn undouble_dollars(case: &Value) -> Value {
+    map_strings(case, &|text: &str| text.replace("$$", "$"))
 }
 
 fn map_strings(value: &Value, f: &dyn Fn(&str) -> String) -> Value {
@@ -1092,8 +1098,9 @@ fn enum_constants(shape: &Shape) -> Vec<traits::EnumConstant> {
         .map(|m| traits::EnumConstant {
             member_name: m.name.clone(),
             value: m.traits.get(traits::ENUM_VALUE).cloned().unwrap_or_else(|| Value::String(m.name.clone())),
-            internal: traits::has(&m.traits, traits::INTERNAL)
-                || m.traits.get("smithy.api#tags").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| t == "internal")),
+            // Smithy 2 enums mark internal values with `@internal` (a tag named "internal" is just a
+            // tag); the 1.0 `@enum` trait used tags, handled above.
+            internal: traits::has(&m.traits, traits::INTERNAL),
             deprecated: traits::has(&m.traits, traits::DEPRECATED),
             documentation: traits::documentation(&m.traits).map(str::to_string),
         })

@@ -14,6 +14,9 @@ use crate::ir::{Binding, Crate, NamedKind, Operation, ProtocolTest, ProtocolTest
 struct Ctx<'a> {
     krate: &'a Crate,
     lib: proc_macro2::Ident,
+    /// Values come from a request body written for servers: blobs are base64 and unknown
+    /// members are ignored, as a server would.
+    from_wire: bool,
 }
 
 impl Ctx<'_> {
@@ -67,7 +70,14 @@ impl Ctx<'_> {
             }
             (Type::Blob, Value::String(s)) => {
                 let lib = &self.lib;
-                let bytes = proc_macro2::Literal::byte_string(s.as_bytes());
+                let decoded;
+                let raw = if self.from_wire {
+                    decoded = base64_decode(s).ok_or_else(|| format!("`{s}` is not base64"))?;
+                    &decoded[..]
+                } else {
+                    s.as_bytes()
+                };
+                let bytes = proc_macro2::Literal::byte_string(raw);
                 quote!(::#lib::primitives::Blob::new(#bytes.to_vec()))
             }
             (Type::Timestamp, Value::Number(n)) => {
@@ -76,6 +86,14 @@ impl Ctx<'_> {
                 let whole = seconds.floor() as i64;
                 let nanos = ((seconds - seconds.floor()) * 1e9).round() as u32;
                 quote!(::#lib::primitives::DateTime::from_secs_and_nanos(#whole, #nanos))
+            }
+            (Type::Timestamp, Value::String(s)) => {
+                let lib = &self.lib;
+                quote! {
+                    ::#lib::protocol::parse_date_time(#s)
+                        .or_else(|_| ::#lib::protocol::parse_http_date(#s))
+                        .expect("a test timestamp")
+                }
             }
             (Type::Document, value) => self.document(value),
             (Type::Named { kind: NamedKind::Enum, path, .. }, Value::String(s)) => {
@@ -130,7 +148,12 @@ impl Ctx<'_> {
         let path = self.path(&s.name.path());
         let mut setters = Vec::new();
         for (key, value) in entries {
-            let field = s.fields.iter().find(|f| &f.member == key).ok_or_else(|| format!("`{}` has no member `{key}`", s.shape_id))?;
+            let Some(field) = s.fields.iter().find(|f| if self.from_wire { &f.wire.json_name == key } else { &f.member == key }) else {
+                if self.from_wire {
+                    continue;
+                }
+                return Err(format!("`{}` has no member `{key}`", s.shape_id));
+            };
             if value.is_null() {
                 continue;
             }
@@ -172,6 +195,30 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let bytes: Vec<u8> = text.bytes().filter(|b| *b != b'=').collect();
+    let mut out = Vec::new();
+    for chunk in bytes.chunks(4) {
+        let mut acc = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            acc |= value(*c)? << (18 - 6 * i);
+        }
+        let n = chunk.len() * 6 / 8;
+        out.extend_from_slice(&acc.to_be_bytes()[1..1 + n]);
+    }
+    Some(out)
 }
 
 fn int_literal<T: std::str::FromStr + quote::ToTokens>(n: &serde_json::Number) -> Result<TokenStream, String> {
@@ -294,9 +341,10 @@ fn malformed_input(op: &Operation, case: &Value) -> Result<serde_json::Map<Strin
         let parsed: Value = serde_json::from_str(body).map_err(|e| format!("request body is not JSON: {e}"))?;
         let object = parsed.as_object().ok_or("request body is not an object")?;
         for (key, value) in object {
-            let field = op.input.fields.iter().find(|f| f.wire.binding == Binding::Body && &f.wire.json_name == key);
-            let field = field.ok_or_else(|| format!("no body member `{key}`"))?;
-            params.insert(field.member.clone(), value.clone());
+            // Unknown body members are ignored, as a server would.
+            if op.input.fields.iter().any(|f| f.wire.binding == Binding::Body && &f.wire.json_name == key) {
+                params.insert(key.clone(), value.clone());
+            }
         }
     }
     for item in request.get("queryParams").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
@@ -305,16 +353,16 @@ fn malformed_input(op: &Operation, case: &Value) -> Result<serde_json::Map<Strin
         let field = field.ok_or_else(|| format!("no query member `{name}`"))?;
         let value = Value::String(percent_decode(value));
         match &field.ty {
-            Type::List(_) => params.entry(field.member.clone()).or_insert_with(|| Value::Array(Vec::new())).as_array_mut().ok_or("list")?.push(value),
+            Type::List(_) => params.entry(field.wire.json_name.clone()).or_insert_with(|| Value::Array(Vec::new())).as_array_mut().ok_or("list")?.push(value),
             _ => {
-                params.insert(field.member.clone(), value);
+                params.insert(field.wire.json_name.clone(), value);
             }
         }
     }
     for (name, value) in header_pairs(request, "headers") {
         let field = op.input.fields.iter().find(|f| matches!(&f.wire.binding, Binding::Header(h) if h.eq_ignore_ascii_case(&name)));
         if let Some(field) = field {
-            params.insert(field.member.clone(), Value::String(value));
+            params.insert(field.wire.json_name.clone(), Value::String(value));
         }
     }
     Ok(params)
@@ -340,7 +388,8 @@ fn percent_decode(text: &str) -> String {
 
 fn malformed_test(ctx: &Ctx<'_>, op: &Operation, case: &Value) -> Result<TokenStream, String> {
     let params = malformed_input(op, case)?;
-    let input = ctx.structure_value(&op.input, &params)?;
+    let wire = Ctx { krate: ctx.krate, lib: ctx.lib.clone(), from_wire: true };
+    let input = wire.structure_value(&op.input, &params)?;
     let body = case.pointer("/response/body/assertion/contents").and_then(Value::as_str).ok_or("no expected body")?;
     let expected: Value = serde_json::from_str(body).map_err(|e| format!("expected body is not JSON: {e}"))?;
     let message = expected.get("message").and_then(Value::as_str).ok_or("no expected message")?;
@@ -367,7 +416,7 @@ pub(crate) fn emit_protocol_tests(krate: &Crate) -> Option<TokenStream> {
     if krate.protocol_tests.is_empty() {
         return None;
     }
-    let ctx = Ctx { krate, lib: format_ident!("{}", krate.lib_name) };
+    let ctx = Ctx { krate, lib: format_ident!("{}", krate.lib_name), from_wire: false };
     let tests = krate.protocol_tests.iter().map(|test| test_fn(&ctx, test));
     let lib = &ctx.lib;
     Some(quote! {
