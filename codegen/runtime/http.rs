@@ -56,7 +56,7 @@ pub struct RequestBuilder {
     method: &'static str,
     endpoint: ::std::string::String,
     path: ::std::string::String,
-    query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    query: ::std::vec::Vec<(::std::string::String, ::std::option::Option<::std::string::String>)>,
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::vec::Vec<u8>,
 }
@@ -96,7 +96,12 @@ impl RequestBuilder {
 
     /// Add a query parameter (the value is encoded here).
     pub fn query(&mut self, name: &str, value: &str) {
-        self.query.push((name.to_string(), value.to_string()));
+        self.query.push((name.to_string(), ::std::option::Option::Some(value.to_string())));
+    }
+
+    /// Add a query parameter without a value (`?flag`), as a URI pattern may have.
+    pub fn query_flag(&mut self, name: &str) {
+        self.query.push((name.to_string(), ::std::option::Option::None));
     }
 
     /// Add a query parameter from `@httpQueryParams` unless a bound member already set that name.
@@ -109,6 +114,13 @@ impl RequestBuilder {
     /// Set a header.
     pub fn header(&mut self, name: &str, value: impl ::std::convert::Into<::std::string::String>) {
         self.headers.push((name.to_string(), value.into()));
+    }
+
+    /// Set a header from `@httpPrefixHeaders` unless a member bound to that exact header set it.
+    pub fn header_if_absent(&mut self, name: &str, value: impl ::std::convert::Into<::std::string::String>) {
+        if !self.has_header(name) {
+            self.header(name, value);
+        }
     }
 
     /// Whether a header of this name (case-insensitive) is already set.
@@ -131,7 +143,7 @@ impl RequestBuilder {
         for (i, (name, value)) in self.query.iter().enumerate() {
             uri.push(if i == 0 { '?' } else { '&' });
             uri.push_str(&crate::protocol::encode_query(name));
-            if !value.is_empty() || !name.is_empty() {
+            if let ::std::option::Option::Some(value) = value {
                 uri.push('=');
                 uri.push_str(&crate::protocol::encode_query(value));
             }
@@ -154,17 +166,6 @@ impl RequestBuilder {
 /// `true`/`false` as HTTP text.
 pub fn bool_text(value: bool) -> &'static str {
     if value { "true" } else { "false" }
-}
-
-/// A float as HTTP text: `NaN`, `Infinity` and `-Infinity` spelled out.
-pub fn float_text(value: f64) -> ::std::string::String {
-    if value.is_nan() {
-        "NaN".to_string()
-    } else if value.is_infinite() {
-        if value > 0.0 { "Infinity".to_string() } else { "-Infinity".to_string() }
-    } else {
-        value.to_string()
-    }
 }
 
 /// Join header list items, quoting those that need it.
@@ -313,26 +314,13 @@ pub fn request_id(headers: &::http::HeaderMap) -> ::std::option::Option<::std::s
 /// The error code of a restJson1 error response: `X-Amzn-Errortype`, else the body's `code`, else
 /// `__type`; sanitized (no namespace, nothing after `:`).
 pub fn error_code(headers: &::http::HeaderMap, body: ::std::option::Option<&crate::json::Json>) -> ::std::option::Option<::std::string::String> {
-    let from_header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok()).map(str::to_string);
-    let from_body = || {
-        let body = body?;
-        ["code", "__type"].iter().find_map(|key| match body.get(key) {
-            ::std::option::Option::Some(crate::json::Json::String(s)) => ::std::option::Option::Some(s.clone()),
-            _ => ::std::option::Option::None,
-        })
-    };
-    let raw = from_header.or_else(from_body)?;
-    let code = crate::protocol::sanitize_error_code(&raw);
-    (!code.is_empty()).then(|| code.to_string())
+    let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
+    crate::protocol::resolve_error_code(header, body).map(str::to_string)
 }
 
 /// The message of an error body, under any of the keys services use.
 pub fn error_message(body: ::std::option::Option<&crate::json::Json>) -> ::std::option::Option<::std::string::String> {
-    let body = body?;
-    ["message", "Message", "errorMessage"].iter().find_map(|key| match body.get(key) {
-        ::std::option::Option::Some(crate::json::Json::String(s)) => ::std::option::Option::Some(s.clone()),
-        _ => ::std::option::Option::None,
-    })
+    crate::protocol::error_message(body?).map(str::to_string)
 }
 
 /// Parse a JSON body; an empty body reads as `None`.
@@ -351,15 +339,5 @@ pub fn read_epoch_seconds(json: &crate::json::Json, path: &str) -> ::std::result
         crate::json::Json::Number(number) => crate::protocol::parse_epoch_seconds(number.as_str())
             .map_err(|error| crate::json::DeserializeError::new(path, error.to_string())),
         _ => ::std::result::Result::Err(crate::json::DeserializeError::new(path, "expected a number of seconds since the epoch")),
-    }
-}
-
-/// A float in HTTP text, including `NaN`, `Infinity` and `-Infinity`.
-pub fn parse_float_text(text: &str) -> ::std::result::Result<f64, ::std::num::ParseFloatError> {
-    match text {
-        "NaN" => ::std::result::Result::Ok(f64::NAN),
-        "Infinity" => ::std::result::Result::Ok(f64::INFINITY),
-        "-Infinity" => ::std::result::Result::Ok(f64::NEG_INFINITY),
-        _ => text.parse(),
     }
 }

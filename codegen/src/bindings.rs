@@ -133,8 +133,8 @@ pub fn http(traits: &Traits, input: &[Field]) -> Result<Option<Http>, Diagnostic
         .split('&')
         .filter(|q| !q.is_empty())
         .map(|q| match q.split_once('=') {
-            Some((k, v)) => (k.to_string(), v.to_string()),
-            None => (q.to_string(), String::new()),
+            Some((k, v)) => (k.to_string(), Some(v.to_string())),
+            None => (q.to_string(), None),
         })
         .collect();
     Ok(Some(Http { method: method.to_string(), path, query, code }))

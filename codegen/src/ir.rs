@@ -180,6 +180,10 @@ pub struct Field {
     pub check: Check,
     pub deprecated: Option<String>,
     pub wire: Wire,
+    /// `@default`, as the model wrote it (a Smithy node value), unless it is `null`.
+    pub default: Option<serde_json::Value>,
+    /// `@clientOptional`: a client does not fill in the default for this member.
+    pub client_optional: bool,
 }
 
 /// Where an operation's input or output member travels in an HTTP message.
@@ -202,6 +206,14 @@ pub enum Binding {
     Payload,
     /// `@httpResponseCode`: the status code of a response.
     ResponseCode,
+}
+
+impl Binding {
+    /// Members a response carries in its JSON body: `@httpQuery`, `@httpQueryParams` and
+    /// `@httpLabel` only mean something in requests, so outputs read them from the body.
+    pub fn in_response_body(&self) -> bool {
+        matches!(self, Binding::Body | Binding::Query(_) | Binding::QueryParams | Binding::Label)
+    }
 }
 
 /// Timestamp encodings of `@timestampFormat`.
@@ -363,8 +375,8 @@ pub struct Operation {
 pub struct Http {
     pub method: String,
     pub path: Vec<PathPart>,
-    /// Constant query parameters written in the URI pattern (`?list-type=2`); value may be empty.
-    pub query: Vec<(String, String)>,
+    /// Constant query parameters written in the URI pattern (`?list-type=2`, or `?flag` without a value).
+    pub query: Vec<(String, Option<String>)>,
     /// The status code of a successful response.
     pub code: u16,
 }

@@ -557,6 +557,8 @@ impl<'a> Lowerer<'a> {
             let deprecated = traits::deprecated(&member.traits);
             let wire = bindings::wire(self.model, &member.name, &member.traits, target);
             fields.push(Field {
+                default: member.traits.get(traits::DEFAULT).filter(|d| !d.is_null()).cloned(),
+                client_optional: traits::has(&member.traits, "smithy.api#clientOptional"),
                 wire,
                 member: member.name.clone(),
                 ident: field_name.ident,

@@ -25,6 +25,14 @@ pub mod operation;
 #[rustfmt::skip]
 mod patterns;
 #[rustfmt::skip]
+mod codec;
+#[rustfmt::skip]
+pub mod http;
+#[rustfmt::skip]
+pub mod json;
+#[rustfmt::skip]
+pub mod protocol;
+#[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;

@@ -29,7 +29,7 @@ use codegen::{Generated, Request};
 use integration_tests::workspace_root;
 
 /// Files every generated crate carries verbatim; snapshotting them once per fixture adds nothing.
-const RUNTIME_FILES: &[&str] = &["src/validation.rs", "src/primitives.rs", "src/error.rs"];
+const RUNTIME_FILES: &[&str] = &["src/validation.rs", "src/primitives.rs", "src/error.rs", "src/json.rs", "src/protocol.rs", "src/http.rs"];
 
 /// Every fixture and the model files it is made of (the first names the fixture).
 const FIXTURES: &[(&str, &[&str])] = &[

@@ -54,10 +54,7 @@ impl Ctx<'_> {
             (Type::I16, Value::Number(n)) => int_literal::<i16>(n)?,
             (Type::I32, Value::Number(n)) => int_literal::<i32>(n)?,
             (Type::I64, Value::Number(n)) => int_literal::<i64>(n)?,
-            (Type::F32 | Type::F64, _) => {
-                let f = float_value(value)?;
-                if matches!(ty, Type::F32) { quote!((#f as f32)) } else { quote!(#f) }
-            }
+            (Type::F32 | Type::F64, _) => float_value(value, matches!(ty, Type::F32))?,
             (Type::BigInteger, Value::Number(n)) => {
                 let text = n.to_string();
                 let lib = &self.lib;
@@ -82,9 +79,13 @@ impl Ctx<'_> {
             }
             (Type::Timestamp, Value::Number(n)) => {
                 let lib = &self.lib;
-                let seconds: f64 = n.to_string().parse().map_err(|_| format!("timestamp `{n}`"))?;
-                let whole = seconds.floor() as i64;
-                let nanos = ((seconds - seconds.floor()) * 1e9).round() as u32;
+                // Exact: the fraction's digits are nanoseconds, with no float rounding in between.
+                let text = n.to_string();
+                let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+                let int: i64 = int.parse().map_err(|_| format!("timestamp `{n}`"))?;
+                let digits: String = frac.chars().chain(std::iter::repeat('0')).take(9).collect();
+                let frac: u32 = digits.parse().map_err(|_| format!("timestamp `{n}`"))?;
+                let (whole, nanos) = if int < 0 && frac > 0 { (int - 1, 1_000_000_000 - frac) } else { (int, frac) };
                 quote!(::#lib::primitives::DateTime::from_secs_and_nanos(#whole, #nanos))
             }
             (Type::Timestamp, Value::String(s)) => {
@@ -227,11 +228,16 @@ fn int_literal<T: std::str::FromStr + quote::ToTokens>(n: &serde_json::Number) -
     Ok(quote!(#value))
 }
 
-fn float_value(value: &Value) -> Result<TokenStream, String> {
+fn float_value(value: &Value, single: bool) -> Result<TokenStream, String> {
+    let ty = if single { quote!(f32) } else { quote!(f64) };
     Ok(match value {
-        Value::String(s) if s == "NaN" => quote!(f64::NAN),
-        Value::String(s) if s == "Infinity" => quote!(f64::INFINITY),
-        Value::String(s) if s == "-Infinity" => quote!(f64::NEG_INFINITY),
+        Value::String(s) if s == "NaN" => quote!(#ty::NAN),
+        Value::String(s) if s == "Infinity" => quote!(#ty::INFINITY),
+        Value::String(s) if s == "-Infinity" => quote!(#ty::NEG_INFINITY),
+        Value::Number(n) if single => {
+            let f: f32 = n.to_string().parse().map_err(|_| format!("float `{n}`"))?;
+            quote!(#f)
+        }
         Value::Number(n) => {
             let f: f64 = n.to_string().parse().map_err(|_| format!("float `{n}`"))?;
             quote!(#f)
@@ -423,6 +429,7 @@ pub(crate) fn emit_protocol_tests(krate: &Crate) -> Option<TokenStream> {
         //! Smithy's restJson1 protocol compliance cases, run against this generated crate.
         #![allow(clippy::unreadable_literal, clippy::approx_constant, clippy::excessive_precision, reason = "values are copied from the compliance cases")]
 
+        #[allow(dead_code, reason = "a crate may have only some kinds of case")]
         mod support {
             use ::#lib::json::Json;
 

@@ -16,17 +16,36 @@ pub(crate) fn emit_codec(def: &TypeDef, module_of: ModuleOf<'_>) -> Option<Token
     }
 }
 
-pub(crate) fn structure_writer_body(s: &Structure, module_of: ModuleOf<'_>, only_body: bool) -> TokenStream {
-    let members = s.fields.iter().filter(|f| !only_body || f.wire.binding == Binding::Body).map(|f| {
+/// The JSON object of a structure. `top_level` is an operation input: only its body members are
+/// written, and unset members stay unset; nested structures send their `@default`s (unless
+/// `@clientOptional`) so the service sees the value the model promises.
+pub(crate) fn structure_writer_body(s: &Structure, module_of: ModuleOf<'_>, top_level: bool) -> TokenStream {
+    let members = s.fields.iter().filter(|f| !top_level || f.wire.binding == Binding::Body).map(|f| {
         let ident = f.ident.to_ident();
         let key = &f.wire.json_name;
         let v = quote!(value);
         let write = write_json(&f.ty, f.wire.timestamp_format, &v, module_of);
-        quote! {
-            if let ::std::option::Option::Some(value) = &v.#ident {
+        let default = (!top_level && !f.client_optional)
+            .then(|| f.default.as_ref().and_then(|d| super::values::default_literal(&f.ty, d)))
+            .flatten();
+        let ty = crate::emit::type_tokens(&f.ty);
+        match default {
+            Some(literal) => quote! {
                 w.key(#key);
-                #write
-            }
+                match &v.#ident {
+                    ::std::option::Option::Some(value) => { #write }
+                    ::std::option::Option::None => {
+                        let value: &#ty = &#literal;
+                        #write
+                    }
+                }
+            },
+            None => quote! {
+                if let ::std::option::Option::Some(value) = &v.#ident {
+                    w.key(#key);
+                    #write
+                }
+            },
         }
     });
     quote! {
@@ -38,7 +57,7 @@ pub(crate) fn structure_writer_body(s: &Structure, module_of: ModuleOf<'_>, only
 
 /// Statements assigning body members of `s` from the JSON object entries `entries` into `builder`.
 pub(crate) fn structure_reader_loop(s: &Structure, module_of: ModuleOf<'_>, only_body: bool) -> TokenStream {
-    let arms: Vec<TokenStream> = s.fields.iter().filter(|f| !only_body || f.wire.binding == Binding::Body).map(|f| {
+    let arms: Vec<TokenStream> = s.fields.iter().filter(|f| !only_body || f.wire.binding.in_response_body()).map(|f| {
         let ident = f.ident.to_ident();
         let key = &f.wire.json_name;
         let j = quote!(value);
@@ -84,6 +103,7 @@ fn structure(s: &Structure, module_of: ModuleOf<'_>) -> TokenStream {
     if s.codec.read {
         let reader = structure_reader_loop(s, module_of, false);
         let builder = if s.fields.is_empty() { quote!(builder) } else { quote!(mut builder) };
+        let defaults = super::values::fill_defaults(&s.fields);
         let allow = s.error.is_some().then(|| quote!(#[allow(dead_code, reason = "used only where an error shape is nested in another shape")]));
         out.extend(quote! {
             #allow
@@ -91,6 +111,7 @@ fn structure(s: &Structure, module_of: ModuleOf<'_>) -> TokenStream {
                 let entries = json.expect_object(path)?;
                 let #builder = #ty::builder();
                 #reader
+                #defaults
                 ::std::result::Result::Ok(builder.build_unvalidated())
             }
         });
@@ -118,6 +139,7 @@ fn error_reader(s: &Structure, module_of: ModuleOf<'_>) -> TokenStream {
         })
     }).collect();
     let headers_param = if headers.is_empty() { quote!(_headers) } else { quote!(headers) };
+    let defaults = super::values::fill_defaults(&s.fields);
     quote! {
         pub(crate) fn read_error(
             #headers_param: &::http::HeaderMap,
@@ -131,6 +153,7 @@ fn error_reader(s: &Structure, module_of: ModuleOf<'_>) -> TokenStream {
                 #reader
             }
             #( #headers )*
+            #defaults
             ::std::result::Result::Ok(builder.build_unvalidated())
         }
     }

@@ -95,7 +95,10 @@ fn serialize(op: &Operation, http: &Http, module_of: ModuleOf<'_>) -> TokenStrea
         });
     }
     for (name, value) in &http.query {
-        out.extend(quote!(request.query(#name, #value);));
+        out.extend(match value {
+            Some(value) => quote!(request.query(#name, #value);),
+            None => quote!(request.query_flag(#name);),
+        });
     }
     let bound_query: Vec<&str> = fields
         .iter()
@@ -105,6 +108,7 @@ fn serialize(op: &Operation, http: &Http, module_of: ModuleOf<'_>) -> TokenStrea
         })
         .chain(http.query.iter().map(|(k, _)| k.as_str()))
         .collect();
+    let mut prefix_headers = TokenStream::new();
     for f in fields {
         let ident = f.ident.to_ident();
         let format = f.wire.timestamp_format;
@@ -163,12 +167,13 @@ fn serialize(op: &Operation, http: &Http, module_of: ModuleOf<'_>) -> TokenStrea
                 out.extend(quote!(if let ::std::option::Option::Some(value) = &input.#ident { #statement }));
             }
             Binding::PrefixHeaders(prefix) => {
-                out.extend(quote! {
+                // After every bound header (see the loop order below): an exact binding wins.
+                prefix_headers.extend(quote! {
                     if let ::std::option::Option::Some(map) = &input.#ident {
                         let mut entries: ::std::vec::Vec<_> = map.iter().collect();
                         entries.sort_by(|a, b| a.0.cmp(b.0));
                         for (key, value) in entries {
-                            request.header(&format!("{}{}", #prefix, key), value.as_str());
+                            request.header_if_absent(&format!("{}{}", #prefix, key), value.as_str());
                         }
                     }
                 });
@@ -176,6 +181,7 @@ fn serialize(op: &Operation, http: &Http, module_of: ModuleOf<'_>) -> TokenStrea
             _ => {}
         }
     }
+    out.extend(prefix_headers);
     // Idempotency tokens are filled in when the caller left them unset; the serializers below
     // then read the filled copy like any other input.
     let tokens: Vec<&Field> = fields.iter().filter(|f| f.wire.idempotency_token && matches!(f.ty, Type::String)).collect();
@@ -225,12 +231,11 @@ fn request_body(op: &Operation, module_of: ModuleOf<'_>) -> TokenStream {
             ty => {
                 let v = quote!(value);
                 let write = write_json(ty, f.wire.timestamp_format, &v, module_of);
-                let is_document = matches!(ty, Type::Document);
-                // A structure or union payload that is unset is sent as `{}`; an unset document is no body.
-                let unset = if is_document {
-                    quote!()
-                } else {
+                // An unset structure payload is sent as `{}`; an unset union or document is no body.
+                let unset = if matches!(ty, Type::Named { kind: NamedKind::Structure, .. }) {
                     quote!(else { request.body("application/json", b"{}".to_vec()); })
+                } else {
+                    quote!()
                 };
                 quote! {
                     if let ::std::option::Option::Some(value) = &input.#ident {
@@ -344,7 +349,7 @@ fn parse_response(op: &Operation, module_of: ModuleOf<'_>) -> TokenStream {
                 }
             }
         });
-    } else if fields.iter().any(|f| f.wire.binding == Binding::Body) {
+    } else if fields.iter().any(|f| f.wire.binding.in_response_body()) {
         let reader = structure_reader_loop(&op.output, module_of, true);
         statements.extend(quote! {
             if let ::std::option::Option::Some(json) = crate::http::json_body(body).map_err(deserialize)? {
@@ -370,10 +375,11 @@ fn parse_response(op: &Operation, module_of: ModuleOf<'_>) -> TokenStream {
             ::std::result::Result::Ok(#output::builder().build_unvalidated())
         };
     }
-    let reads_body = fields.iter().any(|f| matches!(f.wire.binding, Binding::Body | Binding::Payload));
+    statements.extend(super::values::fill_defaults(fields));
+    let reads_body = fields.iter().any(|f| f.wire.binding.in_response_body() || f.wire.binding == Binding::Payload);
     let body = reads_body.then(|| quote!(let body = response.body().as_ref();));
     let can_fail = fields.iter().any(|f| match f.wire.binding {
-        Binding::Body | Binding::Header(_) => true,
+        Binding::Body | Binding::Header(_) | Binding::Query(_) | Binding::QueryParams | Binding::Label => true,
         // Raw bytes cannot be malformed; text and JSON payloads can.
         Binding::Payload => !matches!(f.ty, Type::Blob),
         _ => false,

@@ -33,7 +33,7 @@ pub(crate) fn write_json(ty: &Type, format: Option<TimestampFormat>, v: &TokenSt
         Type::Bool => quote!(w.bool(*#v);),
         Type::I8 | Type::I16 | Type::I32 => quote!(w.i64(i64::from(*#v));),
         Type::I64 => quote!(w.i64(*#v);),
-        Type::F32 => quote!(w.f64(f64::from(*#v));),
+        Type::F32 => quote!(w.f32(*#v);),
         Type::F64 => quote!(w.f64(*#v);),
         Type::BigInteger | Type::BigDecimal => quote!(w.raw_number(#v.as_str());),
         Type::Blob => quote!(w.string(&crate::protocol::base64_encode(#v.as_bytes()));),
@@ -176,6 +176,122 @@ pub(crate) fn read_json(ty: &Type, format: Option<TimestampFormat>, j: &TokenStr
     }
 }
 
+/// A Rust expression of type `T` for a `@default` node value, or `None` when the value does not
+/// fit the type (the model check leaves such defaults alone rather than guess).
+pub(crate) fn default_literal(ty: &Type, value: &serde_json::Value) -> Option<TokenStream> {
+    use serde_json::Value;
+    Some(match (ty, value) {
+        (Type::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (Type::Bool, Value::Bool(b)) => quote!(#b),
+        (Type::I8 | Type::I16 | Type::I32 | Type::I64, Value::Number(n)) => {
+            let v: i64 = n.to_string().parse().ok()?;
+            match ty {
+                Type::I8 => {
+                    let v = i8::try_from(v).ok()?;
+                    quote!(#v)
+                }
+                Type::I16 => {
+                    let v = i16::try_from(v).ok()?;
+                    quote!(#v)
+                }
+                Type::I32 => {
+                    let v = i32::try_from(v).ok()?;
+                    quote!(#v)
+                }
+                _ => quote!(#v),
+            }
+        }
+        (Type::F32, Value::Number(n)) => {
+            let v: f32 = n.to_string().parse().ok()?;
+            quote!(#v)
+        }
+        (Type::F64, Value::Number(n)) => {
+            let v: f64 = n.to_string().parse().ok()?;
+            quote!(#v)
+        }
+        (Type::BigInteger, Value::Number(n)) => {
+            let text = n.to_string();
+            quote!(crate::primitives::BigInteger(::std::string::String::from(#text)))
+        }
+        (Type::BigDecimal, Value::Number(n)) => {
+            let text = n.to_string();
+            quote!(crate::primitives::BigDecimal(::std::string::String::from(#text)))
+        }
+        // Smithy writes blob defaults in base64.
+        (Type::Blob, Value::String(s)) => quote! {
+            crate::primitives::Blob::new(crate::protocol::base64_decode(#s).unwrap_or_default())
+        },
+        (Type::Timestamp, Value::Number(n)) => {
+            let seconds: i64 = n.to_string().parse().ok()?;
+            quote!(crate::primitives::DateTime::from_secs(#seconds))
+        }
+        (Type::Timestamp, Value::String(s)) => quote! {
+            crate::protocol::parse_date_time(#s).unwrap_or_else(|_| crate::primitives::DateTime::from_secs(0))
+        },
+        (Type::Document, value) => document_literal(value),
+        (Type::Named { kind: NamedKind::Enum, .. }, Value::String(s)) => {
+            let path = unboxed_tokens(ty);
+            quote!(#path::from(#s))
+        }
+        (Type::Named { kind: NamedKind::IntEnum, .. }, Value::Number(n)) => {
+            let v: i32 = n.to_string().parse().ok()?;
+            let path = unboxed_tokens(ty);
+            quote!(#path::from(#v))
+        }
+        (Type::List(_), Value::Array(items)) if items.is_empty() => quote!(::std::vec::Vec::new()),
+        (Type::Map(..), Value::Object(entries)) if entries.is_empty() => quote!(::std::collections::HashMap::new()),
+        _ => return None,
+    })
+}
+
+fn document_literal(value: &serde_json::Value) -> TokenStream {
+    use serde_json::Value;
+    let doc = quote!(crate::primitives::Document);
+    match value {
+        Value::Null => quote!(#doc::Null),
+        Value::Bool(b) => quote!(#doc::Bool(#b)),
+        Value::Number(n) => {
+            let number = quote!(crate::primitives::Number);
+            if let Some(u) = n.as_u64() {
+                quote!(#doc::Number(#number::PosInt(#u)))
+            } else if let Some(i) = n.as_i64() {
+                quote!(#doc::Number(#number::NegInt(#i)))
+            } else {
+                let f: f64 = n.to_string().parse().unwrap_or_default();
+                quote!(#doc::Number(#number::Float(#f)))
+            }
+        }
+        Value::String(s) => quote!(#doc::String(::std::string::String::from(#s))),
+        Value::Array(items) => {
+            let items = items.iter().map(document_literal);
+            quote!(#doc::Array(::std::vec![#( #items ),*]))
+        }
+        Value::Object(entries) => {
+            let pairs = entries.iter().map(|(k, v)| {
+                let v = document_literal(v);
+                quote!((::std::string::String::from(#k), #v))
+            });
+            quote!(#doc::Object(::std::vec![#( #pairs ),*]))
+        }
+    }
+}
+
+/// Statements giving every unset member with a `@default` its default (a client reading a
+/// response, where the service may omit defaulted members).
+pub(crate) fn fill_defaults(fields: &[crate::ir::Field]) -> TokenStream {
+    // A streaming payload is a body, present or not; its zero-length default is not a value.
+    let fills = fields.iter().filter(|f| !f.wire.streaming).filter_map(|f| {
+        let literal = default_literal(&f.ty, f.default.as_ref()?)?;
+        let ident = f.ident.to_ident();
+        Some(quote! {
+            if builder.#ident.is_none() {
+                builder.#ident = ::std::option::Option::Some(#literal);
+            }
+        })
+    });
+    quote!(#( #fills )*)
+}
+
 /// Where a value travels as text, which decides the default timestamp format.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TextPlace {
@@ -193,8 +309,8 @@ pub(crate) fn to_text(ty: &Type, format: Option<TimestampFormat>, media_type: bo
         Type::String => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
         Type::Bool => quote!(::std::borrow::Cow::<str>::Borrowed(crate::http::bool_text(*#v))),
         Type::I8 | Type::I16 | Type::I32 | Type::I64 => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
-        Type::F32 => quote!(::std::borrow::Cow::<str>::Owned(crate::http::float_text(f64::from(*#v)))),
-        Type::F64 => quote!(::std::borrow::Cow::<str>::Owned(crate::http::float_text(*#v))),
+        Type::F32 => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_f32(*#v))),
+        Type::F64 => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::format_f64(*#v))),
         Type::BigInteger | Type::BigDecimal => quote!(::std::borrow::Cow::<str>::Borrowed(#v.as_str())),
         Type::Blob => quote!(::std::borrow::Cow::<str>::Owned(crate::protocol::base64_encode(#v.as_bytes()))),
         Type::Timestamp => {
@@ -222,19 +338,13 @@ pub(crate) fn from_text(ty: &Type, format: Option<TimestampFormat>, media_type: 
                 .and_then(|bytes| ::std::string::String::from_utf8(bytes).map_err(#err))
         },
         Type::String => quote!(::std::result::Result::<_, crate::json::DeserializeError>::Ok(#t.to_string())),
-        Type::Bool => quote! {
-            match #t {
-                "true" => ::std::result::Result::Ok(true),
-                "false" => ::std::result::Result::Ok(false),
-                _ => ::std::result::Result::Err(crate::json::DeserializeError::new(#p, "expected `true` or `false`")),
-            }
-        },
-        Type::I8 => quote!(#t.parse::<i8>().map_err(#err)),
-        Type::I16 => quote!(#t.parse::<i16>().map_err(#err)),
-        Type::I32 => quote!(#t.parse::<i32>().map_err(#err)),
-        Type::I64 => quote!(#t.parse::<i64>().map_err(#err)),
-        Type::F32 => quote!(crate::http::parse_float_text(#t).map(|v| v as f32).map_err(#err)),
-        Type::F64 => quote!(crate::http::parse_float_text(#t).map_err(#err)),
+        Type::Bool => quote!(crate::protocol::parse_bool(#t).map_err(#err)),
+        Type::I8 => quote!(crate::protocol::parse_i8(#t).map_err(#err)),
+        Type::I16 => quote!(crate::protocol::parse_i16(#t).map_err(#err)),
+        Type::I32 => quote!(crate::protocol::parse_i32(#t).map_err(#err)),
+        Type::I64 => quote!(crate::protocol::parse_i64(#t).map_err(#err)),
+        Type::F32 => quote!(crate::protocol::parse_f32(#t).map_err(#err)),
+        Type::F64 => quote!(crate::protocol::parse_f64(#t).map_err(#err)),
         Type::BigInteger => quote!(#t.parse::<crate::primitives::BigInteger>().map_err(#err)),
         Type::BigDecimal => quote!(#t.parse::<crate::primitives::BigDecimal>().map_err(#err)),
         Type::Blob => quote!(crate::protocol::base64_decode(#t).map(crate::primitives::Blob::new).map_err(#err)),
@@ -249,7 +359,7 @@ pub(crate) fn from_text(ty: &Type, format: Option<TimestampFormat>, media_type: 
         }
         Type::Named { kind: NamedKind::IntEnum, .. } => {
             let ty = unboxed_tokens(ty);
-            quote!(#t.parse::<i32>().map(#ty::from).map_err(#err))
+            quote!(crate::protocol::parse_i32(#t).map(#ty::from).map_err(#err))
         }
         _ => quote!(::std::result::Result::<_, crate::json::DeserializeError>::Err(crate::json::DeserializeError::new(#p, "this value cannot travel in a header"))),
     }

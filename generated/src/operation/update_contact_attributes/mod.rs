@@ -6,6 +6,8 @@ mod _update_contact_attributes_input;
 mod _update_contact_attributes_output;
 #[rustfmt::skip]
 mod _error;
+#[rustfmt::skip]
+mod _http;
 pub use self::_update_contact_attributes_input::UpdateContactAttributesInput;
 pub use self::_update_contact_attributes_output::UpdateContactAttributesOutput;
 pub use self::_error::UpdateContactAttributesError;

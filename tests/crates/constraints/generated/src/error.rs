@@ -10,6 +10,8 @@ pub use crate::validation::ValidationError;
 pub struct Unhandled {
     code: ::std::option::Option<::std::string::String>,
     message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<u16>,
+    request_id: ::std::option::Option<::std::string::String>,
 }
 
 impl Unhandled {
@@ -18,7 +20,29 @@ impl Unhandled {
         code: ::std::option::Option<::std::string::String>,
         message: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        Unhandled { code, message }
+        Unhandled { code, message, status: ::std::option::Option::None, request_id: ::std::option::Option::None }
+    }
+
+    /// Record the HTTP status the error came with.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = ::std::option::Option::Some(status);
+        self
+    }
+
+    /// Record the request id the error came with.
+    pub fn with_request_id(mut self, request_id: ::std::option::Option<::std::string::String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    /// The HTTP status code, when the error came from a response.
+    pub fn status(&self) -> ::std::option::Option<u16> {
+        self.status
+    }
+
+    /// The request id (`x-amzn-requestid`), when the service sent one.
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
+        self.request_id.as_deref()
     }
 
     /// The error code the service sent, if any.

@@ -6,6 +6,8 @@ mod _put_constrained_input;
 mod _put_constrained_output;
 #[rustfmt::skip]
 mod _error;
+#[rustfmt::skip]
+mod _http;
 pub use self::_put_constrained_input::PutConstrainedInput;
 pub use self::_put_constrained_output::PutConstrainedOutput;
 pub use self::_error::PutConstrainedError;

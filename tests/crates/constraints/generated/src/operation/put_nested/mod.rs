@@ -6,6 +6,8 @@ mod _put_nested_input;
 mod _put_nested_output;
 #[rustfmt::skip]
 mod _error;
+#[rustfmt::skip]
+mod _http;
 pub use self::_put_nested_input::PutNestedInput;
 pub use self::_put_nested_output::PutNestedOutput;
 pub use self::_error::PutNestedError;
