@@ -8,63 +8,16 @@
 //!
 //! `cargo bench -p integration-tests --bench validation -- --measurement-time 5 --warm-up-time 1`
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aws_connect::Validate;
 use aws_connect::operation::update_contact_attributes::UpdateContactAttributesInput;
+use integration_tests::alloc::{CountingAllocator, allocations};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
-/// Counts allocations (not frees) so one call's heap traffic can be reported.
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-static ALLOCATED_BYTES: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        ALLOCATED_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded as is.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        ALLOCATED_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded as is.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded as is.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        ALLOCATED_BYTES.fetch_add(new_size, Ordering::Relaxed);
-        // SAFETY: forwarded as is.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// (allocations, bytes) made while running `f` once.
-fn allocations<T>(f: impl FnOnce() -> T) -> (usize, usize, T) {
-    let (count, bytes) = (
-        ALLOCATIONS.load(Ordering::Relaxed),
-        ALLOCATED_BYTES.load(Ordering::Relaxed),
-    );
-    let out = f();
-    (
-        ALLOCATIONS.load(Ordering::Relaxed) - count,
-        ALLOCATED_BYTES.load(Ordering::Relaxed) - bytes,
-        out,
-    )
-}
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 const LIMIT: usize = 32_768;
 const INSTANCE_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";

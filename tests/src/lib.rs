@@ -1,5 +1,7 @@
 //! Shared helpers for the integration tests (paths to the workspace, `../shared` lookups).
 
+pub mod alloc;
+
 use std::path::{Path, PathBuf};
 
 /// The workspace root (the parent of this package's directory).
