@@ -71,7 +71,8 @@ fn a_success_response_is_the_empty_output() {
 
 #[test]
 fn each_modelled_error_is_parsed_with_its_members() {
-    let cases: [(&str, u16, fn(&UpdateContactAttributesError) -> bool); 5] = [
+    type Is = fn(&UpdateContactAttributesError) -> bool;
+    let cases: [(&str, u16, Is); 5] = [
         ("InternalServiceException", 500, UpdateContactAttributesError::is_internal_service_exception),
         ("InvalidActiveRegionException", 400, UpdateContactAttributesError::is_invalid_active_region_exception),
         ("InvalidParameterException", 400, UpdateContactAttributesError::is_invalid_parameter_exception),
