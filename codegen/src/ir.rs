@@ -419,6 +419,10 @@ pub struct Crate {
     pub protocol: Option<Protocol>,
     /// Smithy protocol compliance cases to turn into tests (only when the config asks for them).
     pub protocol_tests: Vec<ProtocolTest>,
+    /// The service's `smithy.rules#endpointRuleSet`, as the model wrote it.
+    pub endpoint_rules: Option<serde_json::Value>,
+    /// The service's `smithy.rules#endpointTests`, turned into tests of the generated resolver.
+    pub endpoint_tests: Option<serde_json::Value>,
 }
 
 /// One case of `smithy.test#httpRequestTests`, `httpResponseTests` or `httpMalformedRequestTests`.

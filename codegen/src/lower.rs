@@ -162,6 +162,8 @@ impl<'a> Lowerer<'a> {
             patterns,
             protocol: self.protocol,
             protocol_tests,
+            endpoint_rules: service_shape.and_then(|s| s.traits.get("smithy.rules#endpointRuleSet")).cloned(),
+            endpoint_tests: service_shape.and_then(|s| s.traits.get("smithy.rules#endpointTests")).cloned(),
         })
     }
 

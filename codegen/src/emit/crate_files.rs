@@ -62,6 +62,10 @@ pub fn emit_crate(krate: &Crate) -> Vec<EmittedFile> {
     if krate.protocol == Some(Protocol::RestJson1) {
         files.extend(rest_json_files(krate));
     }
+    if let Some((resolver, tests)) = super::endpoints::emit_endpoints(krate) {
+        files.push(rust("src/endpoint.rs", resolver));
+        files.push(rust("tests/endpoint_tests.rs", tests));
+    }
     if let Some(tests) = super::protocol_tests::emit_protocol_tests(krate) {
         files.push(rust("tests/protocol_tests.rs", tests));
     }

@@ -1,6 +1,7 @@
 //! IR -> Rust source, one emitter per concern. Emitters read only the IR and never invent names.
 
 mod crate_files;
+mod endpoints;
 mod enums;
 mod errors;
 mod protocol_tests;
