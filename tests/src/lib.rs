@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests (paths to the workspace, `../shared` lookups).
 
 pub mod alloc;
+pub mod loopback;
+pub mod sigv4;
 
 use std::path::{Path, PathBuf};
 
