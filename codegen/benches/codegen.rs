@@ -6,7 +6,8 @@
 //! - `all_operations/official_model`: all 370 operations of it (target: under 1 s);
 //! - `update_contact_attributes/trimmed_model`: one operation from the trimmed `models/connect.json`;
 //! - `phases/*`: the pipeline stages on the official model, to show where the time goes:
-//!   `load_sources` (JSON parse and assembly), `check_model` (includes analysing every `@pattern`),
+//!   `load_sources` (JSON parse and assembly), `check_model` (parses every `@pattern`;
+//!   translating and compiling them happens in lowering, for generated shapes only),
 //!   `lower_request_*` (load + check + lower), `emit_render_*` (tokens and prettyplease formatting).
 //!
 //! The official-model benchmarks are skipped, with a printed reason, when `../shared` is absent.

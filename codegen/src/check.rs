@@ -10,12 +10,14 @@ use crate::model::{Model, Shape, ShapeId, ShapeType, Traits};
 use crate::pattern;
 use crate::traits;
 
-/// Every distinct pattern in the model, analysed once.
-pub type PatternCache = BTreeMap<String, Result<pattern::Analysis, pattern::PatternError>>;
+/// Whether each distinct pattern of the model parses, checked once per pattern text. Only the
+/// syntax: translating and compiling a pattern can cost milliseconds (big bounded repeats), so
+/// lowering does that for the patterns of the shapes it generates.
+type SyntaxCache = BTreeMap<String, Result<(), pattern::PatternError>>;
 
-pub fn check_model(model: &Model) -> (Diagnostics, PatternCache) {
+pub fn check_model(model: &Model) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
-    let mut patterns = PatternCache::new();
+    let mut patterns = SyntaxCache::new();
     for shape in model.shapes.values() {
         check_traits(&shape.id, shape, shape.shape_type, &shape.traits, &mut diagnostics, &mut patterns);
         for member in &shape.members {
@@ -37,7 +39,7 @@ pub fn check_model(model: &Model) -> (Diagnostics, PatternCache) {
             _ => {}
         }
     }
-    (diagnostics, patterns)
+    diagnostics
 }
 
 fn locate(d: Diagnostic, id: &ShapeId, shape: &Shape) -> Diagnostic {
@@ -52,7 +54,7 @@ fn check_traits(
     value_type: ShapeType,
     traits_map: &Traits,
     diagnostics: &mut Diagnostics,
-    patterns: &mut PatternCache,
+    patterns: &mut SyntaxCache,
 ) {
     let mut report = |d: Diagnostic| diagnostics.push(locate(d, id, owner));
     let not_applicable = |trait_id: &str, applies: &str| {
@@ -93,8 +95,8 @@ fn check_traits(
                 if !applies {
                     report(not_applicable(key, if key == traits::PATTERN { "strings" } else { "maps" }));
                 }
-                let analysis = patterns.entry(text.to_string()).or_insert_with(|| pattern::analyze(text));
-                if let Err(err) = analysis {
+                let syntax = patterns.entry(text.to_string()).or_insert_with(|| pattern::validate_syntax(text));
+                if let Err(err) = syntax {
                     report(
                         Diagnostic::error("InvalidPattern", format!("`{text}` is not a valid ECMA-262 regular expression: {err}"))
                             .hint("Smithy patterns are ECMA-262 (JavaScript) regular expressions; fix the expression at the offset given"),

@@ -170,14 +170,12 @@ pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diag
     for source in &request.overlays {
         diagnostics.extend(overlay::apply(&mut model, &source.name, &source.text, &mut notes));
     }
-    let (checked, patterns) = check::check_model(&model);
-    diagnostics.extend(checked);
+    diagnostics.extend(check::check_model(&model));
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
     let (krate, lowered) = lower::lower(&lower::LowerRequest {
         model: &model,
-        patterns: &patterns,
         service: request.service.as_deref(),
         selection: &request.selection,
         package: &request.package,

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use serde_json::Value;
 
 use crate::bindings;
-use crate::check::PatternCache;
 use crate::config::Suppression;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::docs;
@@ -18,7 +17,7 @@ use crate::ir::{
 use crate::model::{Model, Shape, ShapeId, ShapeType, Traits};
 use crate::naming::{self, Scope};
 use crate::overlay::OverlayNotes;
-use crate::pattern::PatternWarning;
+use crate::pattern::{self, PatternWarning};
 use crate::traits;
 
 /// Which operations to generate.
@@ -30,10 +29,12 @@ pub enum Selection {
     All,
 }
 
+/// Pattern analyses by source text (the model check has already reported the invalid ones).
+type PatternCache = BTreeMap<String, Result<pattern::Analysis, pattern::PatternError>>;
+
 /// Everything lowering needs besides the model.
 pub struct LowerRequest<'a> {
     pub model: &'a Model,
-    pub patterns: &'a PatternCache,
     pub service: Option<&'a str>,
     pub selection: &'a Selection,
     pub package: &'a str,
@@ -54,6 +55,7 @@ pub fn lower(request: &LowerRequest<'_>) -> (Option<Crate>, Diagnostics) {
         diagnostics: Diagnostics::default(),
         names: BTreeMap::new(),
         patterns: BTreeMap::new(),
+        analyses: PatternCache::new(),
         pattern_statics: BTreeSet::new(),
         direct_reach: BTreeMap::new(),
         service_id: None,
@@ -79,6 +81,8 @@ struct Lowerer<'a> {
     names: BTreeMap<ShapeId, TypeName>,
     /// Patterns by source text.
     patterns: BTreeMap<String, Pattern>,
+    /// Analyses by source text, made on first use: only the patterns of generated shapes.
+    analyses: PatternCache,
     pattern_statics: BTreeSet<String>,
     /// Memo: structure/union -> shapes reachable through direct (unboxed) members.
     direct_reach: BTreeMap<ShapeId, BTreeSet<ShapeId>>,
@@ -872,10 +876,10 @@ impl<'a> Lowerer<'a> {
         if let Some(existing) = self.patterns.get(text) {
             return Some(PatternRef { static_name: existing.static_name.clone() });
         }
-        let analysis = match self.request.patterns.get(text) {
-            Some(Ok(analysis)) => analysis.clone(),
+        let analysis = match self.analyses.entry(text.to_string()).or_insert_with(|| pattern::analyze(text)) {
+            Ok(analysis) => analysis.clone(),
             // Invalid patterns were already reported by the model check.
-            _ => return None,
+            Err(_) => return None,
         };
         let file = self.model.shape(&position.root()).map(|s| s.source.clone()).unwrap_or_default();
         for warning in &analysis.warnings {
