@@ -76,21 +76,56 @@ struct Loader {
     diagnostics: Diagnostics,
 }
 
-/// Where a value sits, for messages: file plus JSON pointer plus the shape it belongs to.
-#[derive(Clone)]
+/// Where a value sits, for messages: file plus JSON pointer plus the shape it belongs to. The
+/// pointer is a chain of borrowed segments, spelled out only when a problem is reported.
+#[derive(Clone, Copy)]
 struct At<'a> {
     file: &'a str,
-    pointer: String,
+    /// The enclosing value and this value's key in it; `None` for the document itself.
+    parent: Option<(&'a At<'a>, Segment<'a>)>,
     shape: Option<&'a str>,
 }
 
+/// One step of a JSON pointer: an object key or an array index.
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
 impl<'a> At<'a> {
-    fn child(&self, segment: &str) -> At<'a> {
-        At { file: self.file, pointer: format!("{}/{}", self.pointer, pointer_segment(segment)), shape: self.shape }
+    fn document(file: &'a str) -> At<'a> {
+        At { file, parent: None, shape: None }
+    }
+
+    fn child<'b>(&'b self, key: &'b str) -> At<'b> {
+        At { file: self.file, parent: Some((self, Segment::Key(key))), shape: self.shape }
+    }
+
+    fn index(&self, index: usize) -> At<'_> {
+        At { file: self.file, parent: Some((self, Segment::Index(index))), shape: self.shape }
+    }
+
+    fn pointer(&self) -> String {
+        let mut segments = Vec::new();
+        let mut at = self;
+        while let Some((parent, segment)) = &at.parent {
+            segments.push(*segment);
+            at = parent;
+        }
+        let mut pointer = String::new();
+        for segment in segments.iter().rev() {
+            pointer.push('/');
+            match segment {
+                Segment::Key(key) => pointer.push_str(&pointer_segment(key)),
+                Segment::Index(index) => pointer.push_str(&index.to_string()),
+            }
+        }
+        pointer
     }
 
     fn error(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::error(code, message).file(self.file).pointer(self.pointer.clone());
+        let mut d = Diagnostic::error(code, message).file(self.file).pointer(self.pointer());
         if let Some(shape) = self.shape {
             d = d.shape(shape);
         }
@@ -101,7 +136,8 @@ impl<'a> At<'a> {
 impl Loader {
     fn document(&mut self, source: &ModelSource) {
         let file = source.name.as_str();
-        let root: Value = match serde_json::from_str(&source.text) {
+        // The document is taken apart as it is read: trait values move into the model uncopied.
+        let mut root: Value = match serde_json::from_str(&source.text) {
             Ok(value) => value,
             Err(err) => {
                 self.diagnostics.push(
@@ -112,8 +148,8 @@ impl Loader {
                 return;
             }
         };
-        let at = At { file, pointer: String::new(), shape: None };
-        let Some(root) = root.as_object() else {
+        let at = At::document(file);
+        let Some(root) = root.as_object_mut() else {
             self.diagnostics.push(at.error("InvalidModel", "the document is not a JSON object"));
             return;
         };
@@ -130,24 +166,25 @@ impl Loader {
                     .hint("add \"smithy\": \"2.0\" at the top level"),
             ),
         }
-        if let Some(metadata) = root.get("metadata") {
-            match metadata.as_object() {
-                Some(entries) => {
+        if let Some(metadata) = root.remove("metadata") {
+            match metadata {
+                Value::Object(entries) => {
                     for (key, value) in entries {
-                        self.merge_metadata(key, value, &at.child("metadata").child(key));
+                        self.merge_metadata(&key, value, &at.child("metadata").child(&key));
                     }
                 }
-                None => self.diagnostics.push(at.child("metadata").error("InvalidModel", "`metadata` must be an object")),
+                _ => self.diagnostics.push(at.child("metadata").error("InvalidModel", "`metadata` must be an object")),
             }
         }
-        let Some(shapes) = root.get("shapes") else { return };
-        let Some(shapes) = shapes.as_object() else {
+        let Some(shapes) = root.remove("shapes") else { return };
+        let Value::Object(shapes) = shapes else {
             self.diagnostics.push(at.child("shapes").error("InvalidModel", "`shapes` must be an object"));
             return;
         };
+        let shapes_at = at.child("shapes");
         for (id_text, body) in shapes {
-            let at = At { file, pointer: format!("/shapes/{}", pointer_segment(id_text)), shape: Some(id_text) };
-            let Some(id) = ShapeId::parse(id_text) else {
+            let at = At { shape: Some(&id_text), ..shapes_at.child(&id_text) };
+            let Some(id) = ShapeId::parse(&id_text) else {
                 self.diagnostics.push(
                     at.error("InvalidShapeId", format!("`{id_text}` is not an absolute shape id"))
                         .hint("shape ids look like `com.example#ShapeName` (`$member` only inside `apply`)"),
@@ -158,14 +195,14 @@ impl Loader {
         }
     }
 
-    fn merge_metadata(&mut self, key: &str, value: &Value, at: &At<'_>) {
+    fn merge_metadata(&mut self, key: &str, value: Value, at: &At<'_>) {
         match (self.metadata.get_mut(key), value) {
-            (None, _) => {
-                self.metadata.insert(key.to_string(), value.clone());
+            (None, value) => {
+                self.metadata.insert(key.to_string(), value);
             }
             // Smithy concatenates array metadata from several files (e.g. `suppressions`).
-            (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more.iter().cloned()),
-            (Some(existing), _) if existing == value => {}
+            (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
+            (Some(existing), value) if *existing == value => {}
             (Some(_), _) => self.diagnostics.push(
                 at.error("MetadataConflict", format!("metadata key `{key}` is defined twice with different values"))
                     .hint("keep one definition, or make both arrays so they concatenate"),
@@ -173,8 +210,8 @@ impl Loader {
         }
     }
 
-    fn shape(&mut self, id: ShapeId, body: &Value, at: &At<'_>) {
-        let Some(body) = body.as_object() else {
+    fn shape(&mut self, id: ShapeId, body: Value, at: &At<'_>) {
+        let Value::Object(mut body) = body else {
             self.diagnostics.push(at.error("InvalidShape", "a shape must be a JSON object"));
             return;
         };
@@ -185,7 +222,7 @@ impl Loader {
             return;
         };
         if type_name == "apply" {
-            if let Some(traits) = self.traits(body.get("traits"), &at.child("traits")) {
+            if let Some(traits) = self.traits(body.remove("traits"), &at.child("traits")) {
                 self.applies.push(PendingApply { target: id, traits, file: at.file.to_string() });
             }
             return;
@@ -202,10 +239,10 @@ impl Loader {
             self.diagnostics.push(at.error("InvalidShapeId", "only `apply` may target a member id"));
             return;
         }
-        let traits = self.traits(body.get("traits"), &at.child("traits")).unwrap_or_default();
-        let members = self.members(shape_type, body, at);
+        let traits = self.traits(body.remove("traits"), &at.child("traits")).unwrap_or_default();
+        let members = self.members(shape_type, &mut body, at);
         let mixins = self.targets_list(body.get("mixins"), &at.child("mixins"));
-        let relations = self.relations(shape_type, body, at);
+        let relations = self.relations(shape_type, &mut body, at);
         let shape = Shape { id: id.clone(), shape_type, members, traits, relations, source: at.file.to_string() };
         if let Some(existing) = self.shapes.get(&id) {
             // Two files may define the same shape identically (a shared dependency); anything else is a conflict.
@@ -223,7 +260,7 @@ impl Loader {
         self.shapes.insert(id, RawShape { shape, mixins });
     }
 
-    fn members(&mut self, shape_type: ShapeType, body: &Map<String, Value>, at: &At<'_>) -> Vec<Member> {
+    fn members(&mut self, shape_type: ShapeType, body: &mut Map<String, Value>, at: &At<'_>) -> Vec<Member> {
         let mut members = Vec::new();
         let fixed: &[&str] = match shape_type {
             ShapeType::List | ShapeType::Set => &["member"],
@@ -231,9 +268,9 @@ impl Loader {
             _ => &[],
         };
         for name in fixed {
-            match body.get(*name) {
+            match body.remove(*name) {
                 Some(value) => {
-                    if let Some(member) = self.member(name, value, &at.child(name)) {
+                    if let Some(member) = self.member(name.to_string(), value, &at.child(name)) {
                         members.push(member);
                     }
                 }
@@ -245,20 +282,20 @@ impl Loader {
             }
         }
         if shape_type.has_named_members() {
-            match body.get("members") {
+            match body.remove("members") {
                 None => {}
                 Some(Value::Object(entries)) => {
                     let at = at.child("members");
                     for (name, value) in entries {
-                        let at = at.child(name);
-                        if !super::is_identifier(name) {
+                        let at = at.child(&name);
+                        if !super::is_identifier(&name) {
                             self.diagnostics.push(
                                 at.error("InvalidMemberName", format!("member name `{name}` is not a Smithy identifier"))
                                     .hint("member names start with a letter or `_` and contain letters, digits and `_`"),
                             );
                             continue;
                         }
-                        if let Some(member) = self.member(name, value, &at) {
+                        if let Some(member) = self.member(name.clone(), value, &at) {
                             members.push(member);
                         }
                     }
@@ -269,14 +306,14 @@ impl Loader {
         members
     }
 
-    fn member(&mut self, name: &str, value: &Value, at: &At<'_>) -> Option<Member> {
-        let Some(object) = value.as_object() else {
+    fn member(&mut self, name: String, value: Value, at: &At<'_>) -> Option<Member> {
+        let Value::Object(mut object) = value else {
             self.diagnostics.push(at.error("InvalidMember", "a member must be an object with a `target`"));
             return None;
         };
         let target = self.target(object.get("target"), &at.child("target"))?;
-        let traits = self.traits(object.get("traits"), &at.child("traits")).unwrap_or_default();
-        Some(Member { name: name.to_string(), target, traits })
+        let traits = self.traits(object.remove("traits"), &at.child("traits")).unwrap_or_default();
+        Some(Member { name, target, traits })
     }
 
     fn target(&mut self, value: Option<&Value>, at: &At<'_>) -> Option<ShapeId> {
@@ -319,32 +356,31 @@ impl Loader {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.reference(Some(item), &at.child(&i.to_string())))
+            .filter_map(|(i, item)| self.reference(Some(item), &at.index(i)))
             .collect()
     }
 
-    fn traits(&mut self, value: Option<&Value>, at: &At<'_>) -> Option<Traits> {
-        let value = value?;
-        let Some(entries) = value.as_object() else {
+    fn traits(&mut self, value: Option<Value>, at: &At<'_>) -> Option<Traits> {
+        let Value::Object(entries) = value? else {
             self.diagnostics.push(at.error("InvalidTraits", "`traits` must be an object keyed by trait shape id"));
             return None;
         };
         let mut traits = Traits::new();
         for (key, value) in entries {
-            if ShapeId::parse(key).is_none() {
+            if ShapeId::parse(&key).is_none() {
                 self.diagnostics.push(
-                    at.child(key)
+                    at.child(&key)
                         .error("InvalidTraitId", format!("trait id `{key}` is not an absolute shape id"))
                         .hint("write prelude traits in full, e.g. `smithy.api#required`"),
                 );
                 continue;
             }
-            traits.insert(key.clone(), value.clone());
+            traits.insert(key, value);
         }
         Some(traits)
     }
 
-    fn relations(&mut self, shape_type: ShapeType, body: &Map<String, Value>, at: &At<'_>) -> Relations {
+    fn relations(&mut self, shape_type: ShapeType, body: &mut Map<String, Value>, at: &At<'_>) -> Relations {
         let mut relations = Relations::default();
         match shape_type {
             ShapeType::Operation => {
@@ -364,8 +400,8 @@ impl Loader {
                 let collection = self.targets_list(body.get("collectionOperations"), &at.child("collectionOperations"));
                 relations.operations.extend(collection);
                 for key in ["version", "rename", "identifiers", "properties"] {
-                    if let Some(value) = body.get(key) {
-                        relations.properties.insert(key.to_string(), value.clone());
+                    if let Some(value) = body.remove(key) {
+                        relations.properties.insert(key.to_string(), value);
                     }
                 }
             }
@@ -386,39 +422,46 @@ impl Loader {
     }
 
     /// Copy mixin members and traits into each shape that uses them, mixins before local members.
+    /// Each raw shape moves into the model: it leaves `self.shapes` when its resolution starts.
     fn resolve_mixins(&mut self, model: &mut Model) {
-        let ids: Vec<ShapeId> = self.shapes.keys().cloned().collect();
         let mut resolved: BTreeMap<ShapeId, Shape> = BTreeMap::new();
-        for id in ids {
-            let mut visiting = BTreeSet::new();
-            self.resolve_one(&id, &mut resolved, &mut visiting);
+        while let Some((id, raw)) = self.shapes.pop_first() {
+            let mut visiting = BTreeMap::new();
+            self.resolve_raw(id, raw, &mut resolved, &mut visiting);
         }
         model.shapes = resolved;
     }
 
-    fn resolve_one(&mut self, id: &ShapeId, resolved: &mut BTreeMap<ShapeId, Shape>, visiting: &mut BTreeSet<ShapeId>) {
+    /// Resolve a shape that may still be waiting in `self.shapes`. `visiting` holds the shapes
+    /// whose resolution is under way (taken out of `self.shapes`), with their files.
+    fn resolve_one(&mut self, id: &ShapeId, resolved: &mut BTreeMap<ShapeId, Shape>, visiting: &mut BTreeMap<ShapeId, String>) {
         if resolved.contains_key(id) {
             return;
         }
-        let Some(raw) = self.shapes.get(id) else { return };
-        let mixins = raw.mixins.clone();
-        if !visiting.insert(id.clone()) {
+        if let Some(source) = visiting.get(id) {
             self.diagnostics.push(
                 Diagnostic::error("MixinCycle", "mixins form a cycle")
                     .shape(id.as_str())
-                    .file(raw.shape.source.clone())
+                    .file(source.clone())
                     .hint("a shape cannot use itself as a mixin, directly or through other mixins"),
             );
             return;
         }
-        let mut shape = raw.shape.clone();
+        let Some(raw) = self.shapes.remove(id) else { return };
+        self.resolve_raw(id.clone(), raw, resolved, visiting);
+    }
+
+    fn resolve_raw(&mut self, id: ShapeId, raw: RawShape, resolved: &mut BTreeMap<ShapeId, Shape>, visiting: &mut BTreeMap<ShapeId, String>) {
+        let RawShape { mut shape, mixins } = raw;
         if !mixins.is_empty() {
+            visiting.insert(id.clone(), shape.source.clone());
             let mut members: Vec<Member> = Vec::new();
             let mut traits = Traits::new();
             for mixin_id in &mixins {
                 self.resolve_one(mixin_id, resolved, visiting);
                 let Some(mixin) = resolved.get(mixin_id) else {
-                    if !self.shapes.contains_key(mixin_id) {
+                    // Not resolved after `resolve_one`: absent, or part of a cycle (reported).
+                    if !visiting.contains_key(mixin_id) {
                         self.diagnostics.push(
                             Diagnostic::error("UnknownTarget", format!("mixin `{mixin_id}` does not exist"))
                                 .shape(id.as_str())
@@ -464,9 +507,9 @@ impl Loader {
             traits.extend(std::mem::take(&mut shape.traits));
             shape.members = members;
             shape.traits = traits;
+            visiting.remove(&id);
         }
-        visiting.remove(id);
-        resolved.insert(id.clone(), shape);
+        resolved.insert(id, shape);
     }
 
     fn apply_traits(&mut self, model: &mut Model) {
@@ -588,4 +631,62 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pointers(text: &str) -> Vec<String> {
+        let (_, diagnostics) = assemble(&[ModelSource { name: "m.json".into(), text: text.into() }]);
+        diagnostics.0.iter().filter_map(|d| d.pointer.clone()).collect()
+    }
+
+    #[test]
+    fn pointers_name_the_offending_value() {
+        let model = r#"{
+            "smithy": "2.0",
+            "metadata": {"a/b": 1},
+            "shapes": {
+                "ex#S": {"type": "structure", "members": {
+                    "ok": {"target": "smithy.api#String", "traits": {"bad~id": {}}},
+                    "1x": {"target": "smithy.api#String"}
+                }},
+                "ex#Op": {"type": "operation", "errors": [{"target": "ex#E"}, {"target": 3}]},
+                "ex#L": {"type": "list"}
+            }
+        }"#;
+        assert_eq!(
+            pointers(model),
+            [
+                "/shapes/ex#S/members/ok/traits/bad~0id",
+                "/shapes/ex#S/members/1x",
+                "/shapes/ex#Op/errors/1/target",
+                "/shapes/ex#L/member",
+            ]
+        );
+        let conflicting = [r#"{"smithy": "2.0", "metadata": {"a/b": 1}}"#, r#"{"smithy": "2.0", "metadata": {"a/b": 2}}"#];
+        let sources: Vec<ModelSource> =
+            conflicting.iter().map(|text| ModelSource { name: "m.json".into(), text: (*text).into() }).collect();
+        let (_, diagnostics) = assemble(&sources);
+        assert_eq!(diagnostics.0[0].pointer.as_deref(), Some("/metadata/a~1b"));
+        let (_, diagnostics) = assemble(&[ModelSource { name: "m.json".into(), text: "[]".into() }]);
+        assert_eq!(diagnostics.0[0].pointer.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn mixin_cycles_and_unknown_mixins_are_reported_once() {
+        let model = r#"{
+            "smithy": "2.0",
+            "shapes": {
+                "ex#A": {"type": "structure", "mixins": [{"target": "ex#B"}], "traits": {"smithy.api#mixin": {}}, "members": {}},
+                "ex#B": {"type": "structure", "mixins": [{"target": "ex#A"}], "traits": {"smithy.api#mixin": {}}, "members": {}},
+                "ex#C": {"type": "structure", "mixins": [{"target": "ex#Missing"}], "members": {"c": {"target": "smithy.api#String"}}}
+            }
+        }"#;
+        let (model, diagnostics) = assemble(&[ModelSource { name: "m.json".into(), text: model.into() }]);
+        let codes: Vec<(&str, Option<&str>)> = diagnostics.0.iter().map(|d| (d.code, d.shape.as_deref())).collect();
+        assert_eq!(codes, [("MixinCycle", Some("ex#A")), ("UnknownTarget", Some("ex#C"))]);
+        assert!(["ex#A", "ex#B", "ex#C"].iter().all(|id| model.shapes.contains_key(&ShapeId::parse(id).unwrap())));
+    }
 }
