@@ -146,6 +146,7 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
             }
         }
     }
+    diagnostics.extend(emit::endpoint_diagnostics(&krate));
     let mut files = output::FileSet::new();
     for file in emit::emit(&krate) {
         match render::render(&file) {

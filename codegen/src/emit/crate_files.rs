@@ -18,6 +18,7 @@ const ERROR_RS: &str = include_str!("../../runtime/error.rs");
 const JSON_RS: &str = include_str!("../../runtime/json.rs");
 const PROTOCOL_RS: &str = include_str!("../../runtime/protocol.rs");
 const HTTP_RS: &str = include_str!("../../runtime/http.rs");
+const ENDPOINT_LIB_RS: &str = include_str!("../../runtime/endpoint.rs");
 
 /// The `http` crate gives requests and responses the types the Rust ecosystem shares.
 const HTTP_DEPENDENCY: &str = r#"http = "1""#;
@@ -64,6 +65,7 @@ pub fn emit_crate(krate: &Crate) -> Vec<EmittedFile> {
     }
     if let Some((resolver, tests)) = super::endpoints::emit_endpoints(krate) {
         files.push(rust("src/endpoint.rs", resolver));
+        files.push(text("src/endpoint_lib.rs", ENDPOINT_LIB_RS));
         files.push(rust("tests/endpoint_tests.rs", tests));
     }
     if let Some(tests) = super::protocol_tests::emit_protocol_tests(krate) {
@@ -194,6 +196,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     );
     let docs: Vec<String> = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect();
     let patterns = (!krate.patterns.is_empty()).then(|| quote!(#[rustfmt::skip] mod patterns;));
+    let endpoint = krate.endpoint_rules.is_some().then(|| quote!(#[rustfmt::skip] pub mod endpoint; #[rustfmt::skip] pub mod endpoint_lib;));
     let protocol = krate.protocol.is_some().then(|| {
         quote! {
             #[rustfmt::skip]
@@ -217,6 +220,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         pub mod operation;
         #patterns
         #protocol
+        #endpoint
         #[rustfmt::skip]
         pub mod primitives;
         #[rustfmt::skip]

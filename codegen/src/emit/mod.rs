@@ -16,6 +16,7 @@ use quote::quote;
 use crate::ir::{Crate, Docs, Type, TypePath};
 
 pub use crate_files::emit_crate;
+pub use endpoints::endpoint_diagnostics;
 
 /// `#[doc = "..."]` lines for an item: the model's docs, then the generator's notes. An item the
 /// model leaves undocumented gets a reasoned lint allow instead of invented prose.
