@@ -12,6 +12,26 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write as _};
 
+/// The `regex` size limit, in MiB, of every expression generated crates compile (see
+/// [`REGEX_SIZE_LIMIT`]).
+pub const REGEX_SIZE_LIMIT_MIB: usize = 64;
+
+/// The `regex` size limit, in bytes, of every expression generated crates compile, and of the
+/// compilation here that proves each translation compiles. The crate's default (10 MiB) is too
+/// tight: how much room an expression needs depends on the `regex` features the application
+/// enables through any of its dependencies. With `perf-dfa`, `regex` also builds a reverse
+/// automaton, and Connect's `^[\P{C}\r\n\t]{1,250}$` needs 12.2 MiB instead of 4.9 MiB. 64 MiB
+/// takes such a Unicode class repeated up to 1,000 times under every feature set, while programs
+/// of millions of states are still refused.
+pub const REGEX_SIZE_LIMIT: usize = REGEX_SIZE_LIMIT_MIB << 20;
+
+/// Compile a translated expression with the builder settings of generated crates.
+pub fn compile(regex: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(regex)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
 /// Parse an ECMA-262 pattern (with the `u` flag semantics first; if it is not valid in u-mode,
 /// with Annex B / non-u parsing) and translate it.
 pub fn analyze(pattern: &str) -> Result<Analysis, PatternError> {
@@ -1365,9 +1385,10 @@ fn split_leading_lookaheads(ast: &Node) -> Option<LeadingLookaheads> {
 
 fn translate(ast: &Node) -> Result<String, Unsupported> {
     let translated = to_regex_syntax(ast)?;
-    // Proving it compiles here turns a late surprise in every generated client into a
-    // diagnostic at generation time (size limits, Unicode tables older than ECMA's).
-    match regex::Regex::new(&translated) {
+    // Proving it compiles here, with the generated crates' builder, turns a late surprise in
+    // every generated client into a diagnostic at generation time (size limits, Unicode tables
+    // older than ECMA's).
+    match compile(&translated) {
         Ok(_) => Ok(translated),
         Err(error) => {
             let mut properties = Vec::new();
@@ -2279,6 +2300,10 @@ mod tests {
             Err(Unsupported::Rejected { message }) => assert!(message.contains("size limit")),
             other => panic!("{other:?}"),
         }
+        // Over `regex`'s default size limit, within the generated crates' one.
+        let long = translated(r"^[\P{C}\r\n\t]{1,1000}$");
+        assert!(regex::Regex::new(&long).is_err());
+        assert!(compile(&long).is_ok());
         assert!(
             Unsupported::Lookaround { offset: 3 }
                 .to_string()
@@ -2576,7 +2601,7 @@ mod tests {
             }
             for tree in &trees {
                 if let Ok(syntax) = to_regex_syntax(tree) {
-                    if let Err(e) = regex::Regex::new(&syntax) {
+                    if let Err(e) = compile(&syntax) {
                         let message = e.to_string();
                         assert!(
                             message.contains("size limit") || message.contains("decimal"),
@@ -2953,7 +2978,7 @@ mod tests {
 
     impl Conjunction {
         fn new(a: &Analysis) -> Option<Self> {
-            let compile = |t: &String| regex::Regex::new(t).expect("analyze proved it compiles");
+            let compile = |t: &String| compile(t).expect("analyze proved it compiles");
             Some(Conjunction {
                 translated: compile(a.translated.as_ref().ok()?),
                 exclusions: a.exclusions.iter().map(compile).collect(),

@@ -248,32 +248,47 @@ fn patterns_rs(krate: &Crate) -> TokenStream {
                 ::std::sync::LazyLock::new(|| Pattern::new(#regex, &[#( #requirements ),*], &[#( #exclusions ),*]));
         }
     });
+    let size_limit_mib = proc_macro2::Literal::usize_unsuffixed(crate::pattern::REGEX_SIZE_LIMIT_MIB);
+    let size_limit_doc = format!(
+        " The `regex` size limit of every expression here ({} MiB), the one the generator compiled them with.",
+        crate::pattern::REGEX_SIZE_LIMIT_MIB
+    );
     quote! {
         //! Compiled `@pattern` expressions, each built on first use.
+
+        #[doc = #size_limit_doc]
+        /// Above `regex`'s default because the room an expression needs grows with the `regex`
+        /// features an application enables: `perf-dfa` also builds a reverse automaton.
+        const SIZE_LIMIT: usize = #size_limit_mib << 20;
 
         /// A pattern as the `regex` crate can run it in linear time: the main expression, plus the
         /// leading lookaheads of the original split out as expressions that must (`(?=`) or must
         /// not (`(?!`) match at the start.
         pub(crate) struct Pattern {
-            main: ::regex::Regex,
+            /// `None` if it did not compile here (see [`Pattern::new`]).
+            main: ::std::option::Option<::regex::Regex>,
             required: ::std::vec::Vec<::regex::Regex>,
             excluded: ::std::vec::Vec<::regex::Regex>,
         }
 
         impl Pattern {
+            /// Compile the expressions. The generator compiled each of them with this builder
+            /// before emitting it, but `regex` features enabled elsewhere in the application can
+            /// need more room than its build did. An expression that fails anyway is left out
+            /// rather than panicking: the client then accepts values the pattern would reject
+            /// (the service still checks them) and every other constraint keeps working.
             fn new(main: &str, required: &[&str], excluded: &[&str]) -> Self {
-                // The generator compiled every expression with the same engine before emitting it.
-                let compile = |source: &str| ::regex::Regex::new(source).expect("pattern verified at codegen time");
+                let compile = |source: &str| ::regex::RegexBuilder::new(source).size_limit(SIZE_LIMIT).build().ok();
                 Pattern {
                     main: compile(main),
-                    required: required.iter().map(|s| compile(s)).collect(),
-                    excluded: excluded.iter().map(|s| compile(s)).collect(),
+                    required: required.iter().filter_map(|s| compile(s)).collect(),
+                    excluded: excluded.iter().filter_map(|s| compile(s)).collect(),
                 }
             }
 
-            /// Whether `value` satisfies the model's pattern.
+            /// Whether `value` satisfies the model's pattern (the expressions that compiled).
             pub(crate) fn is_match(&self, value: &str) -> bool {
-                self.main.is_match(value)
+                self.main.as_ref().is_none_or(|r| r.is_match(value))
                     && self.required.iter().all(|r| r.is_match(value))
                     && !self.excluded.iter().any(|r| r.is_match(value))
             }
