@@ -20,6 +20,8 @@ pub struct Config {
     pub operations: Vec<String>,
     /// Generate every operation of the service instead of `operations`.
     pub all_operations: bool,
+    /// Generate the callable client (needs a restJson1 service signed with SigV4).
+    pub client: bool,
     pub suppressions: Vec<Suppression>,
     /// Which of the model's `smithy.test#...` compliance cases become tests: any of `requests`,
     /// `responses` (both client-side), `malformed_requests` (server-side cases run as client validation).
@@ -142,6 +144,7 @@ impl Config {
             operations,
             suppressions,
             all_operations: root.get("all_operations").and_then(Value::as_bool).unwrap_or(false),
+            client: root.get("client").and_then(Value::as_bool).unwrap_or(false),
             protocol_tests: root
                 .get("protocol_tests")
                 .and_then(Value::as_array)

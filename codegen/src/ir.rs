@@ -339,6 +339,8 @@ impl TypeDef {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorVariant {
+    /// `@retryable`: `Some(true)` when it is throttling.
+    pub retryable: Option<bool>,
     pub ident: String,
     /// snake_case stem for the `is_x` accessor.
     pub snake: String,
@@ -419,10 +421,23 @@ pub struct Crate {
     pub protocol: Option<Protocol>,
     /// Smithy protocol compliance cases to turn into tests (only when the config asks for them).
     pub protocol_tests: Vec<ProtocolTest>,
+    /// The callable client, when the config asks for one and the service is signed with SigV4.
+    pub client: Option<ClientInfo>,
     /// The service's `smithy.rules#endpointRuleSet`, as the model wrote it.
     pub endpoint_rules: Option<serde_json::Value>,
     /// The service's `smithy.rules#endpointTests`, turned into tests of the generated resolver.
     pub endpoint_tests: Option<serde_json::Value>,
+}
+
+/// What the generated client needs to know about the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientInfo {
+    /// The SigV4 signing name (`aws.auth#sigv4` `name`).
+    pub signing_name: String,
+    /// The service-specific endpoint variable, e.g. `AWS_ENDPOINT_URL_CONNECT`.
+    pub endpoint_env: String,
+    /// Endpoint rule-set parameters fed from client settings: (Params field, builtIn name).
+    pub endpoint_builtins: Vec<(Ident, String)>,
 }
 
 /// One case of `smithy.test#httpRequestTests`, `httpResponseTests` or `httpMalformedRequestTests`.

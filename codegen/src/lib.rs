@@ -41,6 +41,8 @@ pub struct Request {
     pub suppressions: Vec<config::Suppression>,
     /// Which Smithy protocol compliance cases become tests (`requests`, `responses`, `malformed_requests`).
     pub protocol_tests: Vec<String>,
+    /// Generate the callable client (config, signing, retries, transport).
+    pub client: bool,
     /// Compliance cases that do not run, by id, with the reason.
     pub protocol_test_skips: std::collections::BTreeMap<String, String>,
 }
@@ -58,6 +60,7 @@ impl Request {
             description: None,
             suppressions: Vec::new(),
             protocol_tests: Vec::new(),
+            client: false,
             protocol_test_skips: Default::default(),
         }
     }
@@ -94,6 +97,7 @@ impl Request {
             description: config.crate_description.clone(),
             suppressions: config.suppressions.clone(),
             protocol_tests: config.protocol_tests.clone(),
+            client: config.client,
             protocol_test_skips: config.protocol_test_skips.clone(),
         })
     }
@@ -176,6 +180,7 @@ pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diag
         suppressions: &request.suppressions,
         overlay_notes: &notes,
         protocol_tests: &request.protocol_tests,
+        client: request.client,
         protocol_test_skips: &request.protocol_test_skips,
     });
     diagnostics.extend(lowered);

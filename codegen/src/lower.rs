@@ -42,6 +42,8 @@ pub struct LowerRequest<'a> {
     pub description: Option<&'a str>,
     pub suppressions: &'a [Suppression],
     pub overlay_notes: &'a OverlayNotes,
+    /// Generate the callable client.
+    pub client: bool,
     /// Which compliance cases to collect into the IR (`requests`, `responses`, `malformed_requests`).
     pub protocol_tests: &'a [String],
     /// Cases that do not run, by id, with the reason.
@@ -166,6 +168,7 @@ impl<'a> Lowerer<'a> {
             patterns,
             protocol: self.protocol,
             protocol_tests,
+            client: if self.request.client { service_shape.and_then(client_info) } else { None },
             endpoint_rules: service_shape.and_then(|s| s.traits.get("smithy.rules#endpointRuleSet")).cloned(),
             endpoint_tests: service_shape.and_then(|s| s.traits.get("smithy.rules#endpointTests")).cloned(),
         })
@@ -487,6 +490,10 @@ impl<'a> Lowerer<'a> {
             let error_shape = &self.model.shapes[error];
             scope.claim(&name.ident, error.as_str());
             variants.push(ErrorVariant {
+                retryable: error_shape
+                    .traits
+                    .get(traits::RETRYABLE)
+                    .map(|r| r.get("throttling").and_then(Value::as_bool).unwrap_or(false)),
                 ident: name.ident.clone(),
                 snake: naming::to_snake(&name.ident),
                 path: name.path(),
@@ -1072,6 +1079,31 @@ fn map_strings(value: &Value, f: &dyn Fn(&str) -> String) -> Value {
         Value::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), map_strings(v, f))).collect()),
         other => other.clone(),
     }
+}
+
+/// The client's view of a SigV4-signed service; `None` when the service is not signed with SigV4.
+fn client_info(service: &Shape) -> Option<crate::ir::ClientInfo> {
+    let signing_name = service.traits.get("aws.auth#sigv4")?.get("name")?.as_str()?.to_string();
+    let sdk_id = service
+        .traits
+        .get("aws.api#service")
+        .and_then(|s| s.get("sdkId"))
+        .and_then(Value::as_str)
+        .unwrap_or(service.id.name());
+    let endpoint_env = format!("AWS_ENDPOINT_URL_{}", naming::to_snake(sdk_id).to_ascii_uppercase());
+    let endpoint_builtins = service
+        .traits
+        .get("smithy.rules#endpointRuleSet")
+        .and_then(|r| r.get("parameters"))
+        .and_then(Value::as_object)
+        .map(|params| {
+            params
+                .iter()
+                .filter_map(|(name, p)| Some((naming::field_name(name).ident, p.get("builtIn")?.as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(crate::ir::ClientInfo { signing_name, endpoint_env, endpoint_builtins })
 }
 
 /// A Markdown code span that survives backticks in its content.

@@ -19,6 +19,28 @@ const JSON_RS: &str = include_str!("../../runtime/json.rs");
 const PROTOCOL_RS: &str = include_str!("../../runtime/protocol.rs");
 const HTTP_RS: &str = include_str!("../../runtime/http.rs");
 const ENDPOINT_LIB_RS: &str = include_str!("../../runtime/endpoint.rs");
+const CONFIG_RS: &str = include_str!("../../runtime/config.rs");
+const TRANSPORT_RS: &str = include_str!("../../runtime/transport.rs");
+
+/// The client's dependencies. aws-sigv4 is AWS's own signer; the transport stack is optional so
+/// users can bring their own (and the crate builds without it).
+const CLIENT_DEPENDENCIES: &str = r#"aws-sigv4 = { version = "1", default-features = false, features = ["sign-http", "http1"] }
+aws-credential-types = "1"
+aws-smithy-runtime-api = { version = "1", features = ["client"] }
+hyper = { version = "1", optional = true, features = ["client", "http1"] }
+hyper-util = { version = "0.1", optional = true, features = ["client-legacy", "http1", "tokio"] }
+hyper-rustls = { version = "0.27", optional = true, default-features = false, features = ["http1", "tls12", "ring", "webpki-tokio"] }
+http-body-util = { version = "0.1", optional = true }
+bytes = { version = "1", optional = true }
+tokio = { version = "1", optional = true, features = ["time"] }
+"#;
+
+const CLIENT_FEATURES: &str = r#"
+[features]
+default = ["default-https-client"]
+# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.
+default-https-client = ["dep:hyper", "dep:hyper-util", "dep:hyper-rustls", "dep:http-body-util", "dep:bytes", "dep:tokio"]
+"#;
 
 /// The `http` crate gives requests and responses the types the Rust ecosystem shares.
 const HTTP_DEPENDENCY: &str = r#"http = "1""#;
@@ -58,10 +80,17 @@ pub fn emit_crate(krate: &Crate) -> Vec<EmittedFile> {
     }
     files.push(rust("src/operation/mod.rs", operations_mod(krate)));
     for op in &krate.operations {
-        files.extend(operation_files(op));
+        files.extend(operation_files(op, krate.client.is_some()));
     }
     if krate.protocol == Some(Protocol::RestJson1) {
         files.extend(rest_json_files(krate));
+    }
+    if let Some(info) = &krate.client {
+        files.push(text("src/config.rs", CONFIG_RS));
+        files.push(text("src/transport.rs", TRANSPORT_RS));
+        for (path, tokens) in super::client::emit_client(krate, info) {
+            files.push(rust(path, tokens));
+        }
     }
     if let Some((resolver, tests)) = super::endpoints::emit_endpoints(krate) {
         files.push(rust("src/endpoint.rs", resolver));
@@ -156,6 +185,10 @@ fn cargo_toml(krate: &Crate) -> String {
         out.push_str(REGEX_DEPENDENCY);
         out.push('\n');
     }
+    if krate.client.is_some() {
+        out.push_str(CLIENT_DEPENDENCIES);
+        out.push_str(CLIENT_FEATURES);
+    }
     out
 }
 
@@ -197,6 +230,20 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     let docs: Vec<String> = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect();
     let patterns = (!krate.patterns.is_empty()).then(|| quote!(#[rustfmt::skip] mod patterns;));
     let endpoint = krate.endpoint_rules.is_some().then(|| quote!(#[rustfmt::skip] pub mod endpoint; #[rustfmt::skip] pub mod endpoint_lib;));
+    let client = krate.client.is_some().then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod client;
+            #[rustfmt::skip]
+            pub mod config;
+            #[cfg(feature = "default-https-client")]
+            #[rustfmt::skip]
+            pub mod transport;
+
+            pub use crate::client::Client;
+            pub use crate::config::Config;
+        }
+    });
     let protocol = krate.protocol.is_some().then(|| {
         quote! {
             #[rustfmt::skip]
@@ -221,6 +268,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         #patterns
         #protocol
         #endpoint
+        #client
         #[rustfmt::skip]
         pub mod primitives;
         #[rustfmt::skip]
@@ -348,8 +396,14 @@ fn operations_mod(krate: &Crate) -> TokenStream {
     }
 }
 
-fn operation_files(op: &Operation) -> Vec<EmittedFile> {
+fn operation_files(op: &Operation, client: bool) -> Vec<EmittedFile> {
     let http_module = op.http.is_some().then(|| quote!(#[rustfmt::skip] mod _http;));
+    let fluent = format_ident!("{}FluentBuilder", op.name);
+    let (fluent_module, fluent_export) = if client && op.http.is_some() {
+        (quote!(#[rustfmt::skip] mod _fluent;), quote!(pub use super::_fluent::#fluent;))
+    } else {
+        (quote!(), quote!())
+    };
     let dir = format!("src/operation/{}", op.module);
     let input_module = format_ident!("{}", op.input.name.module);
     let output_module = format_ident!("{}", op.output.name.module);
@@ -370,6 +424,7 @@ fn operation_files(op: &Operation) -> Vec<EmittedFile> {
         #[rustfmt::skip]
         mod _error;
         #http_module
+        #fluent_module
 
         pub use self::#input_module::#input;
         pub use self::#output_module::#output;
@@ -379,6 +434,7 @@ fn operation_files(op: &Operation) -> Vec<EmittedFile> {
         pub mod builders {
             pub use super::#input_module::#input_builder;
             pub use super::#output_module::#output_builder;
+            #fluent_export
         }
 
         #docs

@@ -1,5 +1,6 @@
 //! IR -> Rust source, one emitter per concern. Emitters read only the IR and never invent names.
 
+mod client;
 mod crate_files;
 mod endpoints;
 mod enums;

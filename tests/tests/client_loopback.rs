@@ -1,0 +1,160 @@
+//! The generated client end to end, against a scripted HTTP server on 127.0.0.1 that checks
+//! every request's SigV4 signature with an independent implementation. Nothing leaves the machine.
+
+use std::time::Duration;
+
+use aws_connect::config::{Config, Credentials, RetryConfig, SdkError};
+use aws_connect::operation::update_contact_attributes::UpdateContactAttributesError;
+use aws_connect::Client;
+use integration_tests::loopback::{Reply, Server};
+
+const ACCESS_KEY: &str = "AKIDLOOPBACKTEST";
+const SECRET: &str = "loopback/secret/key+0123456789abcdefghij";
+
+fn client(server: &Server, session_token: Option<&str>) -> Client {
+    Client::new(
+        Config::builder()
+            .region("us-west-2")
+            .endpoint_url(server.url())
+            .credentials(Credentials::new(ACCESS_KEY, SECRET, session_token.map(str::to_string)))
+            .retry(RetryConfig::standard().with_initial_backoff(Duration::from_millis(2)))
+            .timeout(Duration::from_secs(5))
+            .build(),
+    )
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
+}
+
+async fn update(client: &Client) -> Result<aws_connect::operation::update_contact_attributes::UpdateContactAttributesOutput, SdkError<UpdateContactAttributesError>> {
+    client
+        .update_contact_attributes()
+        .instance_id("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
+        .initial_contact_id("11111111-2222-3333-4444-555555555555")
+        .attributes("customerName", "Jane")
+        .send()
+        .await
+}
+
+fn error_reply(status: u16, code: &str) -> Reply {
+    Reply::json(status, r#"{"Message":"scripted"}"#).header("x-amzn-errortype", code).header("x-amzn-requestid", "req-7")
+}
+
+#[test]
+fn a_successful_call_is_signed_and_shaped_as_aws_expects() {
+    let server = Server::start(vec![Reply::json(200, "{}")]);
+    runtime().block_on(update(&client(&server, Some("session-token-xyz")))).expect("success");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.path, "/contact/attributes");
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    assert!(request.header("user-agent").is_some_and(|ua| ua.starts_with("aws-connect/")));
+    let body = request.body_text();
+    assert!(body.contains(r#""customerName":"Jane""#), "{body}");
+    let signature = request.verify(SECRET).expect("a valid SigV4 signature");
+    assert_eq!(signature.access_key, ACCESS_KEY);
+    assert_eq!(signature.region, "us-west-2");
+    assert_eq!(signature.service, "connect");
+    assert!(signature.has_session_token, "the session token is sent and signed");
+}
+
+#[test]
+fn each_modelled_error_comes_back_typed_with_request_id_and_attempts() {
+    let cases: [(&str, u16); 4] = [
+        ("InvalidActiveRegionException", 400),
+        ("InvalidParameterException", 400),
+        ("InvalidRequestException", 400),
+        ("ResourceNotFoundException", 404),
+    ];
+    for (code, status) in cases {
+        let server = Server::start(vec![error_reply(status, code)]);
+        let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+        assert_eq!(error.attempts(), 1, "{code}: a 4xx is never retried");
+        assert_eq!(error.request_id(), Some("req-7"));
+        assert_eq!(error.service_error().and_then(UpdateContactAttributesError::code), Some(code));
+        assert_eq!(server.requests().len(), 1);
+    }
+    // InternalServiceException is a 500: retried, then returned typed.
+    let server = Server::start(vec![error_reply(500, "InternalServiceException")]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+    assert!(error.service_error().is_some_and(UpdateContactAttributesError::is_internal_service_exception));
+    assert_eq!(error.attempts(), 3);
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[test]
+fn throttling_twice_then_success_is_retried() {
+    let server = Server::start(vec![
+        error_reply(400, "ThrottlingException"),
+        error_reply(429, "TooManyRequestsException"),
+        Reply::json(200, "{}"),
+    ]);
+    runtime().block_on(update(&client(&server, None))).expect("third attempt succeeds");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    for request in &requests {
+        request.verify(SECRET).expect("every attempt is signed afresh");
+    }
+}
+
+#[test]
+fn a_500_then_success_is_retried_once() {
+    let server = Server::start(vec![Reply::new(500).body("oops"), Reply::json(200, "{}")]);
+    runtime().block_on(update(&client(&server, None))).expect("second attempt succeeds");
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn a_non_retryable_400_gets_one_attempt() {
+    let server = Server::start(vec![error_reply(400, "AccessDeniedException"), Reply::json(200, "{}")]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+    assert_eq!(error.attempts(), 1);
+    assert_eq!(server.requests().len(), 1);
+    assert!(error.service_error().is_some_and(UpdateContactAttributesError::is_unhandled));
+}
+
+#[test]
+fn a_slow_response_times_out() {
+    let server = Server::start(vec![Reply::json(200, "{}").delay(Duration::from_millis(800))]);
+    let client = Client::new(
+        client(&server, None)
+            .config()
+            .to_builder()
+            .timeout(Duration::from_millis(100))
+            .retry(RetryConfig::disabled())
+            .build(),
+    );
+    let error = runtime().block_on(update(&client)).expect_err("timeout");
+    assert!(matches!(error, SdkError::Timeout { attempts: 1 }), "{error}");
+}
+
+#[test]
+fn a_malformed_body_is_a_response_error_not_a_panic() {
+    let server = Server::start(vec![error_reply(400, "InvalidRequestException").body(r#"{"Message": 42"#)]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+    assert!(matches!(error, SdkError::Response { status: 400, attempts: 1, .. }), "{error}");
+}
+
+#[test]
+fn an_invalid_request_is_never_sent() {
+    let server = Server::start(vec![Reply::json(200, "{}")]);
+    let result = runtime().block_on(client(&server, None).update_contact_attributes().instance_id("").send());
+    let error = result.expect_err("invalid");
+    assert!(matches!(error, SdkError::Construction(_)), "{error}");
+    assert_eq!(error.attempts(), 0);
+    assert!(server.requests().is_empty());
+    // With validation off, the same input goes out (the service is the judge).
+    let relaxed = Client::new(client(&server, None).config().to_builder().validation(false).build());
+    let _ = runtime().block_on(relaxed.update_contact_attributes().instance_id("x").send());
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn transport_failures_are_retried_then_reported() {
+    let server = Server::start(vec![Reply::hang_up()]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("transport error");
+    assert!(matches!(error, SdkError::Transport { attempts: 3, .. }), "{error}");
+}
