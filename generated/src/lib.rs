@@ -33,9 +33,14 @@ pub mod json;
 #[rustfmt::skip]
 pub mod protocol;
 #[rustfmt::skip]
-pub mod endpoint;
+pub mod client;
 #[rustfmt::skip]
-pub mod endpoint_lib;
+pub mod config;
+#[cfg(feature = "default-https-client")]
+#[rustfmt::skip]
+pub mod transport;
+pub use crate::client::Client;
+pub use crate::config::Config;
 #[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]

@@ -8,6 +8,8 @@ mod _update_contact_attributes_output;
 mod _error;
 #[rustfmt::skip]
 mod _http;
+#[rustfmt::skip]
+mod _fluent;
 pub use self::_update_contact_attributes_input::UpdateContactAttributesInput;
 pub use self::_update_contact_attributes_output::UpdateContactAttributesOutput;
 pub use self::_error::UpdateContactAttributesError;
@@ -15,6 +17,7 @@ pub use self::_error::UpdateContactAttributesError;
 pub mod builders {
     pub use super::_update_contact_attributes_input::UpdateContactAttributesInputBuilder;
     pub use super::_update_contact_attributes_output::UpdateContactAttributesOutputBuilder;
+    pub use super::_fluent::UpdateContactAttributesFluentBuilder;
 }
 /// Adds user-defined attributes to a contact, or changes the values of ones it already has. It works on contacts that are still in progress as well as on finished ones: for example, to record a caller's name or reason for calling during the call, to leave notes for the agent who handles the contact next, to store data taken from a CRM system with the contact, or to mark a call for further review.
 ///
