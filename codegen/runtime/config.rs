@@ -617,6 +617,12 @@ pub fn classify_code(code: ::std::option::Option<&str>) -> ::std::option::Option
     }
 }
 
+/// Serializes an input for an endpoint (without validating).
+pub type SerializeFn<I> = fn(&I, &str) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::http::RequestError>;
+
+/// Parses a response into the output or the operation's error.
+pub type ParseFn<O, E> = fn(&::http::Response<::std::vec::Vec<u8>>) -> ::std::result::Result<O, crate::http::ResponseError<E>>;
+
 /// One operation call as the send loop sees it (the generated fluent builders fill it in).
 pub struct Invocation<'a, I, O, E> {
     /// The operation's name (for the user agent and errors).
@@ -626,9 +632,9 @@ pub struct Invocation<'a, I, O, E> {
     /// Validates the input.
     pub validate: fn(&I) -> ::std::result::Result<(), crate::validation::ValidationError>,
     /// Serializes without validating (the loop validates first when the config says so).
-    pub serialize: fn(&I, &str) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::http::RequestError>,
+    pub serialize: SerializeFn<I>,
     /// Parses a response.
-    pub parse: fn(&::http::Response<::std::vec::Vec<u8>>) -> ::std::result::Result<O, crate::http::ResponseError<E>>,
+    pub parse: ParseFn<O, E>,
 }
 
 /// Random in `[0, 1)` without a dependency: SipHash with the OS-seeded keys of `RandomState`

@@ -31,11 +31,12 @@ pub(crate) fn fill_defaults(config: &mut crate::config::Config) {
 fn resolve_endpoint(
     config: &crate::config::Config,
 ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
-    let mut params = crate::endpoint::Params::default();
-    params.region = config.region.clone();
-    params.use_dual_stack = config.use_dual_stack;
-    params.use_fips = config.use_fips;
-    params.endpoint = config.endpoint_url.clone();
+    let params = crate::endpoint::Params::builder()
+        .set_region(config.region.clone())
+        .set_use_dual_stack(::std::option::Option::Some(config.use_dual_stack))
+        .set_use_fips(::std::option::Option::Some(config.use_fips))
+        .set_endpoint(config.endpoint_url.clone())
+        .build();
     crate::endpoint::resolve(&params)
         .map(|endpoint| endpoint.url().to_string())
         .map_err(|error| error.to_string())

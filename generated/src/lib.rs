@@ -33,6 +33,10 @@ pub mod json;
 #[rustfmt::skip]
 pub mod protocol;
 #[rustfmt::skip]
+pub mod endpoint;
+#[rustfmt::skip]
+pub mod endpoint_lib;
+#[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
 pub mod config;

@@ -132,10 +132,19 @@ fn a_slow_response_times_out() {
 }
 
 #[test]
-fn a_malformed_body_is_a_response_error_not_a_panic() {
-    let server = Server::start(vec![error_reply(400, "InvalidRequestException").body(r#"{"Message": 42"#)]);
+fn malformed_bodies_are_errors_not_panics() {
+    // A body of the wrong shape for the modelled error: a response error naming where.
+    let server = Server::start(vec![error_reply(400, "InvalidRequestException").body(r#"{"Message": 42}"#)]);
     let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
     assert!(matches!(error, SdkError::Response { status: 400, attempts: 1, .. }), "{error}");
+    // A truncated body: the header still names the error, so it arrives typed, without members.
+    let server = Server::start(vec![error_reply(400, "InvalidRequestException").body(r#"{"Message": "cut of"#)]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+    assert!(error.service_error().is_some_and(UpdateContactAttributesError::is_invalid_request_exception), "{error}");
+    // Garbage from a proxy with a 502: retried as a server failure, then reported.
+    let server = Server::start(vec![Reply::new(502).body("<html>bad gateway")]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+    assert_eq!(error.attempts(), 3);
 }
 
 #[test]
@@ -157,4 +166,40 @@ fn transport_failures_are_retried_then_reported() {
     let server = Server::start(vec![Reply::hang_up()]);
     let error = runtime().block_on(update(&client(&server, None))).expect_err("transport error");
     assert!(matches!(error, SdkError::Transport { attempts: 3, .. }), "{error}");
+}
+
+#[test]
+fn signatures_are_reproducible_for_a_fixed_clock() {
+    fn fixed() -> std::time::SystemTime {
+        std::time::UNIX_EPOCH + Duration::from_secs(1_440_938_160) // 2015-08-30T12:36:00Z
+    }
+    let server = Server::start(vec![Reply::json(200, "{}")]);
+    let client = Client::new(client(&server, None).config().to_builder().clock(fixed).build());
+    runtime().block_on(update(&client)).expect("success");
+    let request = &server.requests()[0];
+    assert_eq!(request.header("x-amz-date"), Some("20150830T123600Z"));
+    let info = request.verify(SECRET).expect("valid signature");
+    // The independent signer, given the same signed headers, produces the very same header.
+    let signed: Vec<&str> = info.signed_headers.iter().map(String::as_str).collect();
+    let expected = integration_tests::sigv4::sign_for_test(
+        &request.sigv4_request(),
+        &integration_tests::sigv4::TestKey { access_key: ACCESS_KEY, secret_key: SECRET, region: "us-west-2", service: "connect" },
+        &signed,
+    );
+    assert_eq!(request.header("authorization"), Some(expected.as_str()));
+}
+
+#[test]
+fn endpoints_come_from_the_model_rules() {
+    let config = |builder: aws_connect::config::ConfigBuilder| Client::new(builder.build());
+    let regional = config(Config::builder().region("us-west-2"));
+    assert_eq!(regional.endpoint().as_deref(), Ok("https://connect.us-west-2.amazonaws.com"));
+    let fips = config(Config::builder().region("us-gov-west-1").use_fips(true));
+    assert_eq!(fips.endpoint().as_deref(), Ok("https://connect.us-gov-west-1.amazonaws.com"));
+    let china = config(Config::builder().region("cn-north-1"));
+    assert_eq!(china.endpoint().as_deref(), Ok("https://connect.cn-north-1.amazonaws.com.cn"));
+    let conflicting = config(Config::builder().endpoint_url("https://example.com").use_fips(true));
+    assert!(conflicting.endpoint().is_err());
+    let nothing = config(Config::builder());
+    assert!(nothing.endpoint().is_err());
 }

@@ -42,6 +42,7 @@ fn official_request(model: &Path, selection: Selection) -> codegen::Request {
     request.version = config.crate_version.clone();
     request.description = config.crate_description.clone();
     request.suppressions = config.suppressions.clone();
+    request.client = config.client;
     request
 }
 

@@ -43,6 +43,12 @@ fn generated_crates_pass_clippy_with_warnings_denied() {
 }
 
 #[test]
+fn the_client_crate_builds_without_its_default_transport() {
+    // Users who bring their own transport turn the default feature off; that must still compile cleanly.
+    cargo(&["clippy", "--quiet", "-p", "aws-connect", "--no-default-features", "--", "-D", "warnings"], &[]);
+}
+
+#[test]
 fn generated_crates_document_without_warnings() {
     for package in generated_packages() {
         cargo(&["doc", "--quiet", "--no-deps", "-p", &package], &[("RUSTDOCFLAGS", "-Dwarnings")]);

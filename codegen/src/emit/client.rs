@@ -157,19 +157,18 @@ fn endpoint_fn(krate: &Crate, info: &ClientInfo) -> TokenStream {
         };
     }
     let sets = info.endpoint_builtins.iter().filter_map(|(field, builtin)| {
-        let field = field.to_ident();
+        let set = format_ident!("set_{}", field.name);
         Some(match builtin.as_str() {
-            "AWS::Region" => quote!(params.#field = config.region.clone();),
-            "AWS::UseFIPS" => quote!(params.#field = config.use_fips;),
-            "AWS::UseDualStack" => quote!(params.#field = config.use_dual_stack;),
-            "SDK::Endpoint" => quote!(params.#field = config.endpoint_url.clone();),
+            "AWS::Region" => quote!(.#set(config.region.clone())),
+            "AWS::UseFIPS" => quote!(.#set(::std::option::Option::Some(config.use_fips))),
+            "AWS::UseDualStack" => quote!(.#set(::std::option::Option::Some(config.use_dual_stack))),
+            "SDK::Endpoint" => quote!(.#set(config.endpoint_url.clone())),
             _ => return None,
         })
     });
     quote! {
         fn resolve_endpoint(config: &crate::config::Config) -> ::std::result::Result<::std::string::String, ::std::string::String> {
-            let mut params = crate::endpoint::Params::default();
-            #( #sets )*
+            let params = crate::endpoint::Params::builder() #( #sets )* .build();
             crate::endpoint::resolve(&params).map(|endpoint| endpoint.url().to_string()).map_err(|error| error.to_string())
         }
     }
