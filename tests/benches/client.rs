@@ -1,0 +1,59 @@
+//! Client-side overhead of one UpdateContactAttributes call against a loopback server that
+//! answers at once: build, validate, resolve the endpoint, serialize, sign (aws-sigv4), send over
+//! a pooled keep-alive connection, parse. Compared with the same exchange sent without the client.
+//!
+//! `cargo bench -p integration-tests --bench client -- --measurement-time 5 --warm-up-time 1`
+
+use std::time::Duration;
+
+use aws_connect::config::{Config, Credentials};
+use aws_connect::Client;
+use criterion::{Criterion, criterion_group, criterion_main};
+use integration_tests::loopback::{Options, Reply, Server};
+
+fn bench(c: &mut Criterion) {
+    let server = Server::start_with(
+        vec![Reply::json(200, "{}")],
+        Options { max_requests: usize::MAX, lifetime: Duration::from_secs(600), ..Options::default() },
+    );
+    let client = Client::new(
+        Config::builder()
+            .region("us-east-1")
+            .endpoint_url(server.url())
+            .credentials(Credentials::new("AKIDBENCH", "bench/secret", None))
+            .build(),
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    c.bench_function("client/update_contact_attributes/loopback", |b| {
+        b.iter(|| {
+            runtime
+                .block_on(
+                    client
+                        .update_contact_attributes()
+                        .instance_id("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
+                        .initial_contact_id("11111111-2222-3333-4444-555555555555")
+                        .attributes("customerName", "Jane")
+                        .send(),
+                )
+                .expect("success")
+        })
+    });
+    // The same request bytes through the same transport, without build/validate/sign/parse.
+    let transport = aws_connect::transport::HyperTransport::new();
+    let request = aws_connect::operation::update_contact_attributes::UpdateContactAttributes::serialize_request(
+        &aws_connect::operation::update_contact_attributes::UpdateContactAttributesInput::builder()
+            .instance_id("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
+            .initial_contact_id("11111111-2222-3333-4444-555555555555")
+            .attributes("customerName", "Jane")
+            .build()
+            .expect("valid"),
+        &server.url(),
+    )
+    .expect("serializes");
+    c.bench_function("transport_only/loopback", |b| {
+        b.iter(|| runtime.block_on(aws_connect::config::HttpTransport::send(&transport, request.clone())).expect("sent"))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
