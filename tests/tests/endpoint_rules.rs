@@ -343,7 +343,8 @@ fn the_generated_crate_passes_its_cases_clippy_and_rustdoc() {
         let contents = if path == "Cargo.toml" { format!("{contents}\n[workspace]\n") } else { contents.clone() };
         std::fs::write(&file, contents).expect("write a file");
     }
-    let target = root.join("target");
+    // Shared with the other tests that build generated crates, so dependencies compile once.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("checks");
     let cargo = |args: &[&str], rustdocflags: Option<&str>| {
         let mut command = Command::new(env!("CARGO"));
         command.current_dir(&dir).args(args).env("CARGO_TARGET_DIR", &target);

@@ -9,7 +9,8 @@ use std::process::Command;
 use integration_tests::workspace_root;
 
 fn target_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("lints")
+    // Shared with the other tests that build generated crates, so dependencies compile once.
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("checks")
 }
 
 fn cargo(args: &[&str], envs: &[(&str, &str)]) {
