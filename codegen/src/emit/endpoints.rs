@@ -1187,7 +1187,7 @@ fn endpoint_tests(krate: &Crate, params: &[Param], service: &str) -> Result<Toke
                 uses_documents = true;
                 let names = properties.iter().map(|(name, _)| name.as_str());
                 let checks = properties.iter().map(|(name, value)| {
-                    let expected = document_literal(&lib, value);
+                    let expected = super::document_literal(&quote!(::#lib), value);
                     quote! {
                         let actual = endpoint.property(#name).expect("the property is set");
                         assert!(support::same_document(actual, &#expected), "property {}: {:?}", #name, actual);
@@ -1278,34 +1278,3 @@ fn test_name(index: usize, width: usize, params: &[Param], case: &Value) -> proc
     format_ident!("{}", name)
 }
 
-/// A `Document` literal of the generated crate, for expected properties.
-fn document_literal(lib: &proc_macro2::Ident, value: &Value) -> TokenStream {
-    let document = quote!(::#lib::primitives::Document);
-    let number = quote!(::#lib::primitives::Number);
-    match value {
-        Value::Null => quote!(#document::Null),
-        Value::Bool(b) => quote!(#document::Bool(#b)),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                quote!(#document::Number(#number::PosInt(#u)))
-            } else if let Some(i) = n.as_i64() {
-                quote!(#document::Number(#number::NegInt(#i)))
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                quote!(#document::Number(#number::Float(#f)))
-            }
-        }
-        Value::String(s) => quote!(#document::String(::std::string::String::from(#s))),
-        Value::Array(items) => {
-            let items = items.iter().map(|v| document_literal(lib, v));
-            quote!(#document::Array(::std::vec::Vec::from([#( #items ),*])))
-        }
-        Value::Object(entries) => {
-            let entries = entries.iter().map(|(k, v)| {
-                let v = document_literal(lib, v);
-                quote!((::std::string::String::from(#k), #v))
-            });
-            quote!(#document::Object(::std::vec::Vec::from([#( #entries ),*])))
-        }
-    }
-}

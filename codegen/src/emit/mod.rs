@@ -103,6 +103,40 @@ pub(crate) fn is_copy(ty: &Type) -> bool {
     )
 }
 
+/// A `Document` literal for a JSON node value. `root` is how the code reaches the generated
+/// crate: `crate` inside it, `::lib_name` from its tests.
+pub(crate) fn document_literal(root: &TokenStream, value: &serde_json::Value) -> TokenStream {
+    use serde_json::Value;
+    let document = quote!(#root::primitives::Document);
+    let number = quote!(#root::primitives::Number);
+    match value {
+        Value::Null => quote!(#document::Null),
+        Value::Bool(b) => quote!(#document::Bool(#b)),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                quote!(#document::Number(#number::PosInt(#u)))
+            } else if let Some(i) = n.as_i64() {
+                quote!(#document::Number(#number::NegInt(#i)))
+            } else {
+                let f: f64 = n.to_string().parse().unwrap_or(f64::NAN);
+                quote!(#document::Number(#number::Float(#f)))
+            }
+        }
+        Value::String(s) => quote!(#document::String(::std::string::String::from(#s))),
+        Value::Array(items) => {
+            let items = items.iter().map(|v| document_literal(root, v));
+            quote!(#document::Array(::std::vec![#( #items ),*]))
+        }
+        Value::Object(entries) => {
+            let entries = entries.iter().map(|(k, v)| {
+                let v = document_literal(root, v);
+                quote!((::std::string::String::from(#k), #v))
+            });
+            quote!(#document::Object(::std::vec![#( #entries ),*]))
+        }
+    }
+}
+
 /// What `Debug` prints instead of a sensitive value.
 pub(crate) const REDACTED: &str = "*** Sensitive Data Redacted ***";
 

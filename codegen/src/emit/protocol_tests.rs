@@ -96,7 +96,10 @@ impl Ctx<'_> {
                         .expect("a test timestamp")
                 }
             }
-            (Type::Document, value) => self.document(value),
+            (Type::Document, value) => {
+                let lib = &self.lib;
+                super::document_literal(&quote!(::#lib), value)
+            }
             (Type::Named { kind: NamedKind::Enum, path, .. }, Value::String(s)) => {
                 let path = self.path(path);
                 quote!(#path::from(#s))
@@ -163,38 +166,6 @@ impl Ctx<'_> {
             setters.push(quote!(.#set(::std::option::Option::Some(#value))));
         }
         Ok(quote!(#path::builder() #( #setters )* .build_unvalidated()))
-    }
-
-    fn document(&self, value: &Value) -> TokenStream {
-        let lib = &self.lib;
-        let doc = quote!(::#lib::primitives::Document);
-        match value {
-            Value::Null => quote!(#doc::Null),
-            Value::Bool(b) => quote!(#doc::Bool(#b)),
-            Value::Number(n) => {
-                let number = quote!(::#lib::primitives::Number);
-                if let Some(u) = n.as_u64() {
-                    quote!(#doc::Number(#number::PosInt(#u)))
-                } else if let Some(i) = n.as_i64() {
-                    quote!(#doc::Number(#number::NegInt(#i)))
-                } else {
-                    let f: f64 = n.to_string().parse().unwrap_or_default();
-                    quote!(#doc::Number(#number::Float(#f)))
-                }
-            }
-            Value::String(s) => quote!(#doc::String(::std::string::String::from(#s))),
-            Value::Array(items) => {
-                let items = items.iter().map(|v| self.document(v));
-                quote!(#doc::Array(::std::vec![#( #items ),*]))
-            }
-            Value::Object(entries) => {
-                let pairs = entries.iter().map(|(k, v)| {
-                    let v = self.document(v);
-                    quote!((::std::string::String::from(#k), #v))
-                });
-                quote!(#doc::Object(::std::vec![#( #pairs ),*]))
-            }
-        }
     }
 }
 

@@ -228,7 +228,7 @@ pub(crate) fn default_literal(ty: &Type, value: &serde_json::Value) -> Option<To
         (Type::Timestamp, Value::String(s)) => quote! {
             crate::protocol::parse_date_time(#s).unwrap_or_else(|_| crate::primitives::DateTime::from_secs(0))
         },
-        (Type::Document, value) => document_literal(value),
+        (Type::Document, value) => crate::emit::document_literal(&quote!(crate), value),
         (Type::Named { kind: NamedKind::Enum, .. }, Value::String(s)) => {
             let path = unboxed_tokens(ty);
             quote!(#path::from(#s))
@@ -242,38 +242,6 @@ pub(crate) fn default_literal(ty: &Type, value: &serde_json::Value) -> Option<To
         (Type::Map(..), Value::Object(entries)) if entries.is_empty() => quote!(::std::collections::HashMap::new()),
         _ => return None,
     })
-}
-
-fn document_literal(value: &serde_json::Value) -> TokenStream {
-    use serde_json::Value;
-    let doc = quote!(crate::primitives::Document);
-    match value {
-        Value::Null => quote!(#doc::Null),
-        Value::Bool(b) => quote!(#doc::Bool(#b)),
-        Value::Number(n) => {
-            let number = quote!(crate::primitives::Number);
-            if let Some(u) = n.as_u64() {
-                quote!(#doc::Number(#number::PosInt(#u)))
-            } else if let Some(i) = n.as_i64() {
-                quote!(#doc::Number(#number::NegInt(#i)))
-            } else {
-                let f: f64 = n.to_string().parse().unwrap_or_default();
-                quote!(#doc::Number(#number::Float(#f)))
-            }
-        }
-        Value::String(s) => quote!(#doc::String(::std::string::String::from(#s))),
-        Value::Array(items) => {
-            let items = items.iter().map(document_literal);
-            quote!(#doc::Array(::std::vec![#( #items ),*]))
-        }
-        Value::Object(entries) => {
-            let pairs = entries.iter().map(|(k, v)| {
-                let v = document_literal(v);
-                quote!((::std::string::String::from(#k), #v))
-            });
-            quote!(#doc::Object(::std::vec![#( #pairs ),*]))
-        }
-    }
 }
 
 /// Statements giving every unset member with a `@default` its default (a client reading a
