@@ -142,15 +142,8 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
     // the builder settings of the generated crate: no second compilation here.
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(emit::endpoint_diagnostics(&krate));
-    let mut files = output::FileSet::new();
-    for file in emit::emit(&krate) {
-        match render::render(&file) {
-            Ok(text) => {
-                files.insert(file.path, text);
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let (files, render_problems) = render::render_all(emit::emit(&krate));
+    diagnostics.0.extend(render_problems);
     if diagnostics.has_errors() {
         diagnostics.extend(warnings);
         return Err(diagnostics);
