@@ -8,7 +8,8 @@
 //! - `phases/*`: the pipeline stages on the official model, to show where the time goes:
 //!   `load_sources` (JSON parse and assembly), `check_model` (parses every `@pattern`;
 //!   translating and compiling them happens in lowering, for generated shapes only),
-//!   `lower_request_*` (load + check + lower), `emit_render_*` (tokens and prettyplease formatting).
+//!   `lower_request_*` (load + check + lower), `emit_render_*` (tokens and prettyplease formatting,
+//!   on all cores as `generate` does; `emit_render_all_one_thread` on one).
 //!
 //! The official-model benchmarks are skipped, with a printed reason, when `../shared` is absent.
 //!
@@ -96,11 +97,16 @@ fn all_operations(c: &mut Criterion) {
     group.finish();
 }
 
-fn emit_render(krate: &codegen::ir::Crate) -> usize {
-    codegen::emit::emit(krate)
-        .iter()
-        .map(|file| codegen::render::render(file).expect("renders").len())
+/// Emit and render on `threads` threads, as `generate` does with all of the machine's cores.
+fn emit_render(krate: &codegen::ir::Crate, threads: usize) -> usize {
+    codegen::render::render_crate_with(krate, threads)
+        .into_iter()
+        .map(|(_, text)| text.expect("renders").len())
         .sum()
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 fn phases(c: &mut Criterion) {
@@ -126,14 +132,17 @@ fn phases(c: &mut Criterion) {
     });
     let (krate, _) = codegen::lower_request(&one).expect("lowers");
     group.bench_function("emit_render_one", |b| {
-        b.iter(|| emit_render(black_box(&krate)))
+        b.iter(|| emit_render(black_box(&krate), cores()))
     });
     let (krate, _) = codegen::lower_request(&all).expect("lowers");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group.bench_function("emit_render_all", |b| {
-        b.iter(|| emit_render(black_box(&krate)))
+        b.iter(|| emit_render(black_box(&krate), cores()))
+    });
+    group.bench_function("emit_render_all_one_thread", |b| {
+        b.iter(|| emit_render(black_box(&krate), 1))
     });
     group.finish();
 }

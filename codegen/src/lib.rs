@@ -142,8 +142,15 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
     // the builder settings of the generated crate: no second compilation here.
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(emit::endpoint_diagnostics(&krate));
-    let (files, render_problems) = render::render_all(emit::emit(&krate));
-    diagnostics.0.extend(render_problems);
+    let mut files = output::FileSet::new();
+    for (path, rendered) in render::render_crate(&krate) {
+        match rendered {
+            Ok(text) => {
+                files.insert(path, text);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
     if diagnostics.has_errors() {
         diagnostics.extend(warnings);
         return Err(diagnostics);

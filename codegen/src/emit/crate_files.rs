@@ -1,6 +1,9 @@
 //! The crate around the types: `Cargo.toml`, `lib.rs`, module trees, compiled patterns, and the
 //! runtime modules every generated crate carries.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -8,7 +11,7 @@ use super::enums::emit_enum;
 use super::errors::emit_error_enum;
 use super::structures::emit_structure;
 use super::unions::emit_union;
-use super::{doc_attrs, doc_lines, EmittedFile, FileKind};
+use super::{doc_attrs, doc_lines, EmittedFile, FileKind, Job};
 use super::restjson::{emit_codec, emit_operation_http};
 use crate::ir::{Crate, Location, Operation, Protocol, TypeDef, TypePath};
 
@@ -57,107 +60,148 @@ fn text(path: impl Into<String>, contents: impl Into<String>) -> EmittedFile {
     EmittedFile { path: path.into(), kind: FileKind::Text(contents.into()) }
 }
 
+/// Every file of the crate, emitted in order on this thread.
 pub fn emit_crate(krate: &Crate) -> Vec<EmittedFile> {
-    let mut files = vec![
-        text("Cargo.toml", cargo_toml(krate)),
-        rust("src/lib.rs", lib_rs(krate)),
-        text("src/validation.rs", VALIDATION_RS),
-        text("src/primitives.rs", PRIMITIVES_RS),
-        text("src/error.rs", ERROR_RS),
-    ];
+    crate_jobs(krate).iter().flat_map(Job::run).collect()
+}
+
+/// The crate's files as independent jobs; running them in order gives the files in order. A
+/// type, an operation or a codec is a job of its own, so the jobs spread well over threads.
+pub fn crate_jobs(krate: &Crate) -> Vec<Job<'_>> {
+    let mut jobs = vec![Job::new(move || {
+        vec![
+            text("Cargo.toml", cargo_toml(krate)),
+            rust("src/lib.rs", lib_rs(krate)),
+            text("src/validation.rs", VALIDATION_RS),
+            text("src/primitives.rs", PRIMITIVES_RS),
+            text("src/error.rs", ERROR_RS),
+        ]
+    })];
     if !krate.patterns.is_empty() {
-        files.push(rust("src/patterns.rs", patterns_rs(krate)));
+        jobs.push(Job::new(move || vec![rust("src/patterns.rs", patterns_rs(krate))]));
     }
-    files.push(rust("src/types/mod.rs", types_mod(krate, &Location::Types)));
-    files.push(rust("src/types/error/mod.rs", types_mod(krate, &Location::Errors)));
+    jobs.push(Job::new(move || {
+        vec![
+            rust("src/types/mod.rs", types_mod(krate, &Location::Types)),
+            rust("src/types/error/mod.rs", types_mod(krate, &Location::Errors)),
+        ]
+    }));
     for def in &krate.types {
         let dir = match def.name().location {
             Location::Types => "src/types",
             Location::Errors => "src/types/error",
             Location::Operation(_) => continue,
         };
-        files.push(rust(format!("{dir}/{}.rs", def.name().module), type_def(def)));
+        jobs.push(Job::new(move || vec![rust(format!("{dir}/{}.rs", def.name().module), type_def(def))]));
     }
-    files.push(rust("src/operation/mod.rs", operations_mod(krate)));
+    jobs.push(Job::new(move || vec![rust("src/operation/mod.rs", operations_mod(krate))]));
     for op in &krate.operations {
-        files.extend(operation_files(op, krate.client.is_some()));
+        jobs.push(Job::new(move || operation_files(op, krate.client.is_some())));
     }
     if krate.protocol == Some(Protocol::RestJson1) {
-        files.extend(rest_json_files(krate));
+        rest_json_jobs(krate, &mut jobs);
     }
     if let Some(info) = &krate.client {
-        files.push(text("src/config.rs", CONFIG_RS));
-        files.push(text("src/transport.rs", TRANSPORT_RS));
-        for (path, tokens) in super::client::emit_client(krate, info) {
-            files.push(rust(path, tokens));
-        }
+        jobs.push(Job::new(move || {
+            let mut files = vec![text("src/config.rs", CONFIG_RS), text("src/transport.rs", TRANSPORT_RS)];
+            files.extend(super::client::emit_client(krate, info).into_iter().map(|(path, tokens)| rust(path, tokens)));
+            files
+        }));
     }
-    if let Some((resolver, tests)) = super::endpoints::emit_endpoints(krate) {
-        files.push(rust("src/endpoint.rs", resolver));
-        files.push(text("src/endpoint_lib.rs", ENDPOINT_LIB_RS));
-        files.push(rust("tests/endpoint_tests.rs", tests));
-    }
-    if let Some(tests) = super::protocol_tests::emit_protocol_tests(krate) {
-        files.push(rust("tests/protocol_tests.rs", tests));
-    }
-    files
+    jobs.push(Job::new(move || match super::endpoints::emit_endpoints(krate) {
+        Some((resolver, tests)) => vec![
+            rust("src/endpoint.rs", resolver),
+            text("src/endpoint_lib.rs", ENDPOINT_LIB_RS),
+            rust("tests/endpoint_tests.rs", tests),
+        ],
+        None => Vec::new(),
+    }));
+    jobs.push(Job::new(move || {
+        super::protocol_tests::emit_protocol_tests(krate)
+            .map(|tests| rust("tests/protocol_tests.rs", tests))
+            .into_iter()
+            .collect()
+    }));
+    jobs
 }
 
-/// The module holding a named type, looked up in the IR (emitters never derive names themselves).
-fn module_lookup(krate: &Crate) -> impl Fn(&TypePath) -> String + '_ {
-    move |path: &TypePath| {
-        krate
-            .types
-            .iter()
-            .map(TypeDef::name)
-            .find(|name| &name.path() == path)
-            .map(|name| name.module.clone())
-            .unwrap_or_default()
+/// The module holding each named type, looked up in the IR (emitters never derive names
+/// themselves); the first type with a path wins.
+fn module_lookup(krate: &Crate) -> BTreeMap<TypePath, String> {
+    let mut modules = BTreeMap::new();
+    for name in krate.types.iter().map(TypeDef::name) {
+        modules.entry(name.path()).or_insert_with(|| name.module.clone());
+    }
+    modules
+}
+
+/// Whether [`emit_codec`] writes a codec module for the type: its IR asks for a writer or a reader.
+fn has_codec(def: &TypeDef) -> bool {
+    match def {
+        TypeDef::Structure(s) => s.codec.write || s.codec.read,
+        TypeDef::Union(u) => u.codec.write || u.codec.read,
+        TypeDef::Enum(_) => false,
     }
 }
 
-fn rest_json_files(krate: &Crate) -> Vec<EmittedFile> {
-    let lookup = module_lookup(krate);
-    let mut files = vec![
-        text("src/json.rs", JSON_RS),
-        text("src/protocol.rs", PROTOCOL_RS),
-        text("src/http.rs", HTTP_RS),
-    ];
+fn rest_json_jobs<'k>(krate: &'k Crate, jobs: &mut Vec<Job<'k>>) {
+    let modules = Arc::new(module_lookup(krate));
+    jobs.push(Job::new(|| {
+        vec![
+            text("src/json.rs", JSON_RS),
+            text("src/protocol.rs", PROTOCOL_RS),
+            text("src/http.rs", HTTP_RS),
+        ]
+    }));
     let mut types_modules = Vec::new();
     let mut error_modules = Vec::new();
-    for def in &krate.types {
-        let Some(tokens) = emit_codec(def, &lookup) else { continue };
+    for def in krate.types.iter().filter(|def| has_codec(def)) {
         let name = def.name();
         let (dir, list) = match name.location {
             Location::Errors => ("src/codec/error", &mut error_modules),
             _ => ("src/codec", &mut types_modules),
         };
-        files.push(rust(format!("{dir}/{}.rs", name.module), quote!(#![doc = " JSON codec."] #tokens)));
-        list.push(format_ident!("{}", name.module));
+        list.push(name.module.as_str());
+        let modules = Arc::clone(&modules);
+        jobs.push(Job::new(move || {
+            let lookup = |path: &TypePath| modules.get(path).cloned().unwrap_or_default();
+            let tokens = emit_codec(def, &lookup);
+            debug_assert!(tokens.is_some(), "`has_codec` and `emit_codec` disagree about {}", name.ident);
+            tokens.map(|tokens| rust(format!("{dir}/{}.rs", name.module), quote!(#![doc = " JSON codec."] #tokens))).into_iter().collect()
+        }));
     }
-    files.push(rust(
-        "src/codec/mod.rs",
-        quote! {
-            //! JSON codecs of the structures and unions the operations send and receive.
-            #( #[rustfmt::skip] pub(crate) mod #types_modules; )*
-            #[rustfmt::skip]
-            pub(crate) mod error;
-        },
-    ));
-    files.push(rust(
-        "src/codec/error/mod.rs",
-        quote! {
-            //! JSON codecs of the error structures.
-            #( #[rustfmt::skip] pub(crate) mod #error_modules; )*
-        },
-    ));
+    jobs.push(Job::new(move || {
+        let types_modules = types_modules.iter().map(|module| format_ident!("{}", module));
+        let error_modules = error_modules.iter().map(|module| format_ident!("{}", module));
+        vec![
+            rust(
+                "src/codec/mod.rs",
+                quote! {
+                    //! JSON codecs of the structures and unions the operations send and receive.
+                    #( #[rustfmt::skip] pub(crate) mod #types_modules; )*
+                    #[rustfmt::skip]
+                    pub(crate) mod error;
+                },
+            ),
+            rust(
+                "src/codec/error/mod.rs",
+                quote! {
+                    //! JSON codecs of the error structures.
+                    #( #[rustfmt::skip] pub(crate) mod #error_modules; )*
+                },
+            ),
+        ]
+    }));
     for op in &krate.operations {
         if let Some(http) = &op.http {
-            let tokens = emit_operation_http(op, http, &lookup);
-            files.push(rust(format!("src/operation/{}/_http.rs", op.module), quote!(#![doc = " restJson1 request and response."] #tokens)));
+            let modules = Arc::clone(&modules);
+            jobs.push(Job::new(move || {
+                let lookup = |path: &TypePath| modules.get(path).cloned().unwrap_or_default();
+                let tokens = emit_operation_http(op, http, &lookup);
+                vec![rust(format!("src/operation/{}/_http.rs", op.module), quote!(#![doc = " restJson1 request and response."] #tokens))]
+            }));
         }
     }
-    files
 }
 
 fn type_def(def: &TypeDef) -> TokenStream {

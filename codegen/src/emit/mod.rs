@@ -156,3 +156,24 @@ pub enum FileKind {
 pub fn emit(krate: &Crate) -> Vec<EmittedFile> {
     emit_crate(krate)
 }
+
+/// The crate's files as independent units of work, in file order (see [`Job`]).
+pub fn jobs(krate: &Crate) -> Vec<Job<'_>> {
+    crate_files::crate_jobs(krate)
+}
+
+/// A unit of emission: a closure making some of the crate's files from the IR. Jobs only read
+/// the IR, so any thread can run them; the token streams they make are not `Send`, so the thread
+/// that runs a job also renders its files (see [`crate::render::render_crate`]).
+pub struct Job<'k>(Box<dyn Fn() -> Vec<EmittedFile> + Send + Sync + 'k>);
+
+impl<'k> Job<'k> {
+    pub(crate) fn new(make: impl Fn() -> Vec<EmittedFile> + Send + Sync + 'k) -> Self {
+        Job(Box::new(make))
+    }
+
+    /// Emit this job's files.
+    pub fn run(&self) -> Vec<EmittedFile> {
+        (self.0)()
+    }
+}
