@@ -170,22 +170,114 @@ pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diag
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let (krate, lowered) = lower::lower(&lower::LowerRequest {
-        model: &model,
-        service: request.service.as_deref(),
-        selection: &request.selection,
-        package: &request.package,
-        version: &request.version,
-        description: request.description.as_deref(),
-        suppressions: &request.suppressions,
-        overlay_notes: &notes,
-        protocol_tests: &request.protocol_tests,
-        client: request.client,
-        protocol_test_skips: &request.protocol_test_skips,
-    });
+    let lower_with = |analyze: lower::Analyzer<'_>| {
+        lower::lower(&lower::LowerRequest {
+            model: &model,
+            analyze,
+            service: request.service.as_deref(),
+            selection: &request.selection,
+            package: &request.package,
+            version: &request.version,
+            description: request.description.as_deref(),
+            suppressions: &request.suppressions,
+            overlay_notes: &notes,
+            protocol_tests: &request.protocol_tests,
+            client: request.client,
+            protocol_test_skips: &request.protocol_test_skips,
+        })
+    };
+    let (krate, lowered) = lower_compiling_patterns_alongside(&lower_with).unwrap_or_else(|| lower_with(&pattern::analyze));
     diagnostics.extend(lowered);
     match krate {
         Some(krate) if !diagnostics.has_errors() => Ok((krate, diagnostics)),
         _ => Err(diagnostics),
+    }
+}
+
+/// Run `lower_with` with [`pattern::analyze_unverified`] while a second thread compiles every
+/// translated expression it produces: proving that translations compile (tens of milliseconds
+/// for big repeats of Unicode classes) then costs lowering nothing. When they all compile, the
+/// result is exactly that of lowering with [`pattern::analyze`]; `None` when one does not, and
+/// the caller lowers again with [`pattern::analyze`], which reports why.
+fn lower_compiling_patterns_alongside<T>(lower_with: &dyn Fn(lower::Analyzer<'_>) -> T) -> Option<T> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel::<String>();
+        let compiler = scope.spawn(move || receiver.iter().all(|regex| pattern::compile(&regex).is_ok()));
+        let lowered = {
+            let analyze = move |text: &str| {
+                let analysis = pattern::analyze_unverified(text);
+                for regex in analysis.iter().flat_map(pattern::Analysis::expressions) {
+                    // The compiler thread stops listening at the first failure; that is all it has to say.
+                    let _ = sender.send(regex.clone());
+                }
+                analysis
+            };
+            lower_with(&analyze)
+            // `analyze` and the sender go here, so the compiler thread ends with its queue.
+        };
+        let compiled = compiler.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        compiled.then_some(lowered)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One operation whose input has a small pattern, a pattern over the regex size limit, and
+    /// a pattern with a leading lookahead.
+    const MODEL: &str = r#"{
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Service": {"type": "service", "operations": [{"target": "ex#Put"}]},
+            "ex#Put": {"type": "operation", "input": {"target": "ex#PutInput"}, "output": {"target": "smithy.api#Unit"}},
+            "ex#PutInput": {"type": "structure", "members": {
+                "small": {"target": "ex#Small"},
+                "huge": {"target": "ex#Huge"},
+                "look": {"target": "ex#Look"}
+            }},
+            "ex#Small": {"type": "string", "traits": {"smithy.api#pattern": "^[a-z]+$"}},
+            "ex#Huge": {"type": "string", "traits": {"smithy.api#pattern": "^(?:\\w{1000}){1000}$"}},
+            "ex#Look": {"type": "string", "traits": {"smithy.api#pattern": "^(?!aws:)[a-z:]*$"}}
+        }
+    }"#;
+
+    fn lowered(model: &str, analyze: lower::Analyzer<'_>) -> (Option<ir::Crate>, Diagnostics) {
+        let request = Request::from_model("m.json", model, Selection::All);
+        let (model, _) = model::load_sources(&request.models).expect("loads");
+        lower::lower(&lower::LowerRequest {
+            model: &model,
+            analyze,
+            service: None,
+            selection: &request.selection,
+            package: &request.package,
+            version: &request.version,
+            description: None,
+            suppressions: &[],
+            overlay_notes: &overlay::OverlayNotes::new(),
+            protocol_tests: &[],
+            client: false,
+            protocol_test_skips: &Default::default(),
+        })
+    }
+
+    #[test]
+    fn patterns_compiled_alongside_lowering_change_nothing() {
+        let small = MODEL.replace(r#""huge": {"target": "ex#Huge"},"#, "");
+        for model in [MODEL, small.as_str()] {
+            let verified = lowered(model, &pattern::analyze);
+            let alongside = lower_compiling_patterns_alongside(&|analyze| lowered(model, analyze));
+            // Over the size limit: the second thread reports it and the caller lowers again.
+            assert_eq!(alongside.is_none(), model == MODEL);
+            let alongside = alongside.unwrap_or_else(|| lowered(model, &pattern::analyze));
+            assert_eq!(format!("{:?}", alongside.0), format!("{:?}", verified.0));
+            assert_eq!(alongside.1, verified.1);
+        }
+        let request = Request::from_model("m.json", MODEL, Selection::All);
+        let (krate, warnings) = lower_request(&request).expect("lowers");
+        let not_enforced: Vec<&str> = warnings.0.iter().filter(|d| d.code == "PatternNotEnforced").map(|d| d.message.as_str()).collect();
+        assert!(matches!(not_enforced[..], [message] if message.contains("size limit")), "{not_enforced:?}");
+        let sources: Vec<&str> = krate.patterns.iter().map(|p| p.source.as_str()).collect();
+        assert_eq!(sources, ["^(?!aws:)[a-z:]*$", "^[a-z]+$"]);
     }
 }

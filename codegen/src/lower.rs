@@ -32,9 +32,14 @@ pub enum Selection {
 /// Pattern analyses by source text (the model check has already reported the invalid ones).
 type PatternCache = BTreeMap<String, Result<pattern::Analysis, pattern::PatternError>>;
 
+/// How a pattern is analysed the first time a generated shape uses it: [`pattern::analyze`], or
+/// an equivalent that compiles the translations elsewhere (see `codegen::lower_request`).
+pub type Analyzer<'a> = &'a dyn Fn(&str) -> Result<pattern::Analysis, pattern::PatternError>;
+
 /// Everything lowering needs besides the model.
 pub struct LowerRequest<'a> {
     pub model: &'a Model,
+    pub analyze: Analyzer<'a>,
     pub service: Option<&'a str>,
     pub selection: &'a Selection,
     pub package: &'a str,
@@ -883,7 +888,7 @@ impl<'a> Lowerer<'a> {
         if let Some(existing) = self.patterns.get(text) {
             return Some(PatternRef { static_name: existing.static_name.clone() });
         }
-        let analysis = match self.analyses.entry(text.to_string()).or_insert_with(|| pattern::analyze(text)) {
+        let analysis = match self.analyses.entry(text.to_string()).or_insert_with(|| (self.request.analyze)(text)) {
             Ok(analysis) => analysis.clone(),
             // Invalid patterns were already reported by the model check.
             Err(_) => return None,

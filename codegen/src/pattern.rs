@@ -35,6 +35,18 @@ pub fn compile(regex: &str) -> Result<regex::Regex, regex::Error> {
 /// Parse an ECMA-262 pattern (with the `u` flag semantics first; if it is not valid in u-mode,
 /// with Annex B / non-u parsing) and translate it.
 pub fn analyze(pattern: &str) -> Result<Analysis, PatternError> {
+    analyze_with(pattern, true)
+}
+
+/// [`analyze`] without compiling the translations, which can take milliseconds (big bounded
+/// repeats of Unicode classes). When every one of [`Analysis::expressions`] compiles with
+/// [`compile`], this is exactly what [`analyze`] returns; otherwise [`analyze`] says why it
+/// does not. For callers that compile the expressions elsewhere, e.g. on another thread.
+pub fn analyze_unverified(pattern: &str) -> Result<Analysis, PatternError> {
+    analyze_with(pattern, false)
+}
+
+fn analyze_with(pattern: &str, verify: bool) -> Result<Analysis, PatternError> {
     let chars: Vec<char> = pattern.chars().collect();
     let parsed = parse(&chars)?;
     let mut warnings = Vec::new();
@@ -45,11 +57,11 @@ pub fn analyze(pattern: &str) -> Result<Analysis, PatternError> {
         warnings.push(PatternWarning::Unmatchable { reason });
     }
     let (translated, exclusions, requirements) = match split_leading_lookaheads(&parsed.ast) {
-        Some(split) => match split.translate() {
+        Some(split) => match split.translate(verify) {
             Ok((rest, exclusions, requirements)) => (Ok(rest), exclusions, requirements),
             Err(unsupported) => (Err(unsupported), Vec::new(), Vec::new()),
         },
-        None => (translate(&parsed.ast), Vec::new(), Vec::new()),
+        None => (translate(&parsed.ast, verify), Vec::new(), Vec::new()),
     };
     Ok(Analysis {
         translated,
@@ -88,6 +100,17 @@ pub struct Analysis {
     pub requirements: Vec<String>,
     /// Likely model bugs found in a pattern that is otherwise valid.
     pub warnings: Vec<PatternWarning>,
+}
+
+impl Analysis {
+    /// Every `regex` expression a generated crate compiles for the pattern: `translated`, then
+    /// `requirements`, then `exclusions`; none when it is not translated.
+    pub fn expressions(&self) -> impl Iterator<Item = &String> {
+        self.translated
+            .iter()
+            .chain(&self.requirements)
+            .chain(&self.exclusions)
+    }
 }
 
 /// The pattern is not an ECMA-262 regular expression, with or without the `u` flag.
@@ -1322,17 +1345,17 @@ struct LeadingLookaheads {
 impl LeadingLookaheads {
     /// `translated`, `exclusions` and `requirements` for [`Analysis`]; the first construct (in
     /// source order) that no regex can express if there is one.
-    fn translate(&self) -> Result<(String, Vec<String>, Vec<String>), Unsupported> {
+    fn translate(&self, verify: bool) -> Result<(String, Vec<String>, Vec<String>), Unsupported> {
         let (mut exclusions, mut requirements) = (Vec::new(), Vec::new());
         for (look, negated) in &self.looks {
-            let translated = translate(look)?;
+            let translated = translate(look, verify)?;
             if *negated {
                 exclusions.push(translated);
             } else {
                 requirements.push(translated);
             }
         }
-        Ok((translate(&self.rest)?, exclusions, requirements))
+        Ok((translate(&self.rest, verify)?, exclusions, requirements))
     }
 }
 
@@ -1383,8 +1406,12 @@ fn split_leading_lookaheads(ast: &Node) -> Option<LeadingLookaheads> {
     })
 }
 
-fn translate(ast: &Node) -> Result<String, Unsupported> {
+/// `regex` syntax for the tree; with `verify`, only if it compiles (or why not).
+fn translate(ast: &Node, verify: bool) -> Result<String, Unsupported> {
     let translated = to_regex_syntax(ast)?;
+    if !verify {
+        return Ok(translated);
+    }
     // Proving it compiles here, with the generated crates' builder, turns a late surprise in
     // every generated client into a diagnostic at generation time (size limits, Unicode tables
     // older than ECMA's).
@@ -2309,6 +2336,23 @@ mod tests {
                 .to_string()
                 .contains("offset 3")
         );
+    }
+
+    #[test]
+    fn unverified_analysis_is_the_analysis_when_expressions_compile() {
+        let mut patterns: Vec<&str> = TRICKY.iter().chain(LOOKAHEADS).copied().collect();
+        patterns.extend([r"(?:\w{1000}){1000}", r"^(?!a)(?:\w{1000}){1000}", r"^(?=x)\p{L}+$", "(?=a)b"]);
+        for pattern in patterns {
+            let (Ok(unverified), Ok(verified)) = (analyze_unverified(pattern), analyze(pattern)) else {
+                assert_eq!(analyze_unverified(pattern).err(), analyze(pattern).err(), "{pattern}");
+                continue;
+            };
+            if unverified.expressions().all(|regex| compile(regex).is_ok()) {
+                assert_eq!(unverified, verified, "{pattern}");
+            } else {
+                assert!(matches!(verified.translated, Err(Unsupported::Rejected { .. })), "{pattern}");
+            }
+        }
     }
 
     #[test]
