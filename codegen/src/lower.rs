@@ -261,15 +261,22 @@ impl<'a> Lowerer<'a> {
 
     /// Every shape the operations reach (inputs, outputs, errors and what their members target).
     fn reached(&self, operations: &[ShapeId]) -> BTreeSet<ShapeId> {
-        let mut seen = BTreeSet::new();
-        let mut queue: VecDeque<ShapeId> = VecDeque::new();
+        let mut roots = Vec::new();
         for op in operations {
             let r = &self.model.shapes[op].relations;
-            queue.extend(r.input.iter().chain(&r.output).cloned());
-            queue.extend(self.operation_errors(op));
+            roots.extend(r.input.iter().chain(&r.output).cloned());
+            roots.extend(self.operation_errors(op));
         }
+        self.walk(roots, |id| id.as_str() == crate::model::prelude_unit())
+    }
+
+    /// Every shape reachable from `roots` through member targets, leaving out (and not following)
+    /// the shapes `skip` names.
+    fn walk(&self, roots: Vec<ShapeId>, skip: impl Fn(&ShapeId) -> bool) -> BTreeSet<ShapeId> {
+        let mut seen = BTreeSet::new();
+        let mut queue: VecDeque<ShapeId> = roots.into();
         while let Some(id) = queue.pop_front() {
-            if id.as_str() == crate::model::prelude_unit() || !seen.insert(id.clone()) {
+            if skip(&id) || !seen.insert(id.clone()) {
                 continue;
             }
             if let Some(shape) = self.model.shape(&id) {
@@ -370,18 +377,9 @@ impl<'a> Lowerer<'a> {
     /// Shapes whose JSON codecs the roots need. Event streams are not JSON documents (and not
     /// supported yet), so the walk stops at `@streaming` unions.
     fn closure(&self, roots: &[ShapeId]) -> BTreeSet<ShapeId> {
-        let mut seen = BTreeSet::new();
-        let mut queue: VecDeque<ShapeId> = roots.iter().cloned().collect();
-        while let Some(id) = queue.pop_front() {
-            if !seen.insert(id.clone()) {
-                continue;
-            }
-            if let Some(shape) = self.model.shape(&id) {
-                let streams = |t: &ShapeId| self.model.shape(t).is_some_and(|t| t.shape_type == ShapeType::Union && t.has_trait(traits::STREAMING));
-                queue.extend(shape.members.iter().map(|m| m.target.clone()).filter(|t| !streams(t)));
-            }
-        }
-        seen
+        self.walk(roots.to_vec(), |id| {
+            self.model.shape(id).is_some_and(|t| t.shape_type == ShapeType::Union && t.has_trait(traits::STREAMING))
+        })
     }
 
     fn codec(&self, id: &ShapeId) -> Codec {
