@@ -1,0 +1,293 @@
+//! The callable client: a [`Handle`] holds a service's description and a [`Config`]; generated
+//! clients wrap one and call [`Handle::invoke`] for every operation.
+//!
+//! The send loop is written once and is not generic: it validates, resolves the endpoint,
+//! serializes, then per attempt signs, sends (with the attempt timeout) and decides whether to
+//! retry from the response's status and error code. Only the final response is parsed into the
+//! operation's output or error.
+
+mod config;
+mod error;
+mod retry;
+mod sign;
+mod transport;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use aws_credential_types::provider::error::CredentialsError;
+pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+pub use aws_credential_types::Credentials;
+pub use config::{Config, ConfigBuilder, EnvironmentCredentials};
+pub use error::{ConstructionError, SdkError};
+pub use retry::{classify_code, RetryConfig, RetryKind, THROTTLING_CODES, TRANSIENT_CODES};
+pub use sign::sign;
+pub use transport::{BoxFuture, HttpTransport, Sleep, TransportError};
+
+use crate::decode::Decode;
+use crate::endpoint::{Endpoint, ResolveError};
+use crate::error::OperationError;
+use crate::http::ResponseError;
+use crate::schema::Operation;
+use crate::value::Structure;
+
+/// The wire protocols the client speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Protocol {
+    /// `aws.protocols#restJson1`.
+    RestJson1,
+}
+
+/// The client settings an endpoint rule set reads (its built-in parameters).
+#[derive(Debug, Clone, Copy)]
+pub struct EndpointSettings<'a> {
+    /// `AWS::Region`.
+    pub region: Option<&'a str>,
+    /// `AWS::UseFIPS`.
+    pub use_fips: bool,
+    /// `AWS::UseDualStack`.
+    pub use_dual_stack: bool,
+    /// `SDK::Endpoint`.
+    pub endpoint_url: Option<&'a str>,
+}
+
+/// What the client of one service needs to know about it; generated crates hold one in a static.
+#[derive(Debug)]
+pub struct Service {
+    /// The SigV4 signing name (`aws.auth#sigv4` `name`).
+    pub signing_name: &'static str,
+    /// The service-specific endpoint variable, e.g. `AWS_ENDPOINT_URL_CONNECT`.
+    pub endpoint_env: &'static str,
+    /// The default `User-Agent`: the generated crate's name and version.
+    pub user_agent: &'static str,
+    /// The protocol requests and responses use.
+    pub protocol: Protocol,
+    /// The service's endpoint rule set, compiled.
+    pub resolve_endpoint: fn(&EndpointSettings<'_>) -> Result<Endpoint, ResolveError>,
+}
+
+/// Region used for signing when none is configured (requests then need an endpoint override).
+pub const DEFAULT_SIGNING_REGION: &str = "us-east-1";
+
+struct Inner {
+    service: &'static Service,
+    config: Config,
+}
+
+/// A service's client state: cheap to clone, clones share the configuration and the transport's
+/// connection pool.
+#[derive(Clone)]
+pub struct Handle {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handle").field("service", &self.inner.service.signing_name).field("config", &self.inner.config).finish()
+    }
+}
+
+impl Handle {
+    /// A client of `service` with this configuration. A configuration read from the environment
+    /// picks up the service's own `AWS_ENDPOINT_URL_<SERVICE>` here.
+    pub fn new(service: &'static Service, mut config: Config) -> Handle {
+        if config.endpoint_from_env {
+            if let Some(url) = std::env::var(service.endpoint_env).ok().filter(|v| !v.is_empty()) {
+                config.endpoint_url = Some(url);
+            }
+            config.endpoint_from_env = false;
+        }
+        Handle { inner: Arc::new(Inner { service, config }) }
+    }
+
+    /// A client configured from the standard environment variables (see [`Config::from_env`]).
+    ///
+    /// # Errors
+    ///
+    /// When neither a region nor an endpoint override is set.
+    pub fn from_env(service: &'static Service) -> Result<Handle, ConstructionError> {
+        let handle = Handle::new(service, Config::from_env());
+        if handle.config().region().is_none() && handle.config().endpoint_url().is_none() {
+            return Err(ConstructionError::Endpoint("set AWS_REGION (or an endpoint with AWS_ENDPOINT_URL)".to_string()));
+        }
+        Ok(handle)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Where requests go under the current settings.
+    ///
+    /// # Errors
+    ///
+    /// When the settings have no endpoint (no region, no override) or the service's endpoint
+    /// rules refuse them.
+    pub fn endpoint(&self) -> Result<String, String> {
+        let config = &self.inner.config;
+        let settings = EndpointSettings {
+            region: config.region.as_deref(),
+            use_fips: config.use_fips,
+            use_dual_stack: config.use_dual_stack,
+            endpoint_url: config.endpoint_url.as_deref(),
+        };
+        (self.inner.service.resolve_endpoint)(&settings).map(|endpoint| endpoint.url().to_string()).map_err(|error| error.to_string())
+    }
+
+    /// Call `op` with `input`: validate (unless the config turned it off), sign, send with
+    /// retries, and parse the final response into the output or the operation's error.
+    ///
+    /// # Errors
+    ///
+    /// An [`SdkError`]: not sent (invalid input, no endpoint or credentials), timed out,
+    /// transport failure, the operation's error, or an unreadable response; with the attempt
+    /// count and request id where known.
+    pub async fn invoke<O, E>(&self, op: &'static Operation, input: &(dyn Structure + Sync)) -> Result<O, SdkError<E>>
+    where
+        O: Decode,
+        E: OperationError,
+    {
+        let (response, attempts) = self.send(op, input).await.map_err(SdkError::cast)?;
+        let (parts, body) = response.into_parts();
+        let parsed = match self.inner.service.protocol {
+            Protocol::RestJson1 => crate::protocol::rest_json::parse_response::<O, E>(op, parts.status.as_u16(), &parts.headers, &body),
+        };
+        parsed.map_err(|error| match error {
+            ResponseError::Service(service) => {
+                let status = service.status();
+                let request_id = service.request_id().map(str::to_string);
+                SdkError::Service { error: service.into_error(), status, request_id, attempts }
+            }
+            ResponseError::Deserialize { error, status, request_id } => SdkError::Response { error, status, request_id, attempts },
+        })
+    }
+
+    /// The send loop: the final response and the attempts made.
+    fn send<'a>(
+        &'a self,
+        op: &'static Operation,
+        input: &'a (dyn Structure + Sync),
+    ) -> BoxFuture<'a, Result<(http::Response<Vec<u8>>, u32), SdkError<std::convert::Infallible>>> {
+        Box::pin(send(&self.inner, op, input))
+    }
+}
+
+enum Raced<T> {
+    Done(T),
+    TimedOut,
+}
+
+/// Run `work`, giving up after `timeout` (when set) using the config's timer.
+async fn with_timeout<T>(work: BoxFuture<'_, T>, timeout: Option<Duration>, sleep: &Arc<dyn Sleep>) -> Raced<T> {
+    let Some(timeout) = timeout else {
+        return Raced::Done(work.await);
+    };
+    let mut work = work;
+    let mut timer = sleep.sleep(timeout);
+    std::future::poll_fn(move |cx| {
+        if let std::task::Poll::Ready(value) = work.as_mut().poll(cx) {
+            return std::task::Poll::Ready(Raced::Done(value));
+        }
+        if timer.as_mut().poll(cx).is_ready() {
+            return std::task::Poll::Ready(Raced::TimedOut);
+        }
+        std::task::Poll::Pending
+    })
+    .await
+}
+
+/// Whether a final-looking response is worth another attempt: a 5xx, or an error whose code
+/// the model marks `@retryable` or the AWS SDKs treat as throttling or transient.
+fn retryable(inner: &Inner, op: &Operation, response: &http::Response<Vec<u8>>) -> bool {
+    let status = response.status().as_u16();
+    if (200..300).contains(&status) {
+        return false;
+    }
+    if (500..600).contains(&status) {
+        return true;
+    }
+    let code = match inner.service.protocol {
+        Protocol::RestJson1 => crate::protocol::rest_json::response_error_code(response.headers(), response.body()),
+    };
+    let Some(code) = code else { return false };
+    let modelled = op.errors.iter().filter_map(|e| e.error).find(|info| info.code == code);
+    modelled.is_some_and(|info| info.retryable) || classify_code(Some(&code)).is_some()
+}
+
+async fn send(
+    inner: &Inner,
+    op: &'static Operation,
+    input: &(dyn Structure + Sync),
+) -> Result<(http::Response<Vec<u8>>, u32), SdkError<std::convert::Infallible>> {
+    let config = &inner.config;
+    let construction = |e| Err(SdkError::Construction(e));
+    if config.validation {
+        let mut collector = crate::validate::Collector::default();
+        crate::validate::walk::structure(input, &mut collector);
+        if let Err(error) = collector.finish() {
+            return construction(ConstructionError::Validation(error));
+        }
+    }
+    let settings = EndpointSettings {
+        region: config.region.as_deref(),
+        use_fips: config.use_fips,
+        use_dual_stack: config.use_dual_stack,
+        endpoint_url: config.endpoint_url.as_deref(),
+    };
+    let endpoint = match (inner.service.resolve_endpoint)(&settings) {
+        Ok(endpoint) => endpoint,
+        Err(error) => return construction(ConstructionError::Endpoint(error.to_string())),
+    };
+    let serialized = match inner.service.protocol {
+        Protocol::RestJson1 => crate::protocol::rest_json::serialize_request_unvalidated(op, input, endpoint.url()),
+    };
+    let unsigned = match serialized {
+        Ok(request) => request,
+        Err(error) => return construction(ConstructionError::Request(error)),
+    };
+    let (Some(transport), Some(sleep)) = (&config.transport, &config.sleep) else {
+        return construction(ConstructionError::MissingComponent(if config.transport.is_none() { "transport" } else { "timer" }));
+    };
+    let Some(provider) = &config.credentials else {
+        return construction(ConstructionError::Credentials(CredentialsError::not_loaded("no credentials provider is configured")));
+    };
+    let credentials = match provider.provide_credentials().await {
+        Ok(credentials) => credentials,
+        Err(error) => return construction(ConstructionError::Credentials(error)),
+    };
+    let region = config.region.as_deref().unwrap_or(DEFAULT_SIGNING_REGION);
+    let user_agent = config.user_agent.as_deref().unwrap_or(inner.service.user_agent);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let mut request = unsigned.clone();
+        if let Ok(agent) = http::HeaderValue::from_str(user_agent) {
+            request.headers_mut().insert(http::header::USER_AGENT, agent);
+        }
+        if let Err(message) = sign(&mut request, &credentials, region, inner.service.signing_name, (config.clock)()) {
+            return construction(ConstructionError::Signing(message));
+        }
+        let last = attempt >= config.retry.max_attempts();
+        // Every arm either returns or falls through to the backoff below.
+        match with_timeout(transport.send(request), config.timeout, sleep).await {
+            Raced::TimedOut => {
+                if last {
+                    return Err(SdkError::Timeout { attempts: attempt });
+                }
+            }
+            Raced::Done(Err(error)) => {
+                if last {
+                    return Err(SdkError::Transport { error, attempts: attempt });
+                }
+            }
+            Raced::Done(Ok(response)) => {
+                if last || !retryable(inner, op, &response) {
+                    return Ok((response, attempt));
+                }
+            }
+        }
+        sleep.sleep(config.retry.backoff(attempt, retry::jitter())).await;
+    }
+}

@@ -1,0 +1,158 @@
+//! Errors shared by every operation: what the service returned that the model does not describe
+//! ([`Unhandled`]), responses that cannot be read ([`DeserializeError`]), and the trait every
+//! operation's error enum implements ([`OperationError`]).
+
+use crate::decode::Decoder;
+use crate::value::{Structure, View};
+
+/// A response does not have the shape the model expects (a garbled, truncated or mistyped
+/// body, or a bad header), located by a JSON pointer or the header's name.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+pub struct DeserializeError {
+    path: ::std::string::String,
+    message: ::std::string::String,
+}
+
+impl DeserializeError {
+    /// An error at the JSON pointer `path` (`""` for the whole document, `/a/0/b` below it).
+    pub fn new(
+        path: impl ::std::convert::Into<::std::string::String>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        DeserializeError { path: path.into(), message: message.into() }
+    }
+
+    /// The JSON pointer of the offending value.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong, without the value itself.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl ::std::fmt::Display for DeserializeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "at the document root: {}", self.message)
+        } else {
+            write!(f, "at '{}': {}", self.path, self.message)
+        }
+    }
+}
+
+impl ::std::error::Error for DeserializeError {}
+
+
+/// An error the service returned that the operation's model does not describe.
+///
+/// Kept whole so callers can still branch on the code or log the message.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
+pub struct Unhandled {
+    code: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<u16>,
+    request_id: ::std::option::Option<::std::string::String>,
+}
+
+impl Unhandled {
+    /// An unhandled error with the given code and message.
+    pub fn new(
+        code: ::std::option::Option<::std::string::String>,
+        message: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        Unhandled { code, message, status: ::std::option::Option::None, request_id: ::std::option::Option::None }
+    }
+
+    /// Record the HTTP status the error came with.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = ::std::option::Option::Some(status);
+        self
+    }
+
+    /// Record the request id the error came with.
+    pub fn with_request_id(mut self, request_id: ::std::option::Option<::std::string::String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    /// The HTTP status code, when the error came from a response.
+    pub fn status(&self) -> ::std::option::Option<u16> {
+        self.status
+    }
+
+    /// The request id (`x-amzn-requestid`), when the service sent one.
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The error code the service sent, if any.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+impl ::std::fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.code.as_deref().unwrap_or("unhandled error"))?;
+        if let ::std::option::Option::Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl ::std::error::Error for Unhandled {}
+
+/// Implemented by every operation's error enum (through [`operation_error!`](crate::operation_error)).
+pub trait OperationError: Sized + std::error::Error + Send + Sync + 'static {
+    /// The error at `index` of the operation's errors ([`crate::schema::Operation::errors`]),
+    /// read from `decoder`.
+    ///
+    /// # Errors
+    ///
+    /// When the error's body does not have the shape of its model.
+    fn modelled(index: usize, decoder: &mut dyn Decoder) -> Result<Self, DeserializeError>;
+
+    /// An error the model does not describe.
+    fn unhandled(error: Unhandled) -> Self;
+
+    /// The error code (the error shape's name), as the service sent it.
+    fn code(&self) -> Option<&str>;
+
+    /// The human-readable message, if the service sent one.
+    fn message(&self) -> Option<&str>;
+}
+
+/// The message member of an `@error` structure, if it has one and it is set.
+pub fn message(error: &dyn Structure) -> Option<&str> {
+    let index = error.schema().error?.message?;
+    match error.member(index)?.get()?.view() {
+        View::String(message) => Some(message),
+        _ => None,
+    }
+}
+
+/// The code of an `@error` structure (its shape's name).
+pub fn code(error: &dyn Structure) -> &'static str {
+    match error.schema().error {
+        Some(info) => info.code,
+        None => error.schema().id,
+    }
+}
+
+/// `Code: message`, or `Code` alone: how an `@error` structure displays.
+pub fn display(error: &dyn Structure, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    f.write_str(code(error))?;
+    if let Some(message) = message(error) {
+        write!(f, ": {message}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! `aws.protocols#restJson1`: HTTP bindings plus JSON bodies.
+//!
+//! Requests: the bindings of [`http_bindings`](super::http_bindings), then the `@httpPayload`
+//! member as the body (raw bytes, text, or JSON), or else the body members as one JSON object.
+//! Responses: header, prefix-header and status-code members from the response, then the payload
+//! or the body members; errors are recognised by `X-Amzn-Errortype`, or the body's `code` or
+//! `__type`.
+
+use super::http_bindings::{payload_member, read_bindings, write_bindings, PayloadDecoder};
+use crate::decode::{finish_structure, Decode, Decoder, Result};
+use crate::error::{DeserializeError, OperationError, Unhandled};
+use crate::http::{RequestBuilder, RequestError, ResponseError};
+use crate::json::{Json, JsonDecoder, JsonWriter};
+use crate::schema::{Binding, Kind, Operation};
+use crate::value::{Structure, StructureMut, View};
+
+/// Build the HTTP request for `input` sent to `endpoint`, checking every constraint first.
+///
+/// # Errors
+///
+/// [`RequestError::Validation`] with every violation, or another [`RequestError`] when the
+/// request cannot be formed.
+pub fn serialize_request(op: &Operation, input: &dyn Structure, endpoint: &str) -> std::result::Result<http::Request<Vec<u8>>, RequestError> {
+    let mut collector = crate::validate::Collector::default();
+    crate::validate::walk::structure(input, &mut collector);
+    collector.finish().map_err(RequestError::Validation)?;
+    serialize_request_unvalidated(op, input, endpoint)
+}
+
+/// Build the HTTP request without checking constraints.
+///
+/// # Errors
+///
+/// A [`RequestError`] when a path label is missing, the endpoint is not a URI, or a header value
+/// cannot be sent.
+pub fn serialize_request_unvalidated(op: &Operation, input: &dyn Structure, endpoint: &str) -> std::result::Result<http::Request<Vec<u8>>, RequestError> {
+    let method = op.http.as_ref().map_or("POST", |http| http.method);
+    let mut request = RequestBuilder::new(method, endpoint)?;
+    write_bindings(op, input, &mut request)?;
+    let schema = input.schema();
+    if let Some((index, member)) = payload_member(schema) {
+        let value = input.member(index).and_then(|slot| slot.get()).map(|v| v.view());
+        let media = member.media_type;
+        match (value, member.target.kind) {
+            (Some(View::Blob(bytes)), _) => request.body(media.unwrap_or("application/octet-stream"), bytes.to_vec()),
+            (Some(View::String(text) | View::Enum { value: text, .. }), _) => request.body(media.unwrap_or("text/plain"), text.as_bytes().to_vec()),
+            (Some(view), _) => {
+                let mut writer = JsonWriter::new();
+                crate::json::write_value(&mut writer, view, member);
+                request.body("application/json", writer.into_string().into_bytes());
+            }
+            // An unset structure payload is sent as `{}`; an unset union or document is no body.
+            (None, Kind::Structure) => request.body("application/json", b"{}".to_vec()),
+            (None, _) => {}
+        }
+    } else if schema.members.iter().any(|m| m.binding == Binding::Body) {
+        let mut writer = JsonWriter::new();
+        crate::json::write_structure(&mut writer, input, true);
+        request.body("application/json", writer.into_string().into_bytes());
+    }
+    request.build()
+}
+
+/// Parse a JSON body; an empty (or all-whitespace) body reads as `None`.
+fn json_body(body: &[u8]) -> Result<Option<Json>> {
+    if crate::json::is_empty_body(body) {
+        return Ok(None);
+    }
+    crate::json::parse(body).map(Some).map_err(|error| DeserializeError::new("", error.to_string()))
+}
+
+/// The output or an error structure of a response: bound members from the status line and
+/// headers, then the payload or the body members, then defaults.
+struct ResponseDecoder<'a> {
+    status: u16,
+    headers: &'a http::HeaderMap,
+    body: &'a [u8],
+    /// The body parsed already (errors are parsed once to find their code).
+    parsed: Option<Option<&'a Json>>,
+}
+
+impl Decoder for ResponseDecoder<'_> {
+    fn error(&self, message: &str) -> DeserializeError {
+        DeserializeError::new("", message)
+    }
+
+    fn structure(&mut self, value: &mut dyn StructureMut) -> Result<()> {
+        read_bindings(value, self.status, self.headers)?;
+        let schema = value.schema();
+        if let Some((index, member)) = payload_member(schema) {
+            if !self.body.is_empty() {
+                if let Some(slot) = value.member_mut(index) {
+                    match member.target.kind {
+                        Kind::Blob | Kind::String | Kind::Enum(_) => slot.decode(&mut PayloadDecoder(self.body))?,
+                        _ => {
+                            if let Some(json) = json_body(self.body)? {
+                                slot.decode(&mut JsonDecoder::member(&json, member))?;
+                            }
+                        }
+                    }
+                }
+            }
+        } else if schema.members.iter().any(|m| m.binding.in_response_body()) {
+            let owned;
+            let json = match self.parsed {
+                Some(parsed) => parsed,
+                None => {
+                    owned = json_body(self.body)?;
+                    owned.as_ref()
+                }
+            };
+            if let Some(json) = json {
+                JsonDecoder::response_body(json).structure(value)?;
+            }
+        }
+        finish_structure(value)
+    }
+}
+
+/// The error code of an error response: the `X-Amzn-Errortype` header if present and non-empty,
+/// else the top-level `code` member of the JSON body, else its top-level `__type` member (nested
+/// `__type` members, as in DynamoDB error details, are never consulted); sanitised to the error
+/// shape's name. `None` when none gives a non-empty code.
+pub fn error_code<'a>(header: Option<&'a str>, body: Option<&'a Json>) -> Option<&'a str> {
+    let from_body = |name: &str| body.and_then(|b| b.get(name)).and_then(Json::as_str);
+    [header, from_body("code"), from_body("__type")]
+        .into_iter()
+        .flatten()
+        .map(crate::text::sanitize_error_code)
+        .find(|code| !code.is_empty())
+}
+
+/// The message of an error response body: its top-level `message`, `Message` or `errorMessage`
+/// string member, in that order of preference.
+pub fn error_message(body: &Json) -> Option<&str> {
+    ["message", "Message", "errorMessage"].into_iter().find_map(|name| body.get(name).and_then(Json::as_str))
+}
+
+/// What an error response says about itself, for the retry decision: its code, if any.
+pub fn response_error_code(headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
+    let json = json_body(body).ok().flatten();
+    let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
+    error_code(header, json.as_ref()).map(str::to_string)
+}
+
+/// Turn an HTTP response into the output, or the operation's error.
+///
+/// # Errors
+///
+/// [`ResponseError::Service`] for an error the service returned (modelled, or
+/// [`Unhandled`]), and [`ResponseError::Deserialize`] for a response the protocol does not allow.
+pub fn parse_response<O, E>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> std::result::Result<O, ResponseError<E>>
+where
+    O: Decode,
+    E: OperationError,
+{
+    if !(200..300).contains(&status) {
+        return Err(parse_error(op, status, headers, body));
+    }
+    O::decode(&mut ResponseDecoder { status, headers, body, parsed: None })
+        .map_err(|error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) })
+}
+
+fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ResponseError<E> {
+    let request_id = crate::http::request_id(headers);
+    // A garbled error body still yields an error: the code may be in a header.
+    let json = json_body(body).ok().flatten();
+    let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
+    let code = error_code(header, json.as_ref());
+    let modelled = code.and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| info.code == code)));
+    match modelled {
+        Some(index) => {
+            let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(json.as_ref()) };
+            match E::modelled(index, &mut decoder) {
+                Ok(error) => ResponseError::service(error, status, request_id),
+                Err(error) => ResponseError::Deserialize { error, status, request_id },
+            }
+        }
+        None => {
+            let message = json.as_ref().and_then(error_message).map(str::to_string);
+            let unhandled = Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id.clone());
+            ResponseError::service(E::unhandled(unhandled), status, request_id)
+        }
+    }
+}

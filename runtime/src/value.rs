@@ -1,0 +1,247 @@
+//! A read-only view of any generated value, so validation, encoders and `Debug` can walk it by
+//! its schema without per-shape code.
+//!
+//! Generated structures, unions and enums implement these traits through the macros of this
+//! crate ([`structure!`](crate::structure), [`union!`](crate::union),
+//! [`enumeration!`](crate::enumeration)); the standard types they are made of are implemented here.
+
+use std::collections::HashMap;
+use std::fmt::Debug;
+
+use crate::decode::Slot;
+use crate::schema::Schema;
+
+/// Anything a generated type is made of.
+pub trait Value: Debug + Send + Sync {
+    /// What this value is, for a walker.
+    fn view(&self) -> View<'_>;
+}
+
+/// A number inside a document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DocumentNumber {
+    /// A non-negative integer.
+    PosInt(u64),
+    /// A negative integer.
+    NegInt(i64),
+    /// Anything else.
+    Float(f64),
+}
+
+/// One value, seen by kind.
+#[derive(Clone, Copy)]
+pub enum View<'a> {
+    /// An absent item of a sparse list or map, or a document's `null`.
+    Null,
+    /// A `boolean`.
+    Bool(bool),
+    /// A `byte`.
+    Byte(i8),
+    /// A `short`.
+    Short(i16),
+    /// An `integer`.
+    Integer(i32),
+    /// A `long`.
+    Long(i64),
+    /// A `float`.
+    Float(f32),
+    /// A `double`.
+    Double(f64),
+    /// Decimal text.
+    BigInteger(&'a str),
+    /// Decimal text.
+    BigDecimal(&'a str),
+    /// A `string`.
+    String(&'a str),
+    /// A `blob`'s bytes.
+    Blob(&'a [u8]),
+    /// Seconds since the Unix epoch (floored) and nanoseconds past them.
+    Timestamp {
+        /// Seconds since the epoch.
+        secs: i64,
+        /// Nanoseconds past `secs`.
+        nanos: u32,
+    },
+    /// A number inside a document (documents are otherwise lists, maps, strings, booleans and nulls).
+    Number(DocumentNumber),
+    /// A string enum value; `known` is false for a value this crate's model does not list.
+    Enum {
+        /// The value as on the wire.
+        value: &'a str,
+        /// Whether the model lists it.
+        known: bool,
+        /// The enum's schema.
+        schema: &'static Schema,
+    },
+    /// An integer enum value.
+    IntEnum {
+        /// The value as on the wire.
+        value: i32,
+        /// Whether the model lists it.
+        known: bool,
+        /// The enum's schema.
+        schema: &'static Schema,
+    },
+    /// A list (or a document array).
+    List(&'a dyn List),
+    /// A map (or a document object).
+    Map(&'a dyn Map),
+    /// A structure.
+    Structure(&'a dyn Structure),
+    /// A union.
+    Union(&'a dyn Union),
+}
+
+/// A generated structure: its schema and its members by index (the order of the schema's
+/// members).
+pub trait Structure: Sync {
+    /// The structure's schema.
+    fn schema(&self) -> &'static Schema;
+
+    /// The member at `index` (`None` past the last member).
+    fn member(&self, index: usize) -> Option<&dyn Slot>;
+}
+
+/// A generated structure being filled in by a decoder.
+pub trait StructureMut: Structure {
+    /// The member at `index`, to fill in.
+    fn member_mut(&mut self, index: usize) -> Option<&mut dyn Slot>;
+}
+
+/// A generated union.
+pub trait Union: Sync {
+    /// The union's schema.
+    fn schema(&self) -> &'static Schema;
+
+    /// The member this holds (its index, and its value unless it targets `smithy.api#Unit`), or
+    /// `None` for a member this crate does not know.
+    fn variant(&self) -> Option<(usize, Option<&dyn Value>)>;
+}
+
+/// A list.
+pub trait List: Sync {
+    /// The number of items.
+    fn len(&self) -> usize;
+
+    /// Whether there are no items.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The item at `index`.
+    fn item(&self, index: usize) -> Option<&dyn Value>;
+}
+
+/// A map with string (or string enum) keys.
+pub trait Map: Sync {
+    /// The number of entries.
+    fn len(&self) -> usize;
+
+    /// Whether there are no entries.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every entry (key, value), in the map's own (unspecified) order. Keys are strings or
+    /// string enums.
+    fn each<'a>(&'a self, visit: &mut dyn FnMut(&'a dyn Value, &'a dyn Value));
+}
+
+/// The entries of a map sorted by key, for output that must not depend on hash order
+/// (query strings, headers).
+pub fn sorted_entries(map: &dyn Map) -> Vec<(&str, &dyn Value)> {
+    let mut entries = Vec::with_capacity(map.len());
+    map.each(&mut |key, value| entries.push((key_text(key), value)));
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries
+}
+
+/// The text of a map key (a string or a string enum).
+pub fn key_text(key: &dyn Value) -> &str {
+    match key.view() {
+        View::String(text) | View::Enum { value: text, .. } => text,
+        _ => "",
+    }
+}
+
+/// Map keys: strings, or string enums.
+pub trait Key: Value + Eq + std::hash::Hash {
+    /// The key from its text.
+    fn from_key(key: String) -> Self;
+}
+
+impl Key for String {
+    fn from_key(key: String) -> Self {
+        key
+    }
+}
+
+macro_rules! scalar_values {
+    ($($ty:ty => $variant:ident),* $(,)?) => {
+        $(
+            impl Value for $ty {
+                fn view(&self) -> View<'_> {
+                    View::$variant(*self)
+                }
+            }
+        )*
+    };
+}
+
+scalar_values!(bool => Bool, i8 => Byte, i16 => Short, i32 => Integer, i64 => Long, f32 => Float, f64 => Double);
+
+impl Value for String {
+    fn view(&self) -> View<'_> {
+        View::String(self)
+    }
+}
+
+impl<T: Value + ?Sized> Value for Box<T> {
+    fn view(&self) -> View<'_> {
+        (**self).view()
+    }
+}
+
+/// Items of sparse lists and maps.
+impl<T: Value> Value for Option<T> {
+    fn view(&self) -> View<'_> {
+        match self {
+            Some(value) => value.view(),
+            None => View::Null,
+        }
+    }
+}
+
+impl<T: Value> Value for Vec<T> {
+    fn view(&self) -> View<'_> {
+        View::List(self)
+    }
+}
+
+impl<T: Value> List for Vec<T> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn item(&self, index: usize) -> Option<&dyn Value> {
+        self.get(index).map(|item| item as &dyn Value)
+    }
+}
+
+impl<K: Key, V: Value, S: std::hash::BuildHasher + Send + Sync> Value for HashMap<K, V, S> {
+    fn view(&self) -> View<'_> {
+        View::Map(self)
+    }
+}
+
+impl<K: Key, V: Value, S: std::hash::BuildHasher + Send + Sync> Map for HashMap<K, V, S> {
+    fn len(&self) -> usize {
+        HashMap::len(self)
+    }
+
+    fn each<'a>(&'a self, visit: &mut dyn FnMut(&'a dyn Value, &'a dyn Value)) {
+        for (key, value) in self {
+            visit(key, value);
+        }
+    }
+}
