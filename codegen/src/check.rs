@@ -1,58 +1,84 @@
 //! Whole-model checks of the traits the generator relies on, run before anything is generated so
-//! a malformed model yields every problem at once, each with its shape id and a fix.
+//! a malformed model yields every problem at once, each with its shape id and a fix. The traits are
+//! parsed here, once, into the [`TraitIndex`] lowering reads.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Model, Shape, ShapeId, ShapeType, Traits};
+use crate::model::{Model, Shape, ShapeId, ShapeType};
 use crate::pattern;
-use crate::traits;
+use crate::traits::{self, EnumValue, TraitSet};
+
+/// The parsed traits of every shape and member, by shape or member id.
+#[derive(Debug, Default)]
+pub struct TraitIndex {
+    sets: HashMap<ShapeId, TraitSet>,
+    empty: TraitSet,
+}
+
+impl TraitIndex {
+    /// The traits of a shape or member (empty for an id the model does not have).
+    pub fn get(&self, id: &ShapeId) -> &TraitSet {
+        self.sets.get(id).unwrap_or(&self.empty)
+    }
+
+    /// The traits of member `member` of `shape`.
+    pub fn member(&self, shape: &ShapeId, member: &str) -> &TraitSet {
+        self.get(&shape.with_member(member))
+    }
+}
 
 /// Whether each distinct pattern of the model parses, checked once per pattern text. Only the
 /// syntax: translating and compiling a pattern can cost milliseconds (big bounded repeats), so
 /// lowering does that for the patterns of the shapes it generates.
 type SyntaxCache = BTreeMap<String, Result<(), pattern::PatternError>>;
 
-pub fn check_model(model: &Model) -> Diagnostics {
+pub fn check_model(model: &Model) -> (TraitIndex, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
+    let mut index = TraitIndex::default();
     let mut patterns = SyntaxCache::new();
     for shape in model.shapes.values() {
-        check_traits(&shape.id, shape, shape.shape_type, &shape.traits, &mut diagnostics, &mut patterns);
+        let set = parse(&shape.id, shape, &shape.traits, &mut diagnostics);
+        check_constraints(&shape.id, shape, shape.shape_type, &set, &mut diagnostics, &mut patterns);
+        index.sets.insert(shape.id.clone(), set);
         for member in &shape.members {
-            let Some(target) = model.shape(&member.target) else { continue };
             let id = shape.id.with_member(&member.name);
-            check_traits(&id, shape, target.shape_type, &member.traits, &mut diagnostics, &mut patterns);
-        }
-        match shape.shape_type {
-            ShapeType::Enum | ShapeType::IntEnum => check_enum(shape, &mut diagnostics),
-            ShapeType::Structure => {
-                if let Err(d) = traits::error_fault(&shape.traits) {
-                    diagnostics.push(locate(d, &shape.id, shape));
-                }
-                if let Err(d) = traits::http_error(&shape.traits) {
-                    diagnostics.push(locate(d, &shape.id, shape));
-                }
+            let set = parse(&id, shape, &member.traits, &mut diagnostics);
+            if let Some(target) = model.shape(&member.target) {
+                check_constraints(&id, shape, target.shape_type, &set, &mut diagnostics, &mut patterns);
             }
-            ShapeType::Operation => check_operation(model, shape, &mut diagnostics),
+            index.sets.insert(id, set);
+        }
+    }
+    for shape in model.shapes.values() {
+        match shape.shape_type {
+            ShapeType::Enum | ShapeType::IntEnum => check_enum(shape, &index, &mut diagnostics),
+            ShapeType::Operation => check_operation(model, shape, &index, &mut diagnostics),
             _ => {}
         }
     }
-    diagnostics
+    (index, diagnostics)
 }
 
 fn locate(d: Diagnostic, id: &ShapeId, shape: &Shape) -> Diagnostic {
     d.shape(id.as_str()).file(shape.source.clone())
 }
 
+fn parse(id: &ShapeId, owner: &Shape, traits_map: &crate::model::Traits, diagnostics: &mut Diagnostics) -> TraitSet {
+    let (set, problems) = traits::parse(traits_map);
+    for problem in problems {
+        diagnostics.push(locate(problem, id, owner));
+    }
+    set
+}
+
 /// Checks one trait set; `value_type` is the type of the value the traits constrain (the target's
 /// type for a member).
-fn check_traits(
+fn check_constraints(
     id: &ShapeId,
     owner: &Shape,
     value_type: ShapeType,
-    traits_map: &Traits,
+    set: &TraitSet,
     diagnostics: &mut Diagnostics,
     patterns: &mut SyntaxCache,
 ) {
@@ -62,68 +88,43 @@ fn check_traits(
             .hint(format!("`{trait_id}` applies to {applies}; remove it or move it to such a shape"))
     };
     use ShapeType as T;
-    if traits::has(traits_map, traits::LENGTH) {
-        match traits::length(traits_map) {
-            Err(d) => report(d),
-            Ok(_) if !matches!(value_type, T::String | T::Blob | T::List | T::Set | T::Map) => {
-                report(not_applicable(traits::LENGTH, "strings, blobs, lists and maps"))
-            }
-            Ok(_) => {}
-        }
+    // Smithy 2.0 enums are strings: `@length` and `@pattern` apply to them.
+    if set.length.is_some() && !matches!(value_type, T::String | T::Enum | T::Blob | T::List | T::Set | T::Map) {
+        report(not_applicable(traits::LENGTH, "strings, enums, blobs, lists and maps"));
     }
-    if traits::has(traits_map, traits::RANGE) {
-        match traits::range(traits_map) {
-            Err(d) => report(d),
-            Ok(_) if !value_type.is_number() || value_type == T::IntEnum => {
-                report(not_applicable(traits::RANGE, "numbers"))
-            }
-            Ok(_) => {}
-        }
+    if set.range.is_some() && (!value_type.is_number() || value_type == T::IntEnum) {
+        report(not_applicable(traits::RANGE, "numbers"));
     }
-    if traits::has(traits_map, traits::UNIQUE_ITEMS) && !matches!(value_type, T::List | T::Set) {
+    if set.unique_items && !matches!(value_type, T::List | T::Set) {
         report(not_applicable(traits::UNIQUE_ITEMS, "lists"));
     }
-    if let Err(d) = traits::max_total_utf8_bytes(traits_map) {
-        report(d);
-    }
-    for key in [traits::PATTERN, traits::KEY_PATTERN] {
-        match traits::string(traits_map, key) {
-            Err(d) => report(d),
-            Ok(None) => {}
-            Ok(Some(text)) => {
-                let applies = if key == traits::PATTERN { value_type == T::String } else { value_type == T::Map };
-                if !applies {
-                    report(not_applicable(key, if key == traits::PATTERN { "strings" } else { "maps" }));
-                }
-                let syntax = patterns.entry(text.to_string()).or_insert_with(|| pattern::validate_syntax(text));
-                if let Err(err) = syntax {
-                    report(
-                        Diagnostic::error("InvalidPattern", format!("`{text}` is not a valid ECMA-262 regular expression: {err}"))
-                            .hint("Smithy patterns are ECMA-262 (JavaScript) regular expressions; fix the expression at the offset given"),
-                    );
-                }
-            }
+    for (key, text) in [(traits::PATTERN, &set.pattern), (traits::KEY_PATTERN, &set.key_pattern)] {
+        let Some(text) = text else { continue };
+        let applies = if key == traits::PATTERN { matches!(value_type, T::String | T::Enum) } else { value_type == T::Map };
+        if !applies {
+            report(not_applicable(key, if key == traits::PATTERN { "strings and enums" } else { "maps" }));
         }
-    }
-    if let Err(d) = traits::string(traits_map, traits::DOCUMENTATION) {
-        report(d);
+        let syntax = patterns.entry(text.clone()).or_insert_with(|| pattern::validate_syntax(text));
+        if let Err(err) = syntax {
+            report(
+                Diagnostic::warning("PatternNotEcma262", format!("pattern `{text}` is not an ECMA-262 regular expression as written ({err}); it is not enforced on the client"))
+                    .hint("Smithy patterns are ECMA-262 (JavaScript) regular expressions; the service still enforces its own rule"),
+            );
+        }
     }
 }
 
-fn check_enum(shape: &Shape, diagnostics: &mut Diagnostics) {
+fn check_enum(shape: &Shape, index: &TraitIndex, diagnostics: &mut Diagnostics) {
     let mut values = BTreeSet::new();
     for member in &shape.members {
         let id = shape.id.with_member(&member.name);
-        let value = match (shape.shape_type, member.traits.get(traits::ENUM_VALUE)) {
+        let value = match (shape.shape_type, &index.get(&id).enum_value) {
             (ShapeType::Enum, None) => Some(member.name.clone()),
-            (ShapeType::Enum, Some(Value::String(s))) if !s.is_empty() => Some(s.clone()),
-            (ShapeType::IntEnum, Some(Value::Number(n))) if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) => {
-                Some(n.to_string())
-            }
+            (ShapeType::Enum, Some(EnumValue::String(s))) if !s.is_empty() => Some(s.clone()),
+            (ShapeType::IntEnum, Some(EnumValue::Int(n))) => Some(n.to_string()),
             (ShapeType::IntEnum, None) => {
                 diagnostics.push(
-                    locate(Diagnostic::error("InvalidEnum", "intEnum members need an integer `@enumValue`"), &id, shape)
-                        .hint("add \"smithy.api#enumValue\": 1"),
+                    locate(Diagnostic::error("InvalidEnum", "intEnum members need an integer `@enumValue`"), &id, shape).hint("add \"smithy.api#enumValue\": 1"),
                 );
                 None
             }
@@ -147,22 +148,18 @@ fn check_enum(shape: &Shape, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn check_operation(model: &Model, shape: &Shape, diagnostics: &mut Diagnostics) {
+fn check_operation(model: &Model, shape: &Shape, index: &TraitIndex, diagnostics: &mut Diagnostics) {
     let r = &shape.relations;
     for (what, target) in [("input", &r.input), ("output", &r.output)] {
         if let Some(target) = target {
             if model.shape(target).is_some_and(|t| t.shape_type != ShapeType::Structure) {
-                diagnostics.push(locate(
-                    Diagnostic::error("InvalidOperation", format!("the operation {what} `{target}` is not a structure")),
-                    &shape.id,
-                    shape,
-                ));
+                diagnostics.push(locate(Diagnostic::error("InvalidOperation", format!("the operation {what} `{target}` is not a structure")), &shape.id, shape));
             }
         }
     }
     for error in &r.errors {
         if let Some(target) = model.shape(error) {
-            if target.shape_type != ShapeType::Structure || !target.has_trait(traits::ERROR) {
+            if target.shape_type != ShapeType::Structure || index.get(error).error.is_none() {
                 diagnostics.push(
                     locate(Diagnostic::error("InvalidOperation", format!("`{error}` is listed as an error but is not an @error structure")), &shape.id, shape)
                         .hint(format!("add \"smithy.api#error\": \"client\" (or \"server\") to `{error}`")),

@@ -6,21 +6,27 @@ use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// Settings for one generated crate, with paths resolved against the config file's directory.
+/// Which operations to generate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// By name (`UpdateContactAttributes`) or absolute shape id.
+    Named(Vec<String>),
+    /// Every operation of the service.
+    All,
+}
+
+/// Everything that decides what one generated crate holds: the one settings value every stage
+/// (config, request, lowering) reads.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    pub models: Vec<PathBuf>,
-    pub overlays: Vec<PathBuf>,
-    pub output: PathBuf,
-    pub crate_name: String,
-    pub crate_version: String,
-    pub crate_description: Option<String>,
+pub struct Settings {
+    /// The package name.
+    pub package: String,
+    pub version: String,
+    pub description: Option<String>,
     /// The service shape id; may be omitted when the model has exactly one service.
     pub service: Option<String>,
-    pub operations: Vec<String>,
-    /// Generate every operation of the service instead of `operations`.
-    pub all_operations: bool,
-    /// Generate the callable client (needs a restJson1 service signed with SigV4).
+    pub selection: Selection,
+    /// Generate the callable client (needs a service signed with SigV4 on a supported protocol).
     pub client: bool,
     pub suppressions: Vec<Suppression>,
     /// Which of the model's `smithy.test#...` compliance cases become tests: any of `requests`,
@@ -28,9 +34,40 @@ pub struct Config {
     pub protocol_tests: Vec<String>,
     /// Cases that do not run, by id, with the reason (from the file `protocol_test_skips` names).
     pub protocol_test_skips: std::collections::BTreeMap<String, String>,
+    /// The `path` of the generated crate's dependency on the runtime crate, relative to the
+    /// generated crate.
+    pub runtime_path: String,
+}
+
+impl Settings {
+    /// Default settings for a package: every operation, no client.
+    pub fn new(package: impl Into<String>) -> Settings {
+        Settings {
+            package: package.into(),
+            version: "0.1.0".to_string(),
+            description: None,
+            service: None,
+            selection: Selection::All,
+            client: false,
+            suppressions: Vec::new(),
+            protocol_tests: Vec::new(),
+            protocol_test_skips: Default::default(),
+            runtime_path: "../runtime".to_string(),
+        }
+    }
+}
+
+/// A codegen config file: where the inputs and output are, and the crate's [`Settings`]; paths are
+/// resolved against the config file's directory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub models: Vec<PathBuf>,
+    pub overlays: Vec<PathBuf>,
+    pub output: PathBuf,
     /// The models are optional data (e.g. under `../shared`): when absent, the crate is skipped
     /// with a printed reason instead of failing.
     pub models_optional: bool,
+    pub settings: Settings,
 }
 
 /// A constraint the generated client deliberately does not enforce, and why.
@@ -132,25 +169,29 @@ impl Config {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
+        let output = base.join(output.first().map(String::as_str).unwrap_or("generated"));
+        let all_operations = root.get("all_operations").and_then(Value::as_bool).unwrap_or(false);
         Ok(Config {
-            protocol_test_skips,
             models: models.iter().map(|m| base.join(m)).collect(),
             overlays: overlays.iter().map(|m| base.join(m)).collect(),
-            output: base.join(output.first().map(String::as_str).unwrap_or("generated")),
-            crate_name: crate_name.unwrap_or_default(),
-            crate_version: crate_field("version").unwrap_or_else(|| "0.1.0".to_string()),
-            crate_description: crate_field("description"),
-            service,
-            operations,
-            suppressions,
-            all_operations: root.get("all_operations").and_then(Value::as_bool).unwrap_or(false),
-            client: root.get("client").and_then(Value::as_bool).unwrap_or(false),
-            protocol_tests: root
-                .get("protocol_tests")
-                .and_then(Value::as_array)
-                .map(|kinds| kinds.iter().filter_map(Value::as_str).map(str::to_string).collect())
-                .unwrap_or_default(),
             models_optional: root.get("models_optional").and_then(Value::as_bool).unwrap_or(false),
+            settings: Settings {
+                package: crate_name.unwrap_or_default(),
+                version: crate_field("version").unwrap_or_else(|| "0.1.0".to_string()),
+                description: crate_field("description"),
+                service,
+                selection: if all_operations { Selection::All } else { Selection::Named(operations) },
+                client: root.get("client").and_then(Value::as_bool).unwrap_or(false),
+                suppressions,
+                protocol_tests: root
+                    .get("protocol_tests")
+                    .and_then(Value::as_array)
+                    .map(|kinds| kinds.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default(),
+                protocol_test_skips,
+                runtime_path: crate::runtime_path_from(&output),
+            },
+            output,
         })
     }
 }

@@ -1,15 +1,16 @@
 //! Smithy 2.0 JSON AST in, a small validated Rust client crate out.
 //!
-//! One direction of flow: [`model`] loads and assembles the JSON AST -> [`check`] and [`overlay`]
-//! validate and extend it -> [`lower`] decides everything (names via [`naming`]) into the [`ir`] ->
-//! [`emit`] writes tokens per concern -> [`render`] formats -> [`output`] writes only what changed.
+//! One direction of flow: [`model`] loads and assembles the JSON AST -> [`overlay`] extends it ->
+//! [`check`] validates it and parses every trait once -> [`lower`] decides everything (names via
+//! [`naming`]) into the typed [`ir`] -> [`emit`] writes tokens per concern -> [`render`] formats
+//! -> [`output`] writes only what changed. The generated crate depends on the runtime crate
+//! (`runtime/`, package `smithy-rt`), which does everything that is the same for every shape.
 
 #![allow(
     clippy::result_large_err,
     reason = "diagnostics are built only on the error path and carry their location; boxing them buys nothing"
 )]
 
-pub mod bindings;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
@@ -19,56 +20,38 @@ pub mod ir;
 pub mod lower;
 pub mod model;
 pub mod naming;
+pub mod node;
 pub mod output;
 pub mod overlay;
 pub mod pattern;
 pub mod render;
 pub mod traits;
 
+use std::path::{Path, PathBuf};
+
+use config::Settings;
 use diagnostics::{Diagnostic, Diagnostics};
-use lower::Selection;
 use model::ModelSource;
 
 /// Everything one generation run needs, with inputs already read into memory.
 pub struct Request {
     pub models: Vec<ModelSource>,
     pub overlays: Vec<ModelSource>,
-    pub service: Option<String>,
-    pub selection: Selection,
-    pub package: String,
-    pub version: String,
-    pub description: Option<String>,
-    pub suppressions: Vec<config::Suppression>,
-    /// Which Smithy protocol compliance cases become tests (`requests`, `responses`, `malformed_requests`).
-    pub protocol_tests: Vec<String>,
-    /// Generate the callable client (config, signing, retries, transport).
-    pub client: bool,
-    /// Compliance cases that do not run, by id, with the reason.
-    pub protocol_test_skips: std::collections::BTreeMap<String, String>,
+    pub settings: Settings,
 }
 
 impl Request {
-    /// A request for fixtures and tests: one model text, default crate settings.
-    pub fn from_model(name: &str, text: &str, selection: Selection) -> Request {
-        Request {
-            models: vec![ModelSource { name: name.to_string(), text: text.to_string() }],
-            overlays: Vec::new(),
-            service: None,
-            selection,
-            package: "generated".to_string(),
-            version: "0.1.0".to_string(),
-            description: None,
-            suppressions: Vec::new(),
-            protocol_tests: Vec::new(),
-            client: false,
-            protocol_test_skips: Default::default(),
-        }
+    /// A request for fixtures and tests: one model text, default settings for package `generated`.
+    pub fn from_model(name: &str, text: &str, selection: config::Selection) -> Request {
+        let mut settings = Settings::new("generated");
+        settings.selection = selection;
+        Request { models: vec![ModelSource { name: name.to_string(), text: text.to_string() }], overlays: Vec::new(), settings }
     }
 
     /// Read the files a config names (diagnostics for unreadable ones).
-    pub fn from_config(config: &config::Config, selection: Option<Selection>) -> Result<Request, Diagnostics> {
+    pub fn from_config(config: &config::Config) -> Result<Request, Diagnostics> {
         let mut diagnostics = Diagnostics::default();
-        let mut read = |paths: &[std::path::PathBuf]| -> Vec<ModelSource> {
+        let mut read = |paths: &[PathBuf]| -> Vec<ModelSource> {
             paths
                 .iter()
                 .filter_map(|path| match std::fs::read_to_string(path) {
@@ -85,23 +68,55 @@ impl Request {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(Request {
-            models,
-            overlays,
-            service: config.service.clone(),
-            selection: selection.unwrap_or_else(|| {
-                if config.all_operations { Selection::All } else { Selection::Named(config.operations.clone()) }
-            }),
-            package: config.crate_name.clone(),
-            version: config.crate_version.clone(),
-            description: config.crate_description.clone(),
-            suppressions: config.suppressions.clone(),
-            protocol_tests: config.protocol_tests.clone(),
-            client: config.client,
-            protocol_test_skips: config.protocol_test_skips.clone(),
-        })
+        Ok(Request { models, overlays, settings: config.settings.clone() })
     }
 }
+
+/// The runtime crate of this repository.
+pub fn runtime_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("runtime")
+}
+
+/// The `path` a crate generated into `output` uses for the runtime dependency: the repository's
+/// `runtime/` relative to it when both are inside this repository, else the copy of the runtime
+/// written beside the crate ([`RUNTIME_COPY_DIR`], see [`runtime_files`]).
+pub fn runtime_path_from(output: &Path) -> String {
+    let absolute = |p: &Path| -> Option<PathBuf> {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().ok()?.join(p) };
+        Some(normalize(&p))
+    };
+    let (Some(runtime), Some(output)) = (absolute(&runtime_dir()), absolute(output)) else {
+        return RUNTIME_COPY_DIR.to_string();
+    };
+    let Some(repo) = runtime.parent() else { return RUNTIME_COPY_DIR.to_string() };
+    if !output.starts_with(repo) {
+        return RUNTIME_COPY_DIR.to_string();
+    }
+    let out: Vec<_> = output.components().collect();
+    let run: Vec<_> = runtime.components().collect();
+    let common = out.iter().zip(&run).take_while(|(a, b)| a == b).count();
+    let mut relative: Vec<String> = std::iter::repeat_n("..".to_string(), out.len() - common).collect();
+    relative.extend(run[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    relative.join("/")
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Where a crate generated outside this repository finds the runtime: a copy written into this
+/// directory inside the crate.
+pub const RUNTIME_COPY_DIR: &str = "smithy-rt";
 
 /// Every crate this repository generates: the main client, then generated test crates.
 /// Paths are relative to the workspace root.
@@ -114,7 +129,7 @@ pub const CONFIGS: &[&str] = &[
 
 /// Load a config file and run the whole pipeline for it. `Ok(None)` (with the reason printed)
 /// when the config's models are optional data that is absent here, such as `../shared`.
-pub fn generate_from_config(path: &std::path::Path, selection: Option<Selection>) -> Result<Option<(config::Config, Generated)>, Diagnostics> {
+pub fn generate_from_config(path: &Path) -> Result<Option<(config::Config, Generated)>, Diagnostics> {
     let config = config::Config::load(path)?;
     if config.models_optional {
         if let Some(missing) = config.models.iter().find(|m| !m.is_file()) {
@@ -122,7 +137,7 @@ pub fn generate_from_config(path: &std::path::Path, selection: Option<Selection>
             return Ok(None);
         }
     }
-    let request = Request::from_config(&config, selection)?;
+    let request = Request::from_config(&config)?;
     let generated = generate(&request)?;
     Ok(Some((config, generated)))
 }
@@ -136,10 +151,7 @@ pub struct Generated {
 
 /// Run the whole pipeline in memory. Nothing touches the disk, so a failed run writes nothing.
 pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
-    let krate = lower_request(request)?;
-    let (krate, warnings) = krate;
-    // Every translated expression of `krate.patterns` was compiled by `pattern::analyze`, with
-    // the builder settings of the generated crate: no second compilation here.
+    let (krate, warnings) = lower_request(request)?;
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(emit::endpoint_diagnostics(&krate));
     let mut files = output::FileSet::new();
@@ -151,12 +163,69 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
             Err(d) => diagnostics.push(d),
         }
     }
+    if krate.runtime.path == RUNTIME_COPY_DIR {
+        for (path, text) in runtime_files() {
+            files.insert(format!("{RUNTIME_COPY_DIR}/{path}"), text.to_string());
+        }
+    }
     if diagnostics.has_errors() {
         diagnostics.extend(warnings);
         return Err(diagnostics);
     }
     Ok(Generated { files, warnings, krate })
 }
+
+/// The runtime crate's sources, for crates generated outside this repository: `Cargo.toml`
+/// (standalone, with the workspace settings filled in) and every file under `src/`.
+pub fn runtime_files() -> Vec<(&'static str, String)> {
+    let manifest = include_str!("../../runtime/Cargo.toml")
+        .replace("edition.workspace = true", "edition = \"2024\"")
+        .replace("rust-version.workspace = true", "rust-version = \"1.85\"")
+        .replace("license.workspace = true", "license = \"Apache-2.0\"")
+        .replace("publish.workspace = true", "publish = false")
+        .replace("serde_json.workspace = true", "serde_json = \"1\"");
+    let mut files = vec![("Cargo.toml", manifest)];
+    files.extend(RUNTIME_SOURCES.iter().map(|(path, text)| (*path, (*text).to_string())));
+    files
+}
+
+macro_rules! runtime_sources {
+    ($($path:literal),* $(,)?) => {
+        /// Every source file of the runtime crate (a test checks the list is complete).
+        pub const RUNTIME_SOURCES: &[(&str, &str)] = &[$(($path, include_str!(concat!("../../runtime/", $path)))),*];
+    };
+}
+
+runtime_sources!(
+    "src/lib.rs",
+    "src/macros.rs",
+    "src/schema.rs",
+    "src/debug.rs",
+    "src/decode.rs",
+    "src/error.rs",
+    "src/primitives.rs",
+    "src/text.rs",
+    "src/value.rs",
+    "src/smithy_types.rs",
+    "src/validate.rs",
+    "src/pattern.rs",
+    "src/json/mod.rs",
+    "src/json/encode.rs",
+    "src/json/decode.rs",
+    "src/http.rs",
+    "src/protocol/mod.rs",
+    "src/protocol/http_bindings.rs",
+    "src/protocol/rest_json.rs",
+    "src/endpoint.rs",
+    "src/client/mod.rs",
+    "src/client/config.rs",
+    "src/client/error.rs",
+    "src/client/retry.rs",
+    "src/client/sign.rs",
+    "src/client/transport.rs",
+    "src/transport.rs",
+    "src/testing.rs",
+);
 
 /// Load, check and lower: the IR and the warnings, or every error found.
 pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diagnostics> {
@@ -166,25 +235,13 @@ pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diag
     for source in &request.overlays {
         diagnostics.extend(overlay::apply(&mut model, &source.name, &source.text, &mut notes));
     }
-    diagnostics.extend(check::check_model(&model));
+    let (traits, checked) = check::check_model(&model);
+    diagnostics.extend(checked);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
     let lower_with = |analyze: lower::Analyzer<'_>| {
-        lower::lower(&lower::LowerRequest {
-            model: &model,
-            analyze,
-            service: request.service.as_deref(),
-            selection: &request.selection,
-            package: &request.package,
-            version: &request.version,
-            description: request.description.as_deref(),
-            suppressions: &request.suppressions,
-            overlay_notes: &notes,
-            protocol_tests: &request.protocol_tests,
-            client: request.client,
-            protocol_test_skips: &request.protocol_test_skips,
-        })
+        lower::lower(&lower::LowerRequest { model: &model, traits: &traits, analyze, settings: &request.settings, overlay_notes: &notes })
     };
     let (krate, lowered) = lower_compiling_patterns_alongside(&lower_with).unwrap_or_else(|| lower_with(&pattern::analyze));
     diagnostics.extend(lowered);
@@ -243,22 +300,10 @@ mod tests {
     }"#;
 
     fn lowered(model: &str, analyze: lower::Analyzer<'_>) -> (Option<ir::Crate>, Diagnostics) {
-        let request = Request::from_model("m.json", model, Selection::All);
+        let request = Request::from_model("m.json", model, config::Selection::All);
         let (model, _) = model::load_sources(&request.models).expect("loads");
-        lower::lower(&lower::LowerRequest {
-            model: &model,
-            analyze,
-            service: None,
-            selection: &request.selection,
-            package: &request.package,
-            version: &request.version,
-            description: None,
-            suppressions: &[],
-            overlay_notes: &overlay::OverlayNotes::new(),
-            protocol_tests: &[],
-            client: false,
-            protocol_test_skips: &Default::default(),
-        })
+        let (traits, _) = check::check_model(&model);
+        lower::lower(&lower::LowerRequest { model: &model, traits: &traits, analyze, settings: &request.settings, overlay_notes: &overlay::OverlayNotes::new() })
     }
 
     #[test]
@@ -273,11 +318,32 @@ mod tests {
             assert_eq!(format!("{:?}", alongside.0), format!("{:?}", verified.0));
             assert_eq!(alongside.1, verified.1);
         }
-        let request = Request::from_model("m.json", MODEL, Selection::All);
+        let request = Request::from_model("m.json", MODEL, config::Selection::All);
         let (krate, warnings) = lower_request(&request).expect("lowers");
         let not_enforced: Vec<&str> = warnings.0.iter().filter(|d| d.code == "PatternNotEnforced").map(|d| d.message.as_str()).collect();
         assert!(matches!(not_enforced[..], [message] if message.contains("size limit")), "{not_enforced:?}");
-        let sources: Vec<&str> = krate.patterns.iter().map(|p| p.source.as_str()).collect();
+        let mut sources: Vec<&str> = krate.patterns.iter().map(|p| p.source.as_str()).collect();
+        sources.sort();
         assert_eq!(sources, ["^(?!aws:)[a-z:]*$", "^[a-z]+$"]);
+    }
+
+    #[test]
+    fn the_runtime_source_list_is_complete() {
+        let mut on_disk = Vec::new();
+        let mut stack = vec![runtime_dir().join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("runtime/src") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(relative) = path.strip_prefix(runtime_dir()) {
+                    on_disk.push(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        on_disk.sort();
+        let mut listed: Vec<String> = RUNTIME_SOURCES.iter().map(|(p, _)| p.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk, "update `runtime_sources!` in codegen/src/lib.rs");
     }
 }

@@ -30,7 +30,29 @@ const RESERVED_MEMBERS: &[(&str, &str)] = &[
     ("default", "`default` would shadow `Default::default` on the builder"),
     ("validate", "`validate` is the `Validate` trait's method"),
     ("clone", "`clone` would shadow `Clone::clone`"),
+    ("send", "`send` is the method that sends the request a client's builder holds"),
+    ("customize", "`customize` is the method that changes settings for one call"),
+    ("as_input", "`as_input` is the method that shows a client's builder's input"),
+    ("into_paginator", "`into_paginator` is the method that pages through a listing"),
 ];
+
+/// Methods every generated client has; an operation named like one gets an `_operation` suffix.
+const CLIENT_METHODS: &[&str] = &["new", "from_env", "config", "endpoint", "clone", "fmt", "handle"];
+
+/// The name of the schema static in every type's module.
+pub const SCHEMA_STATIC: &str = "SCHEMA";
+
+/// The name of the operation schema static in every operation's module.
+pub const OPERATION_STATIC: &str = "OPERATION";
+
+/// The client's method for an operation (`client.update_contact_attributes()`).
+pub fn client_method(operation: &str) -> Ident {
+    let snake = to_snake(operation);
+    if CLIENT_METHODS.contains(&snake.as_str()) || UNRAWABLE.contains(&snake.as_str()) {
+        return Ident::plain(format!("{snake}_operation"));
+    }
+    Ident { raw: RAW_KEYWORDS.contains(&snake.as_str()), name: snake }
+}
 
 /// A member's Rust name, with the note to document when it differs from the model's name in more
 /// than case.

@@ -34,14 +34,14 @@ impl std::fmt::Display for Drift {
     }
 }
 
-/// Generated files on disk: everything under `src/` and `tests/` plus `Cargo.toml`. Other files in
+/// Generated files on disk: everything under `src/`, `tests/` and a runtime copy, plus `Cargo.toml`. Other files in
 /// the output directory (a README, say) are not ours and are left alone.
 fn existing(out: &Path) -> io::Result<Vec<String>> {
     let mut found = Vec::new();
     if out.join("Cargo.toml").is_file() {
         found.push("Cargo.toml".to_string());
     }
-    for dir in ["src", "tests"] {
+    for dir in ["src", "tests", crate::RUNTIME_COPY_DIR] {
         let dir = out.join(dir);
         if !dir.is_dir() {
             continue;
@@ -103,8 +103,9 @@ pub fn write(out: &Path, files: &FileSet) -> io::Result<WriteReport> {
         fs::remove_file(out.join(path))?;
         report.removed.push(path.clone());
     }
-    remove_empty_dirs(&out.join("src"))?;
-    remove_empty_dirs(&out.join("tests"))?;
+    for dir in ["src", "tests", crate::RUNTIME_COPY_DIR] {
+        remove_empty_dirs(&out.join(dir))?;
+    }
     report.written.sort();
     report.unchanged = files.len() - report.written.len();
     Ok(report)

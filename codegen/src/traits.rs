@@ -1,9 +1,12 @@
-//! Typed readers for the traits the generator understands, each reporting a wrong value with its shape id.
+//! The traits the generator understands, parsed once (by [`crate::check`]) from the model's trait
+//! values into a typed [`TraitSet`] per shape and member. A malformed value is a diagnostic naming
+//! the trait; nothing later reads the raw values again.
 
 use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Traits;
+use crate::node::Node;
 
 pub const REQUIRED: &str = "smithy.api#required";
 pub const DOCUMENTATION: &str = "smithy.api#documentation";
@@ -16,6 +19,7 @@ pub const ENUM_VALUE: &str = "smithy.api#enumValue";
 pub const ENUM_TRAIT: &str = "smithy.api#enum";
 pub const INTERNAL: &str = "smithy.api#internal";
 pub const DEFAULT: &str = "smithy.api#default";
+pub const CLIENT_OPTIONAL: &str = "smithy.api#clientOptional";
 pub const DEPRECATED: &str = "smithy.api#deprecated";
 pub const ERROR: &str = "smithy.api#error";
 pub const HTTP_ERROR: &str = "smithy.api#httpError";
@@ -23,7 +27,29 @@ pub const RETRYABLE: &str = "smithy.api#retryable";
 pub const MIXIN: &str = "smithy.api#mixin";
 pub const TITLE: &str = "smithy.api#title";
 pub const STREAMING: &str = "smithy.api#streaming";
+pub const SPARSE: &str = "smithy.api#sparse";
 pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
+pub const HTTP: &str = "smithy.api#http";
+pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
+pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
+pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
+pub const HTTP_HEADER: &str = "smithy.api#httpHeader";
+pub const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";
+pub const HTTP_PAYLOAD: &str = "smithy.api#httpPayload";
+pub const HTTP_RESPONSE_CODE: &str = "smithy.api#httpResponseCode";
+pub const HOST_LABEL: &str = "smithy.api#hostLabel";
+pub const JSON_NAME: &str = "smithy.api#jsonName";
+pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
+pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
+pub const XML_NAME: &str = "smithy.api#xmlName";
+pub const XML_ATTRIBUTE: &str = "smithy.api#xmlAttribute";
+pub const XML_FLATTENED: &str = "smithy.api#xmlFlattened";
+pub const XML_NAMESPACE: &str = "smithy.api#xmlNamespace";
+pub const EC2_QUERY_NAME: &str = "aws.protocols#ec2QueryName";
+pub const QUERY_ERROR: &str = "aws.protocols#awsQueryError";
+pub const SIGV4: &str = "aws.auth#sigv4";
+pub const AWS_SERVICE: &str = "aws.api#service";
+pub const REST_JSON1: &str = "aws.protocols#restJson1";
 /// Our extension for overlays: a pattern every key of a map must satisfy.
 pub const KEY_PATTERN: &str = "codegen.constraints#keyPattern";
 /// Our extension for overlays: an upper bound on the UTF-8 bytes of all keys and values of a map.
@@ -43,14 +69,117 @@ pub struct Range {
     pub max: Option<String>,
 }
 
-/// One constant of an enum shape.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EnumConstant {
-    pub member_name: String,
-    pub value: Value,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Client,
+    Server,
+}
+
+/// `@timestampFormat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    EpochSeconds,
+    DateTime,
+    HttpDate,
+}
+
+/// `@enumValue`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnumValue {
+    String(String),
+    Int(i32),
+}
+
+/// One entry of a Smithy 1.0 `@enum` trait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegacyEnumValue {
+    pub value: String,
+    pub name: Option<String>,
+    pub documentation: Option<String>,
     pub internal: bool,
     pub deprecated: bool,
+}
+
+/// `@http`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpTrait {
+    pub method: String,
+    pub uri: String,
+    pub code: u16,
+}
+
+/// `@xmlNamespace`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlNamespace {
+    pub uri: String,
+    pub prefix: Option<String>,
+}
+
+/// Every trait the generator reads, of one shape or member.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TraitSet {
     pub documentation: Option<String>,
+    pub required: bool,
+    pub sensitive: bool,
+    pub length: Option<Length>,
+    pub range: Option<Range>,
+    pub pattern: Option<String>,
+    pub unique_items: bool,
+    pub key_pattern: Option<String>,
+    pub max_total_utf8_bytes: Option<u64>,
+    /// `@default`, `null` included (which removes an inherited default).
+    pub default: Option<Node>,
+    pub client_optional: bool,
+    /// The message of `@deprecated` (a fixed text when it gives none).
+    pub deprecated: Option<String>,
+    pub error: Option<Fault>,
+    pub http_error: Option<u16>,
+    /// `@retryable`, with its `throttling` flag.
+    pub retryable: Option<bool>,
+    pub json_name: Option<String>,
+    pub timestamp_format: Option<TimestampFormat>,
+    pub media_type: Option<String>,
+    pub idempotency_token: bool,
+    pub streaming: bool,
+    pub sparse: bool,
+    pub http_label: bool,
+    pub http_query: Option<String>,
+    pub http_query_params: bool,
+    pub http_header: Option<String>,
+    pub http_prefix_headers: Option<String>,
+    pub http_payload: bool,
+    pub http_response_code: bool,
+    pub host_label: bool,
+    pub xml_name: Option<String>,
+    pub xml_attribute: bool,
+    pub xml_flattened: bool,
+    pub xml_namespace: Option<XmlNamespace>,
+    pub ec2_query_name: Option<String>,
+    /// `aws.protocols#awsQueryError`: code and HTTP status.
+    pub query_error: Option<(String, u16)>,
+    pub enum_value: Option<EnumValue>,
+    pub internal: bool,
+    pub legacy_enum: Option<Vec<LegacyEnumValue>>,
+    pub mixin: bool,
+    pub title: Option<String>,
+    pub http: Option<HttpTrait>,
+    /// `aws.auth#sigv4` `name`.
+    pub sigv4_name: Option<String>,
+    /// `aws.api#service` `sdkId`.
+    pub sdk_id: Option<String>,
+    pub rest_json1: bool,
+}
+
+impl TraitSet {
+    /// Whether any constraint trait is set.
+    pub fn has_constraints(&self) -> bool {
+        self.length.is_some()
+            || self.range.is_some()
+            || self.pattern.is_some()
+            || self.unique_items
+            || self.key_pattern.is_some()
+            || self.max_total_utf8_bytes.is_some()
+    }
 }
 
 fn wrong(key: &str, expected: &str) -> Diagnostic {
@@ -59,51 +188,39 @@ fn wrong(key: &str, expected: &str) -> Diagnostic {
         .hint(format!("see the `@{short}` trait in the Smithy specification for its exact form"))
 }
 
-pub fn has(traits: &Traits, key: &str) -> bool {
-    traits.contains_key(key)
-}
-
-pub fn string<'a>(traits: &'a Traits, key: &str) -> Result<Option<&'a str>, Diagnostic> {
-    match traits.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(wrong(key, "a string")),
+fn string(traits: &Traits, key: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    match traits.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        _ => {
+            problems.push(wrong(key, "a string"));
+            None
+        }
     }
-}
-
-pub fn documentation(traits: &Traits) -> Option<&str> {
-    traits.get(DOCUMENTATION).and_then(Value::as_str)
 }
 
 fn bound_u64(object: &serde_json::Map<String, Value>, key: &str, name: &str) -> Result<Option<u64>, Diagnostic> {
     match object.get(name) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .map(Some)
-            .ok_or_else(|| wrong(key, &format!("an object whose `{name}` is a non-negative integer"))),
+        Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| wrong(key, &format!("an object whose `{name}` is a non-negative integer"))),
         Some(_) => Err(wrong(key, &format!("an object whose `{name}` is a number"))),
     }
 }
 
-pub fn length(traits: &Traits) -> Result<Option<Length>, Diagnostic> {
-    let Some(value) = traits.get(LENGTH) else { return Ok(None) };
+fn length(value: &Value) -> Result<Length, Diagnostic> {
     let object = value.as_object().ok_or_else(|| wrong(LENGTH, "an object with `min` and/or `max`"))?;
     let length = Length { min: bound_u64(object, LENGTH, "min")?, max: bound_u64(object, LENGTH, "max")? };
     if let (Some(min), Some(max)) = (length.min, length.max) {
         if min > max {
-            return Err(Diagnostic::error("InvalidTraitValue", format!("`{LENGTH}` has min {min} greater than max {max}"))
-                .hint("swap the bounds or fix the typo"));
+            return Err(Diagnostic::error("InvalidTraitValue", format!("`{LENGTH}` has min {min} greater than max {max}")).hint("swap the bounds or fix the typo"));
         }
     }
     if length.min.is_none() && length.max.is_none() {
         return Err(wrong(LENGTH, "an object with at least one of `min` and `max`"));
     }
-    Ok(Some(length))
+    Ok(length)
 }
 
-pub fn range(traits: &Traits) -> Result<Option<Range>, Diagnostic> {
-    let Some(value) = traits.get(RANGE) else { return Ok(None) };
+fn range(value: &Value) -> Result<Range, Diagnostic> {
     let object = value.as_object().ok_or_else(|| wrong(RANGE, "an object with `min` and/or `max`"))?;
     let bound = |name: &str| -> Result<Option<String>, Diagnostic> {
         match object.get(name) {
@@ -116,54 +233,180 @@ pub fn range(traits: &Traits) -> Result<Option<Range>, Diagnostic> {
     if let (Some(min), Some(max)) = (&range.min, &range.max) {
         if let (Ok(a), Ok(b)) = (min.parse::<f64>(), max.parse::<f64>()) {
             if a > b {
-                return Err(Diagnostic::error("InvalidTraitValue", format!("`{RANGE}` has min {min} greater than max {max}"))
-                    .hint("swap the bounds or fix the typo"));
+                return Err(Diagnostic::error("InvalidTraitValue", format!("`{RANGE}` has min {min} greater than max {max}")).hint("swap the bounds or fix the typo"));
             }
         }
     }
     if range.min.is_none() && range.max.is_none() {
         return Err(wrong(RANGE, "an object with at least one of `min` and `max`"));
     }
-    Ok(Some(range))
+    Ok(range)
 }
 
-pub fn max_total_utf8_bytes(traits: &Traits) -> Result<Option<u64>, Diagnostic> {
-    match traits.get(MAX_TOTAL_UTF8_BYTES) {
-        None => Ok(None),
-        Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| wrong(MAX_TOTAL_UTF8_BYTES, "a non-negative integer")),
-        Some(_) => Err(wrong(MAX_TOTAL_UTF8_BYTES, "a non-negative integer")),
-    }
-}
-
-/// `@error` is `"client"` or `"server"`.
-pub fn error_fault(traits: &Traits) -> Result<Option<&str>, Diagnostic> {
-    match string(traits, ERROR)? {
-        None => Ok(None),
-        Some(fault @ ("client" | "server")) => Ok(Some(fault)),
-        Some(_) => Err(wrong(ERROR, "\"client\" or \"server\"")),
-    }
-}
-
-pub fn http_error(traits: &Traits) -> Result<Option<u16>, Diagnostic> {
-    match traits.get(HTTP_ERROR) {
-        None => Ok(None),
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(code @ 100..=599) => Ok(Some(code as u16)),
-            _ => Err(wrong(HTTP_ERROR, "an HTTP status code between 100 and 599")),
-        },
-        Some(_) => Err(wrong(HTTP_ERROR, "a number")),
-    }
-}
-
-/// The message of `@deprecated`, or a fixed text when it gives none.
-pub fn deprecated(traits: &Traits) -> Option<String> {
-    let value = traits.get(DEPRECATED)?;
+fn deprecated(value: &Value) -> String {
     let message = value.get("message").and_then(Value::as_str);
     let since = value.get("since").and_then(Value::as_str);
-    Some(match (message, since) {
+    match (message, since) {
         (Some(m), Some(s)) => format!("{m} (deprecated since {s})"),
         (Some(m), None) => m.to_string(),
         (None, Some(s)) => format!("deprecated since {s}"),
         (None, None) => "deprecated".to_string(),
-    })
+    }
+}
+
+fn legacy_enum(value: &Value) -> Result<Vec<LegacyEnumValue>, Diagnostic> {
+    let items = value.as_array().ok_or_else(|| wrong(ENUM_TRAIT, "an array of enum definitions"))?;
+    items
+        .iter()
+        .map(|entry| {
+            let value = entry.get("value").and_then(Value::as_str).ok_or_else(|| wrong(ENUM_TRAIT, "an array of objects each with a string `value`"))?;
+            Ok(LegacyEnumValue {
+                value: value.to_string(),
+                name: entry.get("name").and_then(Value::as_str).map(str::to_string),
+                documentation: entry.get("documentation").and_then(Value::as_str).map(str::to_string),
+                internal: entry.get("tags").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| t == "internal")),
+                deprecated: entry.get("deprecated").and_then(Value::as_bool).unwrap_or(false),
+            })
+        })
+        .collect()
+}
+
+fn http(value: &Value) -> Result<HttpTrait, Diagnostic> {
+    let wrong = |what: &str| Diagnostic::error("InvalidTraitValue", format!("`{HTTP}` {what}"));
+    let method = value.get("method").and_then(Value::as_str).ok_or_else(|| wrong("needs a string `method`"))?;
+    let uri = value.get("uri").and_then(Value::as_str).ok_or_else(|| wrong("needs a string `uri`"))?;
+    let code = match value.get("code") {
+        None => 200,
+        Some(code) => code
+            .as_u64()
+            .and_then(|c| u16::try_from(c).ok())
+            .filter(|c| (100..600).contains(c))
+            .ok_or_else(|| wrong("has a `code` that is not an HTTP status"))?,
+    };
+    if !uri.starts_with('/') {
+        return Err(wrong(&format!("uri `{uri}` must start with `/`")));
+    }
+    Ok(HttpTrait { method: method.to_string(), uri: uri.to_string(), code })
+}
+
+/// Parse the traits of one shape or member; problems come back without a location (the caller
+/// adds shape id and file).
+pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut set = TraitSet::default();
+    let has = |key: &str| traits.contains_key(key);
+    set.documentation = string(traits, DOCUMENTATION, &mut problems);
+    set.required = has(REQUIRED);
+    set.sensitive = has(SENSITIVE);
+    set.unique_items = has(UNIQUE_ITEMS);
+    set.client_optional = has(CLIENT_OPTIONAL);
+    set.idempotency_token = has(IDEMPOTENCY_TOKEN);
+    set.streaming = has(STREAMING);
+    set.sparse = has(SPARSE);
+    set.http_label = has(HTTP_LABEL);
+    set.http_query_params = has(HTTP_QUERY_PARAMS);
+    set.http_payload = has(HTTP_PAYLOAD);
+    set.http_response_code = has(HTTP_RESPONSE_CODE);
+    set.host_label = has(HOST_LABEL);
+    set.xml_attribute = has(XML_ATTRIBUTE);
+    set.xml_flattened = has(XML_FLATTENED);
+    set.internal = has(INTERNAL);
+    set.mixin = has(MIXIN);
+    set.rest_json1 = has(REST_JSON1);
+    if let Some(value) = traits.get(LENGTH) {
+        match length(value) {
+            Ok(length) => set.length = Some(length),
+            Err(d) => problems.push(d),
+        }
+    }
+    if let Some(value) = traits.get(RANGE) {
+        match range(value) {
+            Ok(range) => set.range = Some(range),
+            Err(d) => problems.push(d),
+        }
+    }
+    set.pattern = string(traits, PATTERN, &mut problems);
+    set.key_pattern = string(traits, KEY_PATTERN, &mut problems);
+    match traits.get(MAX_TOTAL_UTF8_BYTES) {
+        None => {}
+        Some(Value::Number(n)) if n.as_u64().is_some() => set.max_total_utf8_bytes = n.as_u64(),
+        Some(_) => problems.push(wrong(MAX_TOTAL_UTF8_BYTES, "a non-negative integer")),
+    }
+    set.default = traits.get(DEFAULT).map(Node::from_json);
+    set.deprecated = traits.get(DEPRECATED).map(deprecated);
+    match string(traits, ERROR, &mut problems).as_deref() {
+        None => {}
+        Some("client") => set.error = Some(Fault::Client),
+        Some("server") => set.error = Some(Fault::Server),
+        Some(_) => problems.push(wrong(ERROR, "\"client\" or \"server\"")),
+    }
+    match traits.get(HTTP_ERROR) {
+        None => {}
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(code @ 100..=599) => set.http_error = Some(code as u16),
+            _ => problems.push(wrong(HTTP_ERROR, "an HTTP status code between 100 and 599")),
+        },
+        Some(_) => problems.push(wrong(HTTP_ERROR, "a number")),
+    }
+    set.retryable = traits.get(RETRYABLE).map(|r| r.get("throttling").and_then(Value::as_bool).unwrap_or(false));
+    set.json_name = string(traits, JSON_NAME, &mut problems);
+    match string(traits, TIMESTAMP_FORMAT, &mut problems).as_deref() {
+        None => {}
+        Some("epoch-seconds") => set.timestamp_format = Some(TimestampFormat::EpochSeconds),
+        Some("date-time") => set.timestamp_format = Some(TimestampFormat::DateTime),
+        Some("http-date") => set.timestamp_format = Some(TimestampFormat::HttpDate),
+        Some(_) => problems.push(wrong(TIMESTAMP_FORMAT, "\"epoch-seconds\", \"date-time\" or \"http-date\"")),
+    }
+    set.media_type = string(traits, MEDIA_TYPE, &mut problems);
+    set.http_query = string(traits, HTTP_QUERY, &mut problems);
+    set.http_header = string(traits, HTTP_HEADER, &mut problems);
+    set.http_prefix_headers = string(traits, HTTP_PREFIX_HEADERS, &mut problems);
+    set.xml_name = string(traits, XML_NAME, &mut problems);
+    set.ec2_query_name = string(traits, EC2_QUERY_NAME, &mut problems);
+    set.title = string(traits, TITLE, &mut problems);
+    if let Some(value) = traits.get(XML_NAMESPACE) {
+        match value.get("uri").and_then(Value::as_str) {
+            Some(uri) => {
+                set.xml_namespace = Some(XmlNamespace { uri: uri.to_string(), prefix: value.get("prefix").and_then(Value::as_str).map(str::to_string) })
+            }
+            None => problems.push(wrong(XML_NAMESPACE, "an object with a string `uri`")),
+        }
+    }
+    if let Some(value) = traits.get(QUERY_ERROR) {
+        let code = value.get("code").and_then(Value::as_str);
+        let status = value.get("httpResponseCode").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok());
+        match (code, status) {
+            (Some(code), Some(status)) => set.query_error = Some((code.to_string(), status)),
+            _ => problems.push(wrong(QUERY_ERROR, "an object with a string `code` and a number `httpResponseCode`")),
+        }
+    }
+    match traits.get(ENUM_VALUE) {
+        None => {}
+        Some(Value::String(s)) => set.enum_value = Some(EnumValue::String(s.clone())),
+        Some(Value::Number(n)) => match n.as_i64().and_then(|v| i32::try_from(v).ok()) {
+            Some(v) => set.enum_value = Some(EnumValue::Int(v)),
+            None => problems.push(wrong(ENUM_VALUE, "a non-empty string or a 32-bit integer")),
+        },
+        Some(_) => problems.push(wrong(ENUM_VALUE, "a non-empty string or a 32-bit integer")),
+    }
+    if let Some(value) = traits.get(ENUM_TRAIT) {
+        match legacy_enum(value) {
+            Ok(values) => set.legacy_enum = Some(values),
+            Err(d) => problems.push(d),
+        }
+    }
+    if let Some(value) = traits.get(HTTP) {
+        match http(value) {
+            Ok(http) => set.http = Some(http),
+            Err(d) => problems.push(d),
+        }
+    }
+    if let Some(value) = traits.get(SIGV4) {
+        match value.get("name").and_then(Value::as_str) {
+            Some(name) => set.sigv4_name = Some(name.to_string()),
+            None => problems.push(wrong(SIGV4, "an object with a string `name`")),
+        }
+    }
+    set.sdk_id = traits.get(AWS_SERVICE).and_then(|s| s.get("sdkId")).and_then(Value::as_str).map(str::to_string);
+    (set, problems)
 }

@@ -23,32 +23,17 @@ pub mod error;
 #[rustfmt::skip]
 pub mod operation;
 #[rustfmt::skip]
-mod patterns;
-#[rustfmt::skip]
-mod codec;
-#[rustfmt::skip]
-pub mod http;
-#[rustfmt::skip]
-pub mod json;
-#[rustfmt::skip]
-pub mod protocol;
-#[rustfmt::skip]
-pub mod endpoint;
-#[rustfmt::skip]
-pub mod endpoint_lib;
-#[rustfmt::skip]
-pub mod client;
-#[rustfmt::skip]
-pub mod config;
-#[cfg(feature = "default-https-client")]
-#[rustfmt::skip]
-pub mod transport;
-pub use crate::client::Client;
-pub use crate::config::Config;
-#[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
-pub mod validation;
-pub use crate::validation::{Validate, ValidationError};
+mod schemas;
+#[rustfmt::skip]
+pub mod endpoint;
+#[rustfmt::skip]
+pub mod client;
+#[rustfmt::skip]
+pub mod config;
+pub use crate::client::Client;
+pub use crate::config::Config;
+pub use ::smithy_rt::validate::{Validate, ValidationError};

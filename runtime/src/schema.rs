@@ -127,11 +127,11 @@ impl Schema {
         Schema::new(id, Kind::Union, members)
     }
 
-    pub const fn list(id: &'static str, item: &'static [Member; 1]) -> Schema {
+    pub const fn list(id: &'static str, item: &'static [Member]) -> Schema {
         Schema::new(id, Kind::List, item)
     }
 
-    pub const fn map(id: &'static str, entry: &'static [Member; 2]) -> Schema {
+    pub const fn map(id: &'static str, entry: &'static [Member]) -> Schema {
         Schema::new(id, Kind::Map, entry)
     }
 

@@ -56,7 +56,7 @@ pub fn endpoint_diagnostics(krate: &Crate) -> Diagnostics {
 }
 
 fn generate(krate: &Crate) -> Result<Option<(TokenStream, TokenStream)>, Diagnostics> {
-    let Some(rule_set) = &krate.endpoint_rules else { return Ok(None) };
+    let Some(rule_set) = krate.endpoint.as_ref().map(|e| &e.rule_set) else { return Ok(None) };
     let service = krate.service_id.clone().unwrap_or_else(|| "(unknown service)".to_string());
     let error = |message: String| Diagnostic::error("EndpointRuleSetInvalid", message).shape(service.clone());
     let mut diagnostics = Diagnostics::default();
@@ -75,7 +75,7 @@ fn generate(krate: &Crate) -> Result<Option<(TokenStream, TokenStream)>, Diagnos
     }
     let params = parse_params(rule_set).map_err(|m| one(error(m)))?;
     let mut compiler = Compiler { params: &params, scope: Vec::new() };
-    let resolver = compiler.resolver(rule_set, &service).map_err(|m| one(error(m)))?;
+    let resolver = compiler.resolver(rule_set, &service, krate.client.is_some()).map_err(|m| one(error(m)))?;
     let tests = endpoint_tests(krate, &params, &service).map_err(|m| {
         one(Diagnostic::error("EndpointTestInvalid", m).shape(service.clone()))
     })?;
@@ -314,11 +314,11 @@ fn local_ident(name: &str) -> proc_macro2::Ident {
 }
 
 fn lib() -> TokenStream {
-    quote!(crate::endpoint_lib)
+    quote!(::smithy_rt::endpoint)
 }
 
 impl Compiler<'_> {
-    fn resolver(&mut self, rule_set: &Value, service: &str) -> Result<TokenStream, String> {
+    fn resolver(&mut self, rule_set: &Value, service: &str, client: bool) -> Result<TokenStream, String> {
         let rules = rule_set.get("rules").and_then(Value::as_array).ok_or("the endpoint rule set has no `rules` array")?;
         let version = rule_set.get("version").and_then(Value::as_str).unwrap_or("unknown");
         let rules_value = Value::Array(rules.clone());
@@ -381,16 +381,17 @@ impl Compiler<'_> {
         };
         let body = self.rules(rules, "/rules", true)?;
         let (params_struct, builder) = params_items(self.params);
+        let settings = client.then(|| resolve_settings(self.params));
         let module_doc_text = format!(
             " Endpoint resolution for `{service}`, generated from its `smithy.rules#endpointRuleSet` (rules engine version {version})."
         );
-        let module_doc_usage = " Fill in [`Params`] (usually from the client's configuration) and call [`resolve`]; the functions the rules call live in [`crate::endpoint_lib`].";
+        let module_doc_usage = " Fill in [`Params`] (usually from the client's configuration) and call [`resolve`]; the functions the rules call live in the runtime's `endpoint` module.";
         Ok(quote! {
             #![doc = #module_doc_text]
             #![doc = ""]
             #![doc = #module_doc_usage]
 
-            pub use crate::endpoint_lib::{Endpoint, ResolveError};
+            pub use ::smithy_rt::endpoint::{Endpoint, ResolveError};
 
             #params_struct
             #builder
@@ -405,6 +406,8 @@ impl Compiler<'_> {
                 #bindings
                 #body
             }
+
+            #settings
         })
     }
 
@@ -855,12 +858,12 @@ impl Compiler<'_> {
 
     /// A property value as a `Document`; strings are templates.
     fn document(&mut self, value: &Value, at: &str) -> Result<TokenStream, String> {
-        let document = quote!(crate::primitives::Document);
+        let document = quote!(::smithy_rt::primitives::Document);
         Ok(match value {
             Value::Null => quote!(#document::Null),
             Value::Bool(b) => quote!(#document::Bool(#b)),
             Value::Number(n) => {
-                let number = quote!(crate::primitives::Number);
+                let number = quote!(::smithy_rt::primitives::Number);
                 if let Some(u) = n.as_u64() {
                     quote!(#document::Number(#number::PosInt(#u)))
                 } else if let Some(i) = n.as_i64() {
@@ -888,7 +891,7 @@ impl Compiler<'_> {
                     let item = self.document(item, &format!("{at}/{}", crate::diagnostics::pointer_segment(key)))?;
                     out.push(quote!((::std::string::String::from(#key), #item)));
                 }
-                quote!(#document::Object(::std::vec::Vec::from([#( #out ),*])))
+                quote!(#document::Object(::std::iter::FromIterator::from_iter([#( #out ),*])))
             }
         })
     }
@@ -1114,7 +1117,7 @@ fn param_docs(param: &Param) -> String {
 /// `tests/endpoint_tests.rs`: one test per case of `smithy.rules#endpointTests`.
 fn endpoint_tests(krate: &Crate, params: &[Param], service: &str) -> Result<TokenStream, String> {
     let lib = format_ident!("{}", krate.lib_name);
-    let cases: &[Value] = match krate.endpoint_tests.as_ref().and_then(|t| t.get("testCases")) {
+    let cases: &[Value] = match krate.endpoint.as_ref().and_then(|e| e.tests.as_ref()).and_then(|t| t.get("testCases")) {
         None => &[],
         Some(Value::Array(cases)) => cases,
         Some(_) => return Err("`testCases` of `smithy.rules#endpointTests` is not an array".to_string()),
@@ -1187,7 +1190,7 @@ fn endpoint_tests(krate: &Crate, params: &[Param], service: &str) -> Result<Toke
                 uses_documents = true;
                 let names = properties.iter().map(|(name, _)| name.as_str());
                 let checks = properties.iter().map(|(name, value)| {
-                    let expected = super::document_literal(&quote!(::#lib), value);
+                    let expected = document_literal(value);
                     quote! {
                         let actual = endpoint.property(#name).expect("the property is set");
                         assert!(support::same_document(actual, &#expected), "property {}: {:?}", #name, actual);
@@ -1222,7 +1225,7 @@ fn endpoint_tests(krate: &Crate, params: &[Param], service: &str) -> Result<Toke
     let support = uses_documents.then(|| {
         quote! {
             mod support {
-                use ::#lib::primitives::Document;
+                use ::smithy_rt::primitives::Document;
 
                 /// Equal documents, with object members compared regardless of order.
                 pub fn same_document(a: &Document, b: &Document) -> bool {
@@ -1278,3 +1281,57 @@ fn test_name(index: usize, width: usize, params: &[Param], case: &Value) -> proc
     format_ident!("{}", name)
 }
 
+
+/// The client's settings as the rule set's built-in parameters (`AWS::Region`, `AWS::UseFIPS`,
+/// `AWS::UseDualStack`, `SDK::Endpoint`), then [`resolve`].
+fn resolve_settings(params: &[Param]) -> TokenStream {
+    let setters = params.iter().filter_map(|param| {
+        let set = format_ident!("set_{}", param.field.name);
+        let value = match param.built_in.as_deref()? {
+            "AWS::Region" => quote!(settings.region.map(::std::string::ToString::to_string)),
+            "SDK::Endpoint" => quote!(settings.endpoint_url.map(::std::string::ToString::to_string)),
+            "AWS::UseFIPS" => quote!(::std::option::Option::Some(settings.use_fips)),
+            "AWS::UseDualStack" => quote!(::std::option::Option::Some(settings.use_dual_stack)),
+            _ => return None,
+        };
+        Some(quote!(.#set(#value)))
+    });
+    quote! {
+        /// The client's settings as the rule set's built-in parameters, resolved.
+        pub(crate) fn resolve_settings(settings: &::smithy_rt::client::EndpointSettings<'_>) -> ::std::result::Result<Endpoint, ResolveError> {
+            resolve(&Params::builder() #( #setters )* .build())
+        }
+    }
+}
+
+/// A `Document` literal for a JSON value, as tests expect it.
+fn document_literal(value: &Value) -> TokenStream {
+    let document = quote!(::smithy_rt::primitives::Document);
+    let number = quote!(::smithy_rt::primitives::Number);
+    match value {
+        Value::Null => quote!(#document::Null),
+        Value::Bool(b) => quote!(#document::Bool(#b)),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                quote!(#document::Number(#number::PosInt(#u)))
+            } else if let Some(i) = n.as_i64() {
+                quote!(#document::Number(#number::NegInt(#i)))
+            } else {
+                let f: f64 = n.to_string().parse().unwrap_or(f64::NAN);
+                quote!(#document::Number(#number::Float(#f)))
+            }
+        }
+        Value::String(s) => quote!(#document::String(::std::string::String::from(#s))),
+        Value::Array(items) => {
+            let items = items.iter().map(document_literal);
+            quote!(#document::Array(::std::vec![#( #items ),*]))
+        }
+        Value::Object(entries) => {
+            let entries = entries.iter().map(|(k, v)| {
+                let v = document_literal(v);
+                quote!((::std::string::String::from(#k), #v))
+            });
+            quote!(#document::Object(::std::iter::FromIterator::from_iter([#( #entries ),*])))
+        }
+    }
+}

@@ -5,19 +5,24 @@ mod crate_files;
 mod endpoints;
 mod enums;
 mod errors;
+mod operations;
 mod protocol_tests;
-mod restjson;
+mod schemas;
 mod structures;
 mod unions;
-mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Crate, Docs, Type, TypePath};
+use crate::ir::{Crate, Docs, NamedKind, Path, SchemaRef, Type};
 
 pub use crate_files::emit_crate;
 pub use endpoints::endpoint_diagnostics;
+
+/// The runtime crate, as generated code names it.
+pub(crate) fn rt() -> TokenStream {
+    quote!(::smithy_rt)
+}
 
 /// `#[doc = "..."]` lines for an item: the model's docs, then the generator's notes. An item the
 /// model leaves undocumented gets a reasoned lint allow instead of invented prose.
@@ -43,13 +48,19 @@ pub(crate) fn doc_lines(text: &str) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
-pub(crate) fn path_tokens(path: &TypePath) -> TokenStream {
+pub(crate) fn path_tokens(path: &Path) -> TokenStream {
     let segments = path.0.iter().map(|s| proc_macro2::Ident::new(s, proc_macro2::Span::call_site()));
     quote! { #( #segments )::* }
 }
 
+/// The path of a named type from outside the crate (`::lib_name::types::X`), for its tests.
+pub(crate) fn external_path(lib: &proc_macro2::Ident, path: &Path) -> TokenStream {
+    let rest = path.0.iter().skip(1).map(|s| proc_macro2::Ident::new(s, proc_macro2::Span::call_site()));
+    quote!(::#lib #( :: #rest )*)
+}
+
 /// The Rust type of a value, fully qualified so model names like `String` cannot shadow it.
-pub(crate) fn type_tokens(ty: &Type) -> TokenStream {
+pub(crate) fn type_tokens(krate: &Crate, ty: &Type) -> TokenStream {
     match ty {
         Type::String => quote!(::std::string::String),
         Type::Bool => quote!(bool),
@@ -64,27 +75,31 @@ pub(crate) fn type_tokens(ty: &Type) -> TokenStream {
         Type::Blob => quote!(crate::primitives::Blob),
         Type::Timestamp => quote!(crate::primitives::DateTime),
         Type::Document => quote!(crate::primitives::Document),
-        Type::Named { path, boxed, .. } => {
-            let path = path_tokens(path);
+        Type::Named { id, boxed, .. } => {
+            let path = path_tokens(&krate.types[*id].name().path);
             if *boxed { quote!(::std::boxed::Box<#path>) } else { path }
         }
-        Type::List(item) => {
-            let item = type_tokens(item);
-            quote!(::std::vec::Vec<#item>)
+        Type::List { item, sparse } => {
+            let item = type_tokens(krate, item);
+            if *sparse { quote!(::std::vec::Vec<::std::option::Option<#item>>) } else { quote!(::std::vec::Vec<#item>) }
         }
-        Type::Map(key, value) => {
-            let key = type_tokens(key);
-            let value = type_tokens(value);
-            quote!(::std::collections::HashMap<#key, #value>)
+        Type::Map { key, value, sparse } => {
+            let key = type_tokens(krate, key);
+            let value = type_tokens(krate, value);
+            if *sparse {
+                quote!(::std::collections::HashMap<#key, ::std::option::Option<#value>>)
+            } else {
+                quote!(::std::collections::HashMap<#key, #value>)
+            }
         }
     }
 }
 
 /// The type without its Box: what setters accept.
-pub(crate) fn unboxed_tokens(ty: &Type) -> TokenStream {
+pub(crate) fn unboxed_tokens(krate: &Crate, ty: &Type) -> TokenStream {
     match ty {
-        Type::Named { path, .. } => path_tokens(path),
-        other => type_tokens(other),
+        Type::Named { id, .. } => path_tokens(&krate.types[*id].name().path),
+        other => type_tokens(krate, other),
     }
 }
 
@@ -99,46 +114,25 @@ pub(crate) fn is_copy(ty: &Type) -> bool {
             | Type::F32
             | Type::F64
             | Type::Timestamp
-            | Type::Named { kind: crate::ir::NamedKind::IntEnum, .. }
+            | Type::Named { kind: NamedKind::IntEnum, .. }
     )
 }
 
-/// A `Document` literal for a JSON node value. `root` is how the code reaches the generated
-/// crate: `crate` inside it, `::lib_name` from its tests.
-pub(crate) fn document_literal(root: &TokenStream, value: &serde_json::Value) -> TokenStream {
-    use serde_json::Value;
-    let document = quote!(#root::primitives::Document);
-    let number = quote!(#root::primitives::Number);
-    match value {
-        Value::Null => quote!(#document::Null),
-        Value::Bool(b) => quote!(#document::Bool(#b)),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                quote!(#document::Number(#number::PosInt(#u)))
-            } else if let Some(i) = n.as_i64() {
-                quote!(#document::Number(#number::NegInt(#i)))
-            } else {
-                let f: f64 = n.to_string().parse().unwrap_or(f64::NAN);
-                quote!(#document::Number(#number::Float(#f)))
-            }
+/// The schema static a position targets.
+pub(crate) fn schema_ref_tokens(krate: &Crate, target: &SchemaRef) -> TokenStream {
+    let rt = rt();
+    match target {
+        SchemaRef::Prelude(name) => {
+            let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+            quote!(#rt::schema::prelude::#name)
         }
-        Value::String(s) => quote!(#document::String(::std::string::String::from(#s))),
-        Value::Array(items) => {
-            let items = items.iter().map(|v| document_literal(root, v));
-            quote!(#document::Array(::std::vec![#( #items ),*]))
-        }
-        Value::Object(entries) => {
-            let entries = entries.iter().map(|(k, v)| {
-                let v = document_literal(root, v);
-                quote!((::std::string::String::from(#k), #v))
-            });
-            quote!(#document::Object(::std::vec![#( #entries ),*]))
+        SchemaRef::Type(id) => path_tokens(&krate.types[*id].name().schema),
+        SchemaRef::Collection(index) => {
+            let ident = proc_macro2::Ident::new(&krate.collections[*index].ident, proc_macro2::Span::call_site());
+            quote!(crate::schemas::#ident)
         }
     }
 }
-
-/// What `Debug` prints instead of a sensitive value.
-pub(crate) const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// All files of the generated crate (relative path -> contents), before formatting.
 pub struct EmittedFile {
@@ -149,7 +143,7 @@ pub struct EmittedFile {
 pub enum FileKind {
     /// Rust tokens to format with prettyplease.
     Rust(TokenStream),
-    /// Text emitted verbatim (runtime modules, Cargo.toml).
+    /// Text emitted verbatim (Cargo.toml).
     Text(String),
 }
 

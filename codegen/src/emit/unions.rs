@@ -1,12 +1,15 @@
 //! Unions: one variant per member plus `Unknown` for members added to the service later.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_attrs, doc_lines, type_tokens, REDACTED};
-use crate::ir::Union;
+use super::schemas::{member_tokens, shape_settings};
+use super::{doc_attrs, doc_lines, rt, type_tokens, unboxed_tokens};
+use crate::ir::{Crate, Union};
+use crate::naming;
 
-pub(crate) fn emit_union(u: &Union) -> TokenStream {
+pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
+    let rt = rt();
     let name = format_ident!("{}", u.name.ident);
     let unknown = format_ident!("{}", u.unknown_variant);
     let docs = doc_attrs(&u.docs);
@@ -15,7 +18,7 @@ pub(crate) fn emit_union(u: &Union) -> TokenStream {
         let docs = doc_attrs(&v.docs);
         match &v.ty {
             Some(ty) => {
-                let ty = type_tokens(ty);
+                let ty = type_tokens(krate, ty);
                 quote!(#docs #ident(#ty),)
             }
             None => quote!(#docs #ident,),
@@ -23,13 +26,12 @@ pub(crate) fn emit_union(u: &Union) -> TokenStream {
     });
     let accessors = u.variants.iter().map(|v| {
         let ident = format_ident!("{}", v.ident);
-        let snake = &v.snake;
-        let is = format_ident!("is_{}", snake);
+        let is = v.is_fn.to_ident();
         let is_doc = doc_lines(&format!("Whether this is [`{}`](Self::{}).", v.ident, v.ident));
-        match &v.ty {
-            Some(ty) => {
-                let ty = super::unboxed_tokens(ty);
-                let as_fn = format_ident!("as_{}", snake);
+        match (&v.ty, &v.as_fn) {
+            (Some(ty), Some(as_fn)) => {
+                let ty = unboxed_tokens(krate, ty);
+                let as_fn = as_fn.to_ident();
                 let as_doc = doc_lines(&format!("The value if this is [`{}`](Self::{}), else `Err(self)`.", v.ident, v.ident));
                 quote! {
                     #as_doc
@@ -43,28 +45,28 @@ pub(crate) fn emit_union(u: &Union) -> TokenStream {
                     }
                 }
             }
-            None => quote! {
+            _ => quote! {
                 #is_doc
                 pub fn #is(&self) -> bool {
-                    matches!(self, Self::#ident)
+                    ::std::matches!(self, Self::#ident)
                 }
             },
         }
     });
-    let debug_arms = u.variants.iter().map(|v| {
+    let is_unknown = u.is_unknown.to_ident();
+    let unknown_doc = doc_lines("A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.");
+    let schema = format_ident!("{}", naming::SCHEMA_STATIC);
+    let id = &u.shape_id;
+    let members = u.variants.iter().map(|v| member_tokens(krate, &v.schema));
+    let settings = shape_settings(u.sensitive, None, None);
+    let arms = u.variants.iter().enumerate().map(|(i, v)| {
+        let index = Literal::usize_unsuffixed(i);
         let ident = format_ident!("{}", v.ident);
-        let label = &v.ident;
-        match (&v.ty, v.sensitive || u.sensitive) {
-            (None, _) => quote!(Self::#ident => f.write_str(#label),),
-            (Some(_), true) => quote!(Self::#ident(_) => f.debug_tuple(#label).field(&#REDACTED).finish(),),
-            (Some(_), false) => quote!(Self::#ident(value) => f.debug_tuple(#label).field(value).finish(),),
+        match v.ty {
+            Some(_) => quote!(#index => #ident(value)),
+            None => quote!(#index => #ident),
         }
     });
-    let unknown_label = &u.unknown_variant;
-    let unknown_doc = doc_lines(
-        "A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.",
-    );
-    let validate = super::validate::union_validate(u);
     quote! {
         #docs
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -80,20 +82,13 @@ pub(crate) fn emit_union(u: &Union) -> TokenStream {
             #( #accessors )*
 
             /// Whether this holds a member this crate does not know.
-            pub fn is_unknown(&self) -> bool {
-                matches!(self, Self::#unknown)
+            pub fn #is_unknown(&self) -> bool {
+                ::std::matches!(self, Self::#unknown)
             }
         }
 
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #( #debug_arms )*
-                    Self::#unknown => f.write_str(#unknown_label),
-                }
-            }
-        }
+        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::union(#id, &[#( #members ),*]) #settings;
 
-        #validate
+        #rt::union!(#name, #schema, #unknown, [#( #arms ),*]);
     }
 }

@@ -17,7 +17,7 @@ pub enum AttachedFileInvalidRequestExceptionReason {
     /// `INVALID_FILE_NAME`
     InvalidFileName,
     /// A value this crate does not know (the service may have added it since).
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
 impl AttachedFileInvalidRequestExceptionReason {
     /// The value as sent on the wire.
@@ -41,44 +41,13 @@ impl ::std::convert::From<&str> for AttachedFileInvalidRequestExceptionReason {
             "INVALID_FILE_TYPE" => Self::InvalidFileType,
             "INVALID_FILE_NAME" => Self::InvalidFileName,
             other => {
-                Self::Unknown(crate::primitives::UnknownVariantValue(other.to_owned()))
+                Self::Unknown(::smithy_rt::primitives::UnknownVariantValue::new(other))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String>
-for AttachedFileInvalidRequestExceptionReason {
-    fn from(value: ::std::string::String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl ::std::str::FromStr for AttachedFileInvalidRequestExceptionReason {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for AttachedFileInvalidRequestExceptionReason {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for AttachedFileInvalidRequestExceptionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::fmt::Debug for AttachedFileInvalidRequestExceptionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_tuple(stringify!(AttachedFileInvalidRequestExceptionReason))
-            .field(&self.as_str())
-            .finish()
-    }
-}
-impl crate::validation::Validate for AttachedFileInvalidRequestExceptionReason {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        if let Self::Unknown(_) = self {
-            c.enum_value("[INVALID_FILE_SIZE, INVALID_FILE_TYPE, INVALID_FILE_NAME]");
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
+    "com.amazonaws.connect#AttachedFileInvalidRequestExceptionReason",
+    "[INVALID_FILE_SIZE, INVALID_FILE_TYPE, INVALID_FILE_NAME]",
+);
+::smithy_rt::enumeration!(AttachedFileInvalidRequestExceptionReason, SCHEMA, Unknown);

@@ -34,30 +34,21 @@ impl InvalidRequestExceptionReason {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for InvalidRequestExceptionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::AttachedFileInvalidRequestExceptionReason(value) => {
-                f.debug_tuple("AttachedFileInvalidRequestExceptionReason")
-                    .field(value)
-                    .finish()
-            }
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for InvalidRequestExceptionReason {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::AttachedFileInvalidRequestExceptionReason(value) => {
-                let mark = c.enter("AttachedFileInvalidRequestExceptionReason");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "com.amazonaws.connect#InvalidRequestExceptionReason",
+    &[
+        ::smithy_rt::schema::Member::new(
+                "AttachedFileInvalidRequestExceptionReason",
+                "attached_file_invalid_request_exception_reason",
+                &crate::types::_attached_file_invalid_request_exception_reason::SCHEMA,
+            )
+            .nested(),
+    ],
+);
+::smithy_rt::union!(
+    InvalidRequestExceptionReason, SCHEMA, Unknown, [0 =>
+    AttachedFileInvalidRequestExceptionReason(value)]
+);

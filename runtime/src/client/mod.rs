@@ -67,6 +67,15 @@ pub struct Service {
     pub resolve_endpoint: fn(&EndpointSettings<'_>) -> Result<Endpoint, ResolveError>,
 }
 
+/// The resolver of a service whose model has no endpoint rules: the configured endpoint URL.
+///
+/// # Errors
+///
+/// When no endpoint URL is configured.
+pub fn endpoint_url_only(settings: &EndpointSettings<'_>) -> Result<Endpoint, ResolveError> {
+    settings.endpoint_url.map(Endpoint::new).ok_or_else(|| ResolveError::new("the service's model has no endpoint rules: set an endpoint URL"))
+}
+
 /// Region used for signing when none is configured (requests then need an endpoint override).
 pub const DEFAULT_SIGNING_REGION: &str = "us-east-1";
 

@@ -42,8 +42,10 @@ pub fn serialize_request_unvalidated(op: &Operation, input: &dyn Structure, endp
         let value = input.member(index).and_then(|slot| slot.get()).map(|v| v.view());
         let media = member.media_type;
         match (value, member.target.kind) {
-            (Some(View::Blob(bytes)), _) => request.body(media.unwrap_or("application/octet-stream"), bytes.to_vec()),
-            (Some(View::String(text) | View::Enum { value: text, .. }), _) => request.body(media.unwrap_or("text/plain"), text.as_bytes().to_vec()),
+            (Some(View::Blob(bytes)), Kind::Blob) => request.body(media.unwrap_or("application/octet-stream"), bytes.to_vec()),
+            (Some(View::String(text) | View::Enum { value: text, .. }), Kind::String | Kind::Enum(_)) => {
+                request.body(media.unwrap_or("text/plain"), text.as_bytes().to_vec())
+            }
             (Some(view), _) => {
                 let mut writer = JsonWriter::new();
                 crate::json::write_value(&mut writer, view, member);

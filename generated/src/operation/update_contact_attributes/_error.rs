@@ -14,121 +14,39 @@ pub enum UpdateContactAttributesError {
     /// No resource matches the one named in the request.
     ResourceNotFoundException(crate::types::error::ResourceNotFoundException),
     /// An error the model does not describe for this operation; its code and message are kept.
-    Unhandled(crate::error::Unhandled),
+    Unhandled(::smithy_rt::error::Unhandled),
 }
 impl UpdateContactAttributesError {
-    /// The error code (the error shape's name), as the service sent it.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::InternalServiceException(_) => {
-                ::std::option::Option::Some("InternalServiceException")
-            }
-            Self::InvalidActiveRegionException(_) => {
-                ::std::option::Option::Some("InvalidActiveRegionException")
-            }
-            Self::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameterException")
-            }
-            Self::InvalidRequestException(_) => {
-                ::std::option::Option::Some("InvalidRequestException")
-            }
-            Self::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
-            }
-            Self::Unhandled(error) => error.code(),
-        }
-    }
-    /// The human-readable message, if the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::InternalServiceException(error) => error.message(),
-            Self::InvalidActiveRegionException(error) => error.message(),
-            Self::InvalidParameterException(error) => error.message(),
-            Self::InvalidRequestException(error) => error.message(),
-            Self::ResourceNotFoundException(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-        }
-    }
     /// Whether this is [`InternalServiceException`](Self::InternalServiceException).
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
     /// Whether this is [`InvalidActiveRegionException`](Self::InvalidActiveRegionException).
     pub fn is_invalid_active_region_exception(&self) -> bool {
-        matches!(self, Self::InvalidActiveRegionException(_))
+        ::std::matches!(self, Self::InvalidActiveRegionException(_))
     }
     /// Whether this is [`InvalidParameterException`](Self::InvalidParameterException).
     pub fn is_invalid_parameter_exception(&self) -> bool {
-        matches!(self, Self::InvalidParameterException(_))
+        ::std::matches!(self, Self::InvalidParameterException(_))
     }
     /// Whether this is [`InvalidRequestException`](Self::InvalidRequestException).
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
     /// Whether this is [`ResourceNotFoundException`](Self::ResourceNotFoundException).
     pub fn is_resource_not_found_exception(&self) -> bool {
-        matches!(self, Self::ResourceNotFoundException(_))
+        ::std::matches!(self, Self::ResourceNotFoundException(_))
     }
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
-        matches!(self, Self::Unhandled(_))
+        ::std::matches!(self, Self::Unhandled(_))
     }
 }
-impl ::std::fmt::Display for UpdateContactAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::InternalServiceException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::InvalidActiveRegionException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            Self::InvalidParameterException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::InvalidRequestException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::ResourceNotFoundException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for UpdateContactAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::InternalServiceException(error) => ::std::option::Option::Some(error),
-            Self::InvalidActiveRegionException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::InvalidParameterException(error) => ::std::option::Option::Some(error),
-            Self::InvalidRequestException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
-        }
-    }
-}
-impl ::std::convert::From<crate::types::error::InternalServiceException>
-for UpdateContactAttributesError {
-    fn from(error: crate::types::error::InternalServiceException) -> Self {
-        Self::InternalServiceException(error)
-    }
-}
-impl ::std::convert::From<crate::types::error::InvalidActiveRegionException>
-for UpdateContactAttributesError {
-    fn from(error: crate::types::error::InvalidActiveRegionException) -> Self {
-        Self::InvalidActiveRegionException(error)
-    }
-}
-impl ::std::convert::From<crate::types::error::InvalidParameterException>
-for UpdateContactAttributesError {
-    fn from(error: crate::types::error::InvalidParameterException) -> Self {
-        Self::InvalidParameterException(error)
-    }
-}
-impl ::std::convert::From<crate::types::error::InvalidRequestException>
-for UpdateContactAttributesError {
-    fn from(error: crate::types::error::InvalidRequestException) -> Self {
-        Self::InvalidRequestException(error)
-    }
-}
-impl ::std::convert::From<crate::types::error::ResourceNotFoundException>
-for UpdateContactAttributesError {
-    fn from(error: crate::types::error::ResourceNotFoundException) -> Self {
-        Self::ResourceNotFoundException(error)
-    }
-}
+::smithy_rt::operation_error!(
+    UpdateContactAttributesError, [0 => InternalServiceException(crate
+    ::types::error::InternalServiceException), 1 => InvalidActiveRegionException(crate
+    ::types::error::InvalidActiveRegionException), 2 => InvalidParameterException(crate
+    ::types::error::InvalidParameterException), 3 => InvalidRequestException(crate
+    ::types::error::InvalidRequestException), 4 => ResourceNotFoundException(crate
+    ::types::error::ResourceNotFoundException)]
+);

@@ -20,19 +20,9 @@ pub mod error;
 #[rustfmt::skip]
 pub mod operation;
 #[rustfmt::skip]
-mod patterns;
-#[rustfmt::skip]
-mod codec;
-#[rustfmt::skip]
-pub mod http;
-#[rustfmt::skip]
-pub mod json;
-#[rustfmt::skip]
-pub mod protocol;
-#[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]
-pub mod validation;
-pub use crate::validation::{Validate, ValidationError};
+mod schemas;
+pub use ::smithy_rt::validate::{Validate, ValidationError};

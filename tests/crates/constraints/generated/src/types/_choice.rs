@@ -45,7 +45,7 @@ impl Choice {
     }
     /// Whether this is [`Nothing`](Self::Nothing).
     pub fn is_nothing(&self) -> bool {
-        matches!(self, Self::Nothing)
+        ::std::matches!(self, Self::Nothing)
     }
     /// The value if this is [`Nested`](Self::Nested), else `Err(self)`.
     pub fn as_nested(&self) -> ::std::result::Result<&crate::types::Choice, &Self> {
@@ -61,44 +61,34 @@ impl Choice {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for Choice {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Name(value) => f.debug_tuple("Name").field(value).finish(),
-            Self::Point(value) => f.debug_tuple("Point").field(value).finish(),
-            Self::Nothing => f.write_str("Nothing"),
-            Self::Nested(value) => f.debug_tuple("Nested").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for Choice {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Name(value) => {
-                let mark = c.enter("name");
-                c.string_length(
-                    value,
-                    ::std::option::Option::Some(2u64),
-                    ::std::option::Option::Some(8u64),
-                );
-                c.leave(mark);
-            }
-            Self::Point(value) => {
-                let mark = c.enter("point");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Nothing => {}
-            Self::Nested(value) => {
-                let mark = c.enter("nested");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "example.constraints#Choice",
+    &[
+        ::smithy_rt::schema::Member::new(
+                "name",
+                "name",
+                &::smithy_rt::schema::prelude::STRING,
+            )
+            .checks(&crate::schemas::NAME),
+        ::smithy_rt::schema::Member::new("point", "point", &crate::types::_point::SCHEMA)
+            .nested(),
+        ::smithy_rt::schema::Member::new(
+            "nothing",
+            "nothing",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+        ::smithy_rt::schema::Member::new(
+                "nested",
+                "nested",
+                &crate::types::_choice::SCHEMA,
+            )
+            .nested(),
+    ],
+);
+::smithy_rt::union!(
+    Choice, SCHEMA, Unknown, [0 => Name(value), 1 => Point(value), 2 => Nothing, 3 =>
+    Nested(value)]
+);

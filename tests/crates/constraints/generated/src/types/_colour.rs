@@ -19,7 +19,7 @@ pub enum Colour {
     /// Internal to the service: accepted, but not listed in validation messages.
     Secret,
     /// A value this crate does not know (the service may have added it since).
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
 impl Colour {
     /// The value as sent on the wire.
@@ -43,41 +43,13 @@ impl ::std::convert::From<&str> for Colour {
             "green" => Self::Green,
             "secret" => Self::Secret,
             other => {
-                Self::Unknown(crate::primitives::UnknownVariantValue(other.to_owned()))
+                Self::Unknown(::smithy_rt::primitives::UnknownVariantValue::new(other))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Colour {
-    fn from(value: ::std::string::String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl ::std::str::FromStr for Colour {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for Colour {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for Colour {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::fmt::Debug for Colour {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_tuple(stringify!(Colour)).field(&self.as_str()).finish()
-    }
-}
-impl crate::validation::Validate for Colour {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        if let Self::Unknown(_) = self {
-            c.enum_value("[red, green]");
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
+    "example.constraints#Colour",
+    "[red, green]",
+);
+::smithy_rt::enumeration!(Colour, SCHEMA, Unknown);

@@ -21,7 +21,7 @@ pub enum EnumString {
     /// `jkl`
     Jkl,
     /// A value this crate does not know (the service may have added it since).
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
 impl EnumString {
     /// The value as sent on the wire.
@@ -47,41 +47,13 @@ impl ::std::convert::From<&str> for EnumString {
             "ghi" => Self::Ghi,
             "jkl" => Self::Jkl,
             other => {
-                Self::Unknown(crate::primitives::UnknownVariantValue(other.to_owned()))
+                Self::Unknown(::smithy_rt::primitives::UnknownVariantValue::new(other))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for EnumString {
-    fn from(value: ::std::string::String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl ::std::str::FromStr for EnumString {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for EnumString {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for EnumString {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::fmt::Debug for EnumString {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_tuple(stringify!(EnumString)).field(&self.as_str()).finish()
-    }
-}
-impl crate::validation::Validate for EnumString {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        if let Self::Unknown(_) = self {
-            c.enum_value("[abc, def, jkl]");
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
+    "aws.protocoltests.restjson.validation#EnumString",
+    "[abc, def, jkl]",
+);
+::smithy_rt::enumeration!(EnumString, SCHEMA, Unknown);

@@ -19,7 +19,7 @@ pub enum EnumTraitString {
     /// Internal to the service: accepted, but not listed in validation messages.
     Ghi,
     /// A value this crate does not know (the service may have added it since).
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
 impl EnumTraitString {
     /// The value as sent on the wire.
@@ -43,41 +43,13 @@ impl ::std::convert::From<&str> for EnumTraitString {
             "def" => Self::Def,
             "ghi" => Self::Ghi,
             other => {
-                Self::Unknown(crate::primitives::UnknownVariantValue(other.to_owned()))
+                Self::Unknown(::smithy_rt::primitives::UnknownVariantValue::new(other))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for EnumTraitString {
-    fn from(value: ::std::string::String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl ::std::str::FromStr for EnumTraitString {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for EnumTraitString {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for EnumTraitString {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::fmt::Debug for EnumTraitString {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_tuple(stringify!(EnumTraitString)).field(&self.as_str()).finish()
-    }
-}
-impl crate::validation::Validate for EnumTraitString {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        if let Self::Unknown(_) = self {
-            c.enum_value("[abc, def]");
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
+    "aws.protocoltests.restjson.validation#EnumTraitString",
+    "[abc, def]",
+);
+::smithy_rt::enumeration!(EnumTraitString, SCHEMA, Unknown);

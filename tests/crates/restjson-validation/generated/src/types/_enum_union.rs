@@ -41,32 +41,24 @@ impl EnumUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for EnumUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::First(value) => f.debug_tuple("First").field(value).finish(),
-            Self::Second(value) => f.debug_tuple("Second").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for EnumUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::First(value) => {
-                let mark = c.enter("first");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Second(value) => {
-                let mark = c.enter("second");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson.validation#EnumUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+                "first",
+                "first",
+                &crate::types::_enum_string::SCHEMA,
+            )
+            .nested(),
+        ::smithy_rt::schema::Member::new(
+                "second",
+                "second",
+                &crate::types::_enum_string::SCHEMA,
+            )
+            .nested(),
+    ],
+);
+::smithy_rt::union!(EnumUnion, SCHEMA, Unknown, [0 => First(value), 1 => Second(value)]);

@@ -41,24 +41,24 @@ impl FooUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for FooUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::String(value) => f.debug_tuple("String").field(value).finish(),
-            Self::Integer(value) => f.debug_tuple("Integer").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for FooUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::String(_) => {}
-            Self::Integer(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.shared#FooUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "string",
+            "string",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "integer",
+            "integer",
+            &::smithy_rt::schema::prelude::INTEGER,
+        ),
+    ],
+);
+::smithy_rt::union!(
+    FooUnion, SCHEMA, Unknown, [0 => String(value), 1 => Integer(value)]
+);

@@ -41,38 +41,26 @@ impl PatternUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for PatternUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::First(value) => f.debug_tuple("First").field(value).finish(),
-            Self::Second(value) => f.debug_tuple("Second").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for PatternUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::First(value) => {
-                let mark = c.enter("first");
-                c.pattern(
-                    crate::patterns::PATTERN_STRING.is_match(value),
-                    crate::patterns::PATTERN_STRING_SOURCE,
-                );
-                c.leave(mark);
-            }
-            Self::Second(value) => {
-                let mark = c.enter("second");
-                c.pattern(
-                    crate::patterns::PATTERN_STRING.is_match(value),
-                    crate::patterns::PATTERN_STRING_SOURCE,
-                );
-                c.leave(mark);
-            }
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson.validation#PatternUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+                "first",
+                "first",
+                &::smithy_rt::schema::prelude::STRING,
+            )
+            .checks(&crate::schemas::PATTERN_STRING_2),
+        ::smithy_rt::schema::Member::new(
+                "second",
+                "second",
+                &::smithy_rt::schema::prelude::STRING,
+            )
+            .checks(&crate::schemas::PATTERN_STRING_2),
+    ],
+);
+::smithy_rt::union!(
+    PatternUnion, SCHEMA, Unknown, [0 => First(value), 1 => Second(value)]
+);

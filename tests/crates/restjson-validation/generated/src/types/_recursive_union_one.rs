@@ -45,32 +45,26 @@ impl RecursiveUnionOne {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for RecursiveUnionOne {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::String(value) => f.debug_tuple("String").field(value).finish(),
-            Self::Union(value) => f.debug_tuple("Union").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for RecursiveUnionOne {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::String(value) => {
-                let mark = c.enter("string");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Union(value) => {
-                let mark = c.enter("union");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson.validation#RecursiveUnionOne",
+    &[
+        ::smithy_rt::schema::Member::new(
+                "string",
+                "string",
+                &crate::types::_recursive_enum_string::SCHEMA,
+            )
+            .nested(),
+        ::smithy_rt::schema::Member::new(
+                "union",
+                "union",
+                &crate::types::_recursive_union_two::SCHEMA,
+            )
+            .nested(),
+    ],
+);
+::smithy_rt::union!(
+    RecursiveUnionOne, SCHEMA, Unknown, [0 => String(value), 1 => Union(value)]
+);

@@ -141,52 +141,58 @@ impl EventStream {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for EventStream {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Headers(value) => f.debug_tuple("Headers").field(value).finish(),
-            Self::BlobPayload(value) => {
-                f.debug_tuple("BlobPayload").field(value).finish()
-            }
-            Self::StringPayload(value) => {
-                f.debug_tuple("StringPayload").field(value).finish()
-            }
-            Self::StructurePayload(value) => {
-                f.debug_tuple("StructurePayload").field(value).finish()
-            }
-            Self::UnionPayload(value) => {
-                f.debug_tuple("UnionPayload").field(value).finish()
-            }
-            Self::HeadersAndExplicitPayload(value) => {
-                f.debug_tuple("HeadersAndExplicitPayload").field(value).finish()
-            }
-            Self::HeadersAndImplicitPayload(value) => {
-                f.debug_tuple("HeadersAndImplicitPayload").field(value).finish()
-            }
-            Self::Error(value) => f.debug_tuple("Error").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for EventStream {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Headers(_) => {}
-            Self::BlobPayload(_) => {}
-            Self::StringPayload(_) => {}
-            Self::StructurePayload(_) => {}
-            Self::UnionPayload(value) => {
-                let mark = c.enter("unionPayload");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::HeadersAndExplicitPayload(_) => {}
-            Self::HeadersAndImplicitPayload(_) => {}
-            Self::Error(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#EventStream",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "headers",
+            "headers",
+            &crate::types::_headers_event::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "blobPayload",
+            "blob_payload",
+            &crate::types::_blob_payload_event::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "stringPayload",
+            "string_payload",
+            &crate::types::_string_payload_event::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "structurePayload",
+            "structure_payload",
+            &crate::types::_structure_payload_event::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+                "unionPayload",
+                "union_payload",
+                &crate::types::_union_payload_event::SCHEMA,
+            )
+            .nested(),
+        ::smithy_rt::schema::Member::new(
+            "headersAndExplicitPayload",
+            "headers_and_explicit_payload",
+            &crate::types::_headers_and_explicit_payload_event::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "headersAndImplicitPayload",
+            "headers_and_implicit_payload",
+            &crate::types::_headers_and_implicit_payload_event::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "error",
+            "error",
+            &crate::types::error::_error_event::SCHEMA,
+        ),
+    ],
+);
+::smithy_rt::union!(
+    EventStream, SCHEMA, Unknown, [0 => Headers(value), 1 => BlobPayload(value), 2 =>
+    StringPayload(value), 3 => StructurePayload(value), 4 => UnionPayload(value), 5 =>
+    HeadersAndExplicitPayload(value), 6 => HeadersAndImplicitPayload(value), 7 =>
+    Error(value)]
+);

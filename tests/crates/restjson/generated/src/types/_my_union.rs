@@ -186,62 +186,74 @@ impl MyUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for MyUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::StringValue(value) => {
-                f.debug_tuple("StringValue").field(value).finish()
-            }
-            Self::BooleanValue(value) => {
-                f.debug_tuple("BooleanValue").field(value).finish()
-            }
-            Self::NumberValue(value) => {
-                f.debug_tuple("NumberValue").field(value).finish()
-            }
-            Self::BlobValue(value) => f.debug_tuple("BlobValue").field(value).finish(),
-            Self::TimestampValue(value) => {
-                f.debug_tuple("TimestampValue").field(value).finish()
-            }
-            Self::EnumValue(value) => f.debug_tuple("EnumValue").field(value).finish(),
-            Self::ListValue(value) => f.debug_tuple("ListValue").field(value).finish(),
-            Self::MapValue(value) => f.debug_tuple("MapValue").field(value).finish(),
-            Self::StructureValue(value) => {
-                f.debug_tuple("StructureValue").field(value).finish()
-            }
-            Self::RenamedStructureValue(value) => {
-                f.debug_tuple("RenamedStructureValue").field(value).finish()
-            }
-            Self::UnionValue(value) => f.debug_tuple("UnionValue").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for MyUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::StringValue(_) => {}
-            Self::BooleanValue(_) => {}
-            Self::NumberValue(_) => {}
-            Self::BlobValue(_) => {}
-            Self::TimestampValue(_) => {}
-            Self::EnumValue(value) => {
-                let mark = c.enter("enumValue");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::ListValue(_) => {}
-            Self::MapValue(_) => {}
-            Self::StructureValue(_) => {}
-            Self::RenamedStructureValue(_) => {}
-            Self::UnionValue(value) => {
-                let mark = c.enter("unionValue");
-                crate::validation::Validate::validate_into(value, c);
-                c.leave(mark);
-            }
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#MyUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "stringValue",
+            "string_value",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "booleanValue",
+            "boolean_value",
+            &::smithy_rt::schema::prelude::BOOLEAN,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "numberValue",
+            "number_value",
+            &::smithy_rt::schema::prelude::INTEGER,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "blobValue",
+            "blob_value",
+            &::smithy_rt::schema::prelude::BLOB,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "timestampValue",
+            "timestamp_value",
+            &::smithy_rt::schema::prelude::TIMESTAMP,
+        ),
+        ::smithy_rt::schema::Member::new(
+                "enumValue",
+                "enum_value",
+                &crate::types::_foo_enum::SCHEMA,
+            )
+            .nested(),
+        ::smithy_rt::schema::Member::new(
+            "listValue",
+            "list_value",
+            &crate::schemas::STRING_LIST,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "mapValue",
+            "map_value",
+            &crate::schemas::STRING_MAP,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "structureValue",
+            "structure_value",
+            &crate::types::_greeting_struct::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "renamedStructureValue",
+            "renamed_structure_value",
+            &crate::types::_renamed_greeting::SCHEMA,
+        ),
+        ::smithy_rt::schema::Member::new(
+                "unionValue",
+                "union_value",
+                &crate::types::_nested_union::SCHEMA,
+            )
+            .nested(),
+    ],
+);
+::smithy_rt::union!(
+    MyUnion, SCHEMA, Unknown, [0 => StringValue(value), 1 => BooleanValue(value), 2 =>
+    NumberValue(value), 3 => BlobValue(value), 4 => TimestampValue(value), 5 =>
+    EnumValue(value), 6 => ListValue(value), 7 => MapValue(value), 8 =>
+    StructureValue(value), 9 => RenamedStructureValue(value), 10 => UnionValue(value)]
+);

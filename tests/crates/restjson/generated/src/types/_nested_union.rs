@@ -29,24 +29,17 @@ impl NestedUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for NestedUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::StringValue(value) => {
-                f.debug_tuple("StringValue").field(value).finish()
-            }
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for NestedUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::StringValue(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#NestedUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "stringValue",
+            "string_value",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+    ],
+);
+::smithy_rt::union!(NestedUnion, SCHEMA, Unknown, [0 => StringValue(value)]);

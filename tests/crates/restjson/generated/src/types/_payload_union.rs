@@ -29,24 +29,17 @@ impl PayloadUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for PayloadUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::UnionMember(value) => {
-                f.debug_tuple("UnionMember").field(value).finish()
-            }
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for PayloadUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::UnionMember(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#PayloadUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "unionMember",
+            "union_member",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+    ],
+);
+::smithy_rt::union!(PayloadUnion, SCHEMA, Unknown, [0 => UnionMember(value)]);

@@ -15,26 +15,21 @@ pub enum PlayerAction {
 impl PlayerAction {
     /// Whether this is [`Quit`](Self::Quit).
     pub fn is_quit(&self) -> bool {
-        matches!(self, Self::Quit)
+        ::std::matches!(self, Self::Quit)
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for PlayerAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Quit => f.write_str("Quit"),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for PlayerAction {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Quit => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#PlayerAction",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "quit",
+            "quit",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+    ],
+);
+::smithy_rt::union!(PlayerAction, SCHEMA, Unknown, [0 => Quit]);

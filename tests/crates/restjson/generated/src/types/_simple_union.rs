@@ -41,24 +41,22 @@ impl SimpleUnion {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for SimpleUnion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Int(value) => f.debug_tuple("Int").field(value).finish(),
-            Self::String(value) => f.debug_tuple("String").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for SimpleUnion {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Int(_) => {}
-            Self::String(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#SimpleUnion",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "int",
+            "int",
+            &::smithy_rt::schema::prelude::INTEGER,
+        ),
+        ::smithy_rt::schema::Member::new(
+            "string",
+            "string",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+    ],
+);
+::smithy_rt::union!(SimpleUnion, SCHEMA, Unknown, [0 => Int(value), 1 => String(value)]);

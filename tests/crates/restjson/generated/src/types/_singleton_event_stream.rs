@@ -29,22 +29,17 @@ impl SingletonEventStream {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for SingletonEventStream {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Singleton(value) => f.debug_tuple("Singleton").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for SingletonEventStream {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Singleton(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#SingletonEventStream",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "singleton",
+            "singleton",
+            &crate::types::_singleton_event::SCHEMA,
+        ),
+    ],
+);
+::smithy_rt::union!(SingletonEventStream, SCHEMA, Unknown, [0 => Singleton(value)]);

@@ -13,7 +13,7 @@ pub enum StringEnum {
     /// `enumvalue`
     V,
     /// A value this crate does not know (the service may have added it since).
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
 impl StringEnum {
     /// The value as sent on the wire.
@@ -33,41 +33,13 @@ impl ::std::convert::From<&str> for StringEnum {
         match value {
             "enumvalue" => Self::V,
             other => {
-                Self::Unknown(crate::primitives::UnknownVariantValue(other.to_owned()))
+                Self::Unknown(::smithy_rt::primitives::UnknownVariantValue::new(other))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for StringEnum {
-    fn from(value: ::std::string::String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl ::std::str::FromStr for StringEnum {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for StringEnum {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for StringEnum {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::fmt::Debug for StringEnum {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_tuple(stringify!(StringEnum)).field(&self.as_str()).finish()
-    }
-}
-impl crate::validation::Validate for StringEnum {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        if let Self::Unknown(_) = self {
-            c.enum_value("[enumvalue]");
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
+    "aws.protocoltests.restjson#StringEnum",
+    "[enumvalue]",
+);
+::smithy_rt::enumeration!(StringEnum, SCHEMA, Unknown);

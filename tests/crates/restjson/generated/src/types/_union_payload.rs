@@ -27,22 +27,17 @@ impl UnionPayload {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for UnionPayload {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Greeting(value) => f.debug_tuple("Greeting").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for UnionPayload {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Greeting(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#UnionPayload",
+    &[
+        ::smithy_rt::schema::Member::new(
+            "greeting",
+            "greeting",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+    ],
+);
+::smithy_rt::union!(UnionPayload, SCHEMA, Unknown, [0 => Greeting(value)]);

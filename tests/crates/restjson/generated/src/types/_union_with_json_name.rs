@@ -55,26 +55,32 @@ impl UnionWithJsonName {
     }
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Self::Unknown)
+        ::std::matches!(self, Self::Unknown)
     }
 }
-impl ::std::fmt::Debug for UnionWithJsonName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Foo(value) => f.debug_tuple("Foo").field(value).finish(),
-            Self::Bar(value) => f.debug_tuple("Bar").field(value).finish(),
-            Self::Baz(value) => f.debug_tuple("Baz").field(value).finish(),
-            Self::Unknown => f.write_str("Unknown"),
-        }
-    }
-}
-impl crate::validation::Validate for UnionWithJsonName {
-    fn validate_into(&self, c: &mut crate::validation::Collector) {
-        match self {
-            Self::Foo(_) => {}
-            Self::Bar(_) => {}
-            Self::Baz(_) => {}
-            Self::Unknown => c.unknown_union_member(),
-        }
-    }
-}
+pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
+    "aws.protocoltests.restjson#UnionWithJsonName",
+    &[
+        ::smithy_rt::schema::Member::new(
+                "foo",
+                "foo",
+                &::smithy_rt::schema::prelude::STRING,
+            )
+            .json_name("FOO"),
+        ::smithy_rt::schema::Member::new(
+            "bar",
+            "bar",
+            &::smithy_rt::schema::prelude::STRING,
+        ),
+        ::smithy_rt::schema::Member::new(
+                "baz",
+                "baz",
+                &::smithy_rt::schema::prelude::STRING,
+            )
+            .json_name("_baz"),
+    ],
+);
+::smithy_rt::union!(
+    UnionWithJsonName, SCHEMA, Unknown, [0 => Foo(value), 1 => Bar(value), 2 =>
+    Baz(value)]
+);

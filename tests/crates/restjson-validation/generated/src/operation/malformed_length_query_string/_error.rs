@@ -6,53 +6,19 @@ pub enum MalformedLengthQueryStringError {
     /// A standard error for input validation failures.
     ValidationException(crate::types::error::ValidationException),
     /// An error the model does not describe for this operation; its code and message are kept.
-    Unhandled(crate::error::Unhandled),
+    Unhandled(::smithy_rt::error::Unhandled),
 }
 impl MalformedLengthQueryStringError {
-    /// The error code (the error shape's name), as the service sent it.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
-            Self::Unhandled(error) => error.code(),
-        }
-    }
-    /// The human-readable message, if the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ValidationException(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-        }
-    }
     /// Whether this is [`ValidationException`](Self::ValidationException).
     pub fn is_validation_exception(&self) -> bool {
-        matches!(self, Self::ValidationException(_))
+        ::std::matches!(self, Self::ValidationException(_))
     }
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
-        matches!(self, Self::Unhandled(_))
+        ::std::matches!(self, Self::Unhandled(_))
     }
 }
-impl ::std::fmt::Display for MalformedLengthQueryStringError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::ValidationException(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for MalformedLengthQueryStringError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::ValidationException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
-        }
-    }
-}
-impl ::std::convert::From<crate::types::error::ValidationException>
-for MalformedLengthQueryStringError {
-    fn from(error: crate::types::error::ValidationException) -> Self {
-        Self::ValidationException(error)
-    }
-}
+::smithy_rt::operation_error!(
+    MalformedLengthQueryStringError, [0 => ValidationException(crate
+    ::types::error::ValidationException)]
+);

@@ -10,78 +10,28 @@ pub enum GreetingWithErrorsError {
     /// This error is thrown when an invalid greeting value is provided.
     InvalidGreeting(crate::types::error::InvalidGreeting),
     /// An error the model does not describe for this operation; its code and message are kept.
-    Unhandled(crate::error::Unhandled),
+    Unhandled(::smithy_rt::error::Unhandled),
 }
 impl GreetingWithErrorsError {
-    /// The error code (the error shape's name), as the service sent it.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ComplexError(_) => ::std::option::Option::Some("ComplexError"),
-            Self::FooError(_) => ::std::option::Option::Some("FooError"),
-            Self::InvalidGreeting(_) => ::std::option::Option::Some("InvalidGreeting"),
-            Self::Unhandled(error) => error.code(),
-        }
-    }
-    /// The human-readable message, if the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ComplexError(_) => ::std::option::Option::None,
-            Self::FooError(_) => ::std::option::Option::None,
-            Self::InvalidGreeting(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-        }
-    }
     /// Whether this is [`ComplexError`](Self::ComplexError).
     pub fn is_complex_error(&self) -> bool {
-        matches!(self, Self::ComplexError(_))
+        ::std::matches!(self, Self::ComplexError(_))
     }
     /// Whether this is [`FooError`](Self::FooError).
     pub fn is_foo_error(&self) -> bool {
-        matches!(self, Self::FooError(_))
+        ::std::matches!(self, Self::FooError(_))
     }
     /// Whether this is [`InvalidGreeting`](Self::InvalidGreeting).
     pub fn is_invalid_greeting(&self) -> bool {
-        matches!(self, Self::InvalidGreeting(_))
+        ::std::matches!(self, Self::InvalidGreeting(_))
     }
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
-        matches!(self, Self::Unhandled(_))
+        ::std::matches!(self, Self::Unhandled(_))
     }
 }
-impl ::std::fmt::Display for GreetingWithErrorsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::ComplexError(error) => ::std::fmt::Display::fmt(error, f),
-            Self::FooError(error) => ::std::fmt::Display::fmt(error, f),
-            Self::InvalidGreeting(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for GreetingWithErrorsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::ComplexError(error) => ::std::option::Option::Some(error),
-            Self::FooError(error) => ::std::option::Option::Some(error),
-            Self::InvalidGreeting(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
-        }
-    }
-}
-impl ::std::convert::From<crate::types::error::ComplexError>
-for GreetingWithErrorsError {
-    fn from(error: crate::types::error::ComplexError) -> Self {
-        Self::ComplexError(error)
-    }
-}
-impl ::std::convert::From<crate::types::error::FooError> for GreetingWithErrorsError {
-    fn from(error: crate::types::error::FooError) -> Self {
-        Self::FooError(error)
-    }
-}
-impl ::std::convert::From<crate::types::error::InvalidGreeting>
-for GreetingWithErrorsError {
-    fn from(error: crate::types::error::InvalidGreeting) -> Self {
-        Self::InvalidGreeting(error)
-    }
-}
+::smithy_rt::operation_error!(
+    GreetingWithErrorsError, [0 => ComplexError(crate ::types::error::ComplexError), 1 =>
+    FooError(crate ::types::error::FooError), 2 => InvalidGreeting(crate
+    ::types::error::InvalidGreeting)]
+);

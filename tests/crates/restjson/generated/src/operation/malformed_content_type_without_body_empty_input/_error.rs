@@ -4,37 +4,12 @@
 #[non_exhaustive]
 pub enum MalformedContentTypeWithoutBodyEmptyInputError {
     /// An error the model does not describe for this operation; its code and message are kept.
-    Unhandled(crate::error::Unhandled),
+    Unhandled(::smithy_rt::error::Unhandled),
 }
 impl MalformedContentTypeWithoutBodyEmptyInputError {
-    /// The error code (the error shape's name), as the service sent it.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::Unhandled(error) => error.code(),
-        }
-    }
-    /// The human-readable message, if the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::Unhandled(error) => error.message(),
-        }
-    }
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
-        matches!(self, Self::Unhandled(_))
+        ::std::matches!(self, Self::Unhandled(_))
     }
 }
-impl ::std::fmt::Display for MalformedContentTypeWithoutBodyEmptyInputError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for MalformedContentTypeWithoutBodyEmptyInputError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
-        }
-    }
-}
+::smithy_rt::operation_error!(MalformedContentTypeWithoutBodyEmptyInputError, []);

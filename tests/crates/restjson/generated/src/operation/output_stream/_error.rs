@@ -6,53 +6,19 @@ pub enum OutputStreamError {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     ServiceUnavailableError(crate::types::error::ServiceUnavailableError),
     /// An error the model does not describe for this operation; its code and message are kept.
-    Unhandled(crate::error::Unhandled),
+    Unhandled(::smithy_rt::error::Unhandled),
 }
 impl OutputStreamError {
-    /// The error code (the error shape's name), as the service sent it.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ServiceUnavailableError(_) => {
-                ::std::option::Option::Some("ServiceUnavailableError")
-            }
-            Self::Unhandled(error) => error.code(),
-        }
-    }
-    /// The human-readable message, if the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ServiceUnavailableError(error) => error.message(),
-            Self::Unhandled(error) => error.message(),
-        }
-    }
     /// Whether this is [`ServiceUnavailableError`](Self::ServiceUnavailableError).
     pub fn is_service_unavailable_error(&self) -> bool {
-        matches!(self, Self::ServiceUnavailableError(_))
+        ::std::matches!(self, Self::ServiceUnavailableError(_))
     }
     /// Whether this is an error the model does not describe.
     pub fn is_unhandled(&self) -> bool {
-        matches!(self, Self::Unhandled(_))
+        ::std::matches!(self, Self::Unhandled(_))
     }
 }
-impl ::std::fmt::Display for OutputStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::ServiceUnavailableError(error) => ::std::fmt::Display::fmt(error, f),
-            Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for OutputStreamError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::ServiceUnavailableError(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
-        }
-    }
-}
-impl ::std::convert::From<crate::types::error::ServiceUnavailableError>
-for OutputStreamError {
-    fn from(error: crate::types::error::ServiceUnavailableError) -> Self {
-        Self::ServiceUnavailableError(error)
-    }
-}
+::smithy_rt::operation_error!(
+    OutputStreamError, [0 => ServiceUnavailableError(crate
+    ::types::error::ServiceUnavailableError)]
+);

@@ -1,0 +1,200 @@
+//! The checked model -> the Rust-shaped IR. All decisions about what to generate happen here:
+//! which shapes the operations reach ([`select`]), every Rust name ([`names`], through
+//! [`crate::naming`]), the types ([`shapes`]), their schemas and constraints ([`schemas`]),
+//! operations and their errors ([`operations`]), typed values for defaults and test cases
+//! ([`values`]), compliance cases ([`protocol_tests`]) and endpoint rules ([`endpoints`]).
+
+mod endpoints;
+mod names;
+mod operations;
+mod protocol_tests;
+mod schemas;
+mod select;
+mod shapes;
+mod values;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::check::TraitIndex;
+use crate::config::Settings;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{self, Crate, Docs, Primitives, TypeDef, TypeId};
+use crate::model::{Model, ShapeId};
+use crate::overlay::OverlayNotes;
+use crate::pattern;
+
+pub use crate::config::Selection;
+pub use schemas::code_span;
+
+/// How a pattern is analysed the first time a generated shape uses it: [`pattern::analyze`], or
+/// an equivalent that compiles the translations elsewhere (see `codegen::lower_request`).
+pub type Analyzer<'a> = &'a dyn Fn(&str) -> Result<pattern::Analysis, pattern::PatternError>;
+
+/// Everything lowering reads.
+pub struct LowerRequest<'a> {
+    pub model: &'a Model,
+    pub traits: &'a TraitIndex,
+    pub analyze: Analyzer<'a>,
+    pub settings: &'a Settings,
+    pub overlay_notes: &'a OverlayNotes,
+}
+
+pub fn lower(request: &LowerRequest<'_>) -> (Option<Crate>, Diagnostics) {
+    let mut lowerer = Lowerer::new(request);
+    let krate = lowerer.run();
+    let mut diagnostics = lowerer.diagnostics;
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    diagnostics.0.sort_by(|a, b| (a.severity, &a.shape, &a.code, &a.message).cmp(&(b.severity, &b.shape, &b.code, &b.message)));
+    diagnostics.0.dedup();
+    (krate, diagnostics)
+}
+
+/// The state of one lowering run.
+struct Lowerer<'a> {
+    request: &'a LowerRequest<'a>,
+    model: &'a Model,
+    traits: &'a TraitIndex,
+    diagnostics: Diagnostics,
+    service: Option<ShapeId>,
+    protocol: Option<ir::Protocol>,
+    /// Member-target named types by shape id.
+    names: BTreeMap<ShapeId, TypeId>,
+    /// Every type, filled in once its id is known (an id is handed out before the type is
+    /// lowered, so recursive shapes can refer to each other).
+    types: Vec<Option<TypeDef>>,
+    /// Type names decided up front, by id.
+    type_names: Vec<ir::TypeName>,
+    collections: Vec<ir::Collection>,
+    collection_ids: HashMap<ShapeId, usize>,
+    constraints: Vec<ir::ConstraintSet>,
+    constraint_ids: HashMap<ir::ConstraintSet, usize>,
+    patterns: Vec<ir::Pattern>,
+    pattern_ids: HashMap<String, usize>,
+    analyses: schemas::Analyses,
+    /// Static names handed out in `crate::schemas` (collections, constraint sets, patterns).
+    statics: BTreeSet<String>,
+    /// Memo: whether validation has anything to check in a value of this shape.
+    needs_validation: HashMap<ShapeId, bool>,
+    /// Memo: structure/union -> shapes reachable through direct (unboxed) members.
+    direct_reach: HashMap<ShapeId, BTreeSet<ShapeId>>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(request: &'a LowerRequest<'a>) -> Lowerer<'a> {
+        Lowerer {
+            request,
+            model: request.model,
+            traits: request.traits,
+            diagnostics: Diagnostics::default(),
+            service: None,
+            protocol: None,
+            names: BTreeMap::new(),
+            types: Vec::new(),
+            type_names: Vec::new(),
+            collections: Vec::new(),
+            collection_ids: HashMap::new(),
+            constraints: Vec::new(),
+            constraint_ids: HashMap::new(),
+            patterns: Vec::new(),
+            pattern_ids: HashMap::new(),
+            analyses: HashMap::new(),
+            statics: BTreeSet::new(),
+            needs_validation: HashMap::new(),
+            direct_reach: HashMap::new(),
+        }
+    }
+
+    fn settings(&self) -> &'a Settings {
+        self.request.settings
+    }
+
+    fn run(&mut self) -> Option<Crate> {
+        let service = self.service()?;
+        self.service = service.clone();
+        let operations = self.operations(service.as_ref());
+        if self.diagnostics.has_errors() {
+            return None;
+        }
+        self.protocol = self.service_protocol(service.as_ref(), !operations.is_empty());
+        let reached = self.reached(&operations);
+        self.compute_needs_validation(&reached);
+        self.assign_type_names(&operations, &reached);
+        if self.diagnostics.has_errors() {
+            return None;
+        }
+        for (id, type_id) in self.names.clone() {
+            let def = self.lower_named(&id, type_id);
+            self.types[type_id] = Some(def);
+        }
+        let lowered: Vec<ir::Operation> = operations.iter().map(|op| self.operation(op)).collect();
+        let protocol_tests = self.protocol_tests(&operations, &lowered);
+        let client = if self.settings().client { self.client_info(service.as_ref(), &lowered) } else { None };
+        let endpoint = self.endpoint_rules(service.as_ref());
+        if self.diagnostics.has_errors() {
+            return None;
+        }
+        let types: Vec<TypeDef> = std::mem::take(&mut self.types).into_iter().map(|t| t.expect("every type id is lowered")).collect();
+        let service_shape = service.as_ref().and_then(|id| self.model.shape(id));
+        let service_traits = service.as_ref().map(|id| self.traits.get(id));
+        let mut docs = Docs::default();
+        if let Some(text) = service_traits.and_then(|t| t.documentation.as_deref()) {
+            docs.text = Some(crate::docs::to_rustdoc(text));
+        }
+        let title = service_traits
+            .and_then(|t| t.title.clone())
+            .or_else(|| service_shape.map(|s| s.id.name().to_string()))
+            .unwrap_or_else(|| "the service".to_string());
+        let settings = self.settings();
+        let runtime = self.runtime_dependency(&types, client.is_some(), endpoint.is_some(), !protocol_tests.is_empty());
+        Some(Crate {
+            package: settings.package.clone(),
+            lib_name: settings.package.replace('-', "_"),
+            version: settings.version.clone(),
+            description: settings.description.clone().unwrap_or_else(|| format!("A validated Rust client for {title}, generated from its Smithy model.")),
+            docs,
+            service_id: service.map(|s| s.to_string()),
+            runtime,
+            primitives: if client.is_some() { Primitives::SmithyTypes } else { Primitives::Runtime },
+            operations: lowered,
+            types,
+            collections: std::mem::take(&mut self.collections),
+            constraints: std::mem::take(&mut self.constraints),
+            patterns: std::mem::take(&mut self.patterns),
+            protocol: self.protocol,
+            protocol_tests,
+            client,
+            endpoint,
+        })
+    }
+
+    /// The runtime's features this crate needs.
+    fn runtime_dependency(&self, types: &[TypeDef], client: bool, endpoint: bool, protocol_tests: bool) -> ir::RuntimeDependency {
+        let _ = types;
+        let mut features = vec!["validate".to_string()];
+        if !self.patterns.is_empty() {
+            features.push("pattern".to_string());
+        }
+        if self.protocol == Some(ir::Protocol::RestJson1) {
+            features.push("rest-json".to_string());
+        }
+        if endpoint {
+            features.push("endpoint".to_string());
+        }
+        if client {
+            features.push("client".to_string());
+        }
+        let _ = protocol_tests;
+        ir::RuntimeDependency { path: self.settings().runtime_path.clone(), features }
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The file a shape was defined in.
+    fn source(&self, id: &ShapeId) -> String {
+        self.model.shape(&id.root()).map(|s| s.source.clone()).unwrap_or_default()
+    }
+}
