@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use codegen::config::Config;
-use codegen::lower::Selection;
+use codegen::config::Selection;
 use codegen::model::ModelSource;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -36,7 +36,8 @@ fn request(official: Option<&Path>, selection: Selection) -> codegen::Request {
     let config = Config::load(&workspace_root().join("codegen.json"))
         .unwrap_or_else(|d| panic!("codegen.json:\n{d}"));
     let mut request =
-        codegen::Request::from_config(&config, Some(selection)).unwrap_or_else(|d| panic!("{d}"));
+        codegen::Request::from_config(&config).unwrap_or_else(|d| panic!("{d}"));
+    request.settings.selection = selection;
     if let Some(path) = official {
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -85,7 +86,7 @@ fn all_operations(c: &mut Criterion) {
         return;
     };
     let mut request = request(Some(&path), Selection::All);
-    request.package = "aws-connect-full".into();
+    request.settings.package = "aws-connect-full".into();
     let mut group = c.benchmark_group("all_operations");
     // About a second per iteration: ten samples are plenty and keep the run short.
     group

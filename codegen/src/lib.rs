@@ -118,13 +118,21 @@ fn normalize(path: &Path) -> PathBuf {
 /// directory inside the crate.
 pub const RUNTIME_COPY_DIR: &str = "smithy-rt";
 
-/// Every crate this repository generates: the main client, then generated test crates.
+/// Every crate this repository generates: the main client, the generated test crates, and the
+/// fixture snapshots (each fixture's code, committed as a crate the workspace builds).
 /// Paths are relative to the workspace root.
 pub const CONFIGS: &[&str] = &[
     "codegen.json",
     "tests/crates/constraints/codegen.json",
     "tests/crates/restjson/codegen.json",
     "tests/crates/restjson-validation/codegen.json",
+    "tests/snapshots/naming_obstacles/codegen.json",
+    "tests/snapshots/constraints/codegen.json",
+    "tests/snapshots/recursion/codegen.json",
+    "tests/snapshots/unions_enums/codegen.json",
+    "tests/snapshots/errors/codegen.json",
+    "tests/snapshots/hostile_docs/codegen.json",
+    "tests/snapshots/mixins_apply/codegen.json",
 ];
 
 /// Load a config file and run the whole pipeline for it. `Ok(None)` (with the reason printed)

@@ -42,6 +42,9 @@ const CLIENT_METHODS: &[&str] = &["new", "from_env", "config", "endpoint", "clon
 /// The name of the schema static in every type's module.
 pub const SCHEMA_STATIC: &str = "SCHEMA";
 
+/// The function in an operation input's module that makes the builder a client's method returns.
+pub const FLUENT_CONSTRUCTOR: &str = "client_builder";
+
 /// The name of the operation schema static in every operation's module.
 pub const OPERATION_STATIC: &str = "OPERATION";
 

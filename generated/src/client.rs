@@ -56,7 +56,7 @@ impl Client {
     pub fn update_contact_attributes(
         &self,
     ) -> crate::operation::update_contact_attributes::builders::UpdateContactAttributesFluentBuilder {
-        crate::operation::update_contact_attributes::builders::UpdateContactAttributesFluentBuilder::with_client(
+        crate::operation::update_contact_attributes::_update_contact_attributes_input::client_builder(
             self.clone(),
         )
     }

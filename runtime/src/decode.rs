@@ -13,6 +13,9 @@ use crate::value::{Key, StructureMut, Value};
 /// The result of decoding.
 pub type Result<T> = std::result::Result<T, DeserializeError>;
 
+/// What [`Decoder::union`] calls with the member a union holds.
+pub type VariantVisitor<'a> = dyn FnMut(Option<usize>, &mut dyn Decoder) -> Result<()> + 'a;
+
 /// A value that can be read from any protocol's [`Decoder`].
 pub trait Decode: Sized {
     /// Whether `null` is a value of this type (items of sparse lists and maps). Dense
@@ -121,7 +124,7 @@ pub trait Decoder {
 
     /// Visit the one member a union holds: its index (`None` for a member unknown to `schema`)
     /// and a decoder standing on its value.
-    fn union(&mut self, schema: &'static Schema, variant: &mut dyn FnMut(Option<usize>, &mut dyn Decoder) -> Result<()>) -> Result<()> {
+    fn union(&mut self, schema: &'static Schema, variant: &mut VariantVisitor<'_>) -> Result<()> {
         let _ = (schema, variant);
         Err(self.error("expected a union"))
     }

@@ -20,7 +20,7 @@ fn bench(c: &mut Criterion) {
         Config::builder()
             .region("us-east-1")
             .endpoint_url(server.url())
-            .credentials(Credentials::new("AKIDBENCH", "bench/secret", None))
+            .credentials(Credentials::new("AKIDBENCH", "bench/secret", None, None, "bench"))
             .build(),
     );
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
@@ -39,7 +39,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     // The same request bytes through the same transport, without build/validate/sign/parse.
-    let transport = aws_connect::transport::HyperTransport::new();
+    let transport = aws_connect::config::HyperTransport::new();
     let request = aws_connect::operation::update_contact_attributes::UpdateContactAttributes::serialize_request(
         &aws_connect::operation::update_contact_attributes::UpdateContactAttributesInput::builder()
             .instance_id("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")

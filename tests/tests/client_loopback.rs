@@ -16,7 +16,7 @@ fn client(server: &Server, session_token: Option<&str>) -> Client {
         Config::builder()
             .region("us-west-2")
             .endpoint_url(server.url())
-            .credentials(Credentials::new(ACCESS_KEY, SECRET, session_token.map(str::to_string)))
+            .credentials(Credentials::new(ACCESS_KEY, SECRET, session_token.map(str::to_string), None, "loopback-test"))
             .retry(RetryConfig::standard().with_initial_backoff(Duration::from_millis(2)))
             .timeout(Duration::from_secs(5))
             .build(),
@@ -202,4 +202,51 @@ fn endpoints_come_from_the_model_rules() {
     assert!(conflicting.endpoint().is_err());
     let nothing = config(Config::builder());
     assert!(nothing.endpoint().is_err());
+}
+
+/// A credentials provider written against aws-credential-types' own trait, as aws-config's
+/// providers are: it plugs into the config with no adapter, and is asked on every call.
+#[derive(Debug)]
+struct CountingProvider {
+    calls: std::sync::atomic::AtomicUsize,
+}
+
+impl aws_credential_types::provider::ProvideCredentials for CountingProvider {
+    fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        aws_credential_types::provider::future::ProvideCredentials::ready(Ok(aws_credential_types::Credentials::new(
+            ACCESS_KEY,
+            SECRET,
+            Some("from-the-provider".to_string()),
+            None,
+            "counting",
+        )))
+    }
+}
+
+#[test]
+fn an_aws_credential_types_provider_plugs_in_without_an_adapter() {
+    let server = Server::start(vec![Reply::json(200, "{}"), Reply::json(200, "{}")]);
+    let provider = std::sync::Arc::new(CountingProvider { calls: Default::default() });
+    let shared = aws_credential_types::provider::SharedCredentialsProvider::new(std::sync::Arc::clone(&provider) as std::sync::Arc<dyn aws_credential_types::provider::ProvideCredentials>);
+    let client = Client::new(
+        Config::builder()
+            .region("us-west-2")
+            .endpoint_url(server.url())
+            .credentials_provider(shared)
+            .timeout(Duration::from_secs(5))
+            .build(),
+    );
+    let runtime = runtime();
+    runtime.block_on(update(&client)).expect("first call");
+    runtime.block_on(update(&client)).expect("second call");
+    assert_eq!(provider.calls.load(std::sync::atomic::Ordering::SeqCst), 2);
+    for request in server.requests() {
+        let signature = request.verify(SECRET).expect("signed with the provider's keys");
+        assert_eq!(signature.access_key, ACCESS_KEY);
+        assert!(signature.has_session_token);
+    }
 }

@@ -11,7 +11,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use codegen::lower::Selection;
+use codegen::config::Selection;
 use codegen::model::ModelSource;
 use integration_tests::{shared_file, workspace_root};
 
@@ -27,7 +27,9 @@ fn official_request(model: &Path, selection: Selection) -> codegen::Request {
         .unwrap_or_else(|d| panic!("codegen.json:\n{d}"));
     let text = std::fs::read_to_string(model)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", model.display()));
-    let mut request = codegen::Request::from_model(&model.display().to_string(), &text, selection);
+    let mut request = codegen::Request::from_model(&model.display().to_string(), &text, selection.clone());
+    request.settings = config.settings.clone();
+    request.settings.selection = selection;
     request.overlays = config
         .overlays
         .iter()
@@ -37,13 +39,12 @@ fn official_request(model: &Path, selection: Selection) -> codegen::Request {
                 .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
         })
         .collect();
-    request.service = config.service.clone();
-    request.package = config.crate_name.clone();
-    request.version = config.crate_version.clone();
-    request.description = config.crate_description.clone();
-    request.suppressions = config.suppressions.clone();
-    request.client = config.client;
     request
+}
+
+/// Where the all-operations crate is written to be built.
+fn full_crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("connect-full-model").join(FULL_PACKAGE)
 }
 
 /// The all-operations crate, generated once per test binary and shared by the tests that need it.
@@ -57,7 +58,8 @@ fn full_crate(model: &Path) -> &'static FullCrate {
     static FULL: OnceLock<FullCrate> = OnceLock::new();
     FULL.get_or_init(|| {
         let mut request = official_request(model, Selection::All);
-        request.package = FULL_PACKAGE.to_string();
+        request.settings.package = FULL_PACKAGE.to_string();
+        request.settings.runtime_path = codegen::runtime_path_from(&full_crate_dir());
         let start = Instant::now();
         let generated = codegen::generate(&request)
             .unwrap_or_else(|d| panic!("generating every operation failed:\n{d}"));
@@ -105,7 +107,7 @@ fn generates_every_operation_of_the_official_model() {
         "src/lib.rs",
         "src/operation/mod.rs",
         "src/types/mod.rs",
-        "src/validation.rs",
+        "src/schemas.rs",
     ] {
         assert!(full.files.contains_key(required), "{required} is missing");
     }
@@ -162,8 +164,7 @@ fn the_all_operations_crate_compiles_and_is_clippy_clean() {
         return;
     };
     let full = full_crate(&model);
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("connect-full-model");
-    let dir = base.join(FULL_PACKAGE);
+    let dir = full_crate_dir();
     // Shared with the other tests that build generated crates, so dependencies compile once.
     let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("checks");
     let mut files = full.files.clone();

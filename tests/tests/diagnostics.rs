@@ -9,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use codegen::config::Suppression;
 use codegen::diagnostics::{Diagnostics, Severity};
-use codegen::lower::Selection;
+use codegen::config::Selection;
 use codegen::{Generated, Request};
 
 /// A model document around the given shapes (written without the outer braces).
@@ -55,12 +55,6 @@ fn cases() -> Vec<(&'static str, String)> {
             "range_with_string_bound",
             model(
                 r#""example#Count": { "type": "integer", "traits": { "smithy.api#range": { "min": "1" } } }"#,
-            ),
-        ),
-        (
-            "invalid_pattern",
-            model(
-                r#""example#Word": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z" } }"#,
             ),
         ),
         (
@@ -165,7 +159,6 @@ fn every_trait_problem_is_reported_in_one_run() {
         r#""example#Code": { "type": "string", "traits": { "smithy.api#length": { "min": 5, "max": 2 } } },
         "example#Flag": { "type": "boolean", "traits": { "smithy.api#length": { "max": 1 } } },
         "example#Count": { "type": "integer", "traits": { "smithy.api#range": { "min": "1" } } },
-        "example#Word": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z" } },
         "example#Size": { "type": "enum", "members": {
             "SMALL": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } },
             "TINY": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } }
@@ -184,7 +177,6 @@ fn every_trait_problem_is_reported_in_one_run() {
         "example#Code",
         "example#Flag",
         "example#Count",
-        "example#Word",
         "example#Size$TINY",
         "example#Get",
     ] {
@@ -198,7 +190,6 @@ fn every_trait_problem_is_reported_in_one_run() {
         [
             "DuplicateEnumValue",
             "InvalidOperation",
-            "InvalidPattern",
             "InvalidTraitValue",
             "InvalidTraitValue",
             "TraitNotApplicable"
@@ -287,15 +278,14 @@ fn pattern_warnings(diagnostics: &Diagnostics) -> Vec<(&'static str, Option<&str
         .collect()
 }
 
-fn member_notes<'a>(generated: &'a Generated, member: &str) -> Vec<&'a str> {
+fn input_field<'a>(generated: &'a Generated, member: &str) -> &'a codegen::ir::Field {
     let op = &generated.krate.operations[0];
-    let field = op
-        .input
-        .fields
-        .iter()
-        .find(|f| f.member == member)
-        .expect("the member exists");
-    field.docs.notes.iter().map(String::as_str).collect()
+    let input = generated.krate.structure(op.input).expect("the input structure");
+    input.fields.iter().find(|f| f.member == member).expect("the member exists")
+}
+
+fn member_notes<'a>(generated: &'a Generated, member: &str) -> Vec<&'a str> {
+    input_field(generated, member).docs.notes.iter().map(String::as_str).collect()
 }
 
 #[test]
@@ -322,7 +312,7 @@ fn connect_pattern_bugs_are_reported_as_warnings() {
 fn suppressions_silence_the_connect_pattern_bugs_and_document_it() {
     let mut request =
         Request::from_model("connect_like.json", &connect_like_model(), Selection::All);
-    request.suppressions = vec![
+    request.settings.suppressions = vec![
         Suppression {
             shape: "example#PhoneNumber".into(),
             constraint: "smithy.api#pattern".into(),
@@ -355,13 +345,8 @@ fn suppressions_silence_the_connect_pattern_bugs_and_document_it() {
             note.contains("pattern") && note.contains(reason),
             "`{member}`: {note}"
         );
-        let field = generated.krate.operations[0]
-            .input
-            .fields
-            .iter()
-            .find(|f| f.member == member)
-            .expect("the member exists");
-        assert_eq!(field.check.pattern, None, "`{member}` is still checked");
+        let field = input_field(&generated, member);
+        assert_eq!(field.schema.constraints, None, "`{member}` is still checked");
     }
     // The note reaches the emitted docs, and no pattern is compiled for the suppressed ones.
     let input = generated
@@ -385,8 +370,36 @@ fn suppressions_silence_the_connect_pattern_bugs_and_document_it() {
             "`{member}` field docs lack the note:\n{input}"
         );
     }
-    assert!(
-        !generated.files.contains_key("src/patterns.rs"),
-        "suppressed patterns are still compiled"
+    assert!(generated.krate.patterns.is_empty(), "suppressed patterns are still compiled");
+}
+
+/// A pattern that is not ECMA-262 as written is a warning naming the shape and the pattern, and
+/// is not enforced: a real model is never refused for a constraint the client cannot check.
+#[test]
+fn patterns_that_are_not_ecma_262_are_warnings_and_unenforced() {
+    let text = model(
+        r#""example#Put": { "type": "operation", "input": { "target": "example#PutInput" }, "output": { "target": "smithy.api#Unit" } },
+        "example#PutInput": { "type": "structure", "members": {
+            "word": { "target": "example#Word" },
+            "flags": { "target": "example#Flags" },
+            "range": { "target": "example#ClassRange" },
+            "dollar": { "target": "example#Dollar" }
+        } },
+        "example#Word": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z" } },
+        "example#Flags": { "type": "string", "traits": { "smithy.api#pattern": "(?i)^[a-z]+$" } },
+        "example#ClassRange": { "type": "string", "traits": { "smithy.api#pattern": "^[\\p{L}\\p{Z}-_]+$" } },
+        "example#Dollar": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z]*${2,64}$" } }"#,
     );
+    let generated = generate("not_ecma", &text).unwrap_or_else(|d| panic!("{d}"));
+    let warned: Vec<&str> = generated.warnings.warnings().filter(|d| d.code == "PatternNotEcma262").filter_map(|d| d.shape.as_deref()).collect();
+    for shape in ["example#Word", "example#Flags"] {
+        assert!(warned.contains(&shape), "no warning for {shape}:\n{}", generated.warnings);
+    }
+    for member in ["word", "flags"] {
+        assert_eq!(input_field(&generated, member).schema.constraints, None, "`{member}` is enforced");
+    }
+    // Every warning names its pattern.
+    for warning in generated.warnings.warnings().filter(|d| d.code == "PatternNotEcma262") {
+        assert!(warning.message.contains("pattern `"), "{warning}");
+    }
 }

@@ -13,7 +13,7 @@ use std::process::Command;
 
 use codegen::Request;
 use codegen::diagnostics::Severity;
-use codegen::lower::Selection;
+use codegen::config::Selection;
 
 /// A service with a rule set using every supported function, and its test cases.
 const WIDGETS: &str = r##"{
@@ -303,9 +303,15 @@ const WIDGETS: &str = r##"{
   }
 }"##;
 
+/// Where `the_generated_crate_passes_its_cases_clippy_and_rustdoc` writes the crate.
+fn crate_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("endpoint-rules").join("widgets")
+}
+
 fn request(model: &str) -> Request {
     let mut request = Request::from_model("widgets.json", model, Selection::All);
-    request.package = "endpoint-rules-widgets".to_string();
+    request.settings.package = "endpoint-rules-widgets".to_string();
+    request.settings.runtime_path = codegen::runtime_path_from(&crate_dir());
     request
 }
 
@@ -322,18 +328,16 @@ fn the_generated_resolver_reads_like_the_rules() {
     insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
         insta::assert_snapshot!("endpoint_rules__widgets_resolver", resolver);
     });
-    assert!(generated.files.contains_key("src/endpoint_lib.rs"));
     let tests = generated.files.get("tests/endpoint_tests.rs").expect("tests");
     assert_eq!(tests.matches("#[test]").count(), 19, "one test per case");
     let lib = generated.files.get("src/lib.rs").expect("lib.rs");
-    assert!(lib.contains("pub mod endpoint;") && lib.contains("pub mod endpoint_lib;"));
+    assert!(lib.contains("pub mod endpoint;"));
 }
 
 #[test]
 fn the_generated_crate_passes_its_cases_clippy_and_rustdoc() {
     let generated = codegen::generate(&request(WIDGETS)).unwrap_or_else(|d| panic!("generation failed:\n{d}"));
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("endpoint-rules");
-    let dir = root.join("widgets");
+    let dir = crate_dir();
     if dir.exists() {
         std::fs::remove_dir_all(&dir).expect("clear the old crate");
     }
@@ -420,7 +424,7 @@ fn malformed_rules_and_cases_are_errors_not_panics() {
 fn services_without_a_rule_set_get_no_endpoint_module() {
     let model = r#"{"smithy": "2.0", "shapes": { "example#Plain": { "type": "service", "version": "1" } }}"#;
     let generated = codegen::generate(&request(model)).unwrap_or_else(|d| panic!("{d}"));
-    for path in ["src/endpoint.rs", "src/endpoint_lib.rs", "tests/endpoint_tests.rs"] {
+    for path in ["src/endpoint.rs", "tests/endpoint_tests.rs"] {
         assert!(!generated.files.contains_key(path), "{path}");
     }
     assert!(!generated.files.get("src/lib.rs").expect("lib.rs").contains("endpoint"));

@@ -32,7 +32,7 @@ fn generated_packages() -> Vec<String> {
     let root = workspace_root();
     codegen::CONFIGS
         .iter()
-        .map(|c| codegen::config::Config::load(&root.join(c)).expect("config").crate_name)
+        .map(|c| codegen::config::Config::load(&root.join(c)).expect("config").settings.package)
         .collect()
 }
 

@@ -8,7 +8,7 @@ use aws_connect::operation::update_contact_attributes::{
 };
 use aws_connect::types::error::{InvalidRequestException, ResourceNotFoundException};
 use aws_connect::types::{AttachedFileInvalidRequestExceptionReason, InvalidRequestExceptionReason};
-use aws_connect::validation::Constraint;
+use aws_connect::error::Constraint;
 use aws_connect::{Validate, ValidationError};
 
 fn valid() -> aws_connect::operation::update_contact_attributes::builders::UpdateContactAttributesInputBuilder {

@@ -1,7 +1,7 @@
 //! UpdateContactAttributes on the wire (restJson1): the request the generated crate builds, and
 //! what it makes of every response the service (or a broken proxy) can send back.
 
-use aws_connect::http::{RequestError, ResponseError};
+use aws_connect::error::{RequestError, ResponseError};
 use aws_connect::operation::update_contact_attributes::{
     UpdateContactAttributes, UpdateContactAttributesError, UpdateContactAttributesInput,
 };
@@ -40,7 +40,7 @@ fn serializes_to_post_contact_attributes_with_a_json_body() {
     assert_eq!(request.uri().to_string(), "https://connect.us-east-1.amazonaws.com/contact/attributes");
     assert_eq!(request.headers()["content-type"], "application/json");
     assert_eq!(request.headers()["content-length"], request.body().len().to_string().as_str());
-    let body = aws_connect::json::parse(request.body()).expect("JSON body");
+    let body: serde_json::Value = serde_json::from_slice(request.body()).expect("JSON body");
     assert_eq!(body.get("InstanceId").and_then(|v| v.as_str()), Some("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"));
     assert_eq!(body.get("InitialContactId").and_then(|v| v.as_str()), Some("11111111-2222-3333-4444-555555555555"));
     let attributes = body.get("Attributes").expect("attributes");

@@ -21,11 +21,14 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
         let method = client.method.to_ident();
         let module = format_ident!("{}", op.module);
         let fluent = format_ident!("{}", client.fluent);
+        let Some(input) = krate.structure(op.input) else { return None };
+        let input_module = format_ident!("{}", input.name.module);
+        let constructor = format_ident!("{}", crate::naming::FLUENT_CONSTRUCTOR);
         let doc = doc_lines(&format!("Call `{}`: set the input on the returned builder, then `.send().await`.", op.name));
         Some(quote! {
             #doc
             pub fn #method(&self) -> crate::operation::#module::builders::#fluent {
-                crate::operation::#module::builders::#fluent::with_client(self.clone())
+                crate::operation::#module::#input_module::#constructor(self.clone())
             }
         })
     });

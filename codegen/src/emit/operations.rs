@@ -111,12 +111,14 @@ fn fluent(krate: &Crate, op: &Operation, input: &Structure) -> TokenStream {
     let output = path_tokens(&krate.types[op.output].name().path);
     let error = format_ident!("{}", op.error.ident);
     let operation = format_ident!("{}", naming::OPERATION_STATIC);
+    let constructor = format_ident!("{}", naming::FLUENT_CONSTRUCTOR);
     quote! {
-        impl #builder<crate::Client> {
-            pub(crate) fn with_client(client: crate::Client) -> Self {
-                #builder { inner: <#input_ident as ::std::default::Default>::default(), client }
-            }
+        /// The builder a client's method returns.
+        pub(crate) fn #constructor(client: crate::Client) -> #builder<crate::Client> {
+            #builder { inner: <#input_ident as ::std::default::Default>::default(), client }
+        }
 
+        impl #builder<crate::Client> {
             /// The input as set so far.
             pub fn as_input(&self) -> &#input_ident {
                 &self.inner

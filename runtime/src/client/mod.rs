@@ -178,10 +178,13 @@ impl Handle {
         &'a self,
         op: &'static Operation,
         input: &'a (dyn Structure + Sync),
-    ) -> BoxFuture<'a, Result<(http::Response<Vec<u8>>, u32), SdkError<std::convert::Infallible>>> {
+    ) -> BoxFuture<'a, Sent> {
         Box::pin(send(&self.inner, op, input))
     }
 }
+
+/// The final response of the send loop and the attempts made, or why there is none.
+type Sent = Result<(http::Response<Vec<u8>>, u32), SdkError<std::convert::Infallible>>;
 
 enum Raced<T> {
     Done(T),
@@ -225,11 +228,7 @@ fn retryable(inner: &Inner, op: &Operation, response: &http::Response<Vec<u8>>) 
     modelled.is_some_and(|info| info.retryable) || classify_code(Some(&code)).is_some()
 }
 
-async fn send(
-    inner: &Inner,
-    op: &'static Operation,
-    input: &(dyn Structure + Sync),
-) -> Result<(http::Response<Vec<u8>>, u32), SdkError<std::convert::Infallible>> {
+async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sync)) -> Sent {
     let config = &inner.config;
     let construction = |e| Err(SdkError::Construction(e));
     if config.validation {

@@ -198,7 +198,7 @@ impl Decoder for JsonDecoder<'_> {
         Ok(())
     }
 
-    fn union(&mut self, schema: &'static Schema, variant: &mut dyn FnMut(Option<usize>, &mut dyn Decoder) -> Result<()>) -> Result<()> {
+    fn union(&mut self, schema: &'static Schema, variant: &mut crate::decode::VariantVisitor<'_>) -> Result<()> {
         let Json::Object(entries) = self.node else { return Err(self.mismatch("an object")) };
         // A union sets exactly one member; `__type` and nulls are not members.
         let mut set = entries.iter().filter(|(key, node)| key != "__type" && !node.is_null());

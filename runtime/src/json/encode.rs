@@ -139,57 +139,85 @@ fn write_number(w: &mut JsonWriter, n: DocumentNumber) {
 }
 
 /// A document: object keys in the map's order; non-finite floats as the strings `"NaN"`,
-/// `"Infinity"` and `"-Infinity"`, like float members.
-fn write_document(w: &mut JsonWriter, view: View<'_>) {
-    match view {
-        View::Null => {
-            w.null();
-        }
-        View::Bool(v) => {
-            w.bool(v);
-        }
-        View::Number(n) => write_number(w, n),
-        View::String(s) => {
-            w.string(s);
-        }
-        View::List(items) => {
-            w.begin_array();
-            for i in 0..items.len() {
-                if let Some(v) = items.item(i) {
-                    write_document(w, v.view());
+/// `"Infinity"` and `"-Infinity"`, like float members. An explicit stack instead of recursion: a
+/// document built in code can be arbitrarily deep.
+pub fn write_document(w: &mut JsonWriter, view: View<'_>) {
+    enum Open<'a> {
+        List(&'a dyn crate::value::List, usize),
+        Map(Vec<(&'a str, &'a dyn crate::value::Value)>, usize),
+    }
+    let mut stack: Vec<Open<'_>> = Vec::new();
+    let mut next = Some(view);
+    loop {
+        if let Some(view) = next.take() {
+            match view {
+                View::List(items) => {
+                    w.begin_array();
+                    stack.push(Open::List(items, 0));
+                }
+                View::Map(map) => {
+                    w.begin_object();
+                    let mut entries = Vec::with_capacity(map.len());
+                    map.each(&mut |key, value| entries.push((key_text(key), value)));
+                    stack.push(Open::Map(entries, 0));
+                }
+                View::Null => {
+                    w.null();
+                }
+                View::Bool(v) => {
+                    w.bool(v);
+                }
+                View::Number(n) => write_number(w, n),
+                View::String(s) | View::Enum { value: s, .. } => {
+                    w.string(s);
+                }
+                // A document holds nothing else; write what a typed value would be.
+                View::Byte(v) => {
+                    w.i64(i64::from(v));
+                }
+                View::Short(v) => {
+                    w.i64(i64::from(v));
+                }
+                View::Integer(v) => {
+                    w.i64(i64::from(v));
+                }
+                View::Long(v) => {
+                    w.i64(v);
+                }
+                View::Float(v) => {
+                    w.f32(v);
+                }
+                View::Double(v) => {
+                    w.f64(v);
+                }
+                _ => {
+                    w.null();
                 }
             }
-            w.end_array();
         }
-        View::Map(map) => {
-            w.begin_object();
-            map.each(&mut |key, v| {
-                w.key(key_text(key));
-                write_document(w, v.view());
-            });
-            w.end_object();
-        }
-        // A document value holds nothing else; write what a typed value would be.
-        View::Byte(v) => {
-            w.i64(i64::from(v));
-        }
-        View::Short(v) => {
-            w.i64(i64::from(v));
-        }
-        View::Integer(v) => {
-            w.i64(i64::from(v));
-        }
-        View::Long(v) => {
-            w.i64(v);
-        }
-        View::Float(v) => {
-            w.f32(v);
-        }
-        View::Double(v) => {
-            w.f64(v);
-        }
-        _ => {
-            w.null();
+        match stack.last_mut() {
+            None => return,
+            Some(Open::List(items, index)) => match items.item(*index) {
+                Some(item) => {
+                    *index += 1;
+                    next = Some(item.view());
+                }
+                None => {
+                    stack.pop();
+                    w.end_array();
+                }
+            },
+            Some(Open::Map(entries, index)) => match entries.get(*index) {
+                Some((key, value)) => {
+                    *index += 1;
+                    w.key(key);
+                    next = Some(value.view());
+                }
+                None => {
+                    stack.pop();
+                    w.end_object();
+                }
+            },
         }
     }
 }

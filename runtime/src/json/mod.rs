@@ -12,7 +12,7 @@ mod decode;
 mod encode;
 
 pub use decode::JsonDecoder;
-pub use encode::{write_structure, write_value};
+pub use encode::{write_document, write_structure, write_value};
 
 /// The deepest nesting of arrays and objects [`parse`] accepts.
 pub const MAX_DEPTH: usize = 128;
@@ -187,6 +187,12 @@ impl JsonWriter {
             debug_assert!(false, "JsonWriter::raw_number given text that is not a decimal number");
             self.out.push_str("null");
         }
+        self
+    }
+
+    /// A `document` value (see [`write_document`]).
+    pub fn document(&mut self, value: &dyn crate::value::Value) -> &mut Self {
+        write_document(self, value.view());
         self
     }
 

@@ -184,13 +184,16 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     UpdateContactAttributesInput, SCHEMA, [0 => initial_contact_id, 1 => instance_id, 2
     => attributes], builder : UpdateContactAttributesInputBuilder < C >
 );
-impl UpdateContactAttributesInputBuilder<crate::Client> {
-    pub(crate) fn with_client(client: crate::Client) -> Self {
-        UpdateContactAttributesInputBuilder {
-            inner: <UpdateContactAttributesInput as ::std::default::Default>::default(),
-            client,
-        }
+/// The builder a client's method returns.
+pub(crate) fn client_builder(
+    client: crate::Client,
+) -> UpdateContactAttributesInputBuilder<crate::Client> {
+    UpdateContactAttributesInputBuilder {
+        inner: <UpdateContactAttributesInput as ::std::default::Default>::default(),
+        client,
     }
+}
+impl UpdateContactAttributesInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &UpdateContactAttributesInput {
         &self.inner
