@@ -2,7 +2,9 @@
 //! Endpoint resolution for `com.amazonaws.connect#AmazonConnectService`, generated from its `smithy.rules#endpointRuleSet` (rules engine version 1.0).
 //!
 //! Fill in [`Params`] (usually from the client's configuration) and call [`resolve`]; the functions the rules call live in the runtime's `endpoint` module.
+
 pub use ::smithy_rt::endpoint::{Endpoint, ResolveError};
+
 /// The parameters of the endpoint rule set. Build them with [`Params::builder`];
 /// parameters with a default in the rule set are always set.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
@@ -25,17 +27,20 @@ pub struct Params {
     /// Rule set parameter `Endpoint`; built-in `SDK::Endpoint`.
     pub endpoint: ::std::option::Option<::std::string::String>,
 }
+
 impl Params {
     /// Start building parameters; unset parameters take the rule set's defaults.
     pub fn builder() -> ParamsBuilder {
         <ParamsBuilder as ::std::default::Default>::default()
     }
 }
+
 impl ::std::default::Default for Params {
     fn default() -> Self {
         <ParamsBuilder as ::std::default::Default>::default().build()
     }
 }
+
 /// A builder for [`Params`].
 #[derive(
     ::std::fmt::Debug,
@@ -50,6 +55,7 @@ pub struct ParamsBuilder {
     use_fips: ::std::option::Option<bool>,
     endpoint: ::std::option::Option<::std::string::String>,
 }
+
 impl ParamsBuilder {
     /// Set `Region`.
     pub fn region(
@@ -59,6 +65,7 @@ impl ParamsBuilder {
         self.region = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Set or clear `Region`.
     pub fn set_region(
         mut self,
@@ -67,26 +74,31 @@ impl ParamsBuilder {
         self.region = value;
         self
     }
+
     /// Set `UseDualStack`.
     pub fn use_dual_stack(mut self, value: bool) -> Self {
         self.use_dual_stack = ::std::option::Option::Some(value);
         self
     }
+
     /// Set or clear `UseDualStack`.
     pub fn set_use_dual_stack(mut self, value: ::std::option::Option<bool>) -> Self {
         self.use_dual_stack = value;
         self
     }
+
     /// Set `UseFIPS`.
     pub fn use_fips(mut self, value: bool) -> Self {
         self.use_fips = ::std::option::Option::Some(value);
         self
     }
+
     /// Set or clear `UseFIPS`.
     pub fn set_use_fips(mut self, value: ::std::option::Option<bool>) -> Self {
         self.use_fips = value;
         self
     }
+
     /// Set `Endpoint`.
     pub fn endpoint(
         mut self,
@@ -95,6 +107,7 @@ impl ParamsBuilder {
         self.endpoint = ::std::option::Option::Some(value.into());
         self
     }
+
     /// Set or clear `Endpoint`.
     pub fn set_endpoint(
         mut self,
@@ -103,6 +116,7 @@ impl ParamsBuilder {
         self.endpoint = value;
         self
     }
+
     /// The parameters, with the rule set's defaults for those left unset. Required parameters
     /// without a default are checked by [`resolve`].
     pub fn build(self) -> Params {
@@ -114,6 +128,7 @@ impl ParamsBuilder {
         }
     }
 }
+
 /// Resolve the endpoint for `params` by evaluating the service's endpoint rule set.
 ///
 /// Returns the endpoint of the first rule that matches, or the message of the first error rule that
@@ -231,6 +246,7 @@ pub fn resolve(params: &Params) -> ::std::result::Result<Endpoint, ResolveError>
         ::smithy_rt::endpoint::ResolveError::new("Invalid Configuration: Missing Region"),
     )
 }
+
 /// The client's settings as the rule set's built-in parameters, resolved.
 pub(crate) fn resolve_settings(
     settings: &::smithy_rt::client::EndpointSettings<'_>,

@@ -18,6 +18,7 @@
 //! Every builder's `build()` checks all constraints of the model (`@required`, `@length`, `@range`, `@pattern`, enums, `@uniqueItems`) and reports every violation at once in a [`ValidationError`], with messages worded like Smithy's. Use [`Validate`] for values built another way, and `build_unvalidated()` when the service has relaxed a limit this crate still enforces.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -34,6 +35,7 @@ pub mod endpoint;
 pub mod client;
 #[rustfmt::skip]
 pub mod config;
+
 pub use crate::client::Client;
 pub use crate::config::Config;
 pub use ::smithy_rt::validate::{Validate, ValidationError};

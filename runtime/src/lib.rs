@@ -49,6 +49,11 @@ pub mod json;
 #[cfg(feature = "http")]
 pub mod http;
 
+/// The `http` crate, for the macros' expansions.
+#[cfg(feature = "http")]
+#[doc(hidden)]
+pub use ::http as __http;
+
 #[cfg(feature = "http")]
 pub mod protocol;
 

@@ -2,15 +2,32 @@
 //! a derive would): generated code lists a type's members, these macros implement the schema
 //! accessors, `Value`, `Decode` and `Debug` over them.
 
-/// A generated structure: `structure!(Type, SCHEMA, [0 => field, 1 => other], builder: TypeBuilder)`.
+/// A generated structure and its builder:
+///
+/// ```text
+/// structure! {
+///     Type, SCHEMA, TypeBuilder[];      // `TypeBuilder[C]` for a builder generic over a client
+///     /// Summary of the member.
+///     0 "MemberName" field / set_field / get_field: string;
+///     1 "Other" other / set_other / get_other: list(crate::types::Item);
+/// }
+/// ```
+///
+/// Each member gives its index in the schema, its model name, the field (its getter and chain
+/// setter share the name), the `set_`/`get_` builder methods and its kind: `string`, `copy(T)`
+/// (read by value), `value(T)`, `boxed(T)` (a `Box<T>` field set from a `T`), `list(T)` (the chain
+/// setter appends) or `map(K, V)` (the chain setter inserts).
 ///
 /// Implements [`Structure`](crate::value::Structure), [`StructureMut`](crate::value::StructureMut),
 /// [`Value`](crate::value::Value), [`Decode`](crate::decode::Decode) and a redacting `Debug` for
-/// the type and for its builder (a struct holding the value as `inner`; `TypeBuilder<C>` for a
-/// builder generic over its client handle).
+/// the type and for its builder (a struct holding the value as `inner`), `Type::builder()`, the
+/// getters, the builder's setters, `build()` (validating) and `build_unvalidated()`.
 #[macro_export]
 macro_rules! structure {
-    ($ty:ident, $schema:path, [$($index:literal => $field:ident),* $(,)?], builder: $builder:ident $(<$client:ident>)?) => {
+    (
+        $ty:ident, $schema:path, $builder:ident $generics:tt;
+        $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident / $get:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
+    ) => {
         impl $crate::value::Structure for $ty {
             fn schema(&self) -> &'static $crate::schema::Schema {
                 &$schema
@@ -51,10 +68,179 @@ macro_rules! structure {
             }
         }
 
-        impl$(<$client>)? ::core::fmt::Debug for $builder$(<$client>)? {
+        $crate::__generic_impl!(@debug $generics $builder);
+
+        impl $ty {
+            /// Start building a value; `build()` checks every constraint of the model.
+            pub fn builder() -> $builder {
+                <$builder as ::core::default::Default>::default()
+            }
+        }
+
+        $crate::__generic_impl!($generics $builder {
+            /// Build the value, checking every constraint of the model first.
+            ///
+            /// # Errors
+            ///
+            /// A `ValidationError` listing every violated constraint, with its path and message.
+            pub fn build(self) -> ::core::result::Result<$ty, $crate::validate::ValidationError> {
+                $crate::validate::checked(self.inner)
+            }
+
+            /// Build the value without checking constraints: the escape hatch for when the service
+            /// has relaxed a limit this crate still enforces (the service remains the final judge).
+            pub fn build_unvalidated(self) -> $ty {
+                self.inner
+            }
+        });
+
+        $(
+            $crate::__member!(
+                @$kind [$($($t),*)?] $ty [$builder $generics] [$(#[$doc])*] $member $field $set $get
+            );
+        )*
+    };
+}
+
+/// `impl<C> Builder<C> { .. }`, `impl<C> Trait for Builder<C> { .. }`, or the same without `C`
+/// for a builder that takes no client (see [`structure!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __generic_impl {
+    (@debug [$($c:ident)?] $builder:ident) => {
+        impl$(<$c>)? ::core::fmt::Debug for $builder$(<$c>)? {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::debug::structure(&self.inner, ::core::stringify!($builder), f)
             }
+        }
+    };
+    ([] $builder:ident { $($body:tt)* }) => {
+        impl $builder { $($body)* }
+    };
+    ([$c:ident] $builder:ident { $($body:tt)* }) => {
+        impl<$c> $builder<$c> { $($body)* }
+    };
+}
+
+/// The getter, chain setter, `set_` and `get_` of one member (see [`structure!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __member {
+    (@string [] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        impl $ty {
+            $(#[$doc])*
+            pub fn $field(&self) -> ::core::option::Option<&str> {
+                self.$field.as_deref()
+            }
+        }
+
+        $crate::__generic_impl!($generics $builder {
+            $(#[$doc])*
+            pub fn $field(mut self, input: impl ::core::convert::Into<::std::string::String>) -> Self {
+                self.inner.$field = ::core::option::Option::Some(input.into());
+                self
+            }
+
+            $crate::__member!(@set_get ::std::string::String, $member $field $set $get);
+        });
+    };
+    (@copy [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        impl $ty {
+            $(#[$doc])*
+            pub fn $field(&self) -> ::core::option::Option<$t> {
+                self.$field
+            }
+        }
+
+        $crate::__member!(@setters [$t] [$builder $generics] [$(#[$doc])*] $member $field $set $get);
+    };
+    (@value [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        impl $ty {
+            $(#[$doc])*
+            pub fn $field(&self) -> ::core::option::Option<&$t> {
+                self.$field.as_ref()
+            }
+        }
+
+        $crate::__member!(@setters [$t] [$builder $generics] [$(#[$doc])*] $member $field $set $get);
+    };
+    (@boxed [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        impl $ty {
+            $(#[$doc])*
+            pub fn $field(&self) -> ::core::option::Option<&$t> {
+                self.$field.as_deref()
+            }
+        }
+
+        $crate::__generic_impl!($generics $builder {
+            $(#[$doc])*
+            pub fn $field(mut self, input: impl ::core::convert::Into<$t>) -> Self {
+                self.inner.$field = ::core::option::Option::Some(::std::boxed::Box::new(input.into()));
+                self
+            }
+
+            $crate::__member!(@set_get ::std::boxed::Box<$t>, $member $field $set $get);
+        });
+    };
+    (@list [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        impl $ty {
+            $(#[$doc])*
+            ///
+            /// An unset list reads as empty; check the field itself to tell the two apart.
+            pub fn $field(&self) -> &[$t] {
+                self.$field.as_deref().unwrap_or_default()
+            }
+        }
+
+        $crate::__generic_impl!($generics $builder {
+            #[doc = ::core::concat!("Append one item to `", $member, "`.")]
+            pub fn $field(mut self, item: impl ::core::convert::Into<$t>) -> Self {
+                self.inner.$field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+                self
+            }
+
+            $crate::__member!(@set_get ::std::vec::Vec<$t>, $member $field $set $get);
+        });
+    };
+    (@map [$k:ty, $v:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        impl $ty {
+            $(#[$doc])*
+            pub fn $field(&self) -> ::core::option::Option<&::std::collections::HashMap<$k, $v>> {
+                self.$field.as_ref()
+            }
+        }
+
+        $crate::__generic_impl!($generics $builder {
+            #[doc = ::core::concat!("Insert one entry into `", $member, "`.")]
+            pub fn $field(mut self, key: impl ::core::convert::Into<$k>, value: impl ::core::convert::Into<$v>) -> Self {
+                self.inner.$field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
+                self
+            }
+
+            $crate::__member!(@set_get ::std::collections::HashMap<$k, $v>, $member $field $set $get);
+        });
+    };
+    (@setters [$t:ty] [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
+        $crate::__generic_impl!($generics $builder {
+            $(#[$doc])*
+            pub fn $field(mut self, input: impl ::core::convert::Into<$t>) -> Self {
+                self.inner.$field = ::core::option::Option::Some(input.into());
+                self
+            }
+
+            $crate::__member!(@set_get $t, $member $field $set $get);
+        });
+    };
+    (@set_get $t:ty, $member:literal $field:ident $set:ident $get:ident) => {
+        #[doc = ::core::concat!("Set or clear `", $member, "`.")]
+        pub fn $set(mut self, input: ::core::option::Option<$t>) -> Self {
+            self.inner.$field = input;
+            self
+        }
+
+        #[doc = ::core::concat!("`", $member, "` as set so far.")]
+        pub fn $get(&self) -> &::core::option::Option<$t> {
+            &self.inner.$field
         }
     };
 }
@@ -243,13 +429,15 @@ macro_rules! __union_debug {
     };
 }
 
-/// A generated operation error enum: `operation_error!(Type, [0 => Variant(path::ToError), ...])`
-/// with the catch-all variant `Unhandled(Unhandled)`. Implements
-/// [`OperationError`](crate::error::OperationError), `code()` and `message()`, `Display`,
-/// `std::error::Error` (the variant's error is the source) and `From` each error structure.
+/// A generated operation error enum:
+/// `operation_error!(Type, [0 => Variant(path::ToError) is_variant, ...], is_unhandled)` with the
+/// catch-all variant `Unhandled(Unhandled)`. Implements
+/// [`OperationError`](crate::error::OperationError), `code()`, `message()` and the `is_*`
+/// predicates, `Display`, `std::error::Error` (the variant's error is the source) and `From` each
+/// error structure.
 #[macro_export]
 macro_rules! operation_error {
-    ($ty:ident, [$($index:literal => $variant:ident($error:path)),* $(,)?]) => {
+    ($ty:ident, [$($index:literal => $variant:ident($error:path) $is:ident),* $(,)?], $is_unhandled:ident) => {
         impl $crate::error::OperationError for $ty {
             fn modelled(index: usize, decoder: &mut dyn $crate::decode::Decoder) -> ::core::result::Result<Self, $crate::error::DeserializeError> {
                 match index {
@@ -287,6 +475,18 @@ macro_rules! operation_error {
             pub fn message(&self) -> ::core::option::Option<&str> {
                 $crate::error::OperationError::message(self)
             }
+
+            $(
+                #[doc = ::core::concat!("Whether this is [`", ::core::stringify!($variant), "`](Self::", ::core::stringify!($variant), ").")]
+                pub fn $is(&self) -> bool {
+                    ::core::matches!(self, Self::$variant(_))
+                }
+            )*
+
+            /// Whether this is an error the model does not describe.
+            pub fn $is_unhandled(&self) -> bool {
+                ::core::matches!(self, Self::Unhandled(_))
+            }
         }
 
         impl ::core::fmt::Display for $ty {
@@ -314,5 +514,57 @@ macro_rules! operation_error {
                 }
             }
         )*
+    };
+}
+
+/// A generated operation's marker struct gets its name, shape id and the sans-IO wire functions:
+/// `operation!(Marker, "Name", "ns#Name", OPERATION, rest_json, Input, Output, Error)`, with
+/// `OPERATION` the operation's [`Operation`](crate::schema::Operation) schema and `rest_json` the
+/// module of [`crate::protocol`] that speaks its protocol.
+#[macro_export]
+macro_rules! operation {
+    ($marker:ident, $name:literal, $id:literal, $operation:path, $protocol:ident, $input:ty, $output:ty, $error:ty) => {
+        impl $marker {
+            /// The operation's name in the model.
+            pub const NAME: &'static str = $name;
+
+            /// The operation's absolute shape id.
+            pub const SHAPE_ID: &'static str = $id;
+
+            /// The HTTP request for `input` sent to `endpoint`, every constraint checked first.
+            ///
+            /// # Errors
+            ///
+            /// A `RequestError`: every violated constraint, or why the request cannot be formed.
+            pub fn serialize_request(
+                input: &$input,
+                endpoint: &str,
+            ) -> ::core::result::Result<$crate::__http::Request<::std::vec::Vec<u8>>, $crate::http::RequestError> {
+                $crate::protocol::$protocol::serialize_request(&$operation, input, endpoint)
+            }
+
+            /// The HTTP request for `input` without checking constraints (see `build_unvalidated`).
+            ///
+            /// # Errors
+            ///
+            /// A `RequestError` when the request cannot be formed.
+            pub fn serialize_request_unvalidated(
+                input: &$input,
+                endpoint: &str,
+            ) -> ::core::result::Result<$crate::__http::Request<::std::vec::Vec<u8>>, $crate::http::RequestError> {
+                $crate::protocol::$protocol::serialize_request_unvalidated(&$operation, input, endpoint)
+            }
+
+            /// The output an HTTP response carries, or the operation's error.
+            ///
+            /// # Errors
+            ///
+            /// A `ResponseError`: the error the service returned, or why the response cannot be read.
+            pub fn parse_response<B: ::core::convert::AsRef<[u8]>>(
+                response: &$crate::__http::Response<B>,
+            ) -> ::core::result::Result<$output, $crate::http::ResponseError<$error>> {
+                $crate::protocol::$protocol::parse_response(&$operation, response.status().as_u16(), response.headers(), response.body().as_ref())
+            }
+        }
     };
 }

@@ -434,6 +434,71 @@ impl Member {
         }
     }
 
+    /// A member targeting `smithy.api#Blob` (or a blob shape without traits the runtime reads).
+    pub const fn blob(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::BLOB)
+    }
+
+    /// A member targeting a boolean.
+    pub const fn boolean(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::BOOLEAN)
+    }
+
+    /// A member targeting a string.
+    pub const fn string(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::STRING)
+    }
+
+    /// A member targeting a byte.
+    pub const fn byte(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::BYTE)
+    }
+
+    /// A member targeting a short.
+    pub const fn short(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::SHORT)
+    }
+
+    /// A member targeting an integer.
+    pub const fn integer(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::INTEGER)
+    }
+
+    /// A member targeting a long.
+    pub const fn long(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::LONG)
+    }
+
+    /// A member targeting a float.
+    pub const fn float(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::FLOAT)
+    }
+
+    /// A member targeting a double.
+    pub const fn double(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::DOUBLE)
+    }
+
+    /// A member targeting a big integer.
+    pub const fn big_integer(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::BIG_INTEGER)
+    }
+
+    /// A member targeting a big decimal.
+    pub const fn big_decimal(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::BIG_DECIMAL)
+    }
+
+    /// A member targeting a timestamp.
+    pub const fn timestamp(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::TIMESTAMP)
+    }
+
+    /// A member targeting a document.
+    pub const fn document(name: &'static str, field: &'static str) -> Member {
+        Member::new(name, field, &prelude::DOCUMENT)
+    }
+
     pub const fn required(mut self) -> Member {
         self.required = true;
         self

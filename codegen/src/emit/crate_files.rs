@@ -7,11 +7,11 @@ use quote::{format_ident, quote};
 use super::enums::emit_enum;
 use super::structures::emit_structure;
 use super::unions::emit_union;
-use super::{doc_lines, rt, EmittedFile, FileKind, Job};
+use super::{doc_lines, rt, EmittedFile, FileKind, Job, Part};
 use crate::ir::{Crate, Location, Primitives, TypeDef};
 
 fn rust(path: impl Into<String>, tokens: TokenStream) -> EmittedFile {
-    EmittedFile { path: path.into(), kind: FileKind::Rust(tokens) }
+    super::rust_file(path, tokens)
 }
 
 fn text(path: impl Into<String>, contents: impl Into<String>) -> EmittedFile {
@@ -54,7 +54,9 @@ pub fn crate_jobs(krate: &Crate) -> Vec<Job<'_>> {
             Location::Errors => "src/types/error",
             Location::Operation(_) => continue,
         };
-        jobs.push(Job::new(move || vec![rust(format!("{dir}/{}.rs", def.name().module), type_def(krate, def))]));
+        jobs.push(Job::new(move || {
+            vec![EmittedFile { path: format!("{dir}/{}.rs", def.name().module), kind: FileKind::Rust(type_def(krate, def)) }]
+        }));
     }
     if !krate.operations.is_empty() {
         jobs.push(Job::new(move || vec![rust("src/operation/mod.rs", operations_mod(krate))]));
@@ -73,11 +75,11 @@ pub fn crate_jobs(krate: &Crate) -> Vec<Job<'_>> {
     jobs
 }
 
-fn type_def(krate: &Crate, def: &TypeDef) -> TokenStream {
+fn type_def(krate: &Crate, def: &TypeDef) -> Vec<Part> {
     match def {
         TypeDef::Structure(s) => emit_structure(krate, s),
-        TypeDef::Enum(e) => emit_enum(e),
-        TypeDef::Union(u) => emit_union(krate, u),
+        TypeDef::Enum(e) => vec![Part::Tokens(emit_enum(e))],
+        TypeDef::Union(u) => vec![Part::Tokens(emit_union(krate, u))],
     }
 }
 

@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_attrs, doc_lines, path_tokens, rt};
+use super::{doc_attrs, path_tokens, rt};
 use crate::ir::{Crate, ErrorEnum};
 
 pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
@@ -17,23 +17,13 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
         let docs = doc_attrs(&v.docs);
         quote!(#docs #ident(#path),)
     });
-    let predicates = e.variants.iter().map(|v| {
-        let ident = format_ident!("{}", v.ident);
-        let is = v.is_fn.to_ident();
-        let doc = doc_lines(&format!("Whether this is [`{}`](Self::{}).", v.ident, v.ident));
-        quote! {
-            #doc
-            pub fn #is(&self) -> bool {
-                ::std::matches!(self, Self::#ident(_))
-            }
-        }
-    });
     let is_unhandled = e.is_unhandled.to_ident();
     let list = e.variants.iter().enumerate().map(|(i, v)| {
         let index = Literal::usize_unsuffixed(i);
         let ident = format_ident!("{}", v.ident);
         let path = path_tokens(&krate.types[v.error].name().path);
-        quote!(#index => #ident(#path))
+        let is = v.is_fn.to_ident();
+        quote!(#index => #ident(#path) #is)
     });
     quote! {
         #docs
@@ -45,15 +35,6 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
             #unhandled(#rt::error::Unhandled),
         }
 
-        impl #name {
-            #( #predicates )*
-
-            /// Whether this is an error the model does not describe.
-            pub fn #is_unhandled(&self) -> bool {
-                ::std::matches!(self, Self::#unhandled(_))
-            }
-        }
-
-        #rt::operation_error!(#name, [#( #list ),*]);
+        #rt::operation_error!(#name, [#( #list ),*], #is_unhandled);
     }
 }

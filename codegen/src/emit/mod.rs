@@ -59,40 +59,46 @@ pub(crate) fn external_path(lib: &proc_macro2::Ident, path: &Path) -> TokenStrea
     quote!(::#lib #( :: #rest )*)
 }
 
-/// The Rust type of a value, fully qualified so model names like `String` cannot shadow it.
-pub(crate) fn type_tokens(krate: &Crate, ty: &Type) -> TokenStream {
+/// The Rust type of a value as text, fully qualified so model names like `String` cannot shadow it.
+pub(crate) fn type_string(krate: &Crate, ty: &Type) -> String {
+    let path = |p: &Path| p.0.join("::");
     match ty {
-        Type::String => quote!(::std::string::String),
-        Type::Bool => quote!(bool),
-        Type::I8 => quote!(i8),
-        Type::I16 => quote!(i16),
-        Type::I32 => quote!(i32),
-        Type::I64 => quote!(i64),
-        Type::F32 => quote!(f32),
-        Type::F64 => quote!(f64),
-        Type::BigInteger => quote!(crate::primitives::BigInteger),
-        Type::BigDecimal => quote!(crate::primitives::BigDecimal),
-        Type::Blob => quote!(crate::primitives::Blob),
-        Type::Timestamp => quote!(crate::primitives::DateTime),
-        Type::Document => quote!(crate::primitives::Document),
+        Type::String => "::std::string::String".into(),
+        Type::Bool => "bool".into(),
+        Type::I8 => "i8".into(),
+        Type::I16 => "i16".into(),
+        Type::I32 => "i32".into(),
+        Type::I64 => "i64".into(),
+        Type::F32 => "f32".into(),
+        Type::F64 => "f64".into(),
+        Type::BigInteger => "crate::primitives::BigInteger".into(),
+        Type::BigDecimal => "crate::primitives::BigDecimal".into(),
+        Type::Blob => "crate::primitives::Blob".into(),
+        Type::Timestamp => "crate::primitives::DateTime".into(),
+        Type::Document => "crate::primitives::Document".into(),
         Type::Named { id, boxed, .. } => {
-            let path = path_tokens(&krate.types[*id].name().path);
-            if *boxed { quote!(::std::boxed::Box<#path>) } else { path }
+            let path = path(&krate.types[*id].name().path);
+            if *boxed { format!("::std::boxed::Box<{path}>") } else { path }
         }
         Type::List { item, sparse } => {
-            let item = type_tokens(krate, item);
-            if *sparse { quote!(::std::vec::Vec<::std::option::Option<#item>>) } else { quote!(::std::vec::Vec<#item>) }
+            let item = type_string(krate, item);
+            if *sparse { format!("::std::vec::Vec<::std::option::Option<{item}>>") } else { format!("::std::vec::Vec<{item}>") }
         }
         Type::Map { key, value, sparse } => {
-            let key = type_tokens(krate, key);
-            let value = type_tokens(krate, value);
+            let key = type_string(krate, key);
+            let value = type_string(krate, value);
             if *sparse {
-                quote!(::std::collections::HashMap<#key, ::std::option::Option<#value>>)
+                format!("::std::collections::HashMap<{key}, ::std::option::Option<{value}>>")
             } else {
-                quote!(::std::collections::HashMap<#key, #value>)
+                format!("::std::collections::HashMap<{key}, {value}>")
             }
         }
     }
+}
+
+/// The Rust type of a value, fully qualified so model names like `String` cannot shadow it.
+pub(crate) fn type_tokens(krate: &Crate, ty: &Type) -> TokenStream {
+    type_string(krate, ty).parse().unwrap_or_default()
 }
 
 /// The type without its Box: what setters accept.
@@ -141,10 +147,23 @@ pub struct EmittedFile {
 }
 
 pub enum FileKind {
-    /// Rust tokens to format with prettyplease.
-    Rust(TokenStream),
+    /// Rust code: tokens to format with prettyplease, and text written as it is.
+    Rust(Vec<Part>),
     /// Text emitted verbatim (Cargo.toml).
     Text(String),
+}
+
+/// A piece of a Rust file.
+pub enum Part {
+    /// Items to format with prettyplease.
+    Tokens(TokenStream),
+    /// Items already laid out (macro invocations prettyplease cannot lay out readably).
+    Text(String),
+}
+
+/// A Rust file made of tokens alone.
+pub(crate) fn rust_file(path: impl Into<String>, tokens: TokenStream) -> EmittedFile {
+    EmittedFile { path: path.into(), kind: FileKind::Rust(vec![Part::Tokens(tokens)]) }
 }
 
 pub fn emit(krate: &Crate) -> Vec<EmittedFile> {

@@ -6,12 +6,12 @@ use quote::{format_ident, quote};
 
 use super::errors::emit_error_enum;
 use super::structures::emit_structure;
-use super::{doc_attrs, path_tokens, rt, EmittedFile, FileKind};
+use super::{doc_attrs, path_tokens, rt, EmittedFile, FileKind, Part};
 use crate::ir::{Crate, Operation, PathPart, Protocol, Structure};
 use crate::naming;
 
 fn rust(path: String, tokens: TokenStream) -> EmittedFile {
-    EmittedFile { path, kind: FileKind::Rust(tokens) }
+    super::rust_file(path, tokens)
 }
 
 fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
@@ -56,51 +56,31 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
     }
 }
 
-/// The sans-IO functions on the marker struct.
-fn wire_functions(krate: &Crate, op: &Operation, protocol: Protocol) -> TokenStream {
+/// The name, shape id and sans-IO functions of the marker struct.
+fn marker_impl(krate: &Crate, op: &Operation) -> TokenStream {
     let rt = rt();
-    let input = path_tokens(&krate.types[op.input].name().path);
-    let output = path_tokens(&krate.types[op.output].name().path);
-    let error = format_ident!("{}", op.error.ident);
-    let operation = format_ident!("{}", naming::OPERATION_STATIC);
-    let protocol = match protocol {
-        Protocol::RestJson1 => quote!(#rt::protocol::rest_json),
-    };
-    quote! {
-        /// Build the HTTP request for `input`, sent to `endpoint` (e.g. `https://service.us-east-1.amazonaws.com`).
-        ///
-        /// Every constraint of the model is checked first: an invalid input never becomes a request.
-        ///
-        /// # Errors
-        ///
-        /// [`RequestError::Validation`](crate::error::RequestError::Validation) with every
-        /// violation, or another [`RequestError`](crate::error::RequestError) when the request
-        /// cannot be formed.
-        pub fn serialize_request(input: &#input, endpoint: &str) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::RequestError> {
-            #protocol::serialize_request(&#operation, input, endpoint)
+    let marker = format_ident!("{}", op.marker);
+    let (name, id) = (&op.name, &op.shape_id);
+    match (krate.protocol, op.wire) {
+        (Some(protocol), true) => {
+            let input = format_ident!("{}", krate.types[op.input].name().ident);
+            let output = format_ident!("{}", krate.types[op.output].name().ident);
+            let error = format_ident!("{}", op.error.ident);
+            let operation = format_ident!("{}", naming::OPERATION_STATIC);
+            let protocol = match protocol {
+                Protocol::RestJson1 => quote!(rest_json),
+            };
+            quote!(#rt::operation!(#marker, #name, #id, #operation, #protocol, self::#input, self::#output, self::#error);)
         }
+        _ => quote! {
+            impl #marker {
+                /// The operation's name in the model.
+                pub const NAME: &'static str = #name;
 
-        /// Build the HTTP request without checking constraints (see `build_unvalidated`).
-        ///
-        /// # Errors
-        ///
-        /// A [`RequestError`](crate::error::RequestError) when a path label is missing, the
-        /// endpoint is not a URI, or a header value cannot be sent.
-        pub fn serialize_request_unvalidated(input: &#input, endpoint: &str) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::RequestError> {
-            #protocol::serialize_request_unvalidated(&#operation, input, endpoint)
-        }
-
-        /// Turn an HTTP response into the output, or the operation's error.
-        ///
-        /// # Errors
-        ///
-        /// [`ResponseError::Service`](crate::error::ResponseError::Service) for an error the
-        /// service returned (modelled, or [`Unhandled`](crate::error::Unhandled)), and
-        /// [`ResponseError::Deserialize`](crate::error::ResponseError::Deserialize) for a
-        /// response the protocol does not allow.
-        pub fn parse_response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<#output, crate::error::ResponseError<#error>> {
-            #protocol::parse_response(&#operation, response.status().as_u16(), response.headers(), response.body().as_ref())
-        }
+                /// The operation's absolute shape id.
+                pub const SHAPE_ID: &'static str = #id;
+            }
+        },
     }
 }
 
@@ -159,16 +139,8 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
         }
     });
     let docs = doc_attrs(&op.docs);
-    let name = &op.name;
-    let shape_id = &op.shape_id;
-    let wire = match (krate.protocol, op.wire) {
-        (Some(protocol), true) => Some((wire_functions(krate, op, protocol), operation_static(krate, op))),
-        _ => None,
-    };
-    let (functions, schema) = match wire {
-        Some((functions, schema)) => (functions, schema),
-        None => (TokenStream::new(), TokenStream::new()),
-    };
+    let marker_impl = marker_impl(krate, op);
+    let schema = (krate.protocol.is_some() && op.wire).then(|| operation_static(krate, op));
     let op_doc = format!(" The `{}` operation.", op.name);
     let module = quote! {
         #![doc = #op_doc]
@@ -193,30 +165,23 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
         }
 
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]
         #[non_exhaustive]
         pub struct #marker;
 
-        impl #marker {
-            /// The operation's name in the model.
-            pub const NAME: &'static str = #name;
-
-            /// The operation's absolute shape id.
-            pub const SHAPE_ID: &'static str = #shape_id;
-
-            #functions
-        }
+        #marker_impl
 
         #schema
     };
-    let mut input_tokens = emit_structure(krate, input);
+    let mut input_parts = emit_structure(krate, input);
     if op.client.is_some() {
-        input_tokens.extend(fluent(krate, op, input));
+        input_parts.push(Part::Tokens(fluent(krate, op, input)));
     }
+    let file = |path: String, parts: Vec<Part>| EmittedFile { path, kind: FileKind::Rust(parts) };
     vec![
         rust(format!("{dir}/mod.rs"), module),
-        rust(format!("{dir}/{}.rs", input.name.module), input_tokens),
-        rust(format!("{dir}/{}.rs", output.name.module), emit_structure(krate, output)),
+        file(format!("{dir}/{}.rs", input.name.module), input_parts),
+        file(format!("{dir}/{}.rs", output.name.module), emit_structure(krate, output)),
         rust(format!("{dir}/_error.rs"), emit_error_enum(krate, &op.error)),
     ]
 }

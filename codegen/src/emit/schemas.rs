@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::{rt, schema_ref_tokens};
-use crate::ir::{Binding, Bound, Crate, MemberSchema};
+use crate::ir::{Binding, Bound, Crate, MemberSchema, SchemaRef};
 use crate::node::Node;
 use crate::traits::TimestampFormat;
 
@@ -47,8 +47,16 @@ fn namespace_tokens(namespace: &(String, Option<String>)) -> TokenStream {
 pub(crate) fn member_tokens(krate: &Crate, m: &MemberSchema) -> TokenStream {
     let rt = rt();
     let (name, field) = (&m.name, &m.field);
-    let target = schema_ref_tokens(krate, &m.target);
-    let mut out = quote!(#rt::schema::Member::new(#name, #field, &#target));
+    let mut out = match &m.target {
+        SchemaRef::Prelude(kind) => {
+            let constructor = ident(&kind.to_ascii_lowercase());
+            quote!(#rt::schema::Member::#constructor(#name, #field))
+        }
+        target => {
+            let target = schema_ref_tokens(krate, target);
+            quote!(#rt::schema::Member::new(#name, #field, &#target))
+        }
+    };
     if m.required {
         out.extend(quote!(.required()));
     }

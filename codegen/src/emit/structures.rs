@@ -1,12 +1,15 @@
-//! Structures: the type with public fields and getters, its builder, its schema, and the runtime
-//! macro that implements the schema accessors, `Value`, `Decode` and a redacting `Debug`.
+//! Structures: the type with public fields, its builder, its schema, and the runtime's
+//! `structure!` macro listing the members, which implements the getters, setters, `build()`, the
+//! schema accessors, `Value`, `Decode` and a redacting `Debug`.
+
+use std::fmt::Write as _;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::schemas::{member_tokens, shape_settings};
-use super::{doc_attrs, doc_lines, is_copy, rt, type_tokens, unboxed_tokens};
-use crate::ir::{Crate, Field, Structure, Type};
+use super::{doc_attrs, doc_lines, is_copy, rt, type_string, type_tokens, Part};
+use crate::ir::{Crate, Field, Ident, Structure, Type};
 use crate::naming;
 use crate::traits::Fault;
 
@@ -18,114 +21,47 @@ fn field_docs(f: &Field) -> TokenStream {
     doc_attrs(&docs)
 }
 
-/// The one-line doc of a getter or setter: the member's summary, or `fallback`.
-fn summary(f: &Field, fallback: String) -> TokenStream {
-    doc_lines(f.summary.as_deref().unwrap_or(&fallback))
+fn ident_text(ident: &Ident) -> String {
+    if ident.raw { format!("r#{}", ident.name) } else { ident.name.clone() }
 }
 
-fn getter(krate: &Crate, f: &Field) -> TokenStream {
-    let ident = f.ident.to_ident();
-    let docs = summary(f, format!("`{}`, if set.", f.member));
-    let (ret, body) = match &f.ty {
-        Type::String => (quote!(::std::option::Option<&str>), quote!(self.#ident.as_deref())),
+/// How the runtime's `structure!` macro treats a member: its getter's and setter's shape.
+fn member_kind(krate: &Crate, ty: &Type) -> String {
+    match ty {
+        Type::String => "string".to_string(),
+        Type::Named { boxed: true, id, .. } => format!("boxed({})", krate.types[*id].name().path.0.join("::")),
         Type::List { item, sparse } => {
-            let item = type_tokens(krate, item);
-            let item = if *sparse { quote!(::std::option::Option<#item>) } else { item };
-            (quote!(&[#item]), quote!(self.#ident.as_deref().unwrap_or_default()))
-        }
-        Type::Named { boxed: true, .. } => {
-            let ty = unboxed_tokens(krate, &f.ty);
-            (quote!(::std::option::Option<&#ty>), quote!(self.#ident.as_deref()))
-        }
-        ty if is_copy(ty) => {
-            let ty = type_tokens(krate, ty);
-            (quote!(::std::option::Option<#ty>), quote!(self.#ident))
-        }
-        ty => {
-            let ty = type_tokens(krate, ty);
-            (quote!(::std::option::Option<&#ty>), quote!(self.#ident.as_ref()))
-        }
-    };
-    let list_note = matches!(f.ty, Type::List { .. }).then(|| quote!(#[doc = ""] #[doc = " An unset list reads as empty; check the field itself to tell the two apart."]));
-    quote! {
-        #docs
-        #list_note
-        pub fn #ident(&self) -> #ret {
-            #body
-        }
-    }
-}
-
-fn setters(krate: &Crate, f: &Field) -> TokenStream {
-    let ident = f.ident.to_ident();
-    let set = f.set.to_ident();
-    let get = f.get.to_ident();
-    let ty = type_tokens(krate, &f.ty);
-    let member = &f.member;
-    let add_one = match &f.ty {
-        Type::List { item, sparse } => {
-            let item = type_tokens(krate, item);
-            let item = if *sparse { quote!(::std::option::Option<#item>) } else { item };
-            let docs = doc_lines(&format!("Append one item to `{member}`."));
-            quote! {
-                #docs
-                pub fn #ident(mut self, item: impl ::std::convert::Into<#item>) -> Self {
-                    self.inner.#ident.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-                    self
-                }
-            }
+            let item = type_string(krate, item);
+            if *sparse { format!("list(::std::option::Option<{item}>)") } else { format!("list({item})") }
         }
         Type::Map { key, value, sparse } => {
-            let key = type_tokens(krate, key);
-            let value = type_tokens(krate, value);
-            let value = if *sparse { quote!(::std::option::Option<#value>) } else { value };
-            let docs = doc_lines(&format!("Insert one entry into `{member}`."));
-            quote! {
-                #docs
-                pub fn #ident(mut self, key: impl ::std::convert::Into<#key>, value: impl ::std::convert::Into<#value>) -> Self {
-                    self.inner.#ident.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
-                    self
-                }
-            }
+            let (key, value) = (type_string(krate, key), type_string(krate, value));
+            if *sparse { format!("map({key}, ::std::option::Option<{value}>)") } else { format!("map({key}, {value})") }
         }
-        Type::Named { boxed: true, .. } => {
-            let inner = unboxed_tokens(krate, &f.ty);
-            let docs = summary(f, format!("Set `{member}`."));
-            quote! {
-                #docs
-                pub fn #ident(mut self, input: impl ::std::convert::Into<#inner>) -> Self {
-                    self.inner.#ident = ::std::option::Option::Some(::std::boxed::Box::new(input.into()));
-                    self
-                }
-            }
-        }
-        _ => {
-            let docs = summary(f, format!("Set `{member}`."));
-            quote! {
-                #docs
-                pub fn #ident(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
-                    self.inner.#ident = ::std::option::Option::Some(input.into());
-                    self
-                }
-            }
-        }
-    };
-    let set_doc = doc_lines(&format!("Set or clear `{member}`."));
-    let get_doc = doc_lines(&format!("`{member}` as set so far."));
-    quote! {
-        #add_one
-
-        #set_doc
-        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
-            self.inner.#ident = input;
-            self
-        }
-
-        #get_doc
-        pub fn #get(&self) -> &::std::option::Option<#ty> {
-            &self.inner.#ident
-        }
+        ty if is_copy(ty) => format!("copy({})", type_string(krate, ty)),
+        ty => format!("value({})", type_string(krate, ty)),
     }
+}
+
+/// The `structure!` invocation: one line of summary and one line of member per member.
+fn structure_macro(krate: &Crate, s: &Structure) -> String {
+    let builder = if s.client_builder { format!("{}[C]", s.builder) } else { format!("{}[]", s.builder) };
+    let mut out = format!("::smithy_rt::structure! {{\n    {}, {}, {builder};\n", s.name.ident, naming::SCHEMA_STATIC);
+    for (index, f) in s.fields.iter().enumerate() {
+        let summary = f.summary.clone().unwrap_or_else(|| format!("The `{}` member.", f.member));
+        let _ = writeln!(out, "    /// {}", summary.replace('\n', " "));
+        let _ = writeln!(
+            out,
+            "    {index} {:?} {} / {} / {}: {};",
+            f.member,
+            ident_text(&f.ident),
+            ident_text(&f.set),
+            ident_text(&f.get),
+            member_kind(krate, &f.ty)
+        );
+    }
+    out.push_str("}\n");
+    out
 }
 
 /// The structure's schema static.
@@ -159,7 +95,9 @@ fn schema(krate: &Crate, s: &Structure) -> TokenStream {
     }
 }
 
-pub(crate) fn emit_structure(krate: &Crate, s: &Structure) -> TokenStream {
+/// The structure's file: its type, builder and schema, then the `structure!` invocation (and
+/// for errors `error_structure!`).
+pub(crate) fn emit_structure(krate: &Crate, s: &Structure) -> Vec<Part> {
     let rt = rt();
     let name = format_ident!("{}", s.name.ident);
     let builder = format_ident!("{}", s.builder);
@@ -174,48 +112,31 @@ pub(crate) fn emit_structure(krate: &Crate, s: &Structure) -> TokenStream {
         let docs = field_docs(f);
         quote! { #docs pub #ident: ::std::option::Option<#ty>, }
     });
-    let getters = s.fields.iter().map(|f| getter(krate, f));
-    let setters = s.fields.iter().map(|f| setters(krate, f));
-    let accessors = s.fields.iter().enumerate().map(|(i, f)| {
-        let index = Literal::usize_unsuffixed(i);
-        let ident = f.ident.to_ident();
-        quote!(#index => #ident)
-    });
-    let schema_ident = format_ident!("{}", naming::SCHEMA_STATIC);
     let schema = schema(krate, s);
-    let (builder_struct, builder_impl, builder_arg) = if s.client_builder {
+    let builder_struct = if s.client_builder {
         let doc = doc_lines(&format!(
             "A builder for [`{}`].\n\n`C` is `()` for a builder made with [`{}::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.",
             s.name.ident, s.name.ident
         ));
-        (
-            quote! {
-                #doc
-                #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
-                pub struct #builder<C = ()> {
-                    inner: #name,
-                    client: C,
-                }
-            },
-            quote!(impl<C> #builder<C>),
-            quote!(#builder<C>),
-        )
+        quote! {
+            #doc
+            #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+            pub struct #builder<C = ()> {
+                inner: #name,
+                client: C,
+            }
+        }
     } else {
         let doc = doc_lines(&format!("A builder for [`{}`].", s.name.ident));
-        (
-            quote! {
-                #doc
-                #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
-                pub struct #builder {
-                    inner: #name,
-                }
-            },
-            quote!(impl #builder),
-            quote!(#builder),
-        )
+        quote! {
+            #doc
+            #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+            pub struct #builder {
+                inner: #name,
+            }
+        }
     };
-    let error_impls = s.error.as_ref().map(|_| quote!(#rt::error_structure!(#name);));
-    quote! {
+    let head = quote! {
         #docs
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
         #[non_exhaustive]
@@ -223,43 +144,13 @@ pub(crate) fn emit_structure(krate: &Crate, s: &Structure) -> TokenStream {
             #( #fields )*
         }
 
-        impl #name {
-            /// Start building a value; `build()` checks every constraint of the model.
-            pub fn builder() -> #builder {
-                <#builder as ::std::default::Default>::default()
-            }
-
-            #( #getters )*
-        }
-
         #builder_struct
 
-        #builder_impl {
-            #( #setters )*
-
-            /// Build the value, checking every constraint of the model first.
-            ///
-            /// # Errors
-            ///
-            /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-            /// constraint, with its path and message.
-            pub fn build(self) -> ::std::result::Result<#name, crate::error::ValidationError> {
-                #rt::validate::checked(self.inner)
-            }
-
-            /// Build the value without checking constraints.
-            ///
-            /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-            /// the service remains the final judge of the request.
-            pub fn build_unvalidated(self) -> #name {
-                self.inner
-            }
-        }
-
         #schema
-
-        #rt::structure!(#name, #schema_ident, [#( #accessors ),*], builder: #builder_arg);
-
-        #error_impls
+    };
+    let mut parts = vec![Part::Tokens(head), Part::Text(structure_macro(krate, s))];
+    if s.error.is_some() {
+        parts.push(Part::Tokens(quote!(#rt::error_structure!(#name);)));
     }
+    parts
 }

@@ -19,6 +19,7 @@ pub enum AttachedFileInvalidRequestExceptionReason {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl AttachedFileInvalidRequestExceptionReason {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -29,11 +30,13 @@ impl AttachedFileInvalidRequestExceptionReason {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["INVALID_FILE_SIZE", "INVALID_FILE_TYPE", "INVALID_FILE_NAME"]
     }
 }
+
 impl ::std::convert::From<&str> for AttachedFileInvalidRequestExceptionReason {
     fn from(value: &str) -> Self {
         match value {
@@ -46,8 +49,10 @@ impl ::std::convert::From<&str> for AttachedFileInvalidRequestExceptionReason {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "com.amazonaws.connect#AttachedFileInvalidRequestExceptionReason",
     "[INVALID_FILE_SIZE, INVALID_FILE_TYPE, INVALID_FILE_NAME]",
 );
+
 ::smithy_rt::enumeration!(AttachedFileInvalidRequestExceptionReason, SCHEMA, Unknown);

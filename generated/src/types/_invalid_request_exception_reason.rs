@@ -14,6 +14,7 @@ pub enum InvalidRequestExceptionReason {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl InvalidRequestExceptionReason {
     /// The value if this is [`AttachedFileInvalidRequestExceptionReason`](Self::AttachedFileInvalidRequestExceptionReason), else `Err(self)`.
     pub fn as_attached_file_invalid_request_exception_reason(
@@ -28,15 +29,18 @@ impl InvalidRequestExceptionReason {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`AttachedFileInvalidRequestExceptionReason`](Self::AttachedFileInvalidRequestExceptionReason).
     pub fn is_attached_file_invalid_request_exception_reason(&self) -> bool {
         self.as_attached_file_invalid_request_exception_reason().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "com.amazonaws.connect#InvalidRequestExceptionReason",
     &[
@@ -48,6 +52,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(
     InvalidRequestExceptionReason, SCHEMA, Unknown, [0 =>
     AttachedFileInvalidRequestExceptionReason(value)]

@@ -16,37 +16,15 @@ pub enum UpdateContactAttributesError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl UpdateContactAttributesError {
-    /// Whether this is [`InternalServiceException`](Self::InternalServiceException).
-    pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
-    }
-    /// Whether this is [`InvalidActiveRegionException`](Self::InvalidActiveRegionException).
-    pub fn is_invalid_active_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidActiveRegionException(_))
-    }
-    /// Whether this is [`InvalidParameterException`](Self::InvalidParameterException).
-    pub fn is_invalid_parameter_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterException(_))
-    }
-    /// Whether this is [`InvalidRequestException`](Self::InvalidRequestException).
-    pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
-    }
-    /// Whether this is [`ResourceNotFoundException`](Self::ResourceNotFoundException).
-    pub fn is_resource_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::ResourceNotFoundException(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
+
 ::smithy_rt::operation_error!(
     UpdateContactAttributesError, [0 => InternalServiceException(crate
-    ::types::error::InternalServiceException), 1 => InvalidActiveRegionException(crate
-    ::types::error::InvalidActiveRegionException), 2 => InvalidParameterException(crate
-    ::types::error::InvalidParameterException), 3 => InvalidRequestException(crate
-    ::types::error::InvalidRequestException), 4 => ResourceNotFoundException(crate
-    ::types::error::ResourceNotFoundException)]
+    ::types::error::InternalServiceException) is_internal_service_exception, 1 =>
+    InvalidActiveRegionException(crate ::types::error::InvalidActiveRegionException)
+    is_invalid_active_region_exception, 2 => InvalidParameterException(crate
+    ::types::error::InvalidParameterException) is_invalid_parameter_exception, 3 =>
+    InvalidRequestException(crate ::types::error::InvalidRequestException)
+    is_invalid_request_exception, 4 => ResourceNotFoundException(crate
+    ::types::error::ResourceNotFoundException) is_resource_not_found_exception],
+    is_unhandled
 );

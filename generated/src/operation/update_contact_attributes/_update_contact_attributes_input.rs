@@ -29,28 +29,7 @@ pub struct UpdateContactAttributesInput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
-impl UpdateContactAttributesInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> UpdateContactAttributesInputBuilder {
-        <UpdateContactAttributesInputBuilder as ::std::default::Default>::default()
-    }
-    /// ID of the contact as it was assigned when the contact first reached the contact center.
-    pub fn initial_contact_id(&self) -> ::std::option::Option<&str> {
-        self.initial_contact_id.as_deref()
-    }
-    /// The ID of the Amazon Connect instance; it is part of the instance ARN (see \[how to find the instance ID\](<https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html>)).
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
-        self.instance_id.as_deref()
-    }
-    /// Attribute names mapped to the values to set on the contact.
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.attributes.as_ref()
-    }
-}
+
 /// A builder for [`UpdateContactAttributesInput`].
 ///
 /// `C` is `()` for a builder made with [`UpdateContactAttributesInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -59,116 +38,14 @@ pub struct UpdateContactAttributesInputBuilder<C = ()> {
     inner: UpdateContactAttributesInput,
     client: C,
 }
-impl<C> UpdateContactAttributesInputBuilder<C> {
-    /// ID of the contact as it was assigned when the contact first reached the contact center.
-    pub fn initial_contact_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.initial_contact_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `InitialContactId`.
-    pub fn set_initial_contact_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.initial_contact_id = input;
-        self
-    }
-    /// `InitialContactId` as set so far.
-    pub fn get_initial_contact_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.inner.initial_contact_id
-    }
-    /// The ID of the Amazon Connect instance; it is part of the instance ARN (see \[how to find the instance ID\](<https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html>)).
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `InstanceId`.
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = input;
-        self
-    }
-    /// `InstanceId` as set so far.
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.instance_id
-    }
-    /// Insert one entry into `Attributes`.
-    pub fn attributes(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .attributes
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `Attributes`.
-    pub fn set_attributes(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.attributes = input;
-        self
-    }
-    /// `Attributes` as set so far.
-    pub fn get_attributes(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.attributes
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        UpdateContactAttributesInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> UpdateContactAttributesInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "com.amazonaws.connect#UpdateContactAttributesRequest",
     &[
-        ::smithy_rt::schema::Member::new(
-                "InitialContactId",
-                "initial_contact_id",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("InitialContactId", "initial_contact_id")
             .required()
             .checks(&crate::schemas::CONTACT_ID),
-        ::smithy_rt::schema::Member::new(
-                "InstanceId",
-                "instance_id",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("InstanceId", "instance_id")
             .required()
             .checks(&crate::schemas::INSTANCE_ID),
         ::smithy_rt::schema::Member::new(
@@ -180,10 +57,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .checks(&crate::schemas::UPDATE_CONTACT_ATTRIBUTES_REQUEST_ATTRIBUTES),
     ],
 );
-::smithy_rt::structure!(
-    UpdateContactAttributesInput, SCHEMA, [0 => initial_contact_id, 1 => instance_id, 2
-    => attributes], builder : UpdateContactAttributesInputBuilder < C >
-);
+
+::smithy_rt::structure! {
+    UpdateContactAttributesInput, SCHEMA, UpdateContactAttributesInputBuilder[C];
+    /// ID of the contact as it was assigned when the contact first reached the contact center.
+    0 "InitialContactId" initial_contact_id / set_initial_contact_id / get_initial_contact_id: string;
+    /// The ID of the Amazon Connect instance; it is part of the instance ARN (see \[how to find the instance ID\](<https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html>)).
+    1 "InstanceId" instance_id / set_instance_id / get_instance_id: string;
+    /// Attribute names mapped to the values to set on the contact.
+    2 "Attributes" attributes / set_attributes / get_attributes: map(::std::string::String, ::std::string::String);
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(
     client: crate::Client,
@@ -193,11 +77,13 @@ pub(crate) fn client_builder(
         client,
     }
 }
+
 impl UpdateContactAttributesInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &UpdateContactAttributesInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

@@ -6,81 +6,27 @@ pub struct InvalidParameterException {
     /// Text describing the problem with the parameters.
     pub message: ::std::option::Option<::std::string::String>,
 }
-impl InvalidParameterException {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InvalidParameterExceptionBuilder {
-        <InvalidParameterExceptionBuilder as ::std::default::Default>::default()
-    }
-    /// Text describing the problem with the parameters.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
+
 /// A builder for [`InvalidParameterException`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InvalidParameterExceptionBuilder {
     inner: InvalidParameterException,
 }
-impl InvalidParameterExceptionBuilder {
-    /// Text describing the problem with the parameters.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `Message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        InvalidParameterException,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InvalidParameterException {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "com.amazonaws.connect#InvalidParameterException",
-        &[
-            ::smithy_rt::schema::Member::new(
-                "Message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
-        ],
+        &[::smithy_rt::schema::Member::string("Message", "message")],
     )
     .error(
         ::smithy_rt::schema::ErrorInfo::new("InvalidParameterException", false)
             .status(400u16)
             .message(0),
     );
-::smithy_rt::structure!(
-    InvalidParameterException, SCHEMA, [0 => message], builder :
-    InvalidParameterExceptionBuilder
-);
+
+::smithy_rt::structure! {
+    InvalidParameterException, SCHEMA, InvalidParameterExceptionBuilder[];
+    /// Text describing the problem with the parameters.
+    0 "Message" message / set_message / get_message: string;
+}
+
 ::smithy_rt::error_structure!(InvalidParameterException);

@@ -8,97 +8,17 @@ pub struct InvalidRequestException {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub reason: ::std::option::Option<crate::types::InvalidRequestExceptionReason>,
 }
-impl InvalidRequestException {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InvalidRequestExceptionBuilder {
-        <InvalidRequestExceptionBuilder as ::std::default::Default>::default()
-    }
-    /// Text describing why the request was rejected.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// `Reason`, if set.
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InvalidRequestExceptionReason> {
-        self.reason.as_ref()
-    }
-}
+
 /// A builder for [`InvalidRequestException`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InvalidRequestExceptionBuilder {
     inner: InvalidRequestException,
 }
-impl InvalidRequestExceptionBuilder {
-    /// Text describing why the request was rejected.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `Message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Set `Reason`.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InvalidRequestExceptionReason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Reason`.
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::InvalidRequestExceptionReason>,
-    ) -> Self {
-        self.inner.reason = input;
-        self
-    }
-    /// `Reason` as set so far.
-    pub fn get_reason(
-        &self,
-    ) -> &::std::option::Option<crate::types::InvalidRequestExceptionReason> {
-        &self.inner.reason
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InvalidRequestException, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InvalidRequestException {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "com.amazonaws.connect#InvalidRequestException",
         &[
-            ::smithy_rt::schema::Member::new(
-                "Message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
+            ::smithy_rt::schema::Member::string("Message", "message"),
             ::smithy_rt::schema::Member::new(
                     "Reason",
                     "reason",
@@ -112,8 +32,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .status(400u16)
             .message(0),
     );
-::smithy_rt::structure!(
-    InvalidRequestException, SCHEMA, [0 => message, 1 => reason], builder :
-    InvalidRequestExceptionBuilder
-);
+
+::smithy_rt::structure! {
+    InvalidRequestException, SCHEMA, InvalidRequestExceptionBuilder[];
+    /// Text describing why the request was rejected.
+    0 "Message" message / set_message / get_message: string;
+    /// The `Reason` member.
+    1 "Reason" reason / set_reason / get_reason: value(crate::types::InvalidRequestExceptionReason);
+}
+
 ::smithy_rt::error_structure!(InvalidRequestException);

@@ -6,81 +6,27 @@ pub struct ResourceNotFoundException {
     /// Text describing which resource is missing.
     pub message: ::std::option::Option<::std::string::String>,
 }
-impl ResourceNotFoundException {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ResourceNotFoundExceptionBuilder {
-        <ResourceNotFoundExceptionBuilder as ::std::default::Default>::default()
-    }
-    /// Text describing which resource is missing.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
+
 /// A builder for [`ResourceNotFoundException`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ResourceNotFoundExceptionBuilder {
     inner: ResourceNotFoundException,
 }
-impl ResourceNotFoundExceptionBuilder {
-    /// Text describing which resource is missing.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `Message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        ResourceNotFoundException,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ResourceNotFoundException {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "com.amazonaws.connect#ResourceNotFoundException",
-        &[
-            ::smithy_rt::schema::Member::new(
-                "Message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
-        ],
+        &[::smithy_rt::schema::Member::string("Message", "message")],
     )
     .error(
         ::smithy_rt::schema::ErrorInfo::new("ResourceNotFoundException", false)
             .status(404u16)
             .message(0),
     );
-::smithy_rt::structure!(
-    ResourceNotFoundException, SCHEMA, [0 => message], builder :
-    ResourceNotFoundExceptionBuilder
-);
+
+::smithy_rt::structure! {
+    ResourceNotFoundException, SCHEMA, ResourceNotFoundExceptionBuilder[];
+    /// Text describing which resource is missing.
+    0 "Message" message / set_message / get_message: string;
+}
+
 ::smithy_rt::error_structure!(ResourceNotFoundException);

@@ -6,6 +6,7 @@
     clippy::excessive_precision,
     reason = "values are copied from the compliance cases"
 )]
+
 /// `RestJsonMalformedEnumList_case0`: When a list member value does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_list_case0() {
@@ -34,6 +35,7 @@ fn malformed_rest_json_malformed_enum_list_case0() {
         "1 validation error detected. Value at '/list/0' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumList_case1`: When a list member value does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_list_case1() {
@@ -62,6 +64,7 @@ fn malformed_rest_json_malformed_enum_list_case1() {
         "1 validation error detected. Value at '/list/0' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumMapKey_case0`: When a map member's key does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_map_key_case0() {
@@ -102,6 +105,7 @@ fn malformed_rest_json_malformed_enum_map_key_case0() {
         "1 validation error detected. Value at '/map' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumMapKey_case1`: When a map member's key does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_map_key_case1() {
@@ -142,6 +146,7 @@ fn malformed_rest_json_malformed_enum_map_key_case1() {
         "1 validation error detected. Value at '/map' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumMapValue_case0`: When a map member's value does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_map_value_case0() {
@@ -182,6 +187,7 @@ fn malformed_rest_json_malformed_enum_map_value_case0() {
         "1 validation error detected. Value at '/map/abc' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumMapValue_case1`: When a map member's value does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_map_value_case1() {
@@ -222,6 +228,7 @@ fn malformed_rest_json_malformed_enum_map_value_case1() {
         "1 validation error detected. Value at '/map/abc' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumString_case0`: When a string member does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_string_case0() {
@@ -248,6 +255,7 @@ fn malformed_rest_json_malformed_enum_string_case0() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumString_case1`: When a string member does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_string_case1() {
@@ -274,6 +282,7 @@ fn malformed_rest_json_malformed_enum_string_case1() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumTraitString_case0`: When a string member does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_trait_string_case0() {
@@ -300,6 +309,7 @@ fn malformed_rest_json_malformed_enum_trait_string_case0() {
         "1 validation error detected. Value at '/stringWithEnumTrait' failed to satisfy constraint: Member must satisfy enum value set: [abc, def]"
     );
 }
+
 /// `RestJsonMalformedEnumTraitString_case1`: When a string member does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_trait_string_case1() {
@@ -326,6 +336,7 @@ fn malformed_rest_json_malformed_enum_trait_string_case1() {
         "1 validation error detected. Value at '/stringWithEnumTrait' failed to satisfy constraint: Member must satisfy enum value set: [abc, def]"
     );
 }
+
 /// `RestJsonMalformedEnumUnion_case0`: When a union member's value does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_union_case0() {
@@ -354,6 +365,7 @@ fn malformed_rest_json_malformed_enum_union_case0() {
         "1 validation error detected. Value at '/union/first' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedEnumUnion_case1`: When a union member's value does not contain a valid enum value, the response should be a 400 ValidationException. Internal-only enum values are excluded from the response message.
 #[test]
 fn malformed_rest_json_malformed_enum_union_case1() {
@@ -382,6 +394,7 @@ fn malformed_rest_json_malformed_enum_union_case1() {
         "1 validation error detected. Value at '/union/first' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]"
     );
 }
+
 /// `RestJsonMalformedLengthBlobOverride_case0`: When a blob member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_blob_override_case0() {
@@ -410,6 +423,7 @@ fn malformed_rest_json_malformed_length_blob_override_case0() {
         "1 validation error detected. Value with length 3 at '/blob' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthBlobOverride_case1`: When a blob member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_blob_override_case1() {
@@ -438,6 +452,7 @@ fn malformed_rest_json_malformed_length_blob_override_case1() {
         "1 validation error detected. Value with length 7 at '/blob' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthBlob_case0`: When a blob member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_blob_case0() {
@@ -466,6 +481,7 @@ fn malformed_rest_json_malformed_length_blob_case0() {
         "1 validation error detected. Value with length 1 at '/blob' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthBlob_case1`: When a blob member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_blob_case1() {
@@ -494,6 +510,7 @@ fn malformed_rest_json_malformed_length_blob_case1() {
         "1 validation error detected. Value with length 26 at '/blob' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthListOverride_case0`: When a list member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_list_override_case0() {
@@ -524,6 +541,7 @@ fn malformed_rest_json_malformed_length_list_override_case0() {
         "1 validation error detected. Value with length 3 at '/list' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthListOverride_case1`: When a list member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_list_override_case1() {
@@ -558,6 +576,7 @@ fn malformed_rest_json_malformed_length_list_override_case1() {
         "1 validation error detected. Value with length 7 at '/list' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthListValue_case0`: When a list member's value does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_list_value_case0() {
@@ -586,6 +605,7 @@ fn malformed_rest_json_malformed_length_list_value_case0() {
         "1 validation error detected. Value with length 1 at '/list/0' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthListValue_case1`: When a list member's value does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_list_value_case1() {
@@ -615,6 +635,7 @@ fn malformed_rest_json_malformed_length_list_value_case1() {
         "1 validation error detected. Value with length 26 at '/list/0' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthList_case0`: When a list member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_list_case0() {
@@ -639,6 +660,7 @@ fn malformed_rest_json_malformed_length_list_case0() {
         "1 validation error detected. Value with length 1 at '/list' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthList_case1`: When a list member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_list_case1() {
@@ -676,6 +698,7 @@ fn malformed_rest_json_malformed_length_list_case1() {
         "1 validation error detected. Value with length 10 at '/list' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMapKey_case0`: When a map member's key does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_key_case0() {
@@ -732,6 +755,7 @@ fn malformed_rest_json_malformed_length_map_key_case0() {
         "1 validation error detected. Value with length 1 at '/map' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMapKey_case1`: When a map member's key does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_key_case1() {
@@ -788,6 +812,7 @@ fn malformed_rest_json_malformed_length_map_key_case1() {
         "1 validation error detected. Value with length 26 at '/map' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMapOverride_case0`: When a map member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_override_case0() {
@@ -844,6 +869,7 @@ fn malformed_rest_json_malformed_length_map_override_case0() {
         "1 validation error detected. Value with length 3 at '/map' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMapOverride_case1`: When a map member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_override_case1() {
@@ -932,6 +958,7 @@ fn malformed_rest_json_malformed_length_map_override_case1() {
         "1 validation error detected. Value with length 7 at '/map' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMapValue_case0`: When a map member's value does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_value_case0() {
@@ -984,6 +1011,7 @@ fn malformed_rest_json_malformed_length_map_value_case0() {
         "1 validation error detected. Value with length 1 at '/map/abc' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMapValue_case1`: When a map member's value does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_value_case1() {
@@ -1047,6 +1075,7 @@ fn malformed_rest_json_malformed_length_map_value_case1() {
         "1 validation error detected. Value with length 10 at '/map/abc' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMap_case0`: When a map member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_case0() {
@@ -1087,6 +1116,7 @@ fn malformed_rest_json_malformed_length_map_case0() {
         "1 validation error detected. Value with length 1 at '/map' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMap_case1`: When a map member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_map_case1() {
@@ -1199,6 +1229,7 @@ fn malformed_rest_json_malformed_length_map_case1() {
         "1 validation error detected. Value with length 10 at '/map' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthMaxString`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_max_string() {
@@ -1225,6 +1256,7 @@ fn malformed_rest_json_malformed_length_max_string() {
         "1 validation error detected. Value with length 26 at '/maxString' failed to satisfy constraint: Member must have length less than or equal to 8"
     );
 }
+
 /// `RestJsonMalformedLengthMaxStringOverride`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_max_string_override() {
@@ -1249,6 +1281,7 @@ fn malformed_rest_json_malformed_length_max_string_override() {
         "1 validation error detected. Value with length 7 at '/maxString' failed to satisfy constraint: Member must have length less than or equal to 6"
     );
 }
+
 /// `RestJsonMalformedLengthMinString`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_min_string() {
@@ -1271,6 +1304,7 @@ fn malformed_rest_json_malformed_length_min_string() {
         "1 validation error detected. Value with length 1 at '/minString' failed to satisfy constraint: Member must have length greater than or equal to 2"
     );
 }
+
 /// `RestJsonMalformedLengthMinStringOverride`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_min_string_override() {
@@ -1293,6 +1327,7 @@ fn malformed_rest_json_malformed_length_min_string_override() {
         "1 validation error detected. Value with length 3 at '/minString' failed to satisfy constraint: Member must have length greater than or equal to 4"
     );
 }
+
 /// `RestJsonMalformedLengthQueryStringNoValue`: When a required member has no value in the query string, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_query_string_no_value() {
@@ -1315,6 +1350,7 @@ fn malformed_rest_json_malformed_length_query_string_no_value() {
         "1 validation error detected. Value with length 0 at '/string' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthStringOverride_case0`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_string_override_case0() {
@@ -1337,6 +1373,7 @@ fn malformed_rest_json_malformed_length_string_override_case0() {
         "1 validation error detected. Value with length 3 at '/string' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthStringOverride_case1`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_string_override_case1() {
@@ -1359,6 +1396,7 @@ fn malformed_rest_json_malformed_length_string_override_case1() {
         "1 validation error detected. Value with length 7 at '/string' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthStringOverride_case2`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_string_override_case2() {
@@ -1383,6 +1421,7 @@ fn malformed_rest_json_malformed_length_string_override_case2() {
         "1 validation error detected. Value with length 3 at '/string' failed to satisfy constraint: Member must have length between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthString_case0`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_string_case0() {
@@ -1405,6 +1444,7 @@ fn malformed_rest_json_malformed_length_string_case0() {
         "1 validation error detected. Value with length 1 at '/string' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthString_case1`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_string_case1() {
@@ -1431,6 +1471,7 @@ fn malformed_rest_json_malformed_length_string_case1() {
         "1 validation error detected. Value with length 26 at '/string' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedLengthString_case2`: When a string member does not fit within length bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_length_string_case2() {
@@ -1453,6 +1494,7 @@ fn malformed_rest_json_malformed_length_string_case2() {
         "1 validation error detected. Value with length 1 at '/string' failed to satisfy constraint: Member must have length between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedPatternListOverride_case0`: When a list member value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_list_override_case0() {
@@ -1477,6 +1519,7 @@ fn malformed_rest_json_malformed_pattern_list_override_case0() {
         "1 validation error detected. Value at '/list/0' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternListOverride_case1`: When a list member value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_list_override_case1() {
@@ -1501,6 +1544,7 @@ fn malformed_rest_json_malformed_pattern_list_override_case1() {
         "1 validation error detected. Value at '/list/0' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternList_case0`: When a list member value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_list_case0() {
@@ -1525,6 +1569,7 @@ fn malformed_rest_json_malformed_pattern_list_case0() {
         "1 validation error detected. Value at '/list/0' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternList_case1`: When a list member value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_list_case1() {
@@ -1549,6 +1594,7 @@ fn malformed_rest_json_malformed_pattern_list_case1() {
         "1 validation error detected. Value at '/list/0' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapKeyOverride_case0`: When a map member's key does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_key_override_case0() {
@@ -1585,6 +1631,7 @@ fn malformed_rest_json_malformed_pattern_map_key_override_case0() {
         "1 validation error detected. Value at '/map' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapKeyOverride_case1`: When a map member's key does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_key_override_case1() {
@@ -1621,6 +1668,7 @@ fn malformed_rest_json_malformed_pattern_map_key_override_case1() {
         "1 validation error detected. Value at '/map' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapKey_case0`: When a map member's key does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_key_case0() {
@@ -1657,6 +1705,7 @@ fn malformed_rest_json_malformed_pattern_map_key_case0() {
         "1 validation error detected. Value at '/map' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapKey_case1`: When a map member's key does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_key_case1() {
@@ -1693,6 +1742,7 @@ fn malformed_rest_json_malformed_pattern_map_key_case1() {
         "1 validation error detected. Value at '/map' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapValueOverride_case0`: When a map member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_value_override_case0() {
@@ -1729,6 +1779,7 @@ fn malformed_rest_json_malformed_pattern_map_value_override_case0() {
         "1 validation error detected. Value at '/map/ghi' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapValueOverride_case1`: When a map member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_value_override_case1() {
@@ -1765,6 +1816,7 @@ fn malformed_rest_json_malformed_pattern_map_value_override_case1() {
         "1 validation error detected. Value at '/map/ghi' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapValue_case0`: When a map member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_value_case0() {
@@ -1801,6 +1853,7 @@ fn malformed_rest_json_malformed_pattern_map_value_case0() {
         "1 validation error detected. Value at '/map/abc' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternMapValue_case1`: When a map member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_map_value_case1() {
@@ -1837,6 +1890,7 @@ fn malformed_rest_json_malformed_pattern_map_value_case1() {
         "1 validation error detected. Value at '/map/abc' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternReDOSString`: When the specified pattern is susceptible to ReDOS, the service will not hang indefinitely while evaluating the pattern
 #[test]
 fn malformed_rest_json_malformed_pattern_re_dos_string() {
@@ -1865,6 +1919,7 @@ fn malformed_rest_json_malformed_pattern_re_dos_string() {
         "1 validation error detected. Value at '/evilString' failed to satisfy constraint: Member must satisfy regular expression pattern: ^([0-9]+)+$"
     );
 }
+
 /// `RestJsonMalformedPatternSensitiveString`: When a sensitive member fails validation, the resultant ValidationException will omit the value of the input.
 #[test]
 fn malformed_rest_json_malformed_pattern_sensitive_string() {
@@ -1887,6 +1942,7 @@ fn malformed_rest_json_malformed_pattern_sensitive_string() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternStringOverride_case0`: When a string member does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_string_override_case0() {
@@ -1909,6 +1965,7 @@ fn malformed_rest_json_malformed_pattern_string_override_case0() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternStringOverride_case1`: When a string member does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_string_override_case1() {
@@ -1931,6 +1988,7 @@ fn malformed_rest_json_malformed_pattern_string_override_case1() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternString_case0`: When a string member does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_string_case0() {
@@ -1953,6 +2011,7 @@ fn malformed_rest_json_malformed_pattern_string_case0() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternString_case1`: When a string member does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_string_case1() {
@@ -1975,6 +2034,7 @@ fn malformed_rest_json_malformed_pattern_string_case1() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternUnionOverride_case0`: When a union member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_union_override_case0() {
@@ -2003,6 +2063,7 @@ fn malformed_rest_json_malformed_pattern_union_override_case0() {
         "1 validation error detected. Value at '/union/first' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternUnionOverride_case1`: When a union member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_union_override_case1() {
@@ -2031,6 +2092,7 @@ fn malformed_rest_json_malformed_pattern_union_override_case1() {
         "1 validation error detected. Value at '/union/first' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[g-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternUnion_case0`: When a union member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_union_case0() {
@@ -2059,6 +2121,7 @@ fn malformed_rest_json_malformed_pattern_union_case0() {
         "1 validation error detected. Value at '/union/first' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedPatternUnion_case1`: When a union member's value does not match the specified pattern, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_pattern_union_case1() {
@@ -2087,6 +2150,7 @@ fn malformed_rest_json_malformed_pattern_union_case1() {
         "1 validation error detected. Value at '/union/first' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-m]+$"
     );
 }
+
 /// `RestJsonMalformedRangeByteOverride_case0`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_byte_override_case0() {
@@ -2109,6 +2173,7 @@ fn malformed_rest_json_malformed_range_byte_override_case0() {
         "1 validation error detected. Value at '/byte' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeByteOverride_case1`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_byte_override_case1() {
@@ -2131,6 +2196,7 @@ fn malformed_rest_json_malformed_range_byte_override_case1() {
         "1 validation error detected. Value at '/byte' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeByte_case0`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_byte_case0() {
@@ -2153,6 +2219,7 @@ fn malformed_rest_json_malformed_range_byte_case0() {
         "1 validation error detected. Value at '/byte' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeByte_case1`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_byte_case1() {
@@ -2175,6 +2242,7 @@ fn malformed_rest_json_malformed_range_byte_case1() {
         "1 validation error detected. Value at '/byte' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeFloatOverride_case0`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_float_override_case0() {
@@ -2197,6 +2265,7 @@ fn malformed_rest_json_malformed_range_float_override_case0() {
         "1 validation error detected. Value at '/float' failed to satisfy constraint: Member must be between 4.4 and 6.6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeFloatOverride_case1`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_float_override_case1() {
@@ -2219,6 +2288,7 @@ fn malformed_rest_json_malformed_range_float_override_case1() {
         "1 validation error detected. Value at '/float' failed to satisfy constraint: Member must be between 4.4 and 6.6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeFloat_case0`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_float_case0() {
@@ -2241,6 +2311,7 @@ fn malformed_rest_json_malformed_range_float_case0() {
         "1 validation error detected. Value at '/float' failed to satisfy constraint: Member must be between 2.2 and 8.8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeFloat_case1`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_float_case1() {
@@ -2263,6 +2334,7 @@ fn malformed_rest_json_malformed_range_float_case1() {
         "1 validation error detected. Value at '/float' failed to satisfy constraint: Member must be between 2.2 and 8.8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeIntegerOverride_case0`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_integer_override_case0() {
@@ -2285,6 +2357,7 @@ fn malformed_rest_json_malformed_range_integer_override_case0() {
         "1 validation error detected. Value at '/integer' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeIntegerOverride_case1`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_integer_override_case1() {
@@ -2307,6 +2380,7 @@ fn malformed_rest_json_malformed_range_integer_override_case1() {
         "1 validation error detected. Value at '/integer' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeInteger_case0`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_integer_case0() {
@@ -2329,6 +2403,7 @@ fn malformed_rest_json_malformed_range_integer_case0() {
         "1 validation error detected. Value at '/integer' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeInteger_case1`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_integer_case1() {
@@ -2351,6 +2426,7 @@ fn malformed_rest_json_malformed_range_integer_case1() {
         "1 validation error detected. Value at '/integer' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeLongOverride_case0`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_long_override_case0() {
@@ -2373,6 +2449,7 @@ fn malformed_rest_json_malformed_range_long_override_case0() {
         "1 validation error detected. Value at '/long' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeLongOverride_case1`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_long_override_case1() {
@@ -2395,6 +2472,7 @@ fn malformed_rest_json_malformed_range_long_override_case1() {
         "1 validation error detected. Value at '/long' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeLong_case0`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_long_case0() {
@@ -2417,6 +2495,7 @@ fn malformed_rest_json_malformed_range_long_case0() {
         "1 validation error detected. Value at '/long' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeLong_case1`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_long_case1() {
@@ -2439,6 +2518,7 @@ fn malformed_rest_json_malformed_range_long_case1() {
         "1 validation error detected. Value at '/long' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeMaxByte`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_byte() {
@@ -2461,6 +2541,7 @@ fn malformed_rest_json_malformed_range_max_byte() {
         "1 validation error detected. Value at '/maxByte' failed to satisfy constraint: Member must be less than or equal to 8"
     );
 }
+
 /// `RestJsonMalformedRangeMaxByteOverride`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_byte_override() {
@@ -2483,6 +2564,7 @@ fn malformed_rest_json_malformed_range_max_byte_override() {
         "1 validation error detected. Value at '/maxByte' failed to satisfy constraint: Member must be less than or equal to 6"
     );
 }
+
 /// `RestJsonMalformedRangeMaxFloat`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_float() {
@@ -2505,6 +2587,7 @@ fn malformed_rest_json_malformed_range_max_float() {
         "1 validation error detected. Value at '/maxFloat' failed to satisfy constraint: Member must be less than or equal to 8.8"
     );
 }
+
 /// `RestJsonMalformedRangeMaxFloatOverride`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_float_override() {
@@ -2527,6 +2610,7 @@ fn malformed_rest_json_malformed_range_max_float_override() {
         "1 validation error detected. Value at '/maxFloat' failed to satisfy constraint: Member must be less than or equal to 6.6"
     );
 }
+
 /// `RestJsonMalformedRangeMaxInteger`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_integer() {
@@ -2549,6 +2633,7 @@ fn malformed_rest_json_malformed_range_max_integer() {
         "1 validation error detected. Value at '/maxInteger' failed to satisfy constraint: Member must be less than or equal to 8"
     );
 }
+
 /// `RestJsonMalformedRangeMaxIntegerOverride`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_integer_override() {
@@ -2571,6 +2656,7 @@ fn malformed_rest_json_malformed_range_max_integer_override() {
         "1 validation error detected. Value at '/maxInteger' failed to satisfy constraint: Member must be less than or equal to 6"
     );
 }
+
 /// `RestJsonMalformedRangeMaxLong`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_long() {
@@ -2593,6 +2679,7 @@ fn malformed_rest_json_malformed_range_max_long() {
         "1 validation error detected. Value at '/maxLong' failed to satisfy constraint: Member must be less than or equal to 8"
     );
 }
+
 /// `RestJsonMalformedRangeMaxLongOverride`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_long_override() {
@@ -2615,6 +2702,7 @@ fn malformed_rest_json_malformed_range_max_long_override() {
         "1 validation error detected. Value at '/maxLong' failed to satisfy constraint: Member must be less than or equal to 6"
     );
 }
+
 /// `RestJsonMalformedRangeMaxShort`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_short() {
@@ -2637,6 +2725,7 @@ fn malformed_rest_json_malformed_range_max_short() {
         "1 validation error detected. Value at '/maxShort' failed to satisfy constraint: Member must be less than or equal to 8"
     );
 }
+
 /// `RestJsonMalformedRangeMaxShortOverride`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_max_short_override() {
@@ -2659,6 +2748,7 @@ fn malformed_rest_json_malformed_range_max_short_override() {
         "1 validation error detected. Value at '/maxShort' failed to satisfy constraint: Member must be less than or equal to 6"
     );
 }
+
 /// `RestJsonMalformedRangeMinByte`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_byte() {
@@ -2681,6 +2771,7 @@ fn malformed_rest_json_malformed_range_min_byte() {
         "1 validation error detected. Value at '/minByte' failed to satisfy constraint: Member must be greater than or equal to 2"
     );
 }
+
 /// `RestJsonMalformedRangeMinByteOverride`: When a byte member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_byte_override() {
@@ -2703,6 +2794,7 @@ fn malformed_rest_json_malformed_range_min_byte_override() {
         "1 validation error detected. Value at '/minByte' failed to satisfy constraint: Member must be greater than or equal to 4"
     );
 }
+
 /// `RestJsonMalformedRangeMinFloat`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_float() {
@@ -2725,6 +2817,7 @@ fn malformed_rest_json_malformed_range_min_float() {
         "1 validation error detected. Value at '/minFloat' failed to satisfy constraint: Member must be greater than or equal to 2.2"
     );
 }
+
 /// `RestJsonMalformedRangeMinFloatOverride`: When a float member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_float_override() {
@@ -2747,6 +2840,7 @@ fn malformed_rest_json_malformed_range_min_float_override() {
         "1 validation error detected. Value at '/minFloat' failed to satisfy constraint: Member must be greater than or equal to 4.4"
     );
 }
+
 /// `RestJsonMalformedRangeMinInteger`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_integer() {
@@ -2769,6 +2863,7 @@ fn malformed_rest_json_malformed_range_min_integer() {
         "1 validation error detected. Value at '/minInteger' failed to satisfy constraint: Member must be greater than or equal to 2"
     );
 }
+
 /// `RestJsonMalformedRangeMinIntegerOverride`: When a integer member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_integer_override() {
@@ -2791,6 +2886,7 @@ fn malformed_rest_json_malformed_range_min_integer_override() {
         "1 validation error detected. Value at '/minInteger' failed to satisfy constraint: Member must be greater than or equal to 4"
     );
 }
+
 /// `RestJsonMalformedRangeMinLong`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_long() {
@@ -2813,6 +2909,7 @@ fn malformed_rest_json_malformed_range_min_long() {
         "1 validation error detected. Value at '/minLong' failed to satisfy constraint: Member must be greater than or equal to 2"
     );
 }
+
 /// `RestJsonMalformedRangeMinLongOverride`: When a long member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_long_override() {
@@ -2835,6 +2932,7 @@ fn malformed_rest_json_malformed_range_min_long_override() {
         "1 validation error detected. Value at '/minLong' failed to satisfy constraint: Member must be greater than or equal to 4"
     );
 }
+
 /// `RestJsonMalformedRangeMinShort`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_short() {
@@ -2857,6 +2955,7 @@ fn malformed_rest_json_malformed_range_min_short() {
         "1 validation error detected. Value at '/minShort' failed to satisfy constraint: Member must be greater than or equal to 2"
     );
 }
+
 /// `RestJsonMalformedRangeMinShortOverride`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_min_short_override() {
@@ -2879,6 +2978,7 @@ fn malformed_rest_json_malformed_range_min_short_override() {
         "1 validation error detected. Value at '/minShort' failed to satisfy constraint: Member must be greater than or equal to 4"
     );
 }
+
 /// `RestJsonMalformedRangeShortOverride_case0`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_short_override_case0() {
@@ -2901,6 +3001,7 @@ fn malformed_rest_json_malformed_range_short_override_case0() {
         "1 validation error detected. Value at '/short' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeShortOverride_case1`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_short_override_case1() {
@@ -2923,6 +3024,7 @@ fn malformed_rest_json_malformed_range_short_override_case1() {
         "1 validation error detected. Value at '/short' failed to satisfy constraint: Member must be between 4 and 6, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeShort_case0`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_short_case0() {
@@ -2945,6 +3047,7 @@ fn malformed_rest_json_malformed_range_short_case0() {
         "1 validation error detected. Value at '/short' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRangeShort_case1`: When a short member does not fit within range bounds, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_range_short_case1() {
@@ -2967,6 +3070,7 @@ fn malformed_rest_json_malformed_range_short_case1() {
         "1 validation error detected. Value at '/short' failed to satisfy constraint: Member must be between 2 and 8, inclusive"
     );
 }
+
 /// `RestJsonMalformedRecursiveStructures`: When a value deeply nested in a recursive structure does not meet constraints, a 400 ValidationException is returned.
 #[test]
 fn malformed_rest_json_malformed_recursive_structures() {
@@ -3005,6 +3109,7 @@ fn malformed_rest_json_malformed_recursive_structures() {
         "1 validation error detected. Value at '/union/union/union/string' failed to satisfy constraint: Member must satisfy enum value set: [abc, def]"
     );
 }
+
 /// `RestJsonMalformedRequiredBodyExplicitNull`: When a required member is set to null in the message body, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_required_body_explicit_null() {
@@ -3032,6 +3137,7 @@ fn malformed_rest_json_malformed_required_body_explicit_null() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must not be null"
     );
 }
+
 /// `RestJsonMalformedRequiredBodyUnset`: When a required member is not set in the message body, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_required_body_unset() {
@@ -3059,6 +3165,7 @@ fn malformed_rest_json_malformed_required_body_unset() {
         "1 validation error detected. Value at '/string' failed to satisfy constraint: Member must not be null"
     );
 }
+
 /// `RestJsonMalformedRequiredHeaderUnset`: When a required member is not set in headers, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_required_header_unset() {
@@ -3084,6 +3191,7 @@ fn malformed_rest_json_malformed_required_header_unset() {
         "1 validation error detected. Value at '/stringInHeader' failed to satisfy constraint: Member must not be null"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsBlobList`: When a blob list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_blob_list() {
@@ -3115,6 +3223,7 @@ fn malformed_rest_json_malformed_unique_items_blob_list() {
         "1 validation error detected. Value at '/blobList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsBooleanList_case0`: When a boolean list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_boolean_list_case0() {
@@ -3137,6 +3246,7 @@ fn malformed_rest_json_malformed_unique_items_boolean_list_case0() {
         "1 validation error detected. Value at '/booleanList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsBooleanList_case1`: When a boolean list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_boolean_list_case1() {
@@ -3159,6 +3269,7 @@ fn malformed_rest_json_malformed_unique_items_boolean_list_case1() {
         "1 validation error detected. Value at '/booleanList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsByteList`: When a byte list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_byte_list() {
@@ -3181,6 +3292,7 @@ fn malformed_rest_json_malformed_unique_items_byte_list() {
         "1 validation error detected. Value at '/byteList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsDateTimeList`: When a date-time timestamp list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_date_time_list() {
@@ -3220,6 +3332,7 @@ fn malformed_rest_json_malformed_unique_items_date_time_list() {
         "1 validation error detected. Value at '/dateTimeList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsEnumList`: When an enum list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_enum_list() {
@@ -3249,6 +3362,7 @@ fn malformed_rest_json_malformed_unique_items_enum_list() {
         "1 validation error detected. Value at '/enumList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsHttpDateList_case0`: When a http-date timestamp list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_http_date_list_case0() {
@@ -3288,6 +3402,7 @@ fn malformed_rest_json_malformed_unique_items_http_date_list_case0() {
         "1 validation error detected. Value at '/httpDateList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsIntEnumList`: When an intEnum list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_int_enum_list() {
@@ -3317,6 +3432,7 @@ fn malformed_rest_json_malformed_unique_items_int_enum_list() {
         "1 validation error detected. Value at '/intEnumList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsIntegerList`: When an integer list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_integer_list() {
@@ -3339,6 +3455,7 @@ fn malformed_rest_json_malformed_unique_items_integer_list() {
         "1 validation error detected. Value at '/integerList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsListList`: When an list of lists contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_list_list() {
@@ -3370,6 +3487,7 @@ fn malformed_rest_json_malformed_unique_items_list_list() {
         "1 validation error detected. Value at '/listList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsLongList`: When an integer list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_long_list() {
@@ -3392,6 +3510,7 @@ fn malformed_rest_json_malformed_unique_items_long_list() {
         "1 validation error detected. Value at '/longList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsShortList`: When a short list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_short_list() {
@@ -3414,6 +3533,7 @@ fn malformed_rest_json_malformed_unique_items_short_list() {
         "1 validation error detected. Value at '/shortList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsStringList`: When a string list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_string_list() {
@@ -3443,6 +3563,7 @@ fn malformed_rest_json_malformed_unique_items_string_list() {
         "1 validation error detected. Value at '/stringList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsStructureList`: When an list of structures contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_structure_list() {
@@ -3476,6 +3597,7 @@ fn malformed_rest_json_malformed_unique_items_structure_list() {
         "1 validation error detected. Value at '/structureList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsStructureMissingKeyList`: When a list of structures does not contain required keys, the response should be a 400 ValidationException and not a 500 error.
 #[test]
 fn malformed_rest_json_malformed_unique_items_structure_missing_key_list() {
@@ -3505,6 +3627,7 @@ fn malformed_rest_json_malformed_unique_items_structure_missing_key_list() {
         "1 validation error detected. Value at '/structureListWithNoKey/0/hi' failed to satisfy constraint: Member must not be null"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsTimestampList`: When a timestamp list contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_timestamp_list() {
@@ -3536,6 +3659,7 @@ fn malformed_rest_json_malformed_unique_items_timestamp_list() {
         "1 validation error detected. Value at '/timestampList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsUnionList_case0`: When an list of unions contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_union_list_case0() {
@@ -3565,6 +3689,7 @@ fn malformed_rest_json_malformed_unique_items_union_list_case0() {
         "1 validation error detected. Value at '/unionList' failed to satisfy constraint: Member must have unique values"
     );
 }
+
 /// `RestJsonMalformedUniqueItemsUnionList_case1`: When an list of unions contains non-unique values, the response should be a 400 ValidationException.
 #[test]
 fn malformed_rest_json_malformed_unique_items_union_list_case1() {

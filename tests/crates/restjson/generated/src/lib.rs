@@ -124,6 +124,7 @@
 //! Every builder's `build()` checks all constraints of the model (`@required`, `@length`, `@range`, `@pattern`, enums, `@uniqueItems`) and reports every violation at once in a [`ValidationError`], with messages worded like Smithy's. Use [`Validate`] for values built another way, and `build_unvalidated()` when the service has relaxed a limit this crate still enforces.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -134,4 +135,5 @@ pub mod primitives;
 pub mod types;
 #[rustfmt::skip]
 mod schemas;
+
 pub use ::smithy_rt::validate::{Validate, ValidationError};

@@ -6,6 +6,7 @@
     clippy::excessive_precision,
     reason = "values are copied from the compliance cases"
 )]
+
 /// `DocumentInputWithBoolean`: Serializes document types using a boolean.
 #[test]
 fn request_document_input_with_boolean() {
@@ -38,6 +39,7 @@ fn request_document_input_with_boolean() {
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": true\n}",
     );
 }
+
 /// `DocumentInputWithList`: Serializes document types using a list.
 #[test]
 fn request_document_input_with_list() {
@@ -81,6 +83,7 @@ fn request_document_input_with_list() {
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": [\n        true,\n        \"hi\",\n        [\n            1,\n            2\n        ],\n        {\n            \"foo\": {\n                \"baz\": [\n                    3,\n                    4\n                ]\n            }\n        }\n    ]\n}",
     );
 }
+
 /// `DocumentInputWithNumber`: Serializes document types using a number.
 #[test]
 fn request_document_input_with_number() {
@@ -115,6 +118,7 @@ fn request_document_input_with_number() {
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": 10\n}",
     );
 }
+
 /// `DocumentInputWithString`: Serializes document types using a string.
 #[test]
 fn request_document_input_with_string() {
@@ -149,6 +153,7 @@ fn request_document_input_with_string() {
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": \"hello\"\n}",
     );
 }
+
 /// `DocumentOutput`: Serializes documents as part of the JSON response payload with no escaping.
 #[test]
 fn response_document_output() {
@@ -182,6 +187,7 @@ fn response_document_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentOutputArray`: Document types can be JSON arrays.
 #[test]
 fn response_document_output_array() {
@@ -211,6 +217,7 @@ fn response_document_output_array() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentOutputBoolean`: Document types can be JSON scalars too.
 #[test]
 fn response_document_output_boolean() {
@@ -235,6 +242,7 @@ fn response_document_output_boolean() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentOutputNumber`: Document types can be JSON scalars too.
 #[test]
 fn response_document_output_number() {
@@ -261,6 +269,7 @@ fn response_document_output_number() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentOutputString`: Document types can be JSON scalars too.
 #[test]
 fn response_document_output_string() {
@@ -287,6 +296,7 @@ fn response_document_output_string() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentTypeAsMapValueInput`: Serializes a map that uses documents as the value.
 #[test]
 fn request_document_type_as_map_value_input() {
@@ -357,6 +367,7 @@ fn request_document_type_as_map_value_input() {
         "{\n    \"docValuedMap\": {\n        \"foo\": { \"f\": 1, \"o\": 2 },\n        \"bar\": [ \"b\", \"a\", \"r\" ],\n        \"baz\": \"BAZ\"\n    }\n}",
     );
 }
+
 /// `DocumentTypeAsMapValueOutput`: Serializes a map that uses documents as the value.
 #[test]
 fn response_document_type_as_map_value_output() {
@@ -419,6 +430,7 @@ fn response_document_type_as_map_value_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentTypeAsPayloadInput`: Serializes a document as the target of the httpPayload trait.
 #[test]
 fn request_document_type_as_payload_input() {
@@ -454,6 +466,7 @@ fn request_document_type_as_payload_input() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{\n    \"foo\": \"bar\"\n}");
 }
+
 /// `DocumentTypeAsPayloadInputString`: Serializes a document as the target of the httpPayload trait using a string.
 #[test]
 fn request_document_type_as_payload_input_string() {
@@ -482,6 +495,7 @@ fn request_document_type_as_payload_input_string() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "\"hello\"");
 }
+
 /// `DocumentTypeAsPayloadOutput`: Serializes a document as the target of the httpPayload trait.
 #[test]
 fn response_document_type_as_payload_output() {
@@ -512,6 +526,7 @@ fn response_document_type_as_payload_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentTypeAsPayloadOutputString`: Serializes a document as a payload string.
 #[test]
 fn response_document_type_as_payload_output_string() {
@@ -535,6 +550,7 @@ fn response_document_type_as_payload_output_string() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `DocumentTypeInputWithObject`: Serializes document types as part of the JSON request payload with no escaping.
 #[test]
 fn request_document_type_input_with_object() {
@@ -576,6 +592,7 @@ fn request_document_type_input_with_object() {
         "{\n    \"stringValue\": \"string\",\n    \"documentValue\": {\n        \"foo\": \"bar\"\n    }\n}",
     );
 }
+
 /// `HttpPrefixHeadersResponse`: (de)serializes all response headers
 #[test]
 fn response_http_prefix_headers_response() {
@@ -611,6 +628,7 @@ fn response_http_prefix_headers_response() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `HttpQueryParamsOnlyEmptyRequest`: Test that empty httpQueryParams map results in no query parameters
 #[test]
 fn request_http_query_params_only_empty_request() {
@@ -634,6 +652,7 @@ fn request_http_query_params_only_empty_request() {
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
 }
+
 /// `HttpQueryParamsOnlyRequest`: Test that httpQueryParams are included in request when no other query parameters exist
 #[test]
 fn request_http_query_params_only_request() {
@@ -662,6 +681,7 @@ fn request_http_query_params_only_request() {
     ::smithy_rt::testing::assert_query(&request, &["a=b", "c=d"], &[], &[]);
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
 }
+
 /// `MediaTypeHeaderInputBase64`: Headers that target strings with a mediaType are base64 encoded
 #[test]
 fn request_media_type_header_input_base64() {
@@ -684,6 +704,7 @@ fn request_media_type_header_input_base64() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `MediaTypeHeaderOutputBase64`: Headers that target strings with a mediaType are base64 encoded
 #[test]
 fn response_media_type_header_output_base64() {
@@ -697,6 +718,7 @@ fn response_media_type_header_output_base64() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `PostUnionWithJsonNameRequest1`: Tests that jsonName works with union members.
 #[test]
 fn request_post_union_with_json_name_request1() {
@@ -728,6 +750,7 @@ fn request_post_union_with_json_name_request1() {
         "{\n    \"value\": {\n        \"FOO\": \"hi\"\n    }\n}",
     );
 }
+
 /// `PostUnionWithJsonNameRequest2`: Tests that jsonName works with union members.
 #[test]
 fn request_post_union_with_json_name_request2() {
@@ -759,6 +782,7 @@ fn request_post_union_with_json_name_request2() {
         "{\n    \"value\": {\n        \"_baz\": \"hi\"\n    }\n}",
     );
 }
+
 /// `PostUnionWithJsonNameRequest3`: Tests that jsonName works with union members.
 #[test]
 fn request_post_union_with_json_name_request3() {
@@ -790,6 +814,7 @@ fn request_post_union_with_json_name_request3() {
         "{\n    \"value\": {\n        \"bar\": \"hi\"\n    }\n}",
     );
 }
+
 /// `PostUnionWithJsonNameResponse1`: Tests that jsonName works with union members.
 #[test]
 fn response_post_union_with_json_name_response1() {
@@ -813,6 +838,7 @@ fn response_post_union_with_json_name_response1() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `PostUnionWithJsonNameResponse2`: Tests that jsonName works with union members.
 #[test]
 fn response_post_union_with_json_name_response2() {
@@ -836,6 +862,7 @@ fn response_post_union_with_json_name_response2() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `PostUnionWithJsonNameResponse3`: Tests that jsonName works with union members.
 #[test]
 fn response_post_union_with_json_name_response3() {
@@ -859,6 +886,7 @@ fn response_post_union_with_json_name_response3() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonAllQueryStringTypes`: Serializes query string parameters with all supported types
 #[test]
 fn request_rest_json_all_query_string_types() {
@@ -1132,6 +1160,7 @@ fn request_rest_json_all_query_string_types() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonClientIgnoresDefaultValuesIfMemberValuesArePresentInResponse`: Client ignores default values if member values are present in the response.
 #[test]
 fn response_rest_json_client_ignores_default_values_if_member_values_are_present_in_response() {
@@ -1256,6 +1285,7 @@ fn response_rest_json_client_ignores_default_values_if_member_values_are_present
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonClientIgnoresNonTopLevelDefaultsOnMembersWithClientOptional`: Typically, non top-level members would have defaults filled in, but if they have the clientOptional trait, the defaults should be ignored.
 #[test]
 fn request_rest_json_client_ignores_non_top_level_defaults_on_members_with_client_optional() {
@@ -1286,6 +1316,7 @@ fn request_rest_json_client_ignores_non_top_level_defaults_on_members_with_clien
         "{\n    \"clientOptionalDefaults\": {}\n}",
     );
 }
+
 /// `RestJsonClientPopulatesDefaultValuesInInput`: Client populates default values in input.
 #[test]
 fn request_rest_json_client_populates_default_values_in_input() {
@@ -1315,6 +1346,7 @@ fn request_rest_json_client_populates_default_values_in_input() {
         "{\n    \"defaults\": {\n        \"defaultString\": \"hi\",\n        \"defaultBoolean\": true,\n        \"defaultList\": [],\n        \"defaultDocumentMap\": {},\n        \"defaultDocumentString\": \"hi\",\n        \"defaultDocumentBoolean\": true,\n        \"defaultDocumentList\": [],\n        \"defaultTimestamp\": 0,\n        \"defaultBlob\": \"YWJj\",\n        \"defaultByte\": 1,\n        \"defaultShort\": 1,\n        \"defaultInteger\": 10,\n        \"defaultLong\": 100,\n        \"defaultFloat\": 1.0,\n        \"defaultDouble\": 1.0,\n        \"defaultMap\": {},\n        \"defaultEnum\": \"FOO\",\n        \"defaultIntEnum\": 1,\n        \"emptyString\": \"\",\n        \"falseBoolean\": false,\n        \"emptyBlob\": \"\",\n        \"zeroByte\": 0,\n        \"zeroShort\": 0,\n        \"zeroInteger\": 0,\n        \"zeroLong\": 0,\n        \"zeroFloat\": 0.0,\n        \"zeroDouble\": 0.0\n    }\n}",
     );
 }
+
 /// `RestJsonClientPopulatesDefaultsValuesWhenMissingInResponse`: Client populates default values when missing in response.
 #[test]
 fn response_rest_json_client_populates_defaults_values_when_missing_in_response() {
@@ -1410,6 +1442,7 @@ fn response_rest_json_client_populates_defaults_values_when_missing_in_response(
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonClientPopulatesNestedDefaultValuesWhenMissing`: Client populates nested default values when missing.
 #[test]
 fn request_rest_json_client_populates_nested_default_values_when_missing() {
@@ -1521,6 +1554,7 @@ fn request_rest_json_client_populates_nested_default_values_when_missing() {
         "{\n    \"topLevel\": {\n        \"dialog\": {\n            \"language\": \"en\",\n            \"greeting\": \"hi\"\n        },\n        \"dialogList\": [\n            {\n                \"greeting\": \"hi\"\n            },\n            {\n                \"greeting\": \"hi\",\n                \"farewell\": {\n                    \"phrase\": \"bye\"\n                }\n            },\n            {\n                \"language\": \"it\",\n                \"greeting\": \"ciao\",\n                \"farewell\": {\n                    \"phrase\": \"arrivederci\"\n                }\n            }\n        ],\n        \"dialogMap\": {\n            \"emptyDialog\": {\n                \"greeting\": \"hi\"\n            },\n            \"partialEmptyDialog\": {\n                \"language\": \"en\",\n                \"greeting\": \"hi\",\n                \"farewell\": {\n                    \"phrase\": \"bye\"\n                }\n            },\n            \"nonEmptyDialog\": {\n                \"greeting\": \"konnichiwa\",\n                \"farewell\": {\n                    \"phrase\": \"sayonara\"\n                }\n            }\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonClientPopulatesNestedDefaultsWhenMissingInResponseBody`: Client populates nested default values when missing in response body.
 #[test]
 fn response_rest_json_client_populates_nested_defaults_when_missing_in_response_body() {
@@ -1637,6 +1671,7 @@ fn response_rest_json_client_populates_nested_defaults_when_missing_in_response_
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonClientSkipsTopLevelDefaultValuesInInput`: Client skips top level default values in input.
 #[test]
 fn request_rest_json_client_skips_top_level_default_values_in_input() {
@@ -1658,6 +1693,7 @@ fn request_rest_json_client_skips_top_level_default_values_in_input() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{\n}");
 }
+
 /// `RestJsonClientUsesExplicitlyProvidedMemberValuesOverDefaults`: Client uses explicitly provided member values over defaults
 #[test]
 fn request_rest_json_client_uses_explicitly_provided_member_values_over_defaults() {
@@ -1802,6 +1838,7 @@ fn request_rest_json_client_uses_explicitly_provided_member_values_over_defaults
         "{\n    \"defaults\": {\n        \"defaultString\": \"bye\",\n        \"defaultBoolean\": true,\n        \"defaultList\": [\"a\"],\n        \"defaultDocumentMap\": {\"name\": \"Jack\"},\n        \"defaultDocumentString\": \"bye\",\n        \"defaultDocumentBoolean\": true,\n        \"defaultDocumentList\": [\"b\"],\n        \"defaultNullDocument\": \"notNull\",\n        \"defaultTimestamp\": 1,\n        \"defaultBlob\": \"aGk=\",\n        \"defaultByte\": 2,\n        \"defaultShort\": 2,\n        \"defaultInteger\": 20,\n        \"defaultLong\": 200,\n        \"defaultFloat\": 2.0,\n        \"defaultDouble\": 2.0,\n        \"defaultMap\": {\"name\": \"Jack\"},\n        \"defaultEnum\": \"BAR\",\n        \"defaultIntEnum\": 2,\n        \"emptyString\": \"foo\",\n        \"falseBoolean\": true,\n        \"emptyBlob\": \"aGk=\",\n        \"zeroByte\": 1,\n        \"zeroShort\": 1,\n        \"zeroInteger\": 1,\n        \"zeroLong\": 1,\n        \"zeroFloat\": 1.0,\n        \"zeroDouble\": 1.0\n    }\n}",
     );
 }
+
 /// `RestJsonClientUsesExplicitlyProvidedValuesInTopLevel`: Any time a value is provided for a member in the top level of input, it is used, regardless of if its the default.
 #[test]
 fn request_rest_json_client_uses_explicitly_provided_values_in_top_level() {
@@ -1830,6 +1867,7 @@ fn request_rest_json_client_uses_explicitly_provided_values_in_top_level() {
         "{\n    \"topLevelDefault\": \"hi\",\n    \"otherTopLevelDefault\": 0\n}",
     );
 }
+
 /// `RestJsonComplexErrorWithNoMessage`: Serializes a complex error with no message member
 #[test]
 fn error_rest_json_complex_error_with_no_message() {
@@ -1872,6 +1910,7 @@ fn error_rest_json_complex_error_with_no_message() {
         &expected,
     );
 }
+
 /// `RestJsonConstantAndVariableQueryStringAllValues`: Mixes constant and variable query string parameters
 #[test]
 fn request_rest_json_constant_and_variable_query_string_all_values() {
@@ -1895,6 +1934,7 @@ fn request_rest_json_constant_and_variable_query_string_all_values() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonConstantAndVariableQueryStringMissingOneValue`: Mixes constant and variable query string parameters
 #[test]
 fn request_rest_json_constant_and_variable_query_string_missing_one_value() {
@@ -1917,6 +1957,7 @@ fn request_rest_json_constant_and_variable_query_string_missing_one_value() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonConstantQueryString`: Includes constant query string parameters
 #[test]
 fn request_rest_json_constant_query_string() {
@@ -1934,6 +1975,7 @@ fn request_rest_json_constant_query_string() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonDateTimeWithFractionalSeconds`: Ensures that clients can correctly parse datetime timestamps with fractional seconds
 #[test]
 fn response_rest_json_date_time_with_fractional_seconds() {
@@ -1958,6 +2000,7 @@ fn response_rest_json_date_time_with_fractional_seconds() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDateTimeWithNegativeOffset`: Ensures that clients can correctly parse datetime (timestamps) with offsets
 #[test]
 fn response_rest_json_date_time_with_negative_offset() {
@@ -1982,6 +2025,7 @@ fn response_rest_json_date_time_with_negative_offset() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDateTimeWithPositiveOffset`: Ensures that clients can correctly parse datetime (timestamps) with offsets
 #[test]
 fn response_rest_json_date_time_with_positive_offset() {
@@ -2006,6 +2050,7 @@ fn response_rest_json_date_time_with_positive_offset() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeBlobUnionValue`: Deserializes a blob union value
 #[test]
 fn response_rest_json_deserialize_blob_union_value() {
@@ -2029,6 +2074,7 @@ fn response_rest_json_deserialize_blob_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeBooleanUnionValue`: Deserializes a boolean union value
 #[test]
 fn response_rest_json_deserialize_boolean_union_value() {
@@ -2050,6 +2096,7 @@ fn response_rest_json_deserialize_boolean_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeEnumUnionValue`: Deserializes an enum union value
 #[test]
 fn response_rest_json_deserialize_enum_union_value() {
@@ -2073,6 +2120,7 @@ fn response_rest_json_deserialize_enum_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeIgnoreType`: Ignores an unrecognized \_\_type property
 #[test]
 fn response_rest_json_deserialize_ignore_type() {
@@ -2102,6 +2150,7 @@ fn response_rest_json_deserialize_ignore_type() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeListUnionValue`: Deserializes a list union value
 #[test]
 fn response_rest_json_deserialize_list_union_value() {
@@ -2128,6 +2177,7 @@ fn response_rest_json_deserialize_list_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeMapUnionValue`: Deserializes a map union value
 #[test]
 fn response_rest_json_deserialize_map_union_value() {
@@ -2165,6 +2215,7 @@ fn response_rest_json_deserialize_map_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeNestedUnionValue`: Deserializes a nested union value
 #[test]
 fn response_rest_json_deserialize_nested_union_value() {
@@ -2190,6 +2241,7 @@ fn response_rest_json_deserialize_nested_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeNumberUnionValue`: Deserializes a number union value
 #[test]
 fn response_rest_json_deserialize_number_union_value() {
@@ -2211,6 +2263,7 @@ fn response_rest_json_deserialize_number_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeStringUnionValue`: Deserializes a string union value
 #[test]
 fn response_rest_json_deserialize_string_union_value() {
@@ -2234,6 +2287,7 @@ fn response_rest_json_deserialize_string_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeStructureUnionValue`: Deserializes a structure union value
 #[test]
 fn response_rest_json_deserialize_structure_union_value() {
@@ -2263,6 +2317,7 @@ fn response_rest_json_deserialize_structure_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializeTimestampUnionValue`: Deserializes a timestamp union value
 #[test]
 fn response_rest_json_deserialize_timestamp_union_value() {
@@ -2289,6 +2344,7 @@ fn response_rest_json_deserialize_timestamp_union_value() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializesDenseSetMap`: A response that contains a dense map of sets.
 #[test]
 fn response_rest_json_deserializes_dense_set_map() {
@@ -2324,10 +2380,12 @@ fn response_rest_json_deserializes_dense_set_map() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializesSparseNullMapValues`: Deserializes null JSON map values
 #[test]
 #[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
 fn response_rest_json_deserializes_sparse_null_map_values() {}
+
 /// `RestJsonDeserializesSparseSetMap`: A response that contains a sparse map of sets
 #[test]
 fn response_rest_json_deserializes_sparse_set_map() {
@@ -2368,10 +2426,12 @@ fn response_rest_json_deserializes_sparse_set_map() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializesSparseSetMapAndRetainsNull`: A response that contains a sparse map of sets.
 #[test]
 #[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
 fn response_rest_json_deserializes_sparse_set_map_and_retains_null() {}
+
 /// `RestJsonDeserializesZeroValuesInMaps`: Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
 fn response_rest_json_deserializes_zero_values_in_maps() {
@@ -2408,6 +2468,7 @@ fn response_rest_json_deserializes_zero_values_in_maps() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDeserializesZeroValuesInSparseMaps`: Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
 fn response_rest_json_deserializes_zero_values_in_sparse_maps() {
@@ -2451,6 +2512,7 @@ fn response_rest_json_deserializes_zero_values_in_sparse_maps() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDoesntDeserializeNullStructureValues`: Rest Json should not deserialize null structure values
 #[test]
 fn response_rest_json_doesnt_deserialize_null_structure_values() {
@@ -2467,6 +2529,7 @@ fn response_rest_json_doesnt_deserialize_null_structure_values() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonDoesntSerializeNullStructureValues`: Rest Json should not serialize null structure values
 #[test]
 fn request_rest_json_doesnt_serialize_null_structure_values() {
@@ -2488,6 +2551,7 @@ fn request_rest_json_doesnt_serialize_null_structure_values() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{}");
 }
+
 /// `RestJsonEmptyComplexErrorWithNoMessage`:
 #[test]
 fn error_rest_json_empty_complex_error_with_no_message() {
@@ -2509,6 +2573,7 @@ fn error_rest_json_empty_complex_error_with_no_message() {
         &expected,
     );
 }
+
 /// `RestJsonEmptyInputAndEmptyOutput`: Clients should not serialize a JSON payload when no parameters are given that are sent in the body. A service will tolerate clients that omit a payload or that send a JSON object.
 #[test]
 fn request_rest_json_empty_input_and_empty_output() {
@@ -2525,6 +2590,7 @@ fn request_rest_json_empty_input_and_empty_output() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonEmptyInputAndEmptyOutput`: As of January 2021, server implementations are expected to respond with a JSON object regardless of if the output parameters are empty.
 #[test]
 fn response_rest_json_empty_input_and_empty_output() {
@@ -2541,6 +2607,7 @@ fn response_rest_json_empty_input_and_empty_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonEmptyInputAndEmptyOutputJsonObjectOutput`: This test ensures that clients can gracefully handle situations where a service omits a JSON payload entirely.
 #[test]
 fn response_rest_json_empty_input_and_empty_output_json_object_output() {
@@ -2553,6 +2620,7 @@ fn response_rest_json_empty_input_and_empty_output_json_object_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonEndpointTrait`: Operations can prepend to the given host if they define the endpoint trait.
 #[test]
 fn request_rest_json_endpoint_trait() {
@@ -2569,6 +2637,7 @@ fn request_rest_json_endpoint_trait() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonEndpointTraitWithHostLabel`: Operations can prepend to the given host if they define the endpoint trait, and can use the host label trait to define further customization based on user input.
 #[test]
 fn request_rest_json_endpoint_trait_with_host_label() {
@@ -2586,6 +2655,7 @@ fn request_rest_json_endpoint_trait_with_host_label() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     ::smithy_rt::testing::assert_json_eq(request.body(), "{\"label\": \"bar\"}");
 }
+
 /// `RestJsonEnumPayloadRequest`:
 #[test]
 fn request_rest_json_enum_payload_request() {
@@ -2614,6 +2684,7 @@ fn request_rest_json_enum_payload_request() {
         ::std::string::String::from_utf8_lossy(request.body()), "enumvalue", "body"
     );
 }
+
 /// `RestJsonEnumPayloadResponse`:
 #[test]
 fn response_rest_json_enum_payload_response() {
@@ -2635,6 +2706,7 @@ fn response_rest_json_enum_payload_response() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonFooErrorUsingCode`: This example uses the 'code' property in the output rather than X-Amzn-Errortype. Some services do this though it's preferable to send the X-Amzn-Errortype. Client implementations must first check for the X-Amzn-Errortype and then check for a top-level 'code' property. For example service see Amazon S3 Glacier.
 #[test]
 fn error_rest_json_foo_error_using_code() {
@@ -2655,6 +2727,7 @@ fn error_rest_json_foo_error_using_code() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorUsingCodeAndNamespace`: Some services serialize errors using code, and it might contain a namespace. Clients should just take the last part of the string after '#'.
 #[test]
 fn error_rest_json_foo_error_using_code_and_namespace() {
@@ -2675,6 +2748,7 @@ fn error_rest_json_foo_error_using_code_and_namespace() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorUsingCodeUriAndNamespace`: Some services serialize errors using code, and it might contain a namespace. It also might contain a URI. Clients should just take the last part of the string after '#' and before ":". This is a pathalogical case that might not occur in any deployed AWS service.
 #[test]
 fn error_rest_json_foo_error_using_code_uri_and_namespace() {
@@ -2695,6 +2769,7 @@ fn error_rest_json_foo_error_using_code_uri_and_namespace() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorUsingXAmznErrorType`: Serializes the X-Amzn-ErrorType header. For an example service, see Amazon EKS.
 #[test]
 fn error_rest_json_foo_error_using_x_amzn_error_type() {
@@ -2715,6 +2790,7 @@ fn error_rest_json_foo_error_using_x_amzn_error_type() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorUsingXAmznErrorTypeWithUri`: Some X-Amzn-Errortype headers contain URLs. Clients need to split the URL on ':' and take only the first half of the string. For example, 'ValidationException:<http://internal.amazon.com/coral/com.amazon.coral.validate/>' is to be interpreted as 'ValidationException'. For an example service see Amazon Polly.
 #[test]
 fn error_rest_json_foo_error_using_x_amzn_error_type_with_uri() {
@@ -2740,6 +2816,7 @@ fn error_rest_json_foo_error_using_x_amzn_error_type_with_uri() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorUsingXAmznErrorTypeWithUriAndDifferentNamespace`: Because namespace and URL are ignored, an unrecognized namespace should not make a difference.
 #[test]
 fn error_rest_json_foo_error_using_x_amzn_error_type_with_uri_and_different_namespace() {
@@ -2765,6 +2842,7 @@ fn error_rest_json_foo_error_using_x_amzn_error_type_with_uri_and_different_name
         &expected,
     );
 }
+
 /// `RestJsonFooErrorUsingXAmznErrorTypeWithUriAndNamespace`: X-Amzn-Errortype might contain a URL and a namespace. Client should extract only the shape name. This is a pathalogical case that might not actually happen in any deployed AWS service.
 #[test]
 fn error_rest_json_foo_error_using_x_amzn_error_type_with_uri_and_namespace() {
@@ -2790,6 +2868,7 @@ fn error_rest_json_foo_error_using_x_amzn_error_type_with_uri_and_namespace() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorWithDunderType`: Some services serialize errors using \_\_type.
 #[test]
 fn error_rest_json_foo_error_with_dunder_type() {
@@ -2810,6 +2889,7 @@ fn error_rest_json_foo_error_with_dunder_type() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorWithDunderTypeAndNamespace`: Some services serialize errors using \_\_type, and it might contain a namespace. Clients should just take the last part of the string after '#'.
 #[test]
 fn error_rest_json_foo_error_with_dunder_type_and_namespace() {
@@ -2830,6 +2910,7 @@ fn error_rest_json_foo_error_with_dunder_type_and_namespace() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorWithDunderTypeUriAndNamespace`: Some services serialize errors using \_\_type, and it might contain a namespace. It also might contain a URI. Clients should just take the last part of the string after '#' and before ":". This is a pathalogical case that might not occur in any deployed AWS service.
 #[test]
 fn error_rest_json_foo_error_with_dunder_type_uri_and_namespace() {
@@ -2850,6 +2931,7 @@ fn error_rest_json_foo_error_with_dunder_type_uri_and_namespace() {
         &expected,
     );
 }
+
 /// `RestJsonFooErrorWithNestedTypeProperty`: Some services serialize errors using \_\_type, and if the response includes additional shapes that belong to a different namespace there'll be a nested \_\_type property that must not be considered when determining which error to be surfaced. For an example service see Amazon DynamoDB.
 #[test]
 fn error_rest_json_foo_error_with_nested_type_property() {
@@ -2870,6 +2952,7 @@ fn error_rest_json_foo_error_with_nested_type_property() {
         &expected,
     );
 }
+
 /// `RestJsonGreetingWithErrors`: Ensures that operations with errors successfully know how to deserialize a successful response. As of January 2021, server implementations are expected to respond with a JSON object regardless of if the output parameters are empty.
 #[test]
 fn response_rest_json_greeting_with_errors() {
@@ -2887,6 +2970,7 @@ fn response_rest_json_greeting_with_errors() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonGreetingWithErrorsNoPayload`: This test is similar to RestJsonGreetingWithErrors, but it ensures that clients can gracefully deal with a server omitting a response payload.
 #[test]
 fn response_rest_json_greeting_with_errors_no_payload() {
@@ -2904,6 +2988,7 @@ fn response_rest_json_greeting_with_errors_no_payload() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHostWithPath`: Custom endpoints supplied by users can have paths
 #[test]
 fn request_rest_json_host_with_path() {
@@ -2920,10 +3005,12 @@ fn request_rest_json_host_with_path() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpChecksumRequired`: Adds Content-MD5 header
 #[test]
 #[ignore = "@httpChecksumRequired (a Content-MD5 header) is not implemented yet."]
 fn request_rest_json_http_checksum_required() {}
+
 /// `RestJsonHttpEmptyPrefixHeadersRequestClient`: Serializes all request headers, using specific when present
 #[test]
 fn request_rest_json_http_empty_prefix_headers_request_client() {
@@ -2967,6 +3054,7 @@ fn request_rest_json_http_empty_prefix_headers_request_client() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpEmptyPrefixHeadersResponseClient`: Deserializes all response headers with the same for prefix and specific
 #[test]
 fn response_rest_json_http_empty_prefix_headers_response_client() {
@@ -3005,6 +3093,7 @@ fn response_rest_json_http_empty_prefix_headers_response_client() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpGetWithHeaderMemberNoModeledBody`: Serializes a GET request with header member but no modeled body
 #[test]
 fn request_rest_json_http_get_with_header_member_no_modeled_body() {
@@ -3027,6 +3116,7 @@ fn request_rest_json_http_get_with_header_member_no_modeled_body() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpGetWithNoInput`: Serializes a GET request for an operation with no input, and therefore no modeled body
 #[test]
 fn request_rest_json_http_get_with_no_input() {
@@ -3048,6 +3138,7 @@ fn request_rest_json_http_get_with_no_input() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpGetWithNoModeledBody`: Serializes a GET request with no modeled body
 #[test]
 fn request_rest_json_http_get_with_no_modeled_body() {
@@ -3069,6 +3160,7 @@ fn request_rest_json_http_get_with_no_modeled_body() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPayloadTraitsWithBlob`: Serializes a blob in the HTTP payload
 #[test]
 fn request_rest_json_http_payload_traits_with_blob() {
@@ -3101,6 +3193,7 @@ fn request_rest_json_http_payload_traits_with_blob() {
         "body"
     );
 }
+
 /// `RestJsonHttpPayloadTraitsWithBlob`: Serializes a blob in the HTTP payload
 #[test]
 fn response_rest_json_http_payload_traits_with_blob() {
@@ -3125,6 +3218,7 @@ fn response_rest_json_http_payload_traits_with_blob() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPayloadTraitsWithMediaTypeWithBlob`: Serializes a blob in the HTTP payload with a content-type
 #[test]
 fn request_rest_json_http_payload_traits_with_media_type_with_blob() {
@@ -3157,6 +3251,7 @@ fn request_rest_json_http_payload_traits_with_media_type_with_blob() {
         "body"
     );
 }
+
 /// `RestJsonHttpPayloadTraitsWithMediaTypeWithBlob`: Serializes a blob in the HTTP payload with a content-type
 #[test]
 fn response_rest_json_http_payload_traits_with_media_type_with_blob() {
@@ -3181,6 +3276,7 @@ fn response_rest_json_http_payload_traits_with_media_type_with_blob() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPayloadTraitsWithNoBlobBody`: Serializes an empty blob in the HTTP payload
 #[test]
 fn request_rest_json_http_payload_traits_with_no_blob_body() {
@@ -3203,6 +3299,7 @@ fn request_rest_json_http_payload_traits_with_no_blob_body() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPayloadTraitsWithNoBlobBody`: Serializes an empty blob in the HTTP payload
 #[test]
 fn response_rest_json_http_payload_traits_with_no_blob_body() {
@@ -3216,6 +3313,7 @@ fn response_rest_json_http_payload_traits_with_no_blob_body() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPayloadWithStructure`: Serializes a structure in the payload
 #[test]
 fn request_rest_json_http_payload_with_structure() {
@@ -3254,6 +3352,7 @@ fn request_rest_json_http_payload_with_structure() {
         "{\n    \"greeting\": \"hello\",\n    \"name\": \"Phreddy\"\n}",
     );
 }
+
 /// `RestJsonHttpPayloadWithStructure`: Serializes a structure in the payload
 #[test]
 fn response_rest_json_http_payload_with_structure() {
@@ -3284,6 +3383,7 @@ fn response_rest_json_http_payload_with_structure() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPayloadWithStructureAndEmptyResponseBody`: Serializes a structure in the payload
 #[test]
 fn response_rest_json_http_payload_with_structure_and_empty_response_body() {
@@ -3296,6 +3396,7 @@ fn response_rest_json_http_payload_with_structure_and_empty_response_body() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPayloadWithUnion`: Serializes a union in the payload.
 #[test]
 fn request_rest_json_http_payload_with_union() {
@@ -3327,6 +3428,7 @@ fn request_rest_json_http_payload_with_union() {
         "{\n    \"greeting\": \"hello\"\n}",
     );
 }
+
 /// `RestJsonHttpPayloadWithUnion`: Serializes a union in the payload.
 #[test]
 fn response_rest_json_http_payload_with_union() {
@@ -3350,6 +3452,7 @@ fn response_rest_json_http_payload_with_union() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPayloadWithUnsetUnion`: No payload is sent if the union has no value.
 #[test]
 fn request_rest_json_http_payload_with_unset_union() {
@@ -3366,6 +3469,7 @@ fn request_rest_json_http_payload_with_unset_union() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPayloadWithUnsetUnion`: No payload is sent if the union has no value.
 #[test]
 fn response_rest_json_http_payload_with_unset_union() {
@@ -3382,6 +3486,7 @@ fn response_rest_json_http_payload_with_unset_union() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpPostWithNoInput`: Serializes a POST request for an operation with no input, and therefore no modeled body
 #[test]
 fn request_rest_json_http_post_with_no_input() {
@@ -3398,6 +3503,7 @@ fn request_rest_json_http_post_with_no_input() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &["Content-Type"], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPostWithNoModeledBody`: Serializes a POST request with no modeled body
 #[test]
 fn request_rest_json_http_post_with_no_modeled_body() {
@@ -3414,6 +3520,7 @@ fn request_rest_json_http_post_with_no_modeled_body() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &["Content-Type"], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPrefixEmptyHeaders`: Serialize prefix headers were the value is present but empty
 #[test]
 fn request_rest_json_http_prefix_empty_headers() {
@@ -3447,6 +3554,7 @@ fn request_rest_json_http_prefix_empty_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPrefixHeadersAreNotPresent`: No prefix headers are serialized because the value is not present
 #[test]
 fn request_rest_json_http_prefix_headers_are_not_present() {
@@ -3477,6 +3585,7 @@ fn request_rest_json_http_prefix_headers_are_not_present() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPrefixHeadersArePresent`: Adds headers by prefix
 #[test]
 fn request_rest_json_http_prefix_headers_are_present() {
@@ -3518,6 +3627,7 @@ fn request_rest_json_http_prefix_headers_are_present() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpPrefixHeadersArePresent`: Adds headers by prefix
 #[test]
 fn response_rest_json_http_prefix_headers_are_present() {
@@ -3554,6 +3664,7 @@ fn response_rest_json_http_prefix_headers_are_present() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpRequestLabelEscaping`: Sends a GET request that uses URI label bindings
 #[test]
 fn request_rest_json_http_request_label_escaping() {
@@ -3593,6 +3704,7 @@ fn request_rest_json_http_request_label_escaping() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpRequestWithGreedyLabelInPath`: Serializes greedy labels and normal labels
 #[test]
 fn request_rest_json_http_request_with_greedy_label_in_path() {
@@ -3616,6 +3728,7 @@ fn request_rest_json_http_request_with_greedy_label_in_path() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpRequestWithLabelsAndTimestampFormat`: Serializes different timestamp formats in URI labels
 #[test]
 fn request_rest_json_http_request_with_labels_and_timestamp_format() {
@@ -3692,6 +3805,7 @@ fn request_rest_json_http_request_with_labels_and_timestamp_format() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpResponseCode`: Binds the http response code to an output structure. Note that even though all members are bound outside of the payload, an empty JSON object is serialized in the response. However, clients should be able to handle an empty JSON object or an empty payload without failing to deserialize a response.
 #[test]
 fn response_rest_json_http_response_code() {
@@ -3709,6 +3823,7 @@ fn response_rest_json_http_response_code() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpResponseCodeWithNoPayload`: This test ensures that clients gracefully handle cases where the service responds with no payload rather than an empty JSON object.
 #[test]
 fn response_rest_json_http_response_code_with_no_payload() {
@@ -3722,6 +3837,7 @@ fn response_rest_json_http_response_code_with_no_payload() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonHttpWithEmptyBlobPayload`: Serializes a payload targeting an empty blob
 #[test]
 fn request_rest_json_http_with_empty_blob_payload() {
@@ -3738,6 +3854,7 @@ fn request_rest_json_http_with_empty_blob_payload() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonHttpWithEmptyBody`: Serializes an empty structure in the body
 #[test]
 fn request_rest_json_http_with_empty_body() {
@@ -3759,6 +3876,7 @@ fn request_rest_json_http_with_empty_body() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{}");
 }
+
 /// `RestJsonHttpWithEmptyStructurePayload`: Serializes a payload targeting an empty structure
 #[test]
 fn request_rest_json_http_with_empty_structure_payload() {
@@ -3780,6 +3898,7 @@ fn request_rest_json_http_with_empty_structure_payload() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{}");
 }
+
 /// `RestJsonHttpWithHeadersButNoPayload`: Serializes an request with header members but no payload
 #[test]
 fn request_rest_json_http_with_headers_but_no_payload() {
@@ -3802,6 +3921,7 @@ fn request_rest_json_http_with_headers_but_no_payload() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{}");
 }
+
 /// `RestJsonHttpWithPostHeaderMemberNoModeledBody`: Serializes a POST request with header member but no modeled body
 #[test]
 fn request_rest_json_http_with_post_header_member_no_modeled_body() {
@@ -3824,6 +3944,7 @@ fn request_rest_json_http_with_post_header_member_no_modeled_body() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonIgnoreQueryParamsInResponse`: Query parameters must be ignored when serializing the output of an operation. As of January 2021, server implementations are expected to respond with a JSON object regardless of if the output parameters are empty.
 #[test]
 fn response_rest_json_ignore_query_params_in_response() {
@@ -3841,6 +3962,7 @@ fn response_rest_json_ignore_query_params_in_response() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithBooleanHeaders`: Tests requests with boolean header bindings
 #[test]
 fn request_rest_json_input_and_output_with_boolean_headers() {
@@ -3871,6 +3993,7 @@ fn request_rest_json_input_and_output_with_boolean_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithBooleanHeaders`: Tests responses with boolean header bindings
 #[test]
 fn response_rest_json_input_and_output_with_boolean_headers() {
@@ -3896,6 +4019,7 @@ fn response_rest_json_input_and_output_with_boolean_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithEnumHeaders`: Tests requests with enum header bindings
 #[test]
 fn request_rest_json_input_and_output_with_enum_headers() {
@@ -3931,6 +4055,7 @@ fn request_rest_json_input_and_output_with_enum_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithEnumHeaders`: Tests responses with enum header bindings
 #[test]
 fn response_rest_json_input_and_output_with_enum_headers() {
@@ -3961,6 +4086,7 @@ fn response_rest_json_input_and_output_with_enum_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithIntEnumHeaders`: Tests requests with intEnum header bindings
 #[test]
 fn request_rest_json_input_and_output_with_int_enum_headers() {
@@ -3996,6 +4122,7 @@ fn request_rest_json_input_and_output_with_int_enum_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithIntEnumHeaders`: Tests responses with intEnum header bindings
 #[test]
 fn response_rest_json_input_and_output_with_int_enum_headers() {
@@ -4026,6 +4153,7 @@ fn response_rest_json_input_and_output_with_int_enum_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithNumericHeaders`: Tests requests with numeric header bindings
 #[test]
 fn request_rest_json_input_and_output_with_numeric_headers() {
@@ -4064,6 +4192,7 @@ fn request_rest_json_input_and_output_with_numeric_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithNumericHeaders`: Tests responses with numeric header bindings
 #[test]
 fn response_rest_json_input_and_output_with_numeric_headers() {
@@ -4097,6 +4226,7 @@ fn response_rest_json_input_and_output_with_numeric_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithQuotedStringHeaders`: Tests requests with string list header bindings that require quoting
 #[test]
 fn request_rest_json_input_and_output_with_quoted_string_headers() {
@@ -4127,6 +4257,7 @@ fn request_rest_json_input_and_output_with_quoted_string_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithQuotedStringHeaders`: Tests responses with string list header bindings that require quoting
 #[test]
 fn response_rest_json_input_and_output_with_quoted_string_headers() {
@@ -4152,6 +4283,7 @@ fn response_rest_json_input_and_output_with_quoted_string_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithStringHeaders`: Tests requests with string header bindings
 #[test]
 fn request_rest_json_input_and_output_with_string_headers() {
@@ -4196,6 +4328,7 @@ fn request_rest_json_input_and_output_with_string_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithStringHeaders`: Tests responses with string header bindings
 #[test]
 fn response_rest_json_input_and_output_with_string_headers() {
@@ -4235,6 +4368,7 @@ fn response_rest_json_input_and_output_with_string_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputAndOutputWithTimestampHeaders`: Tests requests with timestamp header bindings
 #[test]
 fn request_rest_json_input_and_output_with_timestamp_headers() {
@@ -4271,6 +4405,7 @@ fn request_rest_json_input_and_output_with_timestamp_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInputAndOutputWithTimestampHeaders`: Tests responses with timestamp header bindings
 #[test]
 fn response_rest_json_input_and_output_with_timestamp_headers() {
@@ -4302,6 +4437,7 @@ fn response_rest_json_input_and_output_with_timestamp_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonInputUnionWithUnitMember`: Unit types in unions are serialized like normal structures in requests.
 #[test]
 fn request_rest_json_input_union_with_unit_member() {
@@ -4331,6 +4467,7 @@ fn request_rest_json_input_union_with_unit_member() {
         "{\n    \"action\": {\n        \"quit\": {}\n    }\n}",
     );
 }
+
 /// `RestJsonInputWithHeadersAndAllParams`: Sends a GET request that uses URI label bindings
 #[test]
 fn request_rest_json_input_with_headers_and_all_params() {
@@ -4366,6 +4503,7 @@ fn request_rest_json_input_with_headers_and_all_params() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonInvalidGreetingError`: Parses simple JSON errors
 #[test]
 fn error_rest_json_invalid_greeting_error() {
@@ -4388,6 +4526,7 @@ fn error_rest_json_invalid_greeting_error() {
         &expected,
     );
 }
+
 /// `RestJsonJsonBlobs`: Blobs are base64 encoded
 #[test]
 fn request_rest_json_json_blobs() {
@@ -4417,6 +4556,7 @@ fn request_rest_json_json_blobs() {
         "{\n    \"data\": \"dmFsdWU=\"\n}",
     );
 }
+
 /// `RestJsonJsonBlobs`: Blobs are base64 encoded
 #[test]
 fn response_rest_json_json_blobs() {
@@ -4438,6 +4578,7 @@ fn response_rest_json_json_blobs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonEnums`: Serializes simple scalar properties
 #[test]
 fn request_rest_json_json_enums() {
@@ -4512,6 +4653,7 @@ fn request_rest_json_json_enums() {
         "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}",
     );
 }
+
 /// `RestJsonJsonEnums`: Serializes simple scalar properties
 #[test]
 fn response_rest_json_json_enums() {
@@ -4578,6 +4720,7 @@ fn response_rest_json_json_enums() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonIntEnums`: Serializes intEnums as integers
 #[test]
 fn request_rest_json_json_int_enums() {
@@ -4653,6 +4796,7 @@ fn request_rest_json_json_int_enums() {
         "{\n    \"integerEnum1\": 1,\n    \"integerEnum2\": 2,\n    \"integerEnum3\": 3,\n    \"integerEnumList\": [\n        1,\n        2,\n        3\n    ],\n    \"integerEnumSet\": [\n        1,\n        2\n    ],\n    \"integerEnumMap\": {\n        \"abc\": 1,\n        \"def\": 2\n    }\n}",
     );
 }
+
 /// `RestJsonJsonIntEnums`: Serializes intEnums as integers
 #[test]
 fn response_rest_json_json_int_enums() {
@@ -4720,6 +4864,7 @@ fn response_rest_json_json_int_enums() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonMaps`: Serializes JSON maps
 #[test]
 fn request_rest_json_json_maps() {
@@ -4775,6 +4920,7 @@ fn request_rest_json_json_maps() {
         "{\n    \"denseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonJsonMaps`: Deserializes JSON maps
 #[test]
 fn response_rest_json_json_maps() {
@@ -4822,6 +4968,7 @@ fn response_rest_json_json_maps() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestamps`: Tests how normal timestamps are serialized
 #[test]
 fn request_rest_json_json_timestamps() {
@@ -4854,6 +5001,7 @@ fn request_rest_json_json_timestamps() {
         "{\n    \"normal\": 1398796238\n}",
     );
 }
+
 /// `RestJsonJsonTimestamps`: Tests how normal timestamps are serialized
 #[test]
 fn response_rest_json_json_timestamps() {
@@ -4878,6 +5026,7 @@ fn response_rest_json_json_timestamps() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestampsWithDateTimeFormat`: Ensures that the timestampFormat of date-time works like normal timestamps
 #[test]
 fn request_rest_json_json_timestamps_with_date_time_format() {
@@ -4910,6 +5059,7 @@ fn request_rest_json_json_timestamps_with_date_time_format() {
         "{\n    \"dateTime\": \"2014-04-29T18:30:38Z\"\n}",
     );
 }
+
 /// `RestJsonJsonTimestampsWithDateTimeFormat`: Ensures that the timestampFormat of date-time works like normal timestamps
 #[test]
 fn response_rest_json_json_timestamps_with_date_time_format() {
@@ -4934,6 +5084,7 @@ fn response_rest_json_json_timestamps_with_date_time_format() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestampsWithDateTimeOnTargetFormat`: Ensures that the timestampFormat of date-time on the target shape works like normal timestamps
 #[test]
 fn request_rest_json_json_timestamps_with_date_time_on_target_format() {
@@ -4966,6 +5117,7 @@ fn request_rest_json_json_timestamps_with_date_time_on_target_format() {
         "{\n    \"dateTimeOnTarget\": \"2014-04-29T18:30:38Z\"\n}",
     );
 }
+
 /// `RestJsonJsonTimestampsWithDateTimeOnTargetFormat`: Ensures that the timestampFormat of date-time on the target shape works like normal timestamps
 #[test]
 fn response_rest_json_json_timestamps_with_date_time_on_target_format() {
@@ -4990,6 +5142,7 @@ fn response_rest_json_json_timestamps_with_date_time_on_target_format() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestampsWithEpochSecondsFormat`: Ensures that the timestampFormat of epoch-seconds works
 #[test]
 fn request_rest_json_json_timestamps_with_epoch_seconds_format() {
@@ -5022,6 +5175,7 @@ fn request_rest_json_json_timestamps_with_epoch_seconds_format() {
         "{\n    \"epochSeconds\": 1398796238\n}",
     );
 }
+
 /// `RestJsonJsonTimestampsWithEpochSecondsFormat`: Ensures that the timestampFormat of epoch-seconds works
 #[test]
 fn response_rest_json_json_timestamps_with_epoch_seconds_format() {
@@ -5046,6 +5200,7 @@ fn response_rest_json_json_timestamps_with_epoch_seconds_format() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestampsWithEpochSecondsOnTargetFormat`: Ensures that the timestampFormat of epoch-seconds on the target shape works
 #[test]
 fn request_rest_json_json_timestamps_with_epoch_seconds_on_target_format() {
@@ -5078,6 +5233,7 @@ fn request_rest_json_json_timestamps_with_epoch_seconds_on_target_format() {
         "{\n    \"epochSecondsOnTarget\": 1398796238\n}",
     );
 }
+
 /// `RestJsonJsonTimestampsWithEpochSecondsOnTargetFormat`: Ensures that the timestampFormat of epoch-seconds on the target shape works
 #[test]
 fn response_rest_json_json_timestamps_with_epoch_seconds_on_target_format() {
@@ -5102,6 +5258,7 @@ fn response_rest_json_json_timestamps_with_epoch_seconds_on_target_format() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestampsWithHttpDateFormat`: Ensures that the timestampFormat of http-date works
 #[test]
 fn request_rest_json_json_timestamps_with_http_date_format() {
@@ -5134,6 +5291,7 @@ fn request_rest_json_json_timestamps_with_http_date_format() {
         "{\n    \"httpDate\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}",
     );
 }
+
 /// `RestJsonJsonTimestampsWithHttpDateFormat`: Ensures that the timestampFormat of http-date works
 #[test]
 fn response_rest_json_json_timestamps_with_http_date_format() {
@@ -5158,6 +5316,7 @@ fn response_rest_json_json_timestamps_with_http_date_format() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonJsonTimestampsWithHttpDateOnTargetFormat`: Ensures that the timestampFormat of http-date on the target shape works
 #[test]
 fn request_rest_json_json_timestamps_with_http_date_on_target_format() {
@@ -5190,6 +5349,7 @@ fn request_rest_json_json_timestamps_with_http_date_on_target_format() {
         "{\n    \"httpDateOnTarget\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}",
     );
 }
+
 /// `RestJsonJsonTimestampsWithHttpDateOnTargetFormat`: Ensures that the timestampFormat of http-date on the target shape works
 #[test]
 fn response_rest_json_json_timestamps_with_http_date_on_target_format() {
@@ -5214,6 +5374,7 @@ fn response_rest_json_json_timestamps_with_http_date_on_target_format() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonLists`: Serializes JSON lists
 #[test]
 fn request_rest_json_lists() {
@@ -5306,6 +5467,7 @@ fn request_rest_json_lists() {
         "{\n    \"stringList\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"stringSet\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"integerList\": [\n        1,\n        2\n    ],\n    \"booleanList\": [\n        true,\n        false\n    ],\n    \"timestampList\": [\n        1398796238,\n        1398796238\n    ],\n    \"enumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"nestedStringList\": [\n        [\n            \"foo\",\n            \"bar\"\n        ],\n        [\n            \"baz\",\n            \"qux\"\n        ]\n    ],\n    \"myStructureList\": [\n        {\n            \"value\": \"1\",\n            \"other\": \"2\"\n        },\n        {\n            \"value\": \"3\",\n            \"other\": \"4\"\n        }\n    ]\n}",
     );
 }
+
 /// `RestJsonLists`: Serializes JSON lists
 #[test]
 fn response_rest_json_lists() {
@@ -5390,6 +5552,7 @@ fn response_rest_json_lists() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonListsEmpty`: Serializes empty JSON lists
 #[test]
 fn request_rest_json_lists_empty() {
@@ -5412,6 +5575,7 @@ fn request_rest_json_lists_empty() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{\n    \"stringList\": []\n}");
 }
+
 /// `RestJsonListsEmpty`: Serializes empty JSON lists
 #[test]
 fn response_rest_json_lists_empty() {
@@ -5429,6 +5593,7 @@ fn response_rest_json_lists_empty() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonNoInputAndNoOutput`: No input serializes no payload. When clients do not need to serialize any data in the payload, they should omit a payload altogether.
 #[test]
 fn request_rest_json_no_input_and_no_output() {
@@ -5445,6 +5610,7 @@ fn request_rest_json_no_input_and_no_output() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonNoInputAndNoOutput`: When an operation does not define output, the service will respond with an empty payload, and may optionally include the content-type header.
 #[test]
 fn response_rest_json_no_input_and_no_output() {
@@ -5457,6 +5623,7 @@ fn response_rest_json_no_input_and_no_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonNoInputAndOutput`: No input serializes no payload. When clients do not need to serialize any data in the payload, they should omit a payload altogether.
 #[test]
 fn request_rest_json_no_input_and_output() {
@@ -5473,6 +5640,7 @@ fn request_rest_json_no_input_and_output() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonNoInputAndOutputNoPayload`: This test is similar to RestJsonNoInputAndOutputWithJson, but it ensures that clients can gracefully handle responses that omit a JSON payload.
 #[test]
 fn response_rest_json_no_input_and_output_no_payload() {
@@ -5485,6 +5653,7 @@ fn response_rest_json_no_input_and_output_no_payload() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonNoInputAndOutputWithJson`: Operations that define output and do not bind anything to the payload return a JSON object in the response.
 #[test]
 fn response_rest_json_no_input_and_output_with_json() {
@@ -5501,6 +5670,7 @@ fn response_rest_json_no_input_and_output_with_json() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonNullAndEmptyHeaders`: Do not send null values, but do send empty strings and empty lists over the wire in headers
 #[test]
 fn request_rest_json_null_and_empty_headers() {
@@ -5524,6 +5694,7 @@ fn request_rest_json_null_and_empty_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonOmitsEmptyListQueryValues`: Supports omitting empty lists.
 #[test]
 fn request_rest_json_omits_empty_list_query_values() {
@@ -5547,6 +5718,7 @@ fn request_rest_json_omits_empty_list_query_values() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonOmitsNullQuery`: Omits null query values
 #[test]
 fn request_rest_json_omits_null_query() {
@@ -5563,6 +5735,7 @@ fn request_rest_json_omits_null_query() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonOutputUnionWithUnitMember`: Unit types in unions are serialized like normal structures in responses.
 #[test]
 fn response_rest_json_output_union_with_unit_member() {
@@ -5584,10 +5757,12 @@ fn response_rest_json_output_union_with_unit_member() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonQueryIdempotencyTokenAutoFill`: Automatically adds idempotency token when not set
 #[test]
 #[ignore = "The case pins the token to 00000000-0000-4000-8000-000000000000; generated tokens are random UUID v4 and the client has no token-generator hook yet. Filling and format are covered by RestJsonQueryIdempotencyTokenAutoFillIsSet and the runtime tests."]
 fn request_rest_json_query_idempotency_token_auto_fill() {}
+
 /// `RestJsonQueryIdempotencyTokenAutoFillIsSet`: Uses the given idempotency token as-is
 #[test]
 fn request_rest_json_query_idempotency_token_auto_fill_is_set() {
@@ -5614,6 +5789,7 @@ fn request_rest_json_query_idempotency_token_auto_fill_is_set() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonQueryParamsStringListMap`: Serialize query params from map of list strings
 #[test]
 fn request_rest_json_query_params_string_list_map() {
@@ -5654,6 +5830,7 @@ fn request_rest_json_query_params_string_list_map() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonQueryPrecedence`: Prefer named query parameters when serializing
 #[test]
 fn request_rest_json_query_precedence() {
@@ -5695,6 +5872,7 @@ fn request_rest_json_query_precedence() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonQueryStringEscaping`: Handles escaping all required characters in the query string.
 #[test]
 fn request_rest_json_query_string_escaping() {
@@ -5740,6 +5918,7 @@ fn request_rest_json_query_string_escaping() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonQueryStringMap`: Handles query string maps
 #[test]
 fn request_rest_json_query_string_map() {
@@ -5780,6 +5959,7 @@ fn request_rest_json_query_string_map() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonRecursiveShapes`: Serializes recursive structures
 #[test]
 fn request_rest_json_recursive_shapes() {
@@ -5852,6 +6032,7 @@ fn request_rest_json_recursive_shapes() {
         "{\n    \"nested\": {\n        \"foo\": \"Foo1\",\n        \"nested\": {\n            \"bar\": \"Bar1\",\n            \"recursiveMember\": {\n                \"foo\": \"Foo2\",\n                \"nested\": {\n                    \"bar\": \"Bar2\"\n                }\n            }\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonRecursiveShapes`: Serializes recursive structures
 #[test]
 fn response_rest_json_recursive_shapes() {
@@ -5916,6 +6097,7 @@ fn response_rest_json_recursive_shapes() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSerializeBlobUnionValue`: Serializes a blob union value
 #[test]
 fn request_rest_json_serialize_blob_union_value() {
@@ -5947,6 +6129,7 @@ fn request_rest_json_serialize_blob_union_value() {
         "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeBooleanUnionValue`: Serializes a boolean union value
 #[test]
 fn request_rest_json_serialize_boolean_union_value() {
@@ -5976,6 +6159,7 @@ fn request_rest_json_serialize_boolean_union_value() {
         "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeEnumUnionValue`: Serializes an enum union value
 #[test]
 fn request_rest_json_serialize_enum_union_value() {
@@ -6007,6 +6191,7 @@ fn request_rest_json_serialize_enum_union_value() {
         "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeListUnionValue`: Serializes a list union value
 #[test]
 fn request_rest_json_serialize_list_union_value() {
@@ -6041,6 +6226,7 @@ fn request_rest_json_serialize_list_union_value() {
         "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeMapUnionValue`: Serializes a map union value
 #[test]
 fn request_rest_json_serialize_map_union_value() {
@@ -6086,6 +6272,7 @@ fn request_rest_json_serialize_map_union_value() {
         "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeNestedUnionValue`: Serializes a nested union value
 #[test]
 fn request_rest_json_serialize_nested_union_value() {
@@ -6119,6 +6306,7 @@ fn request_rest_json_serialize_nested_union_value() {
         "{\n    \"contents\": {\n        \"unionValue\": {\n            \"stringValue\": \"foo\"\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeNumberUnionValue`: Serializes a number union value
 #[test]
 fn request_rest_json_serialize_number_union_value() {
@@ -6148,6 +6336,7 @@ fn request_rest_json_serialize_number_union_value() {
         "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeRenamedStructureUnionValue`: Serializes a renamed structure union value
 #[test]
 fn request_rest_json_serialize_renamed_structure_union_value() {
@@ -6185,6 +6374,7 @@ fn request_rest_json_serialize_renamed_structure_union_value() {
         "{\n    \"contents\": {\n        \"renamedStructureValue\": {\n            \"salutation\": \"hello!\"\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeStringUnionValue`: Serializes a string union value
 #[test]
 fn request_rest_json_serialize_string_union_value() {
@@ -6216,6 +6406,7 @@ fn request_rest_json_serialize_string_union_value() {
         "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeStructureUnionValue`: Serializes a structure union value
 #[test]
 fn request_rest_json_serialize_structure_union_value() {
@@ -6253,6 +6444,7 @@ fn request_rest_json_serialize_structure_union_value() {
         "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonSerializeTimestampUnionValue`: Serializes a timestamp union value
 #[test]
 fn request_rest_json_serialize_timestamp_union_value() {
@@ -6287,6 +6479,7 @@ fn request_rest_json_serialize_timestamp_union_value() {
         "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}",
     );
 }
+
 /// `RestJsonSerializesDenseSetMap`: A request that contains a dense map of sets.
 #[test]
 fn request_rest_json_serializes_dense_set_map() {
@@ -6330,6 +6523,7 @@ fn request_rest_json_serializes_dense_set_map() {
         "{\n    \"denseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}",
     );
 }
+
 /// `RestJsonSerializesEmptyQueryValue`: Serializes empty query strings
 #[test]
 fn request_rest_json_serializes_empty_query_value() {
@@ -6347,10 +6541,12 @@ fn request_rest_json_serializes_empty_query_value() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSerializesSparseNullMapValues`: Serializes JSON map values in sparse maps
 #[test]
 #[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
 fn request_rest_json_serializes_sparse_null_map_values() {}
+
 /// `RestJsonSerializesSparseSetMap`: A request that contains a sparse map of sets
 #[test]
 fn request_rest_json_serializes_sparse_set_map() {
@@ -6399,10 +6595,12 @@ fn request_rest_json_serializes_sparse_set_map() {
         "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}",
     );
 }
+
 /// `RestJsonSerializesSparseSetMapAndRetainsNull`: A request that contains a sparse map of sets.
 #[test]
 #[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
 fn request_rest_json_serializes_sparse_set_map_and_retains_null() {}
+
 /// `RestJsonSerializesZeroValuesInMaps`: Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
 fn request_rest_json_serializes_zero_values_in_maps() {
@@ -6447,6 +6645,7 @@ fn request_rest_json_serializes_zero_values_in_maps() {
         "{\n    \"denseNumberMap\": {\n        \"x\": 0\n    },\n    \"denseBooleanMap\": {\n        \"x\": false\n    }\n}",
     );
 }
+
 /// `RestJsonSerializesZeroValuesInSparseMaps`: Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
 fn request_rest_json_serializes_zero_values_in_sparse_maps() {
@@ -6498,6 +6697,7 @@ fn request_rest_json_serializes_zero_values_in_sparse_maps() {
         "{\n    \"sparseNumberMap\": {\n        \"x\": 0\n    },\n    \"sparseBooleanMap\": {\n        \"x\": false\n    }\n}",
     );
 }
+
 /// `RestJsonSimpleScalarProperties`: Serializes simple scalar properties
 #[test]
 fn request_rest_json_simple_scalar_properties() {
@@ -6534,6 +6734,7 @@ fn request_rest_json_simple_scalar_properties() {
         "{\n    \"stringValue\": \"string\",\n    \"trueBooleanValue\": true,\n    \"falseBooleanValue\": false,\n    \"byteValue\": 1,\n    \"shortValue\": 2,\n    \"integerValue\": 3,\n    \"longValue\": 4,\n    \"floatValue\": 5.5,\n    \"DoubleDribble\": 6.5\n}",
     );
 }
+
 /// `RestJsonSimpleScalarProperties`: Serializes simple scalar properties
 #[test]
 fn response_rest_json_simple_scalar_properties() {
@@ -6562,6 +6763,7 @@ fn response_rest_json_simple_scalar_properties() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSparseJsonMaps`: Serializes JSON maps
 #[test]
 fn request_rest_json_sparse_json_maps() {
@@ -6621,6 +6823,7 @@ fn request_rest_json_sparse_json_maps() {
         "{\n    \"sparseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}",
     );
 }
+
 /// `RestJsonSparseJsonMaps`: Deserializes JSON maps
 #[test]
 fn response_rest_json_sparse_json_maps() {
@@ -6672,14 +6875,17 @@ fn response_rest_json_sparse_json_maps() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSparseListsSerializeNull`: Serializes null values in sparse lists
 #[test]
 #[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
 fn request_rest_json_sparse_lists_serialize_null() {}
+
 /// `RestJsonSparseListsSerializeNull`: Serializes null values in sparse lists
 #[test]
 #[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
 fn response_rest_json_sparse_lists_serialize_null() {}
+
 /// `RestJsonStreamingTraitsRequireLengthWithBlob`: Serializes a blob in the HTTP payload with a required length
 #[test]
 fn request_rest_json_streaming_traits_require_length_with_blob() {
@@ -6712,6 +6918,7 @@ fn request_rest_json_streaming_traits_require_length_with_blob() {
         "body"
     );
 }
+
 /// `RestJsonStreamingTraitsRequireLengthWithNoBlobBody`: Serializes an empty blob in the HTTP payload
 #[test]
 fn request_rest_json_streaming_traits_require_length_with_no_blob_body() {
@@ -6734,6 +6941,7 @@ fn request_rest_json_streaming_traits_require_length_with_no_blob_body() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonStreamingTraitsWithBlob`: Serializes a blob in the HTTP payload
 #[test]
 fn request_rest_json_streaming_traits_with_blob() {
@@ -6766,6 +6974,7 @@ fn request_rest_json_streaming_traits_with_blob() {
         "body"
     );
 }
+
 /// `RestJsonStreamingTraitsWithBlob`: Serializes a blob in the HTTP payload
 #[test]
 fn response_rest_json_streaming_traits_with_blob() {
@@ -6790,6 +6999,7 @@ fn response_rest_json_streaming_traits_with_blob() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonStreamingTraitsWithMediaTypeWithBlob`: Serializes a blob in the HTTP payload with a content-type
 #[test]
 fn request_rest_json_streaming_traits_with_media_type_with_blob() {
@@ -6822,6 +7032,7 @@ fn request_rest_json_streaming_traits_with_media_type_with_blob() {
         "body"
     );
 }
+
 /// `RestJsonStreamingTraitsWithMediaTypeWithBlob`: Serializes a blob in the HTTP payload with a content-type
 #[test]
 fn response_rest_json_streaming_traits_with_media_type_with_blob() {
@@ -6846,6 +7057,7 @@ fn response_rest_json_streaming_traits_with_media_type_with_blob() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonStreamingTraitsWithNoBlobBody`: Serializes an empty blob in the HTTP payload
 #[test]
 fn request_rest_json_streaming_traits_with_no_blob_body() {
@@ -6868,6 +7080,7 @@ fn request_rest_json_streaming_traits_with_no_blob_body() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonStreamingTraitsWithNoBlobBody`: Serializes an empty blob in the HTTP payload
 #[test]
 fn response_rest_json_streaming_traits_with_no_blob_body() {
@@ -6881,6 +7094,7 @@ fn response_rest_json_streaming_traits_with_no_blob_body() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonStringPayloadRequest`:
 #[test]
 fn request_rest_json_string_payload_request() {
@@ -6907,6 +7121,7 @@ fn request_rest_json_string_payload_request() {
         ::std::string::String::from_utf8_lossy(request.body()), "rawstring", "body"
     );
 }
+
 /// `RestJsonStringPayloadResponse`:
 #[test]
 fn response_rest_json_string_payload_response() {
@@ -6926,6 +7141,7 @@ fn response_rest_json_string_payload_response() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsInfinityFloatHeaderInputs`: Supports handling Infinity float header values.
 #[test]
 fn request_rest_json_supports_infinity_float_header_inputs() {
@@ -6949,6 +7165,7 @@ fn request_rest_json_supports_infinity_float_header_inputs() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsInfinityFloatHeaderOutputs`: Supports handling Infinity float header values.
 #[test]
 fn response_rest_json_supports_infinity_float_header_outputs() {
@@ -6967,6 +7184,7 @@ fn response_rest_json_supports_infinity_float_header_outputs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsInfinityFloatInputs`: Supports handling Infinity float values.
 #[test]
 fn request_rest_json_supports_infinity_float_inputs() {
@@ -6993,6 +7211,7 @@ fn request_rest_json_supports_infinity_float_inputs() {
         "{\n    \"floatValue\": \"Infinity\",\n    \"DoubleDribble\": \"Infinity\"\n}",
     );
 }
+
 /// `RestJsonSupportsInfinityFloatInputs`: Supports handling Infinity float values.
 #[test]
 fn response_rest_json_supports_infinity_float_inputs() {
@@ -7011,6 +7230,7 @@ fn response_rest_json_supports_infinity_float_inputs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsInfinityFloatLabels`: Supports handling Infinity float label values.
 #[test]
 fn request_rest_json_supports_infinity_float_labels() {
@@ -7029,6 +7249,7 @@ fn request_rest_json_supports_infinity_float_labels() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsInfinityFloatQueryValues`: Supports handling Infinity float query values.
 #[test]
 fn request_rest_json_supports_infinity_float_query_values() {
@@ -7071,6 +7292,7 @@ fn request_rest_json_supports_infinity_float_query_values() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsNaNFloatHeaderInputs`: Supports handling NaN float header values.
 #[test]
 fn request_rest_json_supports_na_n_float_header_inputs() {
@@ -7094,6 +7316,7 @@ fn request_rest_json_supports_na_n_float_header_inputs() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsNaNFloatHeaderOutputs`: Supports handling NaN float header values.
 #[test]
 fn response_rest_json_supports_na_n_float_header_outputs() {
@@ -7112,6 +7335,7 @@ fn response_rest_json_supports_na_n_float_header_outputs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsNaNFloatInputs`: Supports handling NaN float values.
 #[test]
 fn request_rest_json_supports_na_n_float_inputs() {
@@ -7138,6 +7362,7 @@ fn request_rest_json_supports_na_n_float_inputs() {
         "{\n    \"floatValue\": \"NaN\",\n    \"DoubleDribble\": \"NaN\"\n}",
     );
 }
+
 /// `RestJsonSupportsNaNFloatInputs`: Supports handling NaN float values.
 #[test]
 fn response_rest_json_supports_na_n_float_inputs() {
@@ -7156,6 +7381,7 @@ fn response_rest_json_supports_na_n_float_inputs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsNaNFloatLabels`: Supports handling NaN float label values.
 #[test]
 fn request_rest_json_supports_na_n_float_labels() {
@@ -7174,6 +7400,7 @@ fn request_rest_json_supports_na_n_float_labels() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsNaNFloatQueryValues`: Supports handling NaN float query values.
 #[test]
 fn request_rest_json_supports_na_n_float_query_values() {
@@ -7211,6 +7438,7 @@ fn request_rest_json_supports_na_n_float_query_values() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsNegativeInfinityFloatHeaderInputs`: Supports handling -Infinity float header values.
 #[test]
 fn request_rest_json_supports_negative_infinity_float_header_inputs() {
@@ -7234,6 +7462,7 @@ fn request_rest_json_supports_negative_infinity_float_header_inputs() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsNegativeInfinityFloatHeaderOutputs`: Supports handling -Infinity float header values.
 #[test]
 fn response_rest_json_supports_negative_infinity_float_header_outputs() {
@@ -7252,6 +7481,7 @@ fn response_rest_json_supports_negative_infinity_float_header_outputs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsNegativeInfinityFloatInputs`: Supports handling -Infinity float values.
 #[test]
 fn request_rest_json_supports_negative_infinity_float_inputs() {
@@ -7278,6 +7508,7 @@ fn request_rest_json_supports_negative_infinity_float_inputs() {
         "{\n    \"floatValue\": \"-Infinity\",\n    \"DoubleDribble\": \"-Infinity\"\n}",
     );
 }
+
 /// `RestJsonSupportsNegativeInfinityFloatInputs`: Supports handling -Infinity float values.
 #[test]
 fn response_rest_json_supports_negative_infinity_float_inputs() {
@@ -7296,6 +7527,7 @@ fn response_rest_json_supports_negative_infinity_float_inputs() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonSupportsNegativeInfinityFloatLabels`: Supports handling -Infinity float label values.
 #[test]
 fn request_rest_json_supports_negative_infinity_float_labels() {
@@ -7314,6 +7546,7 @@ fn request_rest_json_supports_negative_infinity_float_labels() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonSupportsNegativeInfinityFloatQueryValues`: Supports handling -Infinity float query values.
 #[test]
 fn request_rest_json_supports_negative_infinity_float_query_values() {
@@ -7356,6 +7589,7 @@ fn request_rest_json_supports_negative_infinity_float_query_values() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonTestBodyStructure`: Serializes a structure
 #[test]
 fn request_rest_json_test_body_structure() {
@@ -7387,6 +7621,7 @@ fn request_rest_json_test_body_structure() {
         "{\"testConfig\":\n    {\"timeout\": 10}\n}",
     );
 }
+
 /// `RestJsonTestPayloadBlob`: Serializes a payload targeting a blob
 #[test]
 fn request_rest_json_test_payload_blob() {
@@ -7416,6 +7651,7 @@ fn request_rest_json_test_payload_blob() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "1234", "body");
 }
+
 /// `RestJsonTestPayloadStructure`: Serializes a payload targeting a structure
 #[test]
 fn request_rest_json_test_payload_structure() {
@@ -7444,6 +7680,7 @@ fn request_rest_json_test_payload_structure() {
     );
     ::smithy_rt::testing::assert_json_eq(request.body(), "{\"data\": 25\n}");
 }
+
 /// `RestJsonTimestampFormatHeaders`: Tests how timestamp request headers are serialized
 #[test]
 fn request_rest_json_timestamp_format_headers() {
@@ -7529,6 +7766,7 @@ fn request_rest_json_timestamp_format_headers() {
     );
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonTimestampFormatHeaders`: Tests how timestamp response headers are serialized
 #[test]
 fn response_rest_json_timestamp_format_headers() {
@@ -7609,6 +7847,7 @@ fn response_rest_json_timestamp_format_headers() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonToleratesRegexCharsInSegments`: Path matching is not broken by regex expressions in literal segments
 #[test]
 fn request_rest_json_tolerates_regex_chars_in_segments() {
@@ -7626,6 +7865,7 @@ fn request_rest_json_tolerates_regex_chars_in_segments() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonUnitInputAndOutput`: A unit type input serializes no payload. When clients do not need to serialize any data in the payload, they should omit a payload altogether.
 #[test]
 fn request_rest_json_unit_input_and_output() {
@@ -7642,6 +7882,7 @@ fn request_rest_json_unit_input_and_output() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `RestJsonUnitInputAndOutputNoOutput`: When an operation defines Unit output, the service will respond with an empty payload, and may optionally include the content-type header.
 #[test]
 fn response_rest_json_unit_input_and_output_no_output() {
@@ -7654,6 +7895,7 @@ fn response_rest_json_unit_input_and_output_no_output() {
         .build_unvalidated();
     ::smithy_rt::testing::assert_same(&output, &expected);
 }
+
 /// `RestJsonZeroAndFalseQueryValues`: Query values of 0 and false are serialized
 #[test]
 fn request_rest_json_zero_and_false_query_values() {
@@ -7696,10 +7938,12 @@ fn request_rest_json_zero_and_false_query_values() {
     ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
     assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
 }
+
 /// `SDKAppendedGzipAfterProvidedEncoding_restJson1`: Compression algorithm encoding is appended to the Content-Encoding header, and the user-provided content-encoding is in the Content-Encoding header before the request compression encoding from the HTTP binding.
 #[test]
 #[ignore = "@requestCompression (gzip request bodies) is not implemented."]
 fn request_sdk_appended_gzip_after_provided_encoding_rest_json1() {}
+
 /// `SDKAppliedContentEncoding_restJson1`: Compression algorithm encoding is appended to the Content-Encoding header.
 #[test]
 #[ignore = "@requestCompression (gzip request bodies) is not implemented."]

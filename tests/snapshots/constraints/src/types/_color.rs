@@ -21,6 +21,7 @@ pub enum Color {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl Color {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -31,11 +32,13 @@ impl Color {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["red", "green", "debug"]
     }
 }
+
 impl ::std::convert::From<&str> for Color {
     fn from(value: &str) -> Self {
         match value {
@@ -48,8 +51,10 @@ impl ::std::convert::From<&str> for Color {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.constraints#Color",
     "[red, green]",
 );
+
 ::smithy_rt::enumeration!(Color, SCHEMA, Unknown);

@@ -6,59 +6,13 @@ pub struct Outer {
     /// Constraints: required.
     pub inner: ::std::option::Option<crate::types::Inner>,
 }
-impl Outer {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OuterBuilder {
-        <OuterBuilder as ::std::default::Default>::default()
-    }
-    /// `inner`, if set.
-    pub fn inner(&self) -> ::std::option::Option<&crate::types::Inner> {
-        self.inner.as_ref()
-    }
-}
+
 /// A builder for [`Outer`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OuterBuilder {
     inner: Outer,
 }
-impl OuterBuilder {
-    /// Set `inner`.
-    pub fn inner(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Inner>,
-    ) -> Self {
-        self.inner.inner = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `inner`.
-    pub fn set_inner(
-        mut self,
-        input: ::std::option::Option<crate::types::Inner>,
-    ) -> Self {
-        self.inner.inner = input;
-        self
-    }
-    /// `inner` as set so far.
-    pub fn get_inner(&self) -> &::std::option::Option<crate::types::Inner> {
-        &self.inner.inner
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Outer, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Outer {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#Outer",
     &[
@@ -67,4 +21,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(Outer, SCHEMA, [0 => inner], builder : OuterBuilder);
+
+::smithy_rt::structure! {
+    Outer, SCHEMA, OuterBuilder[];
+    /// The `inner` member.
+    0 "inner" inner / set_inner / get_inner: value(crate::types::Inner);
+}

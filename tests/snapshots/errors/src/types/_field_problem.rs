@@ -8,101 +8,25 @@ pub struct FieldProblem {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub problem: ::std::option::Option<::std::string::String>,
 }
-impl FieldProblem {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> FieldProblemBuilder {
-        <FieldProblemBuilder as ::std::default::Default>::default()
-    }
-    /// `path`, if set.
-    pub fn path(&self) -> ::std::option::Option<&str> {
-        self.path.as_deref()
-    }
-    /// `problem`, if set.
-    pub fn problem(&self) -> ::std::option::Option<&str> {
-        self.problem.as_deref()
-    }
-}
+
 /// A builder for [`FieldProblem`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FieldProblemBuilder {
     inner: FieldProblem,
 }
-impl FieldProblemBuilder {
-    /// Set `path`.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `path`.
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.path = input;
-        self
-    }
-    /// `path` as set so far.
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.path
-    }
-    /// Set `problem`.
-    pub fn problem(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.problem = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `problem`.
-    pub fn set_problem(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.problem = input;
-        self
-    }
-    /// `problem` as set so far.
-    pub fn get_problem(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.problem
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<FieldProblem, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> FieldProblem {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.errors#FieldProblem",
     &[
-        ::smithy_rt::schema::Member::new(
-                "path",
-                "path",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
-        ::smithy_rt::schema::Member::new(
-            "problem",
-            "problem",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("path", "path").required(),
+        ::smithy_rt::schema::Member::string("problem", "problem"),
     ],
 );
-::smithy_rt::structure!(
-    FieldProblem, SCHEMA, [0 => path, 1 => problem], builder : FieldProblemBuilder
-);
+
+::smithy_rt::structure! {
+    FieldProblem, SCHEMA, FieldProblemBuilder[];
+    /// The `path` member.
+    0 "path" path / set_path / get_path: string;
+    /// The `problem` member.
+    1 "problem" problem / set_problem / get_problem: string;
+}

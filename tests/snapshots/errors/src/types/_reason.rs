@@ -14,6 +14,7 @@ pub enum Reason {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl Reason {
     /// The value if this is [`TooLong`](Self::TooLong), else `Err(self)`.
     pub fn as_too_long(&self) -> ::std::result::Result<&i32, &Self> {
@@ -23,32 +24,29 @@ impl Reason {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`TooLong`](Self::TooLong).
     pub fn is_too_long(&self) -> bool {
         self.as_too_long().is_ok()
     }
+
     /// Whether this is [`Missing`](Self::Missing).
     pub fn is_missing(&self) -> bool {
         ::std::matches!(self, Self::Missing)
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "example.errors#Reason",
     &[
-        ::smithy_rt::schema::Member::new(
-            "tooLong",
-            "too_long",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "missing",
-            "missing",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::integer("tooLong", "too_long"),
+        ::smithy_rt::schema::Member::string("missing", "missing"),
     ],
 );
+
 ::smithy_rt::union!(Reason, SCHEMA, Unknown, [0 => TooLong(value), 1 => Missing]);

@@ -17,6 +17,7 @@ pub enum Kind {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl Kind {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -26,11 +27,13 @@ impl Kind {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["plain", "`tick`"]
     }
 }
+
 impl ::std::convert::From<&str> for Kind {
     fn from(value: &str) -> Self {
         match value {
@@ -42,8 +45,10 @@ impl ::std::convert::From<&str> for Kind {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.docs#Kind",
     "[plain, `tick`]",
 );
+
 ::smithy_rt::enumeration!(Kind, SCHEMA, Unknown);

@@ -14,125 +14,32 @@ pub struct Group {
     /// Constraints: length at most 64.
     pub title: ::std::option::Option<::std::string::String>,
 }
-impl Group {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> GroupBuilder {
-        <GroupBuilder as ::std::default::Default>::default()
-    }
-    /// Who created the record (from the mixin).
-    pub fn created_by(&self) -> ::std::option::Option<&str> {
-        self.created_by.as_deref()
-    }
-    /// `revision`, if set.
-    pub fn revision(&self) -> ::std::option::Option<i32> {
-        self.revision
-    }
-    /// `title`, if set.
-    pub fn title(&self) -> ::std::option::Option<&str> {
-        self.title.as_deref()
-    }
-}
+
 /// A builder for [`Group`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct GroupBuilder {
     inner: Group,
 }
-impl GroupBuilder {
-    /// Who created the record (from the mixin).
-    pub fn created_by(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.created_by = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `createdBy`.
-    pub fn set_created_by(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.created_by = input;
-        self
-    }
-    /// `createdBy` as set so far.
-    pub fn get_created_by(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.created_by
-    }
-    /// Set `revision`.
-    pub fn revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `revision`.
-    pub fn set_revision(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.revision = input;
-        self
-    }
-    /// `revision` as set so far.
-    pub fn get_revision(&self) -> &::std::option::Option<i32> {
-        &self.inner.revision
-    }
-    /// Set `title`.
-    pub fn title(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.title = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `title`.
-    pub fn set_title(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.title = input;
-        self
-    }
-    /// `title` as set so far.
-    pub fn get_title(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.title
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Group, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Group {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.mixins#Group",
     &[
-        ::smithy_rt::schema::Member::new(
-                "createdBy",
-                "created_by",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("createdBy", "created_by")
             .required()
             .checks(&crate::schemas::USER_NAME_2),
-        ::smithy_rt::schema::Member::new(
-                "revision",
-                "revision",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("revision", "revision")
             .checks(&crate::schemas::GROUP_REVISION),
-        ::smithy_rt::schema::Member::new(
-                "title",
-                "title",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("title", "title")
             .checks(&crate::schemas::GROUP_TITLE),
     ],
 );
-::smithy_rt::structure!(
-    Group, SCHEMA, [0 => created_by, 1 => revision, 2 => title], builder : GroupBuilder
-);
+
+::smithy_rt::structure! {
+    Group, SCHEMA, GroupBuilder[];
+    /// Who created the record (from the mixin).
+    0 "createdBy" created_by / set_created_by / get_created_by: string;
+    /// The `revision` member.
+    1 "revision" revision / set_revision / get_revision: copy(i32);
+    /// The `title` member.
+    2 "title" title / set_title / get_title: string;
+}

@@ -20,156 +20,35 @@ pub struct User {
     /// Constraints: required.
     pub email: ::std::option::Option<::std::string::String>,
 }
-impl User {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> UserBuilder {
-        <UserBuilder as ::std::default::Default>::default()
-    }
-    /// Who created the record (from the mixin).
-    pub fn created_by(&self) -> ::std::option::Option<&str> {
-        self.created_by.as_deref()
-    }
-    /// Redeclared locally to document the mixin member.
-    pub fn revision(&self) -> ::std::option::Option<i32> {
-        self.revision
-    }
-    /// A login name; constraints added by \\\`apply\\\` from a second file.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-    /// Made required and documented by \\\`apply\\\` on the member.
-    pub fn email(&self) -> ::std::option::Option<&str> {
-        self.email.as_deref()
-    }
-}
+
 /// A builder for [`User`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct UserBuilder {
     inner: User,
 }
-impl UserBuilder {
-    /// Who created the record (from the mixin).
-    pub fn created_by(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.created_by = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `createdBy`.
-    pub fn set_created_by(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.created_by = input;
-        self
-    }
-    /// `createdBy` as set so far.
-    pub fn get_created_by(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.created_by
-    }
-    /// Redeclared locally to document the mixin member.
-    pub fn revision(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `revision`.
-    pub fn set_revision(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.revision = input;
-        self
-    }
-    /// `revision` as set so far.
-    pub fn get_revision(&self) -> &::std::option::Option<i32> {
-        &self.inner.revision
-    }
-    /// A login name; constraints added by \\\`apply\\\` from a second file.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.name = input;
-        self
-    }
-    /// `name` as set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.name
-    }
-    /// Made required and documented by \\\`apply\\\` on the member.
-    pub fn email(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.email = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `email`.
-    pub fn set_email(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.email = input;
-        self
-    }
-    /// `email` as set so far.
-    pub fn get_email(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.email
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<User, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> User {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.mixins#User",
     &[
-        ::smithy_rt::schema::Member::new(
-                "createdBy",
-                "created_by",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("createdBy", "created_by")
             .checks(&crate::schemas::USER_NAME_2),
-        ::smithy_rt::schema::Member::new(
-                "revision",
-                "revision",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("revision", "revision")
             .checks(&crate::schemas::GROUP_REVISION),
-        ::smithy_rt::schema::Member::new(
-                "name",
-                "name",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("name", "name")
             .required()
             .checks(&crate::schemas::USER_NAME_2),
-        ::smithy_rt::schema::Member::new(
-                "email",
-                "email",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
+        ::smithy_rt::schema::Member::string("email", "email").required(),
     ],
 );
-::smithy_rt::structure!(
-    User, SCHEMA, [0 => created_by, 1 => revision, 2 => name, 3 => email], builder :
-    UserBuilder
-);
+
+::smithy_rt::structure! {
+    User, SCHEMA, UserBuilder[];
+    /// Who created the record (from the mixin).
+    0 "createdBy" created_by / set_created_by / get_created_by: string;
+    /// Redeclared locally to document the mixin member.
+    1 "revision" revision / set_revision / get_revision: copy(i32);
+    /// A login name; constraints added by \\\`apply\\\` from a second file.
+    2 "name" name / set_name / get_name: string;
+    /// Made required and documented by \\\`apply\\\` on the member.
+    3 "email" email / set_email / get_email: string;
+}

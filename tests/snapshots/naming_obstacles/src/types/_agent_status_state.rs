@@ -29,6 +29,7 @@ pub enum AgentStatusState {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl AgentStatusState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -44,11 +45,13 @@ impl AgentStatusState {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["NONE", "SELF", "ERROR", "AS", "DO", "IN", "UNKNOWN", "1X"]
     }
 }
+
 impl ::std::convert::From<&str> for AgentStatusState {
     fn from(value: &str) -> Self {
         match value {
@@ -66,8 +69,10 @@ impl ::std::convert::From<&str> for AgentStatusState {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.naming#AgentStatusState",
     "[NONE, SELF, ERROR, AS, DO, IN, UNKNOWN, 1X]",
 );
+
 ::smithy_rt::enumeration!(AgentStatusState, SCHEMA, Unknown);

@@ -18,6 +18,7 @@ pub enum Choice {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl Choice {
     /// The value if this is [`SelfValue`](Self::SelfValue), else `Err(self)`.
     pub fn as_self_value(&self) -> ::std::result::Result<&::std::string::String, &Self> {
@@ -27,14 +28,17 @@ impl Choice {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`SelfValue`](Self::SelfValue).
     pub fn is_self_value(&self) -> bool {
         self.as_self_value().is_ok()
     }
+
     /// Whether this is [`NoneValue`](Self::NoneValue).
     pub fn is_none_value(&self) -> bool {
         ::std::matches!(self, Self::NoneValue)
     }
+
     /// The value if this is [`Type`](Self::Type), else `Err(self)`.
     pub fn as_type(&self) -> ::std::result::Result<&::std::string::String, &Self> {
         if let Self::Type(value) = self {
@@ -43,10 +47,12 @@ impl Choice {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Type`](Self::Type).
     pub fn is_type(&self) -> bool {
         self.as_type().is_ok()
     }
+
     /// The value if this is [`UnknownValue`](Self::UnknownValue), else `Err(self)`.
     pub fn as_unknown_value(&self) -> ::std::result::Result<&i32, &Self> {
         if let Self::UnknownValue(value) = self {
@@ -55,40 +61,28 @@ impl Choice {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`UnknownValue`](Self::UnknownValue).
     pub fn is_unknown_value(&self) -> bool {
         self.as_unknown_value().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "example.naming#Choice",
     &[
-        ::smithy_rt::schema::Member::new(
-            "self",
-            "self_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "None",
-            "none_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "type",
-            "type",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "unknown",
-            "unknown_value",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
+        ::smithy_rt::schema::Member::string("self", "self_value"),
+        ::smithy_rt::schema::Member::string("None", "none_value"),
+        ::smithy_rt::schema::Member::string("type", "type"),
+        ::smithy_rt::schema::Member::integer("unknown", "unknown_value"),
     ],
 );
+
 ::smithy_rt::union!(
     Choice, SCHEMA, Unknown, [0 => SelfValue(value), 1 => NoneValue, 2 => Type(value), 3
     => UnknownValue(value)]

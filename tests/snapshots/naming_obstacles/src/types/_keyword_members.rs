@@ -22,259 +22,43 @@ pub struct KeywordMembers {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub r#async: ::std::option::Option<bool>,
 }
-impl KeywordMembers {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> KeywordMembersBuilder {
-        <KeywordMembersBuilder as ::std::default::Default>::default()
-    }
-    /// `type`, if set.
-    pub fn r#type(&self) -> ::std::option::Option<&str> {
-        self.r#type.as_deref()
-    }
-    /// `enum`, if set.
-    pub fn r#enum(&self) -> ::std::option::Option<&str> {
-        self.r#enum.as_deref()
-    }
-    /// `default`, if set.
-    pub fn default_value(&self) -> ::std::option::Option<&str> {
-        self.default_value.as_deref()
-    }
-    /// `build`, if set.
-    pub fn build_value(&self) -> ::std::option::Option<i32> {
-        self.build_value
-    }
-    /// `builder`, if set.
-    pub fn builder_value(&self) -> ::std::option::Option<bool> {
-        self.builder_value
-    }
-    /// `self`, if set.
-    pub fn self_value(&self) -> ::std::option::Option<&str> {
-        self.self_value.as_deref()
-    }
-    /// `match`, if set.
-    pub fn r#match(&self) -> ::std::option::Option<&str> {
-        self.r#match.as_deref()
-    }
-    /// `async`, if set.
-    pub fn r#async(&self) -> ::std::option::Option<bool> {
-        self.r#async
-    }
-}
+
 /// A builder for [`KeywordMembers`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct KeywordMembersBuilder {
     inner: KeywordMembers,
 }
-impl KeywordMembersBuilder {
-    /// Set `type`.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `type`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.r#type = input;
-        self
-    }
-    /// `type` as set so far.
-    pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.r#type
-    }
-    /// Set `enum`.
-    pub fn r#enum(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.r#enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `enum`.
-    pub fn set_enum(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.r#enum = input;
-        self
-    }
-    /// `enum` as set so far.
-    pub fn get_enum(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.r#enum
-    }
-    /// Set `default`.
-    pub fn default_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.default_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `default`.
-    pub fn set_default_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.default_value = input;
-        self
-    }
-    /// `default` as set so far.
-    pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.default_value
-    }
-    /// Set `build`.
-    pub fn build_value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.build_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `build`.
-    pub fn set_build_value(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.build_value = input;
-        self
-    }
-    /// `build` as set so far.
-    pub fn get_build_value(&self) -> &::std::option::Option<i32> {
-        &self.inner.build_value
-    }
-    /// Set `builder`.
-    pub fn builder_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.builder_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `builder`.
-    pub fn set_builder_value(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.builder_value = input;
-        self
-    }
-    /// `builder` as set so far.
-    pub fn get_builder_value(&self) -> &::std::option::Option<bool> {
-        &self.inner.builder_value
-    }
-    /// Set `self`.
-    pub fn self_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.self_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `self`.
-    pub fn set_self_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.self_value = input;
-        self
-    }
-    /// `self` as set so far.
-    pub fn get_self_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.self_value
-    }
-    /// Set `match`.
-    pub fn r#match(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.r#match = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `match`.
-    pub fn set_match(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.r#match = input;
-        self
-    }
-    /// `match` as set so far.
-    pub fn get_match(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.r#match
-    }
-    /// Set `async`.
-    pub fn r#async(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.r#async = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `async`.
-    pub fn set_async(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.r#async = input;
-        self
-    }
-    /// `async` as set so far.
-    pub fn get_async(&self) -> &::std::option::Option<bool> {
-        &self.inner.r#async
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<KeywordMembers, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> KeywordMembers {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.naming#KeywordMembers",
     &[
-        ::smithy_rt::schema::Member::new(
-            "type",
-            "type",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "enum",
-            "enum",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "default",
-            "default_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "build",
-            "build_value",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "builder",
-            "builder_value",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "self",
-                "self_value",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
-        ::smithy_rt::schema::Member::new(
-            "match",
-            "match",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "async",
-            "async",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
+        ::smithy_rt::schema::Member::string("type", "type"),
+        ::smithy_rt::schema::Member::string("enum", "enum"),
+        ::smithy_rt::schema::Member::string("default", "default_value"),
+        ::smithy_rt::schema::Member::integer("build", "build_value"),
+        ::smithy_rt::schema::Member::boolean("builder", "builder_value"),
+        ::smithy_rt::schema::Member::string("self", "self_value").required(),
+        ::smithy_rt::schema::Member::string("match", "match"),
+        ::smithy_rt::schema::Member::boolean("async", "async"),
     ],
 );
-::smithy_rt::structure!(
-    KeywordMembers, SCHEMA, [0 => r#type, 1 => r#enum, 2 => default_value, 3 =>
-    build_value, 4 => builder_value, 5 => self_value, 6 => r#match, 7 => r#async],
-    builder : KeywordMembersBuilder
-);
+
+::smithy_rt::structure! {
+    KeywordMembers, SCHEMA, KeywordMembersBuilder[];
+    /// The `type` member.
+    0 "type" r#type / set_type / get_type: string;
+    /// The `enum` member.
+    1 "enum" r#enum / set_enum / get_enum: string;
+    /// The `default` member.
+    2 "default" default_value / set_default_value / get_default_value: string;
+    /// The `build` member.
+    3 "build" build_value / set_build_value / get_build_value: copy(i32);
+    /// The `builder` member.
+    4 "builder" builder_value / set_builder_value / get_builder_value: copy(bool);
+    /// The `self` member.
+    5 "self" self_value / set_self_value / get_self_value: string;
+    /// The `match` member.
+    6 "match" r#match / set_match / get_match: string;
+    /// The `async` member.
+    7 "async" r#async / set_async / get_async: copy(bool);
+}

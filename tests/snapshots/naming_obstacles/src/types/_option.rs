@@ -6,67 +6,20 @@ pub struct Option {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub some: ::std::option::Option<::std::string::String>,
 }
-impl Option {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OptionBuilder {
-        <OptionBuilder as ::std::default::Default>::default()
-    }
-    /// `some`, if set.
-    pub fn some(&self) -> ::std::option::Option<&str> {
-        self.some.as_deref()
-    }
-}
+
 /// A builder for [`Option`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OptionBuilder {
     inner: Option,
 }
-impl OptionBuilder {
-    /// Set `some`.
-    pub fn some(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.some = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `some`.
-    pub fn set_some(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.some = input;
-        self
-    }
-    /// `some` as set so far.
-    pub fn get_some(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.some
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Option, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Option {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.naming#Option",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "some",
-            "some",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("some", "some")],
 );
-::smithy_rt::structure!(Option, SCHEMA, [0 => some], builder : OptionBuilder);
+
+::smithy_rt::structure! {
+    Option, SCHEMA, OptionBuilder[];
+    /// The `some` member.
+    0 "some" some / set_some / get_some: string;
+}

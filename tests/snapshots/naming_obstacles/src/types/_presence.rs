@@ -19,6 +19,7 @@ pub enum Presence {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl Presence {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -29,11 +30,13 @@ impl Presence {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["none", "some", "self"]
     }
 }
+
 impl ::std::convert::From<&str> for Presence {
     fn from(value: &str) -> Self {
         match value {
@@ -46,8 +49,10 @@ impl ::std::convert::From<&str> for Presence {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.naming#Presence",
     "[none, some, self]",
 );
+
 ::smithy_rt::enumeration!(Presence, SCHEMA, Unknown);

@@ -6,61 +6,20 @@ pub struct Result {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub ok: ::std::option::Option<bool>,
 }
-impl Result {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ResultBuilder {
-        <ResultBuilder as ::std::default::Default>::default()
-    }
-    /// `ok`, if set.
-    pub fn ok(&self) -> ::std::option::Option<bool> {
-        self.ok
-    }
-}
+
 /// A builder for [`Result`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ResultBuilder {
     inner: Result,
 }
-impl ResultBuilder {
-    /// Set `ok`.
-    pub fn ok(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.ok = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `ok`.
-    pub fn set_ok(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.ok = input;
-        self
-    }
-    /// `ok` as set so far.
-    pub fn get_ok(&self) -> &::std::option::Option<bool> {
-        &self.inner.ok
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Result, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Result {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.naming#Result",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "ok",
-            "ok",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::boolean("ok", "ok")],
 );
-::smithy_rt::structure!(Result, SCHEMA, [0 => ok], builder : ResultBuilder);
+
+::smithy_rt::structure! {
+    Result, SCHEMA, ResultBuilder[];
+    /// The `ok` member.
+    0 "ok" ok / set_ok / get_ok: copy(bool);
+}

@@ -8,75 +8,20 @@ pub struct Dict {
         ::std::collections::HashMap<::std::string::String, crate::types::Dict>,
     >,
 }
-impl Dict {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DictBuilder {
-        <DictBuilder as ::std::default::Default>::default()
-    }
-    /// Recursion through a map: the \\\`HashMap\\\` is the indirection.
-    pub fn entries(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::types::Dict>,
-    > {
-        self.entries.as_ref()
-    }
-}
+
 /// A builder for [`Dict`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DictBuilder {
     inner: Dict,
 }
-impl DictBuilder {
-    /// Insert one entry into `entries`.
-    pub fn entries(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Dict>,
-    ) -> Self {
-        self.inner
-            .entries
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `entries`.
-    pub fn set_entries(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, crate::types::Dict>,
-        >,
-    ) -> Self {
-        self.inner.entries = input;
-        self
-    }
-    /// `entries` as set so far.
-    pub fn get_entries(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::types::Dict>,
-    > {
-        &self.inner.entries
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Dict, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Dict {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#Dict",
     &[::smithy_rt::schema::Member::new("entries", "entries", &crate::schemas::DICT_MAP)],
 );
-::smithy_rt::structure!(Dict, SCHEMA, [0 => entries], builder : DictBuilder);
+
+::smithy_rt::structure! {
+    Dict, SCHEMA, DictBuilder[];
+    /// Recursion through a map: the \\\`HashMap\\\` is the indirection.
+    0 "entries" entries / set_entries / get_entries: map(::std::string::String, crate::types::Dict);
+}

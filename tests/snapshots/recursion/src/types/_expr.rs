@@ -18,6 +18,7 @@ pub enum Expr {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl Expr {
     /// The value if this is [`Literal`](Self::Literal), else `Err(self)`.
     pub fn as_literal(&self) -> ::std::result::Result<&i32, &Self> {
@@ -27,10 +28,12 @@ impl Expr {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Literal`](Self::Literal).
     pub fn is_literal(&self) -> bool {
         self.as_literal().is_ok()
     }
+
     /// The value if this is [`Negate`](Self::Negate), else `Err(self)`.
     pub fn as_negate(&self) -> ::std::result::Result<&crate::types::Expr, &Self> {
         if let Self::Negate(value) = self {
@@ -39,10 +42,12 @@ impl Expr {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Negate`](Self::Negate).
     pub fn is_negate(&self) -> bool {
         self.as_negate().is_ok()
     }
+
     /// The value if this is [`Add`](Self::Add), else `Err(self)`.
     pub fn as_add(&self) -> ::std::result::Result<&crate::types::ExprPair, &Self> {
         if let Self::Add(value) = self {
@@ -51,10 +56,12 @@ impl Expr {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Add`](Self::Add).
     pub fn is_add(&self) -> bool {
         self.as_add().is_ok()
     }
+
     /// The value if this is [`All`](Self::All), else `Err(self)`.
     pub fn as_all(
         &self,
@@ -65,23 +72,22 @@ impl Expr {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`All`](Self::All).
     pub fn is_all(&self) -> bool {
         self.as_all().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "example.recursion#Expr",
     &[
-        ::smithy_rt::schema::Member::new(
-            "literal",
-            "literal",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
+        ::smithy_rt::schema::Member::integer("literal", "literal"),
         ::smithy_rt::schema::Member::new(
                 "negate",
                 "negate",
@@ -94,6 +100,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(
     Expr, SCHEMA, Unknown, [0 => Literal(value), 1 => Negate(value), 2 => Add(value), 3
     => All(value)]

@@ -8,90 +8,13 @@ pub struct ExprPair {
     /// Constraints: required.
     pub right: ::std::option::Option<::std::boxed::Box<crate::types::Expr>>,
 }
-impl ExprPair {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ExprPairBuilder {
-        <ExprPairBuilder as ::std::default::Default>::default()
-    }
-    /// `left`, if set.
-    pub fn left(&self) -> ::std::option::Option<&crate::types::Expr> {
-        self.left.as_deref()
-    }
-    /// `right`, if set.
-    pub fn right(&self) -> ::std::option::Option<&crate::types::Expr> {
-        self.right.as_deref()
-    }
-}
+
 /// A builder for [`ExprPair`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ExprPairBuilder {
     inner: ExprPair,
 }
-impl ExprPairBuilder {
-    /// Set `left`.
-    pub fn left(mut self, input: impl ::std::convert::Into<crate::types::Expr>) -> Self {
-        self.inner.left = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `left`.
-    pub fn set_left(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Expr>>,
-    ) -> Self {
-        self.inner.left = input;
-        self
-    }
-    /// `left` as set so far.
-    pub fn get_left(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Expr>> {
-        &self.inner.left
-    }
-    /// Set `right`.
-    pub fn right(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Expr>,
-    ) -> Self {
-        self.inner.right = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `right`.
-    pub fn set_right(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Expr>>,
-    ) -> Self {
-        self.inner.right = input;
-        self
-    }
-    /// `right` as set so far.
-    pub fn get_right(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Expr>> {
-        &self.inner.right
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ExprPair, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ExprPair {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#ExprPair",
     &[
@@ -103,6 +26,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    ExprPair, SCHEMA, [0 => left, 1 => right], builder : ExprPairBuilder
-);
+
+::smithy_rt::structure! {
+    ExprPair, SCHEMA, ExprPairBuilder[];
+    /// The `left` member.
+    0 "left" left / set_left / get_left: boxed(crate::types::Expr);
+    /// The `right` member.
+    1 "right" right / set_right / get_right: boxed(crate::types::Expr);
+}

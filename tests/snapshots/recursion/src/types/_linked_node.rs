@@ -8,97 +8,17 @@ pub struct LinkedNode {
     /// Direct self-reference: boxed.
     pub next: ::std::option::Option<::std::boxed::Box<crate::types::LinkedNode>>,
 }
-impl LinkedNode {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> LinkedNodeBuilder {
-        <LinkedNodeBuilder as ::std::default::Default>::default()
-    }
-    /// `value`, if set.
-    pub fn value(&self) -> ::std::option::Option<&str> {
-        self.value.as_deref()
-    }
-    /// Direct self-reference: boxed.
-    pub fn next(&self) -> ::std::option::Option<&crate::types::LinkedNode> {
-        self.next.as_deref()
-    }
-}
+
 /// A builder for [`LinkedNode`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct LinkedNodeBuilder {
     inner: LinkedNode,
 }
-impl LinkedNodeBuilder {
-    /// Set `value`.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.value = input;
-        self
-    }
-    /// `value` as set so far.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.value
-    }
-    /// Direct self-reference: boxed.
-    pub fn next(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LinkedNode>,
-    ) -> Self {
-        self.inner.next = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `next`.
-    pub fn set_next(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::LinkedNode>>,
-    ) -> Self {
-        self.inner.next = input;
-        self
-    }
-    /// `next` as set so far.
-    pub fn get_next(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::LinkedNode>> {
-        &self.inner.next
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<LinkedNode, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> LinkedNode {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#LinkedNode",
     &[
-        ::smithy_rt::schema::Member::new(
-                "value",
-                "value",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("value", "value")
             .required()
             .checks(&crate::schemas::LINKED_NODE_VALUE),
         ::smithy_rt::schema::Member::new(
@@ -109,6 +29,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    LinkedNode, SCHEMA, [0 => value, 1 => next], builder : LinkedNodeBuilder
-);
+
+::smithy_rt::structure! {
+    LinkedNode, SCHEMA, LinkedNodeBuilder[];
+    /// The `value` member.
+    0 "value" value / set_value / get_value: string;
+    /// Direct self-reference: boxed.
+    1 "next" next / set_next / get_next: boxed(crate::types::LinkedNode);
+}

@@ -6,60 +6,13 @@ pub struct Ping {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub pong: ::std::option::Option<::std::boxed::Box<crate::types::Pong>>,
 }
-impl Ping {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PingBuilder {
-        <PingBuilder as ::std::default::Default>::default()
-    }
-    /// `pong`, if set.
-    pub fn pong(&self) -> ::std::option::Option<&crate::types::Pong> {
-        self.pong.as_deref()
-    }
-}
+
 /// A builder for [`Ping`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PingBuilder {
     inner: Ping,
 }
-impl PingBuilder {
-    /// Set `pong`.
-    pub fn pong(mut self, input: impl ::std::convert::Into<crate::types::Pong>) -> Self {
-        self.inner.pong = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `pong`.
-    pub fn set_pong(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Pong>>,
-    ) -> Self {
-        self.inner.pong = input;
-        self
-    }
-    /// `pong` as set so far.
-    pub fn get_pong(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Pong>> {
-        &self.inner.pong
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Ping, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Ping {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#Ping",
     &[
@@ -67,4 +20,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(Ping, SCHEMA, [0 => pong], builder : PingBuilder);
+
+::smithy_rt::structure! {
+    Ping, SCHEMA, PingBuilder[];
+    /// The `pong` member.
+    0 "pong" pong / set_pong / get_pong: boxed(crate::types::Pong);
+}

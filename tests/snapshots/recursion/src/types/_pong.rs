@@ -8,89 +8,27 @@ pub struct Pong {
     /// Constraints: at least 0.
     pub count: ::std::option::Option<i32>,
 }
-impl Pong {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PongBuilder {
-        <PongBuilder as ::std::default::Default>::default()
-    }
-    /// `ping`, if set.
-    pub fn ping(&self) -> ::std::option::Option<&crate::types::Ping> {
-        self.ping.as_deref()
-    }
-    /// `count`, if set.
-    pub fn count(&self) -> ::std::option::Option<i32> {
-        self.count
-    }
-}
+
 /// A builder for [`Pong`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PongBuilder {
     inner: Pong,
 }
-impl PongBuilder {
-    /// Set `ping`.
-    pub fn ping(mut self, input: impl ::std::convert::Into<crate::types::Ping>) -> Self {
-        self.inner.ping = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `ping`.
-    pub fn set_ping(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Ping>>,
-    ) -> Self {
-        self.inner.ping = input;
-        self
-    }
-    /// `ping` as set so far.
-    pub fn get_ping(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Ping>> {
-        &self.inner.ping
-    }
-    /// Set `count`.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `count`.
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.count = input;
-        self
-    }
-    /// `count` as set so far.
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
-        &self.inner.count
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Pong, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Pong {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#Pong",
     &[
         ::smithy_rt::schema::Member::new("ping", "ping", &crate::types::_ping::SCHEMA)
             .nested(),
-        ::smithy_rt::schema::Member::new(
-                "count",
-                "count",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("count", "count")
             .checks(&crate::schemas::PONG_COUNT),
     ],
 );
-::smithy_rt::structure!(Pong, SCHEMA, [0 => ping, 1 => count], builder : PongBuilder);
+
+::smithy_rt::structure! {
+    Pong, SCHEMA, PongBuilder[];
+    /// The `ping` member.
+    0 "ping" ping / set_ping / get_ping: boxed(crate::types::Ping);
+    /// The `count` member.
+    1 "count" count / set_count / get_count: copy(i32);
+}

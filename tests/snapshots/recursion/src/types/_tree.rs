@@ -8,95 +8,17 @@ pub struct Tree {
     /// Recursion through a list: the \`Vec\` is the indirection.
     pub children: ::std::option::Option<::std::vec::Vec<crate::types::Tree>>,
 }
-impl Tree {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> TreeBuilder {
-        <TreeBuilder as ::std::default::Default>::default()
-    }
-    /// `label`, if set.
-    pub fn label(&self) -> ::std::option::Option<&str> {
-        self.label.as_deref()
-    }
-    /// Recursion through a list: the \\\`Vec\\\` is the indirection.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn children(&self) -> &[crate::types::Tree] {
-        self.children.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`Tree`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TreeBuilder {
     inner: Tree,
 }
-impl TreeBuilder {
-    /// Set `label`.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.label = input;
-        self
-    }
-    /// `label` as set so far.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.label
-    }
-    /// Append one item to `children`.
-    pub fn children(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Tree>,
-    ) -> Self {
-        self.inner.children.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `children`.
-    pub fn set_children(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tree>>,
-    ) -> Self {
-        self.inner.children = input;
-        self
-    }
-    /// `children` as set so far.
-    pub fn get_children(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tree>> {
-        &self.inner.children
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Tree, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Tree {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#Tree",
     &[
-        ::smithy_rt::schema::Member::new(
-            "label",
-            "label",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("label", "label"),
         ::smithy_rt::schema::Member::new(
             "children",
             "children",
@@ -104,6 +26,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    Tree, SCHEMA, [0 => label, 1 => children], builder : TreeBuilder
-);
+
+::smithy_rt::structure! {
+    Tree, SCHEMA, TreeBuilder[];
+    /// The `label` member.
+    0 "label" label / set_label / get_label: string;
+    /// Recursion through a list: the \\\`Vec\\\` is the indirection.
+    1 "children" children / set_children / get_children: list(crate::types::Tree);
+}

@@ -8,83 +8,28 @@ pub struct Card {
     /// Constraints: between 1 and 13.
     pub rank: ::std::option::Option<i32>,
 }
-impl Card {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> CardBuilder {
-        <CardBuilder as ::std::default::Default>::default()
-    }
-    /// `suit`, if set.
-    pub fn suit(&self) -> ::std::option::Option<&crate::types::Suit> {
-        self.suit.as_ref()
-    }
-    /// `rank`, if set.
-    pub fn rank(&self) -> ::std::option::Option<i32> {
-        self.rank
-    }
-}
+
 /// A builder for [`Card`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct CardBuilder {
     inner: Card,
 }
-impl CardBuilder {
-    /// Set `suit`.
-    pub fn suit(mut self, input: impl ::std::convert::Into<crate::types::Suit>) -> Self {
-        self.inner.suit = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `suit`.
-    pub fn set_suit(mut self, input: ::std::option::Option<crate::types::Suit>) -> Self {
-        self.inner.suit = input;
-        self
-    }
-    /// `suit` as set so far.
-    pub fn get_suit(&self) -> &::std::option::Option<crate::types::Suit> {
-        &self.inner.suit
-    }
-    /// Set `rank`.
-    pub fn rank(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.rank = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `rank`.
-    pub fn set_rank(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.rank = input;
-        self
-    }
-    /// `rank` as set so far.
-    pub fn get_rank(&self) -> &::std::option::Option<i32> {
-        &self.inner.rank
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Card, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Card {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.choices#Card",
     &[
         ::smithy_rt::schema::Member::new("suit", "suit", &crate::types::_suit::SCHEMA)
             .required()
             .nested(),
-        ::smithy_rt::schema::Member::new(
-                "rank",
-                "rank",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("rank", "rank")
             .checks(&crate::schemas::CARD_RANK),
     ],
 );
-::smithy_rt::structure!(Card, SCHEMA, [0 => suit, 1 => rank], builder : CardBuilder);
+
+::smithy_rt::structure! {
+    Card, SCHEMA, CardBuilder[];
+    /// The `suit` member.
+    0 "suit" suit / set_suit / get_suit: value(crate::types::Suit);
+    /// The `rank` member.
+    1 "rank" rank / set_rank / get_rank: copy(i32);
+}

@@ -22,6 +22,7 @@ pub enum Content {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl Content {
     /// The value if this is [`Card`](Self::Card), else `Err(self)`.
     pub fn as_card(&self) -> ::std::result::Result<&crate::types::Card, &Self> {
@@ -31,10 +32,12 @@ impl Content {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Card`](Self::Card).
     pub fn is_card(&self) -> bool {
         self.as_card().is_ok()
     }
+
     /// The value if this is [`Note`](Self::Note), else `Err(self)`.
     pub fn as_note(&self) -> ::std::result::Result<&::std::string::String, &Self> {
         if let Self::Note(value) = self {
@@ -43,10 +46,12 @@ impl Content {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Note`](Self::Note).
     pub fn is_note(&self) -> bool {
         self.as_note().is_ok()
     }
+
     /// The value if this is [`Names`](Self::Names), else `Err(self)`.
     pub fn as_names(
         &self,
@@ -57,14 +62,17 @@ impl Content {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Names`](Self::Names).
     pub fn is_names(&self) -> bool {
         self.as_names().is_ok()
     }
+
     /// Whether this is [`Empty`](Self::Empty).
     pub fn is_empty(&self) -> bool {
         ::std::matches!(self, Self::Empty)
     }
+
     /// The value if this is [`Suit`](Self::Suit), else `Err(self)`.
     pub fn as_suit(&self) -> ::std::result::Result<&crate::types::Suit, &Self> {
         if let Self::Suit(value) = self {
@@ -73,36 +81,32 @@ impl Content {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Suit`](Self::Suit).
     pub fn is_suit(&self) -> bool {
         self.as_suit().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "example.choices#Content",
     &[
         ::smithy_rt::schema::Member::new("card", "card", &crate::types::_card::SCHEMA)
             .nested(),
-        ::smithy_rt::schema::Member::new(
-                "note",
-                "note",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("note", "note")
             .checks(&crate::schemas::NOTE),
         ::smithy_rt::schema::Member::new("names", "names", &crate::schemas::NAME_LIST),
-        ::smithy_rt::schema::Member::new(
-            "empty",
-            "empty",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("empty", "empty"),
         ::smithy_rt::schema::Member::new("suit", "suit", &crate::types::_suit::SCHEMA)
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(
     Content, SCHEMA, Unknown, [0 => Card(value), 1 => Note(value), 2 => Names(value), 3
     => Empty, 4 => Suit(value)]

@@ -27,6 +27,7 @@ pub enum LegacyColor {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl LegacyColor {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -39,11 +40,13 @@ impl LegacyColor {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["red", "light-blue", "green", "ultraviolet", "sepia"]
     }
 }
+
 impl ::std::convert::From<&str> for LegacyColor {
     fn from(value: &str) -> Self {
         match value {
@@ -58,8 +61,10 @@ impl ::std::convert::From<&str> for LegacyColor {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.choices#LegacyColor",
     "[red, light-blue, green, sepia]",
 );
+
 ::smithy_rt::enumeration!(LegacyColor, SCHEMA, Unknown);

@@ -23,6 +23,7 @@ pub enum Suit {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl Suit {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -34,11 +35,13 @@ impl Suit {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["hearts", "spades", "CLUBS", "old"]
     }
 }
+
 impl ::std::convert::From<&str> for Suit {
     fn from(value: &str) -> Self {
         match value {
@@ -52,8 +55,10 @@ impl ::std::convert::From<&str> for Suit {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.choices#Suit",
     "[hearts, spades, CLUBS, old]",
 );
+
 ::smithy_rt::enumeration!(Suit, SCHEMA, Unknown);

@@ -18,6 +18,7 @@ pub enum Choice {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl Choice {
     /// The value if this is [`Name`](Self::Name), else `Err(self)`.
     pub fn as_name(&self) -> ::std::result::Result<&::std::string::String, &Self> {
@@ -27,10 +28,12 @@ impl Choice {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Name`](Self::Name).
     pub fn is_name(&self) -> bool {
         self.as_name().is_ok()
     }
+
     /// The value if this is [`Point`](Self::Point), else `Err(self)`.
     pub fn as_point(&self) -> ::std::result::Result<&crate::types::Point, &Self> {
         if let Self::Point(value) = self {
@@ -39,14 +42,17 @@ impl Choice {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Point`](Self::Point).
     pub fn is_point(&self) -> bool {
         self.as_point().is_ok()
     }
+
     /// Whether this is [`Nothing`](Self::Nothing).
     pub fn is_nothing(&self) -> bool {
         ::std::matches!(self, Self::Nothing)
     }
+
     /// The value if this is [`Nested`](Self::Nested), else `Err(self)`.
     pub fn as_nested(&self) -> ::std::result::Result<&crate::types::Choice, &Self> {
         if let Self::Nested(value) = self {
@@ -55,31 +61,26 @@ impl Choice {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Nested`](Self::Nested).
     pub fn is_nested(&self) -> bool {
         self.as_nested().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "example.constraints#Choice",
     &[
-        ::smithy_rt::schema::Member::new(
-                "name",
-                "name",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("name", "name")
             .checks(&crate::schemas::NAME),
         ::smithy_rt::schema::Member::new("point", "point", &crate::types::_point::SCHEMA)
             .nested(),
-        ::smithy_rt::schema::Member::new(
-            "nothing",
-            "nothing",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("nothing", "nothing"),
         ::smithy_rt::schema::Member::new(
                 "nested",
                 "nested",
@@ -88,6 +89,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(
     Choice, SCHEMA, Unknown, [0 => Name(value), 1 => Point(value), 2 => Nothing, 3 =>
     Nested(value)]

@@ -8,102 +8,26 @@ pub struct Credentials {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub password: ::std::option::Option<::std::string::String>,
 }
-impl Credentials {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> CredentialsBuilder {
-        <CredentialsBuilder as ::std::default::Default>::default()
-    }
-    /// `user`, if set.
-    pub fn user(&self) -> ::std::option::Option<&str> {
-        self.user.as_deref()
-    }
-    /// `password`, if set.
-    pub fn password(&self) -> ::std::option::Option<&str> {
-        self.password.as_deref()
-    }
-}
+
 /// A builder for [`Credentials`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct CredentialsBuilder {
     inner: Credentials,
 }
-impl CredentialsBuilder {
-    /// Set `user`.
-    pub fn user(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `user`.
-    pub fn set_user(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.user = input;
-        self
-    }
-    /// `user` as set so far.
-    pub fn get_user(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.user
-    }
-    /// Set `password`.
-    pub fn password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.password = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `password`.
-    pub fn set_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.password = input;
-        self
-    }
-    /// `password` as set so far.
-    pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.password
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Credentials, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Credentials {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "example.constraints#Credentials",
         &[
-            ::smithy_rt::schema::Member::new(
-                    "user",
-                    "user",
-                    &::smithy_rt::schema::prelude::STRING,
-                )
-                .required(),
-            ::smithy_rt::schema::Member::new(
-                "password",
-                "password",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
+            ::smithy_rt::schema::Member::string("user", "user").required(),
+            ::smithy_rt::schema::Member::string("password", "password"),
         ],
     )
     .sensitive();
-::smithy_rt::structure!(
-    Credentials, SCHEMA, [0 => user, 1 => password], builder : CredentialsBuilder
-);
+
+::smithy_rt::structure! {
+    Credentials, SCHEMA, CredentialsBuilder[];
+    /// The `user` member.
+    0 "user" user / set_user / get_user: string;
+    /// The `password` member.
+    1 "password" password / set_password / get_password: string;
+}

@@ -16,6 +16,7 @@ pub enum Level {
     /// A value this crate does not know (the service may have added it since).
     Unknown(i32),
 }
+
 impl Level {
     /// The value as sent on the wire.
     pub fn as_i32(&self) -> i32 {
@@ -25,11 +26,13 @@ impl Level {
             Self::Unknown(value) => *value,
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [i32] {
         &[1i32, 10i32]
     }
 }
+
 impl ::std::convert::From<i32> for Level {
     fn from(value: i32) -> Self {
         match value {
@@ -39,8 +42,10 @@ impl ::std::convert::From<i32> for Level {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::int_enumeration(
     "example.constraints#Level",
     "[1, 10]",
 );
+
 ::smithy_rt::int_enumeration!(Level, SCHEMA, Unknown);

@@ -10,120 +10,17 @@ pub struct Node {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub children: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
 }
-impl Node {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> NodeBuilder {
-        <NodeBuilder as ::std::default::Default>::default()
-    }
-    /// `label`, if set.
-    pub fn label(&self) -> ::std::option::Option<&str> {
-        self.label.as_deref()
-    }
-    /// `next`, if set.
-    pub fn next(&self) -> ::std::option::Option<&crate::types::Node> {
-        self.next.as_deref()
-    }
-    /// `children`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn children(&self) -> &[crate::types::Node] {
-        self.children.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`Node`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct NodeBuilder {
     inner: Node,
 }
-impl NodeBuilder {
-    /// Set `label`.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.label = input;
-        self
-    }
-    /// `label` as set so far.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.label
-    }
-    /// Set `next`.
-    pub fn next(mut self, input: impl ::std::convert::Into<crate::types::Node>) -> Self {
-        self.inner.next = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `next`.
-    pub fn set_next(
-        mut self,
-        input: ::std::option::Option<::std::boxed::Box<crate::types::Node>>,
-    ) -> Self {
-        self.inner.next = input;
-        self
-    }
-    /// `next` as set so far.
-    pub fn get_next(
-        &self,
-    ) -> &::std::option::Option<::std::boxed::Box<crate::types::Node>> {
-        &self.inner.next
-    }
-    /// Append one item to `children`.
-    pub fn children(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Node>,
-    ) -> Self {
-        self.inner.children.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `children`.
-    pub fn set_children(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Node>>,
-    ) -> Self {
-        self.inner.children = input;
-        self
-    }
-    /// `children` as set so far.
-    pub fn get_children(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Node>> {
-        &self.inner.children
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Node, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Node {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#Node",
     &[
-        ::smithy_rt::schema::Member::new(
-                "label",
-                "label",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("label", "label")
             .required()
             .checks(&crate::schemas::NAME),
         ::smithy_rt::schema::Member::new("next", "next", &crate::types::_node::SCHEMA)
@@ -136,6 +33,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    Node, SCHEMA, [0 => label, 1 => next, 2 => children], builder : NodeBuilder
-);
+
+::smithy_rt::structure! {
+    Node, SCHEMA, NodeBuilder[];
+    /// The `label` member.
+    0 "label" label / set_label / get_label: string;
+    /// The `next` member.
+    1 "next" next / set_next / get_next: boxed(crate::types::Node);
+    /// The `children` member.
+    2 "children" children / set_children / get_children: list(crate::types::Node);
+}

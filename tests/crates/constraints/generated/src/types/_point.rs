@@ -8,85 +8,25 @@ pub struct Point {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub y: ::std::option::Option<i32>,
 }
-impl Point {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PointBuilder {
-        <PointBuilder as ::std::default::Default>::default()
-    }
-    /// `X`, if set.
-    pub fn x(&self) -> ::std::option::Option<i32> {
-        self.x
-    }
-    /// `Y`, if set.
-    pub fn y(&self) -> ::std::option::Option<i32> {
-        self.y
-    }
-}
+
 /// A builder for [`Point`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PointBuilder {
     inner: Point,
 }
-impl PointBuilder {
-    /// Set `X`.
-    pub fn x(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.x = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `X`.
-    pub fn set_x(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.x = input;
-        self
-    }
-    /// `X` as set so far.
-    pub fn get_x(&self) -> &::std::option::Option<i32> {
-        &self.inner.x
-    }
-    /// Set `Y`.
-    pub fn y(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.y = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Y`.
-    pub fn set_y(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.y = input;
-        self
-    }
-    /// `Y` as set so far.
-    pub fn get_y(&self) -> &::std::option::Option<i32> {
-        &self.inner.y
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Point, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Point {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#Point",
     &[
-        ::smithy_rt::schema::Member::new(
-                "X",
-                "x",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
-            .required(),
-        ::smithy_rt::schema::Member::new(
-            "Y",
-            "y",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
+        ::smithy_rt::schema::Member::integer("X", "x").required(),
+        ::smithy_rt::schema::Member::integer("Y", "y"),
     ],
 );
-::smithy_rt::structure!(Point, SCHEMA, [0 => x, 1 => y], builder : PointBuilder);
+
+::smithy_rt::structure! {
+    Point, SCHEMA, PointBuilder[];
+    /// The `X` member.
+    0 "X" x / set_x / get_x: copy(i32);
+    /// The `Y` member.
+    1 "Y" y / set_y / get_y: copy(i32);
+}

@@ -23,6 +23,7 @@ pub enum EnumString {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl EnumString {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -34,11 +35,13 @@ impl EnumString {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["abc", "def", "ghi", "jkl"]
     }
 }
+
 impl ::std::convert::From<&str> for EnumString {
     fn from(value: &str) -> Self {
         match value {
@@ -52,8 +55,10 @@ impl ::std::convert::From<&str> for EnumString {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson.validation#EnumString",
     "[abc, def, jkl]",
 );
+
 ::smithy_rt::enumeration!(EnumString, SCHEMA, Unknown);

@@ -21,6 +21,7 @@ pub enum EnumTraitString {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl EnumTraitString {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -31,11 +32,13 @@ impl EnumTraitString {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["abc", "def", "ghi"]
     }
 }
+
 impl ::std::convert::From<&str> for EnumTraitString {
     fn from(value: &str) -> Self {
         match value {
@@ -48,8 +51,10 @@ impl ::std::convert::From<&str> for EnumTraitString {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson.validation#EnumTraitString",
     "[abc, def]",
 );
+
 ::smithy_rt::enumeration!(EnumTraitString, SCHEMA, Unknown);

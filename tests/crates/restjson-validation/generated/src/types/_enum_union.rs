@@ -14,6 +14,7 @@ pub enum EnumUnion {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl EnumUnion {
     /// The value if this is [`First`](Self::First), else `Err(self)`.
     pub fn as_first(&self) -> ::std::result::Result<&crate::types::EnumString, &Self> {
@@ -23,10 +24,12 @@ impl EnumUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`First`](Self::First).
     pub fn is_first(&self) -> bool {
         self.as_first().is_ok()
     }
+
     /// The value if this is [`Second`](Self::Second), else `Err(self)`.
     pub fn as_second(&self) -> ::std::result::Result<&crate::types::EnumString, &Self> {
         if let Self::Second(value) = self {
@@ -35,15 +38,18 @@ impl EnumUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Second`](Self::Second).
     pub fn is_second(&self) -> bool {
         self.as_second().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson.validation#EnumUnion",
     &[
@@ -61,4 +67,5 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(EnumUnion, SCHEMA, Unknown, [0 => First(value), 1 => Second(value)]);

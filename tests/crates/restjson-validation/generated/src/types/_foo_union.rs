@@ -14,6 +14,7 @@ pub enum FooUnion {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl FooUnion {
     /// The value if this is [`String`](Self::String), else `Err(self)`.
     pub fn as_string(&self) -> ::std::result::Result<&::std::string::String, &Self> {
@@ -23,10 +24,12 @@ impl FooUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`String`](Self::String).
     pub fn is_string(&self) -> bool {
         self.as_string().is_ok()
     }
+
     /// The value if this is [`Integer`](Self::Integer), else `Err(self)`.
     pub fn as_integer(&self) -> ::std::result::Result<&i32, &Self> {
         if let Self::Integer(value) = self {
@@ -35,30 +38,26 @@ impl FooUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Integer`](Self::Integer).
     pub fn is_integer(&self) -> bool {
         self.as_integer().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.shared#FooUnion",
     &[
-        ::smithy_rt::schema::Member::new(
-            "string",
-            "string",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "integer",
-            "integer",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
+        ::smithy_rt::schema::Member::string("string", "string"),
+        ::smithy_rt::schema::Member::integer("integer", "integer"),
     ],
 );
+
 ::smithy_rt::union!(
     FooUnion, SCHEMA, Unknown, [0 => String(value), 1 => Integer(value)]
 );

@@ -6,71 +6,20 @@ pub struct GreetingStruct {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub hi: ::std::option::Option<::std::string::String>,
 }
-impl GreetingStruct {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> GreetingStructBuilder {
-        <GreetingStructBuilder as ::std::default::Default>::default()
-    }
-    /// `hi`, if set.
-    pub fn hi(&self) -> ::std::option::Option<&str> {
-        self.hi.as_deref()
-    }
-}
+
 /// A builder for [`GreetingStruct`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct GreetingStructBuilder {
     inner: GreetingStruct,
 }
-impl GreetingStructBuilder {
-    /// Set `hi`.
-    pub fn hi(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hi = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `hi`.
-    pub fn set_hi(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.hi = input;
-        self
-    }
-    /// `hi` as set so far.
-    pub fn get_hi(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.hi
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GreetingStruct, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> GreetingStruct {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.shared#GreetingStruct",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "hi",
-            "hi",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("hi", "hi")],
 );
-::smithy_rt::structure!(
-    GreetingStruct, SCHEMA, [0 => hi], builder : GreetingStructBuilder
-);
+
+::smithy_rt::structure! {
+    GreetingStruct, SCHEMA, GreetingStructBuilder[];
+    /// The `hi` member.
+    0 "hi" hi / set_hi / get_hi: string;
+}

@@ -18,6 +18,7 @@ pub enum IntegerEnum {
     /// A value this crate does not know (the service may have added it since).
     Unknown(i32),
 }
+
 impl IntegerEnum {
     /// The value as sent on the wire.
     pub fn as_i32(&self) -> i32 {
@@ -28,11 +29,13 @@ impl IntegerEnum {
             Self::Unknown(value) => *value,
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [i32] {
         &[1i32, 2i32, 3i32]
     }
 }
+
 impl ::std::convert::From<i32> for IntegerEnum {
     fn from(value: i32) -> Self {
         match value {
@@ -43,8 +46,10 @@ impl ::std::convert::From<i32> for IntegerEnum {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::int_enumeration(
     "aws.protocoltests.shared#IntegerEnum",
     "[1, 2, 3]",
 );
+
 ::smithy_rt::int_enumeration!(IntegerEnum, SCHEMA, Unknown);

@@ -17,6 +17,7 @@ pub enum RecursiveEnumString {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl RecursiveEnumString {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -26,11 +27,13 @@ impl RecursiveEnumString {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["abc", "def"]
     }
 }
+
 impl ::std::convert::From<&str> for RecursiveEnumString {
     fn from(value: &str) -> Self {
         match value {
@@ -42,8 +45,10 @@ impl ::std::convert::From<&str> for RecursiveEnumString {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson.validation#RecursiveEnumString",
     "[abc, def]",
 );
+
 ::smithy_rt::enumeration!(RecursiveEnumString, SCHEMA, Unknown);

@@ -14,6 +14,7 @@ pub enum RecursiveUnionOne {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl RecursiveUnionOne {
     /// The value if this is [`String`](Self::String), else `Err(self)`.
     pub fn as_string(
@@ -25,10 +26,12 @@ impl RecursiveUnionOne {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`String`](Self::String).
     pub fn is_string(&self) -> bool {
         self.as_string().is_ok()
     }
+
     /// The value if this is [`Union`](Self::Union), else `Err(self)`.
     pub fn as_union(
         &self,
@@ -39,15 +42,18 @@ impl RecursiveUnionOne {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Union`](Self::Union).
     pub fn is_union(&self) -> bool {
         self.as_union().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson.validation#RecursiveUnionOne",
     &[
@@ -65,6 +71,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(
     RecursiveUnionOne, SCHEMA, Unknown, [0 => String(value), 1 => Union(value)]
 );

@@ -12,103 +12,25 @@ pub struct ValidationExceptionField {
     /// Constraints: required.
     pub message: ::std::option::Option<::std::string::String>,
 }
-impl ValidationExceptionField {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ValidationExceptionFieldBuilder {
-        <ValidationExceptionFieldBuilder as ::std::default::Default>::default()
-    }
-    /// A JSONPointer expression to the structure member whose value failed to satisfy the modeled constraints.
-    pub fn path(&self) -> ::std::option::Option<&str> {
-        self.path.as_deref()
-    }
-    /// A detailed description of the validation failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
+
 /// A builder for [`ValidationExceptionField`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ValidationExceptionFieldBuilder {
     inner: ValidationExceptionField,
 }
-impl ValidationExceptionFieldBuilder {
-    /// A JSONPointer expression to the structure member whose value failed to satisfy the modeled constraints.
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `path`.
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.path = input;
-        self
-    }
-    /// `path` as set so far.
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.path
-    }
-    /// A detailed description of the validation failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ValidationExceptionField, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ValidationExceptionField {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.framework#ValidationExceptionField",
     &[
-        ::smithy_rt::schema::Member::new(
-                "path",
-                "path",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
-        ::smithy_rt::schema::Member::new(
-                "message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
+        ::smithy_rt::schema::Member::string("path", "path").required(),
+        ::smithy_rt::schema::Member::string("message", "message").required(),
     ],
 );
-::smithy_rt::structure!(
-    ValidationExceptionField, SCHEMA, [0 => path, 1 => message], builder :
-    ValidationExceptionFieldBuilder
-);
+
+::smithy_rt::structure! {
+    ValidationExceptionField, SCHEMA, ValidationExceptionFieldBuilder[];
+    /// A JSONPointer expression to the structure member whose value failed to satisfy the modeled constraints.
+    0 "path" path / set_path / get_path: string;
+    /// A detailed description of the validation failure.
+    1 "message" message / set_message / get_message: string;
+}

@@ -6,68 +6,24 @@ pub struct ClientOptionalDefaults {
     /// Constraints: the service assumes `0` when unset.
     pub member: ::std::option::Option<i32>,
 }
-impl ClientOptionalDefaults {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ClientOptionalDefaultsBuilder {
-        <ClientOptionalDefaultsBuilder as ::std::default::Default>::default()
-    }
-    /// `member`, if set.
-    pub fn member(&self) -> ::std::option::Option<i32> {
-        self.member
-    }
-}
+
 /// A builder for [`ClientOptionalDefaults`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ClientOptionalDefaultsBuilder {
     inner: ClientOptionalDefaults,
 }
-impl ClientOptionalDefaultsBuilder {
-    /// Set `member`.
-    pub fn member(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.member = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `member`.
-    pub fn set_member(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.member = input;
-        self
-    }
-    /// `member` as set so far.
-    pub fn get_member(&self) -> &::std::option::Option<i32> {
-        &self.inner.member
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ClientOptionalDefaults, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ClientOptionalDefaults {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ClientOptionalDefaults",
     &[
-        ::smithy_rt::schema::Member::new(
-                "member",
-                "member",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("member", "member")
             .default(&::smithy_rt::schema::Node::Number("0"))
             .client_optional(),
     ],
 );
-::smithy_rt::structure!(
-    ClientOptionalDefaults, SCHEMA, [0 => member], builder :
-    ClientOptionalDefaultsBuilder
-);
+
+::smithy_rt::structure! {
+    ClientOptionalDefaults, SCHEMA, ClientOptionalDefaultsBuilder[];
+    /// The `member` member.
+    0 "member" member / set_member / get_member: copy(i32);
+}

@@ -6,72 +6,20 @@ pub struct ComplexNestedErrorData {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub foo: ::std::option::Option<::std::string::String>,
 }
-impl ComplexNestedErrorData {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ComplexNestedErrorDataBuilder {
-        <ComplexNestedErrorDataBuilder as ::std::default::Default>::default()
-    }
-    /// `Foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-}
+
 /// A builder for [`ComplexNestedErrorData`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ComplexNestedErrorDataBuilder {
     inner: ComplexNestedErrorData,
 }
-impl ComplexNestedErrorDataBuilder {
-    /// Set `Foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `Foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ComplexNestedErrorData, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ComplexNestedErrorData {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ComplexNestedErrorData",
-    &[
-        ::smithy_rt::schema::Member::new(
-                "Foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .json_name("Fooooo"),
-    ],
+    &[::smithy_rt::schema::Member::string("Foo", "foo").json_name("Fooooo")],
 );
-::smithy_rt::structure!(
-    ComplexNestedErrorData, SCHEMA, [0 => foo], builder : ComplexNestedErrorDataBuilder
-);
+
+::smithy_rt::structure! {
+    ComplexNestedErrorData, SCHEMA, ComplexNestedErrorDataBuilder[];
+    /// The `Foo` member.
+    0 "Foo" foo / set_foo / get_foo: string;
+}

@@ -10,120 +10,18 @@ pub struct Dialog {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub farewell: ::std::option::Option<crate::types::Farewell>,
 }
-impl Dialog {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DialogBuilder {
-        <DialogBuilder as ::std::default::Default>::default()
-    }
-    /// `language`, if set.
-    pub fn language(&self) -> ::std::option::Option<&str> {
-        self.language.as_deref()
-    }
-    /// `greeting`, if set.
-    pub fn greeting(&self) -> ::std::option::Option<&str> {
-        self.greeting.as_deref()
-    }
-    /// `farewell`, if set.
-    pub fn farewell(&self) -> ::std::option::Option<&crate::types::Farewell> {
-        self.farewell.as_ref()
-    }
-}
+
 /// A builder for [`Dialog`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DialogBuilder {
     inner: Dialog,
 }
-impl DialogBuilder {
-    /// Set `language`.
-    pub fn language(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.language = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `language`.
-    pub fn set_language(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.language = input;
-        self
-    }
-    /// `language` as set so far.
-    pub fn get_language(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.language
-    }
-    /// Set `greeting`.
-    pub fn greeting(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.greeting = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `greeting`.
-    pub fn set_greeting(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.greeting = input;
-        self
-    }
-    /// `greeting` as set so far.
-    pub fn get_greeting(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.greeting
-    }
-    /// Set `farewell`.
-    pub fn farewell(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Farewell>,
-    ) -> Self {
-        self.inner.farewell = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `farewell`.
-    pub fn set_farewell(
-        mut self,
-        input: ::std::option::Option<crate::types::Farewell>,
-    ) -> Self {
-        self.inner.farewell = input;
-        self
-    }
-    /// `farewell` as set so far.
-    pub fn get_farewell(&self) -> &::std::option::Option<crate::types::Farewell> {
-        &self.inner.farewell
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(self) -> ::std::result::Result<Dialog, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Dialog {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#Dialog",
     &[
-        ::smithy_rt::schema::Member::new(
-            "language",
-            "language",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "greeting",
-                "greeting",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("language", "language"),
+        ::smithy_rt::schema::Member::string("greeting", "greeting")
             .default(&::smithy_rt::schema::Node::String("hi")),
         ::smithy_rt::schema::Member::new(
             "farewell",
@@ -132,7 +30,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    Dialog, SCHEMA, [0 => language, 1 => greeting, 2 => farewell], builder :
-    DialogBuilder
-);
+
+::smithy_rt::structure! {
+    Dialog, SCHEMA, DialogBuilder[];
+    /// The `language` member.
+    0 "language" language / set_language / get_language: string;
+    /// The `greeting` member.
+    1 "greeting" greeting / set_greeting / get_greeting: string;
+    /// The `farewell` member.
+    2 "farewell" farewell / set_farewell / get_farewell: value(crate::types::Farewell);
+}

@@ -26,6 +26,7 @@ pub enum EventStream {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl EventStream {
     /// The value if this is [`Headers`](Self::Headers), else `Err(self)`.
     pub fn as_headers(
@@ -37,10 +38,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Headers`](Self::Headers).
     pub fn is_headers(&self) -> bool {
         self.as_headers().is_ok()
     }
+
     /// The value if this is [`BlobPayload`](Self::BlobPayload), else `Err(self)`.
     pub fn as_blob_payload(
         &self,
@@ -51,10 +54,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`BlobPayload`](Self::BlobPayload).
     pub fn is_blob_payload(&self) -> bool {
         self.as_blob_payload().is_ok()
     }
+
     /// The value if this is [`StringPayload`](Self::StringPayload), else `Err(self)`.
     pub fn as_string_payload(
         &self,
@@ -65,10 +70,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`StringPayload`](Self::StringPayload).
     pub fn is_string_payload(&self) -> bool {
         self.as_string_payload().is_ok()
     }
+
     /// The value if this is [`StructurePayload`](Self::StructurePayload), else `Err(self)`.
     pub fn as_structure_payload(
         &self,
@@ -79,10 +86,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`StructurePayload`](Self::StructurePayload).
     pub fn is_structure_payload(&self) -> bool {
         self.as_structure_payload().is_ok()
     }
+
     /// The value if this is [`UnionPayload`](Self::UnionPayload), else `Err(self)`.
     pub fn as_union_payload(
         &self,
@@ -93,10 +102,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`UnionPayload`](Self::UnionPayload).
     pub fn is_union_payload(&self) -> bool {
         self.as_union_payload().is_ok()
     }
+
     /// The value if this is [`HeadersAndExplicitPayload`](Self::HeadersAndExplicitPayload), else `Err(self)`.
     pub fn as_headers_and_explicit_payload(
         &self,
@@ -107,10 +118,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`HeadersAndExplicitPayload`](Self::HeadersAndExplicitPayload).
     pub fn is_headers_and_explicit_payload(&self) -> bool {
         self.as_headers_and_explicit_payload().is_ok()
     }
+
     /// The value if this is [`HeadersAndImplicitPayload`](Self::HeadersAndImplicitPayload), else `Err(self)`.
     pub fn as_headers_and_implicit_payload(
         &self,
@@ -121,10 +134,12 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`HeadersAndImplicitPayload`](Self::HeadersAndImplicitPayload).
     pub fn is_headers_and_implicit_payload(&self) -> bool {
         self.as_headers_and_implicit_payload().is_ok()
     }
+
     /// The value if this is [`Error`](Self::Error), else `Err(self)`.
     pub fn as_error(
         &self,
@@ -135,15 +150,18 @@ impl EventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Error`](Self::Error).
     pub fn is_error(&self) -> bool {
         self.as_error().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#EventStream",
     &[
@@ -190,6 +208,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
+
 ::smithy_rt::union!(
     EventStream, SCHEMA, Unknown, [0 => Headers(value), 1 => BlobPayload(value), 2 =>
     StringPayload(value), 3 => StructurePayload(value), 4 => UnionPayload(value), 5 =>

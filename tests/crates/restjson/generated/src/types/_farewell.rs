@@ -6,70 +6,23 @@ pub struct Farewell {
     /// Constraints: the service assumes `"bye"` when unset.
     pub phrase: ::std::option::Option<::std::string::String>,
 }
-impl Farewell {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> FarewellBuilder {
-        <FarewellBuilder as ::std::default::Default>::default()
-    }
-    /// `phrase`, if set.
-    pub fn phrase(&self) -> ::std::option::Option<&str> {
-        self.phrase.as_deref()
-    }
-}
+
 /// A builder for [`Farewell`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FarewellBuilder {
     inner: Farewell,
 }
-impl FarewellBuilder {
-    /// Set `phrase`.
-    pub fn phrase(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phrase = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `phrase`.
-    pub fn set_phrase(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.phrase = input;
-        self
-    }
-    /// `phrase` as set so far.
-    pub fn get_phrase(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.phrase
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Farewell, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> Farewell {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#Farewell",
     &[
-        ::smithy_rt::schema::Member::new(
-                "phrase",
-                "phrase",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("phrase", "phrase")
             .default(&::smithy_rt::schema::Node::String("bye")),
     ],
 );
-::smithy_rt::structure!(Farewell, SCHEMA, [0 => phrase], builder : FarewellBuilder);
+
+::smithy_rt::structure! {
+    Farewell, SCHEMA, FarewellBuilder[];
+    /// The `phrase` member.
+    0 "phrase" phrase / set_phrase / get_phrase: string;
+}

@@ -23,6 +23,7 @@ pub enum FooEnum {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl FooEnum {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -35,11 +36,13 @@ impl FooEnum {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["Foo", "Baz", "Bar", "1", "0"]
     }
 }
+
 impl ::std::convert::From<&str> for FooEnum {
     fn from(value: &str) -> Self {
         match value {
@@ -54,8 +57,10 @@ impl ::std::convert::From<&str> for FooEnum {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.shared#FooEnum",
     "[Foo, Baz, Bar, 1, 0]",
 );
+
 ::smithy_rt::enumeration!(FooEnum, SCHEMA, Unknown);

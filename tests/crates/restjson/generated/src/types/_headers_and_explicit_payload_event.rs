@@ -8,96 +8,17 @@ pub struct HeadersAndExplicitPayloadEvent {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub payload: ::std::option::Option<crate::types::PayloadStructure>,
 }
-impl HeadersAndExplicitPayloadEvent {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HeadersAndExplicitPayloadEventBuilder {
-        <HeadersAndExplicitPayloadEventBuilder as ::std::default::Default>::default()
-    }
-    /// `header`, if set.
-    pub fn header(&self) -> ::std::option::Option<&str> {
-        self.header.as_deref()
-    }
-    /// `payload`, if set.
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::PayloadStructure> {
-        self.payload.as_ref()
-    }
-}
+
 /// A builder for [`HeadersAndExplicitPayloadEvent`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HeadersAndExplicitPayloadEventBuilder {
     inner: HeadersAndExplicitPayloadEvent,
 }
-impl HeadersAndExplicitPayloadEventBuilder {
-    /// Set `header`.
-    pub fn header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `header`.
-    pub fn set_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.header = input;
-        self
-    }
-    /// `header` as set so far.
-    pub fn get_header(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.header
-    }
-    /// Set `payload`.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayloadStructure>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::PayloadStructure>,
-    ) -> Self {
-        self.inner.payload = input;
-        self
-    }
-    /// `payload` as set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::PayloadStructure> {
-        &self.inner.payload
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HeadersAndExplicitPayloadEvent,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HeadersAndExplicitPayloadEvent {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HeadersAndExplicitPayloadEvent",
     &[
-        ::smithy_rt::schema::Member::new(
-            "header",
-            "header",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("header", "header"),
         ::smithy_rt::schema::Member::new(
             "payload",
             "payload",
@@ -105,7 +26,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    HeadersAndExplicitPayloadEvent, SCHEMA, [0 => header, 1 => payload], builder :
-    HeadersAndExplicitPayloadEventBuilder
-);
+
+::smithy_rt::structure! {
+    HeadersAndExplicitPayloadEvent, SCHEMA, HeadersAndExplicitPayloadEventBuilder[];
+    /// The `header` member.
+    0 "header" header / set_header / get_header: string;
+    /// The `payload` member.
+    1 "payload" payload / set_payload / get_payload: value(crate::types::PayloadStructure);
+}

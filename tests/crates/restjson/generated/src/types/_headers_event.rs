@@ -20,251 +20,44 @@ pub struct HeadersEvent {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub timestamp_header: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl HeadersEvent {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HeadersEventBuilder {
-        <HeadersEventBuilder as ::std::default::Default>::default()
-    }
-    /// `booleanHeader`, if set.
-    pub fn boolean_header(&self) -> ::std::option::Option<bool> {
-        self.boolean_header
-    }
-    /// `byteHeader`, if set.
-    pub fn byte_header(&self) -> ::std::option::Option<i8> {
-        self.byte_header
-    }
-    /// `shortHeader`, if set.
-    pub fn short_header(&self) -> ::std::option::Option<i16> {
-        self.short_header
-    }
-    /// `intHeader`, if set.
-    pub fn int_header(&self) -> ::std::option::Option<i32> {
-        self.int_header
-    }
-    /// `longHeader`, if set.
-    pub fn long_header(&self) -> ::std::option::Option<i64> {
-        self.long_header
-    }
-    /// `blobHeader`, if set.
-    pub fn blob_header(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.blob_header.as_ref()
-    }
-    /// `stringHeader`, if set.
-    pub fn string_header(&self) -> ::std::option::Option<&str> {
-        self.string_header.as_deref()
-    }
-    /// `timestampHeader`, if set.
-    pub fn timestamp_header(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.timestamp_header
-    }
-}
+
 /// A builder for [`HeadersEvent`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HeadersEventBuilder {
     inner: HeadersEvent,
 }
-impl HeadersEventBuilder {
-    /// Set `booleanHeader`.
-    pub fn boolean_header(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.boolean_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `booleanHeader`.
-    pub fn set_boolean_header(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.boolean_header = input;
-        self
-    }
-    /// `booleanHeader` as set so far.
-    pub fn get_boolean_header(&self) -> &::std::option::Option<bool> {
-        &self.inner.boolean_header
-    }
-    /// Set `byteHeader`.
-    pub fn byte_header(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byteHeader`.
-    pub fn set_byte_header(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte_header = input;
-        self
-    }
-    /// `byteHeader` as set so far.
-    pub fn get_byte_header(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte_header
-    }
-    /// Set `shortHeader`.
-    pub fn short_header(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortHeader`.
-    pub fn set_short_header(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short_header = input;
-        self
-    }
-    /// `shortHeader` as set so far.
-    pub fn get_short_header(&self) -> &::std::option::Option<i16> {
-        &self.inner.short_header
-    }
-    /// Set `intHeader`.
-    pub fn int_header(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.int_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `intHeader`.
-    pub fn set_int_header(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.int_header = input;
-        self
-    }
-    /// `intHeader` as set so far.
-    pub fn get_int_header(&self) -> &::std::option::Option<i32> {
-        &self.inner.int_header
-    }
-    /// Set `longHeader`.
-    pub fn long_header(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `longHeader`.
-    pub fn set_long_header(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long_header = input;
-        self
-    }
-    /// `longHeader` as set so far.
-    pub fn get_long_header(&self) -> &::std::option::Option<i64> {
-        &self.inner.long_header
-    }
-    /// Set `blobHeader`.
-    pub fn blob_header(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `blobHeader`.
-    pub fn set_blob_header(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob_header = input;
-        self
-    }
-    /// `blobHeader` as set so far.
-    pub fn get_blob_header(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.blob_header
-    }
-    /// Set `stringHeader`.
-    pub fn string_header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stringHeader`.
-    pub fn set_string_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string_header = input;
-        self
-    }
-    /// `stringHeader` as set so far.
-    pub fn get_string_header(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string_header
-    }
-    /// Set `timestampHeader`.
-    pub fn timestamp_header(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timestampHeader`.
-    pub fn set_timestamp_header(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp_header = input;
-        self
-    }
-    /// `timestampHeader` as set so far.
-    pub fn get_timestamp_header(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.timestamp_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<HeadersEvent, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HeadersEvent {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HeadersEvent",
     &[
-        ::smithy_rt::schema::Member::new(
-            "booleanHeader",
-            "boolean_header",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "byteHeader",
-            "byte_header",
-            &::smithy_rt::schema::prelude::BYTE,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "shortHeader",
-            "short_header",
-            &::smithy_rt::schema::prelude::SHORT,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "intHeader",
-            "int_header",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "longHeader",
-            "long_header",
-            &::smithy_rt::schema::prelude::LONG,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "blobHeader",
-            "blob_header",
-            &::smithy_rt::schema::prelude::BLOB,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "stringHeader",
-            "string_header",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "timestampHeader",
-                "timestamp_header",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::boolean("booleanHeader", "boolean_header"),
+        ::smithy_rt::schema::Member::byte("byteHeader", "byte_header"),
+        ::smithy_rt::schema::Member::short("shortHeader", "short_header"),
+        ::smithy_rt::schema::Member::integer("intHeader", "int_header"),
+        ::smithy_rt::schema::Member::long("longHeader", "long_header"),
+        ::smithy_rt::schema::Member::blob("blobHeader", "blob_header"),
+        ::smithy_rt::schema::Member::string("stringHeader", "string_header"),
+        ::smithy_rt::schema::Member::timestamp("timestampHeader", "timestamp_header")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
     ],
 );
-::smithy_rt::structure!(
-    HeadersEvent, SCHEMA, [0 => boolean_header, 1 => byte_header, 2 => short_header, 3 =>
-    int_header, 4 => long_header, 5 => blob_header, 6 => string_header, 7 =>
-    timestamp_header], builder : HeadersEventBuilder
-);
+
+::smithy_rt::structure! {
+    HeadersEvent, SCHEMA, HeadersEventBuilder[];
+    /// The `booleanHeader` member.
+    0 "booleanHeader" boolean_header / set_boolean_header / get_boolean_header: copy(bool);
+    /// The `byteHeader` member.
+    1 "byteHeader" byte_header / set_byte_header / get_byte_header: copy(i8);
+    /// The `shortHeader` member.
+    2 "shortHeader" short_header / set_short_header / get_short_header: copy(i16);
+    /// The `intHeader` member.
+    3 "intHeader" int_header / set_int_header / get_int_header: copy(i32);
+    /// The `longHeader` member.
+    4 "longHeader" long_header / set_long_header / get_long_header: copy(i64);
+    /// The `blobHeader` member.
+    5 "blobHeader" blob_header / set_blob_header / get_blob_header: value(crate::primitives::Blob);
+    /// The `stringHeader` member.
+    6 "stringHeader" string_header / set_string_header / get_string_header: string;
+    /// The `timestampHeader` member.
+    7 "timestampHeader" timestamp_header / set_timestamp_header / get_timestamp_header: copy(crate::primitives::DateTime);
+}

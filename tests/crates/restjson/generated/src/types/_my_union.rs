@@ -32,6 +32,7 @@ pub enum MyUnion {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl MyUnion {
     /// The value if this is [`StringValue`](Self::StringValue), else `Err(self)`.
     pub fn as_string_value(
@@ -43,10 +44,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`StringValue`](Self::StringValue).
     pub fn is_string_value(&self) -> bool {
         self.as_string_value().is_ok()
     }
+
     /// The value if this is [`BooleanValue`](Self::BooleanValue), else `Err(self)`.
     pub fn as_boolean_value(&self) -> ::std::result::Result<&bool, &Self> {
         if let Self::BooleanValue(value) = self {
@@ -55,10 +58,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`BooleanValue`](Self::BooleanValue).
     pub fn is_boolean_value(&self) -> bool {
         self.as_boolean_value().is_ok()
     }
+
     /// The value if this is [`NumberValue`](Self::NumberValue), else `Err(self)`.
     pub fn as_number_value(&self) -> ::std::result::Result<&i32, &Self> {
         if let Self::NumberValue(value) = self {
@@ -67,10 +72,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`NumberValue`](Self::NumberValue).
     pub fn is_number_value(&self) -> bool {
         self.as_number_value().is_ok()
     }
+
     /// The value if this is [`BlobValue`](Self::BlobValue), else `Err(self)`.
     pub fn as_blob_value(
         &self,
@@ -81,10 +88,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`BlobValue`](Self::BlobValue).
     pub fn is_blob_value(&self) -> bool {
         self.as_blob_value().is_ok()
     }
+
     /// The value if this is [`TimestampValue`](Self::TimestampValue), else `Err(self)`.
     pub fn as_timestamp_value(
         &self,
@@ -95,10 +104,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`TimestampValue`](Self::TimestampValue).
     pub fn is_timestamp_value(&self) -> bool {
         self.as_timestamp_value().is_ok()
     }
+
     /// The value if this is [`EnumValue`](Self::EnumValue), else `Err(self)`.
     pub fn as_enum_value(&self) -> ::std::result::Result<&crate::types::FooEnum, &Self> {
         if let Self::EnumValue(value) = self {
@@ -107,10 +118,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`EnumValue`](Self::EnumValue).
     pub fn is_enum_value(&self) -> bool {
         self.as_enum_value().is_ok()
     }
+
     /// The value if this is [`ListValue`](Self::ListValue), else `Err(self)`.
     pub fn as_list_value(
         &self,
@@ -121,10 +134,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`ListValue`](Self::ListValue).
     pub fn is_list_value(&self) -> bool {
         self.as_list_value().is_ok()
     }
+
     /// The value if this is [`MapValue`](Self::MapValue), else `Err(self)`.
     pub fn as_map_value(
         &self,
@@ -138,10 +153,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`MapValue`](Self::MapValue).
     pub fn is_map_value(&self) -> bool {
         self.as_map_value().is_ok()
     }
+
     /// The value if this is [`StructureValue`](Self::StructureValue), else `Err(self)`.
     pub fn as_structure_value(
         &self,
@@ -152,10 +169,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`StructureValue`](Self::StructureValue).
     pub fn is_structure_value(&self) -> bool {
         self.as_structure_value().is_ok()
     }
+
     /// The value if this is [`RenamedStructureValue`](Self::RenamedStructureValue), else `Err(self)`.
     pub fn as_renamed_structure_value(
         &self,
@@ -166,10 +185,12 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`RenamedStructureValue`](Self::RenamedStructureValue).
     pub fn is_renamed_structure_value(&self) -> bool {
         self.as_renamed_structure_value().is_ok()
     }
+
     /// The value if this is [`UnionValue`](Self::UnionValue), else `Err(self)`.
     pub fn as_union_value(
         &self,
@@ -180,43 +201,26 @@ impl MyUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`UnionValue`](Self::UnionValue).
     pub fn is_union_value(&self) -> bool {
         self.as_union_value().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#MyUnion",
     &[
-        ::smithy_rt::schema::Member::new(
-            "stringValue",
-            "string_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "booleanValue",
-            "boolean_value",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "numberValue",
-            "number_value",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "blobValue",
-            "blob_value",
-            &::smithy_rt::schema::prelude::BLOB,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "timestampValue",
-            "timestamp_value",
-            &::smithy_rt::schema::prelude::TIMESTAMP,
-        ),
+        ::smithy_rt::schema::Member::string("stringValue", "string_value"),
+        ::smithy_rt::schema::Member::boolean("booleanValue", "boolean_value"),
+        ::smithy_rt::schema::Member::integer("numberValue", "number_value"),
+        ::smithy_rt::schema::Member::blob("blobValue", "blob_value"),
+        ::smithy_rt::schema::Member::timestamp("timestampValue", "timestamp_value"),
         ::smithy_rt::schema::Member::new(
                 "enumValue",
                 "enum_value",
@@ -251,6 +255,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
+
 ::smithy_rt::union!(
     MyUnion, SCHEMA, Unknown, [0 => StringValue(value), 1 => BooleanValue(value), 2 =>
     NumberValue(value), 3 => BlobValue(value), 4 => TimestampValue(value), 5 =>

@@ -8,100 +8,25 @@ pub struct NestedPayload {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub name: ::std::option::Option<::std::string::String>,
 }
-impl NestedPayload {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> NestedPayloadBuilder {
-        <NestedPayloadBuilder as ::std::default::Default>::default()
-    }
-    /// `greeting`, if set.
-    pub fn greeting(&self) -> ::std::option::Option<&str> {
-        self.greeting.as_deref()
-    }
-    /// `name`, if set.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-}
+
 /// A builder for [`NestedPayload`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct NestedPayloadBuilder {
     inner: NestedPayload,
 }
-impl NestedPayloadBuilder {
-    /// Set `greeting`.
-    pub fn greeting(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.greeting = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `greeting`.
-    pub fn set_greeting(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.greeting = input;
-        self
-    }
-    /// `greeting` as set so far.
-    pub fn get_greeting(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.greeting
-    }
-    /// Set `name`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.name = input;
-        self
-    }
-    /// `name` as set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.name
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<NestedPayload, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> NestedPayload {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#NestedPayload",
     &[
-        ::smithy_rt::schema::Member::new(
-            "greeting",
-            "greeting",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "name",
-            "name",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("greeting", "greeting"),
+        ::smithy_rt::schema::Member::string("name", "name"),
     ],
 );
-::smithy_rt::structure!(
-    NestedPayload, SCHEMA, [0 => greeting, 1 => name], builder : NestedPayloadBuilder
-);
+
+::smithy_rt::structure! {
+    NestedPayload, SCHEMA, NestedPayloadBuilder[];
+    /// The `greeting` member.
+    0 "greeting" greeting / set_greeting / get_greeting: string;
+    /// The `name` member.
+    1 "name" name / set_name / get_name: string;
+}

@@ -12,6 +12,7 @@ pub enum NestedUnion {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl NestedUnion {
     /// The value if this is [`StringValue`](Self::StringValue), else `Err(self)`.
     pub fn as_string_value(
@@ -23,23 +24,21 @@ impl NestedUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`StringValue`](Self::StringValue).
     pub fn is_string_value(&self) -> bool {
         self.as_string_value().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#NestedUnion",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "stringValue",
-            "string_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("stringValue", "string_value")],
 );
+
 ::smithy_rt::union!(NestedUnion, SCHEMA, Unknown, [0 => StringValue(value)]);

@@ -6,65 +6,20 @@ pub struct PayloadConfig {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub data: ::std::option::Option<i32>,
 }
-impl PayloadConfig {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PayloadConfigBuilder {
-        <PayloadConfigBuilder as ::std::default::Default>::default()
-    }
-    /// `data`, if set.
-    pub fn data(&self) -> ::std::option::Option<i32> {
-        self.data
-    }
-}
+
 /// A builder for [`PayloadConfig`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PayloadConfigBuilder {
     inner: PayloadConfig,
 }
-impl PayloadConfigBuilder {
-    /// Set `data`.
-    pub fn data(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.data = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `data`.
-    pub fn set_data(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.data = input;
-        self
-    }
-    /// `data` as set so far.
-    pub fn get_data(&self) -> &::std::option::Option<i32> {
-        &self.inner.data
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PayloadConfig, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PayloadConfig {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#PayloadConfig",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "data",
-            "data",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::integer("data", "data")],
 );
-::smithy_rt::structure!(
-    PayloadConfig, SCHEMA, [0 => data], builder : PayloadConfigBuilder
-);
+
+::smithy_rt::structure! {
+    PayloadConfig, SCHEMA, PayloadConfigBuilder[];
+    /// The `data` member.
+    0 "data" data / set_data / get_data: copy(i32);
+}

@@ -6,71 +6,20 @@ pub struct PayloadStructure {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub structure_member: ::std::option::Option<::std::string::String>,
 }
-impl PayloadStructure {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PayloadStructureBuilder {
-        <PayloadStructureBuilder as ::std::default::Default>::default()
-    }
-    /// `structureMember`, if set.
-    pub fn structure_member(&self) -> ::std::option::Option<&str> {
-        self.structure_member.as_deref()
-    }
-}
+
 /// A builder for [`PayloadStructure`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PayloadStructureBuilder {
     inner: PayloadStructure,
 }
-impl PayloadStructureBuilder {
-    /// Set `structureMember`.
-    pub fn structure_member(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.structure_member = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `structureMember`.
-    pub fn set_structure_member(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.structure_member = input;
-        self
-    }
-    /// `structureMember` as set so far.
-    pub fn get_structure_member(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.structure_member
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PayloadStructure, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PayloadStructure {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#PayloadStructure",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "structureMember",
-            "structure_member",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("structureMember", "structure_member")],
 );
-::smithy_rt::structure!(
-    PayloadStructure, SCHEMA, [0 => structure_member], builder : PayloadStructureBuilder
-);
+
+::smithy_rt::structure! {
+    PayloadStructure, SCHEMA, PayloadStructureBuilder[];
+    /// The `structureMember` member.
+    0 "structureMember" structure_member / set_structure_member / get_structure_member: string;
+}

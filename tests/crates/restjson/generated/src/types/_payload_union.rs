@@ -12,6 +12,7 @@ pub enum PayloadUnion {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl PayloadUnion {
     /// The value if this is [`UnionMember`](Self::UnionMember), else `Err(self)`.
     pub fn as_union_member(
@@ -23,23 +24,21 @@ impl PayloadUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`UnionMember`](Self::UnionMember).
     pub fn is_union_member(&self) -> bool {
         self.as_union_member().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#PayloadUnion",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "unionMember",
-            "union_member",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("unionMember", "union_member")],
 );
+
 ::smithy_rt::union!(PayloadUnion, SCHEMA, Unknown, [0 => UnionMember(value)]);

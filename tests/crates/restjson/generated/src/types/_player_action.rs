@@ -12,24 +12,22 @@ pub enum PlayerAction {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl PlayerAction {
     /// Whether this is [`Quit`](Self::Quit).
     pub fn is_quit(&self) -> bool {
         ::std::matches!(self, Self::Quit)
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#PlayerAction",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "quit",
-            "quit",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("quit", "quit")],
 );
+
 ::smithy_rt::union!(PlayerAction, SCHEMA, Unknown, [0 => Quit]);

@@ -10,106 +10,17 @@ pub struct RecursiveShapesInputOutputNested1 {
         ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
     >,
 }
-impl RecursiveShapesInputOutputNested1 {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> RecursiveShapesInputOutputNested1Builder {
-        <RecursiveShapesInputOutputNested1Builder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-    /// `nested`, if set.
-    pub fn nested(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RecursiveShapesInputOutputNested2> {
-        self.nested.as_deref()
-    }
-}
+
 /// A builder for [`RecursiveShapesInputOutputNested1`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RecursiveShapesInputOutputNested1Builder {
     inner: RecursiveShapesInputOutputNested1,
 }
-impl RecursiveShapesInputOutputNested1Builder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Set `nested`.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveShapesInputOutputNested2>,
-    ) -> Self {
-        self.inner.nested = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<
-            ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
-        >,
-    ) -> Self {
-        self.inner.nested = input;
-        self
-    }
-    /// `nested` as set so far.
-    pub fn get_nested(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested2>,
-    > {
-        &self.inner.nested
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        RecursiveShapesInputOutputNested1,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> RecursiveShapesInputOutputNested1 {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#RecursiveShapesInputOutputNested1",
     &[
-        ::smithy_rt::schema::Member::new(
-            "foo",
-            "foo",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("foo", "foo"),
         ::smithy_rt::schema::Member::new(
             "nested",
             "nested",
@@ -117,7 +28,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    RecursiveShapesInputOutputNested1, SCHEMA, [0 => foo, 1 => nested], builder :
-    RecursiveShapesInputOutputNested1Builder
-);
+
+::smithy_rt::structure! {
+    RecursiveShapesInputOutputNested1, SCHEMA, RecursiveShapesInputOutputNested1Builder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+    /// The `nested` member.
+    1 "nested" nested / set_nested / get_nested: boxed(crate::types::RecursiveShapesInputOutputNested2);
+}

@@ -10,106 +10,17 @@ pub struct RecursiveShapesInputOutputNested2 {
         ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
     >,
 }
-impl RecursiveShapesInputOutputNested2 {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> RecursiveShapesInputOutputNested2Builder {
-        <RecursiveShapesInputOutputNested2Builder as ::std::default::Default>::default()
-    }
-    /// `bar`, if set.
-    pub fn bar(&self) -> ::std::option::Option<&str> {
-        self.bar.as_deref()
-    }
-    /// `recursiveMember`, if set.
-    pub fn recursive_member(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RecursiveShapesInputOutputNested1> {
-        self.recursive_member.as_deref()
-    }
-}
+
 /// A builder for [`RecursiveShapesInputOutputNested2`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RecursiveShapesInputOutputNested2Builder {
     inner: RecursiveShapesInputOutputNested2,
 }
-impl RecursiveShapesInputOutputNested2Builder {
-    /// Set `bar`.
-    pub fn bar(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bar = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `bar`.
-    pub fn set_bar(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.bar = input;
-        self
-    }
-    /// `bar` as set so far.
-    pub fn get_bar(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.bar
-    }
-    /// Set `recursiveMember`.
-    pub fn recursive_member(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveShapesInputOutputNested1>,
-    ) -> Self {
-        self.inner.recursive_member = ::std::option::Option::Some(
-            ::std::boxed::Box::new(input.into()),
-        );
-        self
-    }
-    /// Set or clear `recursiveMember`.
-    pub fn set_recursive_member(
-        mut self,
-        input: ::std::option::Option<
-            ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
-        >,
-    ) -> Self {
-        self.inner.recursive_member = input;
-        self
-    }
-    /// `recursiveMember` as set so far.
-    pub fn get_recursive_member(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::boxed::Box<crate::types::RecursiveShapesInputOutputNested1>,
-    > {
-        &self.inner.recursive_member
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        RecursiveShapesInputOutputNested2,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> RecursiveShapesInputOutputNested2 {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#RecursiveShapesInputOutputNested2",
     &[
-        ::smithy_rt::schema::Member::new(
-            "bar",
-            "bar",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("bar", "bar"),
         ::smithy_rt::schema::Member::new(
             "recursiveMember",
             "recursive_member",
@@ -117,7 +28,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    RecursiveShapesInputOutputNested2, SCHEMA, [0 => bar, 1 => recursive_member], builder
-    : RecursiveShapesInputOutputNested2Builder
-);
+
+::smithy_rt::structure! {
+    RecursiveShapesInputOutputNested2, SCHEMA, RecursiveShapesInputOutputNested2Builder[];
+    /// The `bar` member.
+    0 "bar" bar / set_bar / get_bar: string;
+    /// The `recursiveMember` member.
+    1 "recursiveMember" recursive_member / set_recursive_member / get_recursive_member: boxed(crate::types::RecursiveShapesInputOutputNested1);
+}

@@ -6,71 +6,20 @@ pub struct RenamedGreeting {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub salutation: ::std::option::Option<::std::string::String>,
 }
-impl RenamedGreeting {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> RenamedGreetingBuilder {
-        <RenamedGreetingBuilder as ::std::default::Default>::default()
-    }
-    /// `salutation`, if set.
-    pub fn salutation(&self) -> ::std::option::Option<&str> {
-        self.salutation.as_deref()
-    }
-}
+
 /// A builder for [`RenamedGreeting`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RenamedGreetingBuilder {
     inner: RenamedGreeting,
 }
-impl RenamedGreetingBuilder {
-    /// Set `salutation`.
-    pub fn salutation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.salutation = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `salutation`.
-    pub fn set_salutation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.salutation = input;
-        self
-    }
-    /// `salutation` as set so far.
-    pub fn get_salutation(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.salutation
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<RenamedGreeting, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> RenamedGreeting {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.nested#GreetingStruct",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "salutation",
-            "salutation",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("salutation", "salutation")],
 );
-::smithy_rt::structure!(
-    RenamedGreeting, SCHEMA, [0 => salutation], builder : RenamedGreetingBuilder
-);
+
+::smithy_rt::structure! {
+    RenamedGreeting, SCHEMA, RenamedGreetingBuilder[];
+    /// The `salutation` member.
+    0 "salutation" salutation / set_salutation / get_salutation: string;
+}

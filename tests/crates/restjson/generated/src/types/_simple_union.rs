@@ -14,6 +14,7 @@ pub enum SimpleUnion {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl SimpleUnion {
     /// The value if this is [`Int`](Self::Int), else `Err(self)`.
     pub fn as_int(&self) -> ::std::result::Result<&i32, &Self> {
@@ -23,10 +24,12 @@ impl SimpleUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Int`](Self::Int).
     pub fn is_int(&self) -> bool {
         self.as_int().is_ok()
     }
+
     /// The value if this is [`String`](Self::String), else `Err(self)`.
     pub fn as_string(&self) -> ::std::result::Result<&::std::string::String, &Self> {
         if let Self::String(value) = self {
@@ -35,28 +38,24 @@ impl SimpleUnion {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`String`](Self::String).
     pub fn is_string(&self) -> bool {
         self.as_string().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#SimpleUnion",
     &[
-        ::smithy_rt::schema::Member::new(
-            "int",
-            "int",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "string",
-            "string",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::integer("int", "int"),
+        ::smithy_rt::schema::Member::string("string", "string"),
     ],
 );
+
 ::smithy_rt::union!(SimpleUnion, SCHEMA, Unknown, [0 => Int(value), 1 => String(value)]);

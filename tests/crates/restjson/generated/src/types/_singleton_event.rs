@@ -6,71 +6,20 @@ pub struct SingletonEvent {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub value: ::std::option::Option<::std::string::String>,
 }
-impl SingletonEvent {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> SingletonEventBuilder {
-        <SingletonEventBuilder as ::std::default::Default>::default()
-    }
-    /// `value`, if set.
-    pub fn value(&self) -> ::std::option::Option<&str> {
-        self.value.as_deref()
-    }
-}
+
 /// A builder for [`SingletonEvent`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SingletonEventBuilder {
     inner: SingletonEvent,
 }
-impl SingletonEventBuilder {
-    /// Set `value`.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.value = input;
-        self
-    }
-    /// `value` as set so far.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.value
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SingletonEvent, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> SingletonEvent {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#SingletonEvent",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "value",
-            "value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("value", "value")],
 );
-::smithy_rt::structure!(
-    SingletonEvent, SCHEMA, [0 => value], builder : SingletonEventBuilder
-);
+
+::smithy_rt::structure! {
+    SingletonEvent, SCHEMA, SingletonEventBuilder[];
+    /// The `value` member.
+    0 "value" value / set_value / get_value: string;
+}

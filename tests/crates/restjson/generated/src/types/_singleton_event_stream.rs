@@ -12,6 +12,7 @@ pub enum SingletonEventStream {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl SingletonEventStream {
     /// The value if this is [`Singleton`](Self::Singleton), else `Err(self)`.
     pub fn as_singleton(
@@ -23,15 +24,18 @@ impl SingletonEventStream {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Singleton`](Self::Singleton).
     pub fn is_singleton(&self) -> bool {
         self.as_singleton().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#SingletonEventStream",
     &[
@@ -42,4 +46,5 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
+
 ::smithy_rt::union!(SingletonEventStream, SCHEMA, Unknown, [0 => Singleton(value)]);

@@ -15,6 +15,7 @@ pub enum StringEnum {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl StringEnum {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -23,11 +24,13 @@ impl StringEnum {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["enumvalue"]
     }
 }
+
 impl ::std::convert::From<&str> for StringEnum {
     fn from(value: &str) -> Self {
         match value {
@@ -38,8 +41,10 @@ impl ::std::convert::From<&str> for StringEnum {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson#StringEnum",
     "[enumvalue]",
 );
+
 ::smithy_rt::enumeration!(StringEnum, SCHEMA, Unknown);

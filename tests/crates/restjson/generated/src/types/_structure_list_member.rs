@@ -8,82 +8,25 @@ pub struct StructureListMember {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub b: ::std::option::Option<::std::string::String>,
 }
-impl StructureListMember {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> StructureListMemberBuilder {
-        <StructureListMemberBuilder as ::std::default::Default>::default()
-    }
-    /// `a`, if set.
-    pub fn a(&self) -> ::std::option::Option<&str> {
-        self.a.as_deref()
-    }
-    /// `b`, if set.
-    pub fn b(&self) -> ::std::option::Option<&str> {
-        self.b.as_deref()
-    }
-}
+
 /// A builder for [`StructureListMember`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct StructureListMemberBuilder {
     inner: StructureListMember,
 }
-impl StructureListMemberBuilder {
-    /// Set `a`.
-    pub fn a(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.a = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `a`.
-    pub fn set_a(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.inner.a = input;
-        self
-    }
-    /// `a` as set so far.
-    pub fn get_a(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.a
-    }
-    /// Set `b`.
-    pub fn b(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.b = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `b`.
-    pub fn set_b(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.inner.b = input;
-        self
-    }
-    /// `b` as set so far.
-    pub fn get_b(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.b
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<StructureListMember, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> StructureListMember {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#StructureListMember",
     &[
-        ::smithy_rt::schema::Member::new("a", "a", &::smithy_rt::schema::prelude::STRING)
-            .json_name("value"),
-        ::smithy_rt::schema::Member::new("b", "b", &::smithy_rt::schema::prelude::STRING)
-            .json_name("other"),
+        ::smithy_rt::schema::Member::string("a", "a").json_name("value"),
+        ::smithy_rt::schema::Member::string("b", "b").json_name("other"),
     ],
 );
-::smithy_rt::structure!(
-    StructureListMember, SCHEMA, [0 => a, 1 => b], builder : StructureListMemberBuilder
-);
+
+::smithy_rt::structure! {
+    StructureListMember, SCHEMA, StructureListMemberBuilder[];
+    /// The `a` member.
+    0 "a" a / set_a / get_a: string;
+    /// The `b` member.
+    1 "b" b / set_b / get_b: string;
+}

@@ -6,63 +6,20 @@ pub struct TestConfig {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub timeout: ::std::option::Option<i32>,
 }
-impl TestConfig {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> TestConfigBuilder {
-        <TestConfigBuilder as ::std::default::Default>::default()
-    }
-    /// `timeout`, if set.
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
-        self.timeout
-    }
-}
+
 /// A builder for [`TestConfig`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TestConfigBuilder {
     inner: TestConfig,
 }
-impl TestConfigBuilder {
-    /// Set `timeout`.
-    pub fn timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timeout`.
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.timeout = input;
-        self
-    }
-    /// `timeout` as set so far.
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
-        &self.inner.timeout
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TestConfig, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> TestConfig {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#TestConfig",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "timeout",
-            "timeout",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::integer("timeout", "timeout")],
 );
-::smithy_rt::structure!(TestConfig, SCHEMA, [0 => timeout], builder : TestConfigBuilder);
+
+::smithy_rt::structure! {
+    TestConfig, SCHEMA, TestConfigBuilder[];
+    /// The `timeout` member.
+    0 "timeout" timeout / set_timeout / get_timeout: copy(i32);
+}

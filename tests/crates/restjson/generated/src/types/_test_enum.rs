@@ -19,6 +19,7 @@ pub enum TestEnum {
     /// A value this crate does not know (the service may have added it since).
     Unknown(::smithy_rt::primitives::UnknownVariantValue),
 }
+
 impl TestEnum {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -29,11 +30,13 @@ impl TestEnum {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every value this crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
         &["FOO", "BAR", "BAZ"]
     }
 }
+
 impl ::std::convert::From<&str> for TestEnum {
     fn from(value: &str) -> Self {
         match value {
@@ -46,8 +49,10 @@ impl ::std::convert::From<&str> for TestEnum {
         }
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson#TestEnum",
     "[FOO, BAR, BAZ]",
 );
+
 ::smithy_rt::enumeration!(TestEnum, SCHEMA, Unknown);

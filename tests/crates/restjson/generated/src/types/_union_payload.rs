@@ -12,6 +12,7 @@ pub enum UnionPayload {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl UnionPayload {
     /// The value if this is [`Greeting`](Self::Greeting), else `Err(self)`.
     pub fn as_greeting(&self) -> ::std::result::Result<&::std::string::String, &Self> {
@@ -21,23 +22,21 @@ impl UnionPayload {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Greeting`](Self::Greeting).
     pub fn is_greeting(&self) -> bool {
         self.as_greeting().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#UnionPayload",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "greeting",
-            "greeting",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("greeting", "greeting")],
 );
+
 ::smithy_rt::union!(UnionPayload, SCHEMA, Unknown, [0 => Greeting(value)]);

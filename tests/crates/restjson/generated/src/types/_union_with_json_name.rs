@@ -16,6 +16,7 @@ pub enum UnionWithJsonName {
     /// A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.
     Unknown,
 }
+
 impl UnionWithJsonName {
     /// The value if this is [`Foo`](Self::Foo), else `Err(self)`.
     pub fn as_foo(&self) -> ::std::result::Result<&::std::string::String, &Self> {
@@ -25,10 +26,12 @@ impl UnionWithJsonName {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Foo`](Self::Foo).
     pub fn is_foo(&self) -> bool {
         self.as_foo().is_ok()
     }
+
     /// The value if this is [`Bar`](Self::Bar), else `Err(self)`.
     pub fn as_bar(&self) -> ::std::result::Result<&::std::string::String, &Self> {
         if let Self::Bar(value) = self {
@@ -37,10 +40,12 @@ impl UnionWithJsonName {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Bar`](Self::Bar).
     pub fn is_bar(&self) -> bool {
         self.as_bar().is_ok()
     }
+
     /// The value if this is [`Baz`](Self::Baz), else `Err(self)`.
     pub fn as_baz(&self) -> ::std::result::Result<&::std::string::String, &Self> {
         if let Self::Baz(value) = self {
@@ -49,37 +54,27 @@ impl UnionWithJsonName {
             ::std::result::Result::Err(self)
         }
     }
+
     /// Whether this is [`Baz`](Self::Baz).
     pub fn is_baz(&self) -> bool {
         self.as_baz().is_ok()
     }
+
     /// Whether this holds a member this crate does not know.
     pub fn is_unknown(&self) -> bool {
         ::std::matches!(self, Self::Unknown)
     }
 }
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::union(
     "aws.protocoltests.restjson#UnionWithJsonName",
     &[
-        ::smithy_rt::schema::Member::new(
-                "foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .json_name("FOO"),
-        ::smithy_rt::schema::Member::new(
-            "bar",
-            "bar",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "baz",
-                "baz",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .json_name("_baz"),
+        ::smithy_rt::schema::Member::string("foo", "foo").json_name("FOO"),
+        ::smithy_rt::schema::Member::string("bar", "bar"),
+        ::smithy_rt::schema::Member::string("baz", "baz").json_name("_baz"),
     ],
 );
+
 ::smithy_rt::union!(
     UnionWithJsonName, SCHEMA, Unknown, [0 => Foo(value), 1 => Bar(value), 2 =>
     Baz(value)]

@@ -16,189 +16,13 @@ pub struct PutCollectionsInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub outer: ::std::option::Option<crate::types::Outer>,
 }
-impl PutCollectionsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutCollectionsInputBuilder {
-        <PutCollectionsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `tags`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn tags(&self) -> &[::std::string::String] {
-        self.tags.as_deref().unwrap_or_default()
-    }
-    /// `labels`, if set.
-    pub fn labels(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.labels.as_ref()
-    }
-    /// `uniqueNames`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn unique_names(&self) -> &[::std::string::String] {
-        self.unique_names.as_deref().unwrap_or_default()
-    }
-    /// `uniquePoints`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn unique_points(&self) -> &[crate::types::Point] {
-        self.unique_points.as_deref().unwrap_or_default()
-    }
-    /// `outer`, if set.
-    pub fn outer(&self) -> ::std::option::Option<&crate::types::Outer> {
-        self.outer.as_ref()
-    }
-}
+
 /// A builder for [`PutCollectionsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutCollectionsInputBuilder {
     inner: PutCollectionsInput,
 }
-impl PutCollectionsInputBuilder {
-    /// Append one item to `tags`.
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.tags = input;
-        self
-    }
-    /// `tags` as set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.tags
-    }
-    /// Insert one entry into `labels`.
-    pub fn labels(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .labels
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `labels`.
-    pub fn set_labels(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.labels = input;
-        self
-    }
-    /// `labels` as set so far.
-    pub fn get_labels(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.labels
-    }
-    /// Append one item to `uniqueNames`.
-    pub fn unique_names(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .unique_names
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `uniqueNames`.
-    pub fn set_unique_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.unique_names = input;
-        self
-    }
-    /// `uniqueNames` as set so far.
-    pub fn get_unique_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.unique_names
-    }
-    /// Append one item to `uniquePoints`.
-    pub fn unique_points(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Point>,
-    ) -> Self {
-        self.inner
-            .unique_points
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `uniquePoints`.
-    pub fn set_unique_points(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Point>>,
-    ) -> Self {
-        self.inner.unique_points = input;
-        self
-    }
-    /// `uniquePoints` as set so far.
-    pub fn get_unique_points(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Point>> {
-        &self.inner.unique_points
-    }
-    /// Set `outer`.
-    pub fn outer(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Outer>,
-    ) -> Self {
-        self.inner.outer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `outer`.
-    pub fn set_outer(
-        mut self,
-        input: ::std::option::Option<crate::types::Outer>,
-    ) -> Self {
-        self.inner.outer = input;
-        self
-    }
-    /// `outer` as set so far.
-    pub fn get_outer(&self) -> &::std::option::Option<crate::types::Outer> {
-        &self.inner.outer
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutCollectionsInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutCollectionsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#PutCollectionsInput",
     &[
@@ -222,7 +46,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    PutCollectionsInput, SCHEMA, [0 => tags, 1 => labels, 2 => unique_names, 3 =>
-    unique_points, 4 => outer], builder : PutCollectionsInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutCollectionsInput, SCHEMA, PutCollectionsInputBuilder[];
+    /// The `tags` member.
+    0 "tags" tags / set_tags / get_tags: list(::std::string::String);
+    /// The `labels` member.
+    1 "labels" labels / set_labels / get_labels: map(::std::string::String, ::std::string::String);
+    /// The `uniqueNames` member.
+    2 "uniqueNames" unique_names / set_unique_names / get_unique_names: list(::std::string::String);
+    /// The `uniquePoints` member.
+    3 "uniquePoints" unique_points / set_unique_points / get_unique_points: list(crate::types::Point);
+    /// The `outer` member.
+    4 "outer" outer / set_outer / get_outer: value(crate::types::Outer);
+}

@@ -24,297 +24,59 @@ pub struct PutNumbersInput {
     /// Constraints: between 0 and 5; the service assumes `3` when unset.
     pub retries: ::std::option::Option<i32>,
 }
-impl PutNumbersInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutNumbersInputBuilder {
-        <PutNumbersInputBuilder as ::std::default::Default>::default()
-    }
-    /// `tiny`, if set.
-    pub fn tiny(&self) -> ::std::option::Option<i8> {
-        self.tiny
-    }
-    /// `small`, if set.
-    pub fn small(&self) -> ::std::option::Option<i16> {
-        self.small
-    }
-    /// `count`, if set.
-    pub fn count(&self) -> ::std::option::Option<i32> {
-        self.count
-    }
-    /// `total`, if set.
-    pub fn total(&self) -> ::std::option::Option<i64> {
-        self.total
-    }
-    /// `ratio`, if set.
-    pub fn ratio(&self) -> ::std::option::Option<f32> {
-        self.ratio
-    }
-    /// `precise`, if set.
-    pub fn precise(&self) -> ::std::option::Option<f64> {
-        self.precise
-    }
-    /// `huge`, if set.
-    pub fn huge(&self) -> ::std::option::Option<&crate::primitives::BigInteger> {
-        self.huge.as_ref()
-    }
-    /// `money`, if set.
-    pub fn money(&self) -> ::std::option::Option<&crate::primitives::BigDecimal> {
-        self.money.as_ref()
-    }
-    /// `halves`, if set.
-    pub fn halves(&self) -> ::std::option::Option<i32> {
-        self.halves
-    }
-    /// `retries`, if set.
-    pub fn retries(&self) -> ::std::option::Option<i32> {
-        self.retries
-    }
-}
+
 /// A builder for [`PutNumbersInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutNumbersInputBuilder {
     inner: PutNumbersInput,
 }
-impl PutNumbersInputBuilder {
-    /// Set `tiny`.
-    pub fn tiny(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.tiny = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `tiny`.
-    pub fn set_tiny(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.tiny = input;
-        self
-    }
-    /// `tiny` as set so far.
-    pub fn get_tiny(&self) -> &::std::option::Option<i8> {
-        &self.inner.tiny
-    }
-    /// Set `small`.
-    pub fn small(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.small = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `small`.
-    pub fn set_small(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.small = input;
-        self
-    }
-    /// `small` as set so far.
-    pub fn get_small(&self) -> &::std::option::Option<i16> {
-        &self.inner.small
-    }
-    /// Set `count`.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `count`.
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.count = input;
-        self
-    }
-    /// `count` as set so far.
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
-        &self.inner.count
-    }
-    /// Set `total`.
-    pub fn total(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.total = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `total`.
-    pub fn set_total(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.total = input;
-        self
-    }
-    /// `total` as set so far.
-    pub fn get_total(&self) -> &::std::option::Option<i64> {
-        &self.inner.total
-    }
-    /// Set `ratio`.
-    pub fn ratio(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.ratio = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `ratio`.
-    pub fn set_ratio(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.ratio = input;
-        self
-    }
-    /// `ratio` as set so far.
-    pub fn get_ratio(&self) -> &::std::option::Option<f32> {
-        &self.inner.ratio
-    }
-    /// Set `precise`.
-    pub fn precise(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.precise = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `precise`.
-    pub fn set_precise(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.precise = input;
-        self
-    }
-    /// `precise` as set so far.
-    pub fn get_precise(&self) -> &::std::option::Option<f64> {
-        &self.inner.precise
-    }
-    /// Set `huge`.
-    pub fn huge(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::BigInteger>,
-    ) -> Self {
-        self.inner.huge = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `huge`.
-    pub fn set_huge(
-        mut self,
-        input: ::std::option::Option<crate::primitives::BigInteger>,
-    ) -> Self {
-        self.inner.huge = input;
-        self
-    }
-    /// `huge` as set so far.
-    pub fn get_huge(&self) -> &::std::option::Option<crate::primitives::BigInteger> {
-        &self.inner.huge
-    }
-    /// Set `money`.
-    pub fn money(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::BigDecimal>,
-    ) -> Self {
-        self.inner.money = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `money`.
-    pub fn set_money(
-        mut self,
-        input: ::std::option::Option<crate::primitives::BigDecimal>,
-    ) -> Self {
-        self.inner.money = input;
-        self
-    }
-    /// `money` as set so far.
-    pub fn get_money(&self) -> &::std::option::Option<crate::primitives::BigDecimal> {
-        &self.inner.money
-    }
-    /// Set `halves`.
-    pub fn halves(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.halves = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `halves`.
-    pub fn set_halves(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.halves = input;
-        self
-    }
-    /// `halves` as set so far.
-    pub fn get_halves(&self) -> &::std::option::Option<i32> {
-        &self.inner.halves
-    }
-    /// Set `retries`.
-    pub fn retries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.retries = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `retries`.
-    pub fn set_retries(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.retries = input;
-        self
-    }
-    /// `retries` as set so far.
-    pub fn get_retries(&self) -> &::std::option::Option<i32> {
-        &self.inner.retries
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutNumbersInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutNumbersInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#PutNumbersInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "tiny",
-                "tiny",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
-            .checks(&crate::schemas::TINY),
-        ::smithy_rt::schema::Member::new(
-                "small",
-                "small",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::byte("tiny", "tiny").checks(&crate::schemas::TINY),
+        ::smithy_rt::schema::Member::short("small", "small")
             .checks(&crate::schemas::SMALL),
-        ::smithy_rt::schema::Member::new(
-                "count",
-                "count",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("count", "count")
             .checks(&crate::schemas::COUNT),
-        ::smithy_rt::schema::Member::new(
-                "total",
-                "total",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("total", "total")
             .checks(&crate::schemas::TOTAL),
-        ::smithy_rt::schema::Member::new(
-                "ratio",
-                "ratio",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("ratio", "ratio")
             .checks(&crate::schemas::RATIO),
-        ::smithy_rt::schema::Member::new(
-                "precise",
-                "precise",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("precise", "precise")
             .checks(&crate::schemas::PRECISE),
-        ::smithy_rt::schema::Member::new(
-                "huge",
-                "huge",
-                &::smithy_rt::schema::prelude::BIG_INTEGER,
-            )
+        ::smithy_rt::schema::Member::big_integer("huge", "huge")
             .checks(&crate::schemas::HUGE),
-        ::smithy_rt::schema::Member::new(
-                "money",
-                "money",
-                &::smithy_rt::schema::prelude::BIG_DECIMAL,
-            )
+        ::smithy_rt::schema::Member::big_decimal("money", "money")
             .checks(&crate::schemas::MONEY),
-        ::smithy_rt::schema::Member::new(
-                "halves",
-                "halves",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("halves", "halves")
             .checks(&crate::schemas::PUT_NUMBERS_INPUT_HALVES),
-        ::smithy_rt::schema::Member::new(
-                "retries",
-                "retries",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("retries", "retries")
             .checks(&crate::schemas::PUT_NUMBERS_INPUT_RETRIES)
             .default(&::smithy_rt::schema::Node::Number("3")),
     ],
 );
-::smithy_rt::structure!(
-    PutNumbersInput, SCHEMA, [0 => tiny, 1 => small, 2 => count, 3 => total, 4 => ratio,
-    5 => precise, 6 => huge, 7 => money, 8 => halves, 9 => retries], builder :
-    PutNumbersInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutNumbersInput, SCHEMA, PutNumbersInputBuilder[];
+    /// The `tiny` member.
+    0 "tiny" tiny / set_tiny / get_tiny: copy(i8);
+    /// The `small` member.
+    1 "small" small / set_small / get_small: copy(i16);
+    /// The `count` member.
+    2 "count" count / set_count / get_count: copy(i32);
+    /// The `total` member.
+    3 "total" total / set_total / get_total: copy(i64);
+    /// The `ratio` member.
+    4 "ratio" ratio / set_ratio / get_ratio: copy(f32);
+    /// The `precise` member.
+    5 "precise" precise / set_precise / get_precise: copy(f64);
+    /// The `huge` member.
+    6 "huge" huge / set_huge / get_huge: value(crate::primitives::BigInteger);
+    /// The `money` member.
+    7 "money" money / set_money / get_money: value(crate::primitives::BigDecimal);
+    /// The `halves` member.
+    8 "halves" halves / set_halves / get_halves: copy(i32);
+    /// The `retries` member.
+    9 "retries" retries / set_retries / get_retries: copy(i32);
+}

@@ -32,398 +32,69 @@ pub struct PutStringsInput {
     /// Constraints: the service assumes `"anonymous"` when unset.
     pub nickname: ::std::option::Option<::std::string::String>,
 }
-impl PutStringsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutStringsInputBuilder {
-        <PutStringsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `name`, if set.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-    /// The member's \\\`@length\\\` replaces the target's.
-    pub fn short_name(&self) -> ::std::option::Option<&str> {
-        self.short_name.as_deref()
-    }
-    /// `atLeastThree`, if set.
-    pub fn at_least_three(&self) -> ::std::option::Option<&str> {
-        self.at_least_three.as_deref()
-    }
-    /// `atMostFive`, if set.
-    pub fn at_most_five(&self) -> ::std::option::Option<&str> {
-        self.at_most_five.as_deref()
-    }
-    /// `payload`, if set.
-    pub fn payload(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.payload.as_ref()
-    }
-    /// `lowercase`, if set.
-    pub fn lowercase(&self) -> ::std::option::Option<&str> {
-        self.lowercase.as_deref()
-    }
-    /// `code`, if set.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        self.code.as_deref()
-    }
-    /// A pattern that backtracks exponentially in a backtracking engine.
-    pub fn digits(&self) -> ::std::option::Option<&str> {
-        self.digits.as_deref()
-    }
-    /// `password`, if set.
-    pub fn password(&self) -> ::std::option::Option<&str> {
-        self.password.as_deref()
-    }
-    /// `color`, if set.
-    pub fn color(&self) -> ::std::option::Option<&crate::types::Color> {
-        self.color.as_ref()
-    }
-    /// `level`, if set.
-    pub fn level(&self) -> ::std::option::Option<crate::types::Level> {
-        self.level
-    }
-    /// `nickname`, if set.
-    pub fn nickname(&self) -> ::std::option::Option<&str> {
-        self.nickname.as_deref()
-    }
-}
+
 /// A builder for [`PutStringsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutStringsInputBuilder {
     inner: PutStringsInput,
 }
-impl PutStringsInputBuilder {
-    /// Set `name`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.name = input;
-        self
-    }
-    /// `name` as set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.name
-    }
-    /// The member's \\\`@length\\\` replaces the target's.
-    pub fn short_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.short_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortName`.
-    pub fn set_short_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.short_name = input;
-        self
-    }
-    /// `shortName` as set so far.
-    pub fn get_short_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.short_name
-    }
-    /// Set `atLeastThree`.
-    pub fn at_least_three(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.at_least_three = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `atLeastThree`.
-    pub fn set_at_least_three(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.at_least_three = input;
-        self
-    }
-    /// `atLeastThree` as set so far.
-    pub fn get_at_least_three(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.at_least_three
-    }
-    /// Set `atMostFive`.
-    pub fn at_most_five(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.at_most_five = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `atMostFive`.
-    pub fn set_at_most_five(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.at_most_five = input;
-        self
-    }
-    /// `atMostFive` as set so far.
-    pub fn get_at_most_five(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.at_most_five
-    }
-    /// Set `payload`.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.payload = input;
-        self
-    }
-    /// `payload` as set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.payload
-    }
-    /// Set `lowercase`.
-    pub fn lowercase(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.lowercase = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `lowercase`.
-    pub fn set_lowercase(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.lowercase = input;
-        self
-    }
-    /// `lowercase` as set so far.
-    pub fn get_lowercase(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.lowercase
-    }
-    /// Set `code`.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `code`.
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.code = input;
-        self
-    }
-    /// `code` as set so far.
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.code
-    }
-    /// A pattern that backtracks exponentially in a backtracking engine.
-    pub fn digits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.digits = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `digits`.
-    pub fn set_digits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.digits = input;
-        self
-    }
-    /// `digits` as set so far.
-    pub fn get_digits(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.digits
-    }
-    /// Set `password`.
-    pub fn password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.password = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `password`.
-    pub fn set_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.password = input;
-        self
-    }
-    /// `password` as set so far.
-    pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.password
-    }
-    /// Set `color`.
-    pub fn color(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Color>,
-    ) -> Self {
-        self.inner.color = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `color`.
-    pub fn set_color(
-        mut self,
-        input: ::std::option::Option<crate::types::Color>,
-    ) -> Self {
-        self.inner.color = input;
-        self
-    }
-    /// `color` as set so far.
-    pub fn get_color(&self) -> &::std::option::Option<crate::types::Color> {
-        &self.inner.color
-    }
-    /// Set `level`.
-    pub fn level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Level>,
-    ) -> Self {
-        self.inner.level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `level`.
-    pub fn set_level(
-        mut self,
-        input: ::std::option::Option<crate::types::Level>,
-    ) -> Self {
-        self.inner.level = input;
-        self
-    }
-    /// `level` as set so far.
-    pub fn get_level(&self) -> &::std::option::Option<crate::types::Level> {
-        &self.inner.level
-    }
-    /// Set `nickname`.
-    pub fn nickname(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nickname = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `nickname`.
-    pub fn set_nickname(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.nickname = input;
-        self
-    }
-    /// `nickname` as set so far.
-    pub fn get_nickname(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.nickname
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutStringsInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutStringsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#PutStringsInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "name",
-                "name",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("name", "name")
             .required()
             .checks(&crate::schemas::NAME),
-        ::smithy_rt::schema::Member::new(
-                "shortName",
-                "short_name",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("shortName", "short_name")
             .checks(&crate::schemas::PUT_STRINGS_INPUT_SHORT_NAME),
-        ::smithy_rt::schema::Member::new(
-                "atLeastThree",
-                "at_least_three",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("atLeastThree", "at_least_three")
             .checks(&crate::schemas::MIN_ONLY_STRING),
-        ::smithy_rt::schema::Member::new(
-                "atMostFive",
-                "at_most_five",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("atMostFive", "at_most_five")
             .checks(&crate::schemas::MAX_ONLY_STRING),
-        ::smithy_rt::schema::Member::new(
-                "payload",
-                "payload",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("payload", "payload")
             .checks(&crate::schemas::PAYLOAD),
-        ::smithy_rt::schema::Member::new(
-                "lowercase",
-                "lowercase",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("lowercase", "lowercase")
             .checks(&crate::schemas::FIRST_HALF_LETTERS),
-        ::smithy_rt::schema::Member::new(
-                "code",
-                "code",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("code", "code")
             .checks(&crate::schemas::CODE_2),
-        ::smithy_rt::schema::Member::new(
-                "digits",
-                "digits",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("digits", "digits")
             .checks(&crate::schemas::DIGITS_2),
-        ::smithy_rt::schema::Member::new(
-                "password",
-                "password",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("password", "password")
             .sensitive()
             .checks(&crate::schemas::PASSWORD_2),
         ::smithy_rt::schema::Member::new("color", "color", &crate::types::_color::SCHEMA)
             .nested(),
         ::smithy_rt::schema::Member::new("level", "level", &crate::types::_level::SCHEMA)
             .nested(),
-        ::smithy_rt::schema::Member::new(
-                "nickname",
-                "nickname",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("nickname", "nickname")
             .default(&::smithy_rt::schema::Node::String("anonymous")),
     ],
 );
-::smithy_rt::structure!(
-    PutStringsInput, SCHEMA, [0 => name, 1 => short_name, 2 => at_least_three, 3 =>
-    at_most_five, 4 => payload, 5 => lowercase, 6 => code, 7 => digits, 8 => password, 9
-    => color, 10 => level, 11 => nickname], builder : PutStringsInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutStringsInput, SCHEMA, PutStringsInputBuilder[];
+    /// The `name` member.
+    0 "name" name / set_name / get_name: string;
+    /// The member's \\\`@length\\\` replaces the target's.
+    1 "shortName" short_name / set_short_name / get_short_name: string;
+    /// The `atLeastThree` member.
+    2 "atLeastThree" at_least_three / set_at_least_three / get_at_least_three: string;
+    /// The `atMostFive` member.
+    3 "atMostFive" at_most_five / set_at_most_five / get_at_most_five: string;
+    /// The `payload` member.
+    4 "payload" payload / set_payload / get_payload: value(crate::primitives::Blob);
+    /// The `lowercase` member.
+    5 "lowercase" lowercase / set_lowercase / get_lowercase: string;
+    /// The `code` member.
+    6 "code" code / set_code / get_code: string;
+    /// A pattern that backtracks exponentially in a backtracking engine.
+    7 "digits" digits / set_digits / get_digits: string;
+    /// The `password` member.
+    8 "password" password / set_password / get_password: string;
+    /// The `color` member.
+    9 "color" color / set_color / get_color: value(crate::types::Color);
+    /// The `level` member.
+    10 "level" level / set_level / get_level: copy(crate::types::Level);
+    /// The `nickname` member.
+    11 "nickname" nickname / set_nickname / get_nickname: string;
+}

@@ -10,21 +10,9 @@ pub enum DeleteThingError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl DeleteThingError {
-    /// Whether this is [`AccessDenied`](Self::AccessDenied).
-    pub fn is_access_denied(&self) -> bool {
-        ::std::matches!(self, Self::AccessDenied(_))
-    }
-    /// Whether this is [`NotFound`](Self::NotFound).
-    pub fn is_not_found(&self) -> bool {
-        ::std::matches!(self, Self::NotFound(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
+
 ::smithy_rt::operation_error!(
-    DeleteThingError, [0 => AccessDenied(crate ::types::error::AccessDenied), 1 =>
-    NotFound(crate ::types::error::NotFound)]
+    DeleteThingError, [0 => AccessDenied(crate ::types::error::AccessDenied)
+    is_access_denied, 1 => NotFound(crate ::types::error::NotFound) is_not_found],
+    is_unhandled
 );

@@ -16,35 +16,11 @@ pub enum GetThingError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl GetThingError {
-    /// Whether this is [`AccessDenied`](Self::AccessDenied).
-    pub fn is_access_denied(&self) -> bool {
-        ::std::matches!(self, Self::AccessDenied(_))
-    }
-    /// Whether this is [`InternalFailure`](Self::InternalFailure).
-    pub fn is_internal_failure(&self) -> bool {
-        ::std::matches!(self, Self::InternalFailure(_))
-    }
-    /// Whether this is [`InvalidInput`](Self::InvalidInput).
-    pub fn is_invalid_input(&self) -> bool {
-        ::std::matches!(self, Self::InvalidInput(_))
-    }
-    /// Whether this is [`NotFound`](Self::NotFound).
-    pub fn is_not_found(&self) -> bool {
-        ::std::matches!(self, Self::NotFound(_))
-    }
-    /// Whether this is [`Throttled`](Self::Throttled).
-    pub fn is_throttled(&self) -> bool {
-        ::std::matches!(self, Self::Throttled(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
+
 ::smithy_rt::operation_error!(
-    GetThingError, [0 => AccessDenied(crate ::types::error::AccessDenied), 1 =>
-    InternalFailure(crate ::types::error::InternalFailure), 2 => InvalidInput(crate
-    ::types::error::InvalidInput), 3 => NotFound(crate ::types::error::NotFound), 4 =>
-    Throttled(crate ::types::error::Throttled)]
+    GetThingError, [0 => AccessDenied(crate ::types::error::AccessDenied)
+    is_access_denied, 1 => InternalFailure(crate ::types::error::InternalFailure)
+    is_internal_failure, 2 => InvalidInput(crate ::types::error::InvalidInput)
+    is_invalid_input, 3 => NotFound(crate ::types::error::NotFound) is_not_found, 4 =>
+    Throttled(crate ::types::error::Throttled) is_throttled], is_unhandled
 );

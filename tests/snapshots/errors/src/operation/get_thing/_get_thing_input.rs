@@ -6,72 +6,20 @@ pub struct GetThingInput {
     /// Constraints: required.
     pub id: ::std::option::Option<::std::string::String>,
 }
-impl GetThingInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> GetThingInputBuilder {
-        <GetThingInputBuilder as ::std::default::Default>::default()
-    }
-    /// `id`, if set.
-    pub fn id(&self) -> ::std::option::Option<&str> {
-        self.id.as_deref()
-    }
-}
+
 /// A builder for [`GetThingInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct GetThingInputBuilder {
     inner: GetThingInput,
 }
-impl GetThingInputBuilder {
-    /// Set `id`.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.id = input;
-        self
-    }
-    /// `id` as set so far.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.id
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetThingInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> GetThingInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.errors#GetThingInput",
-    &[
-        ::smithy_rt::schema::Member::new(
-                "id",
-                "id",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
-    ],
+    &[::smithy_rt::schema::Member::string("id", "id").required()],
 );
-::smithy_rt::structure!(
-    GetThingInput, SCHEMA, [0 => id], builder : GetThingInputBuilder
-);
+
+::smithy_rt::structure! {
+    GetThingInput, SCHEMA, GetThingInputBuilder[];
+    /// The `id` member.
+    0 "id" id / set_id / get_id: string;
+}

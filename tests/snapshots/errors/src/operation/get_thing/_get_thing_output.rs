@@ -6,71 +6,20 @@ pub struct GetThingOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub name: ::std::option::Option<::std::string::String>,
 }
-impl GetThingOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> GetThingOutputBuilder {
-        <GetThingOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `name`, if set.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-}
+
 /// A builder for [`GetThingOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct GetThingOutputBuilder {
     inner: GetThingOutput,
 }
-impl GetThingOutputBuilder {
-    /// Set `name`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.name = input;
-        self
-    }
-    /// `name` as set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.name
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetThingOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> GetThingOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.errors#GetThingOutput",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "name",
-            "name",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("name", "name")],
 );
-::smithy_rt::structure!(
-    GetThingOutput, SCHEMA, [0 => name], builder : GetThingOutputBuilder
-);
+
+::smithy_rt::structure! {
+    GetThingOutput, SCHEMA, GetThingOutputBuilder[];
+    /// The `name` member.
+    0 "name" name / set_name / get_name: string;
+}

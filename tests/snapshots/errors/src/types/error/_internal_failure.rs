@@ -3,37 +3,13 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct InternalFailure {}
-impl InternalFailure {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InternalFailureBuilder {
-        <InternalFailureBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`InternalFailure`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InternalFailureBuilder {
     inner: InternalFailure,
 }
-impl InternalFailureBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InternalFailure, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InternalFailure {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "example.errors#InternalFailure",
         &[],
@@ -41,5 +17,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     .error(
         ::smithy_rt::schema::ErrorInfo::new("InternalFailure", true).retryable(false),
     );
-::smithy_rt::structure!(InternalFailure, SCHEMA, [], builder : InternalFailureBuilder);
+
+::smithy_rt::structure! {
+    InternalFailure, SCHEMA, InternalFailureBuilder[];
+}
+
 ::smithy_rt::error_structure!(InternalFailure);

@@ -10,122 +10,17 @@ pub struct InvalidInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub reason: ::std::option::Option<crate::types::Reason>,
 }
-impl InvalidInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InvalidInputBuilder {
-        <InvalidInputBuilder as ::std::default::Default>::default()
-    }
-    /// `message`, if set.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// `fields`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn fields(&self) -> &[crate::types::FieldProblem] {
-        self.fields.as_deref().unwrap_or_default()
-    }
-    /// `reason`, if set.
-    pub fn reason(&self) -> ::std::option::Option<&crate::types::Reason> {
-        self.reason.as_ref()
-    }
-}
+
 /// A builder for [`InvalidInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InvalidInputBuilder {
     inner: InvalidInput,
 }
-impl InvalidInputBuilder {
-    /// Set `message`.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Append one item to `fields`.
-    pub fn fields(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FieldProblem>,
-    ) -> Self {
-        self.inner.fields.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `fields`.
-    pub fn set_fields(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FieldProblem>>,
-    ) -> Self {
-        self.inner.fields = input;
-        self
-    }
-    /// `fields` as set so far.
-    pub fn get_fields(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FieldProblem>> {
-        &self.inner.fields
-    }
-    /// Set `reason`.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Reason>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `reason`.
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::Reason>,
-    ) -> Self {
-        self.inner.reason = input;
-        self
-    }
-    /// `reason` as set so far.
-    pub fn get_reason(&self) -> &::std::option::Option<crate::types::Reason> {
-        &self.inner.reason
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InvalidInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InvalidInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "example.errors#InvalidInput",
         &[
-            ::smithy_rt::schema::Member::new(
-                    "message",
-                    "message",
-                    &::smithy_rt::schema::prelude::STRING,
-                )
-                .required(),
+            ::smithy_rt::schema::Member::string("message", "message").required(),
             ::smithy_rt::schema::Member::new(
                     "fields",
                     "fields",
@@ -145,8 +40,15 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .status(400u16)
             .message(0),
     );
-::smithy_rt::structure!(
-    InvalidInput, SCHEMA, [0 => message, 1 => fields, 2 => reason], builder :
-    InvalidInputBuilder
-);
+
+::smithy_rt::structure! {
+    InvalidInput, SCHEMA, InvalidInputBuilder[];
+    /// The `message` member.
+    0 "message" message / set_message / get_message: string;
+    /// The `fields` member.
+    1 "fields" fields / set_fields / get_fields: list(crate::types::FieldProblem);
+    /// The `reason` member.
+    2 "reason" reason / set_reason / get_reason: value(crate::types::Reason);
+}
+
 ::smithy_rt::error_structure!(InvalidInput);

@@ -8,104 +8,30 @@ pub struct NotFound {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub resource_id: ::std::option::Option<::std::string::String>,
 }
-impl NotFound {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> NotFoundBuilder {
-        <NotFoundBuilder as ::std::default::Default>::default()
-    }
-    /// `message`, if set.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// `resourceId`, if set.
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
-        self.resource_id.as_deref()
-    }
-}
+
 /// A builder for [`NotFound`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct NotFoundBuilder {
     inner: NotFound,
 }
-impl NotFoundBuilder {
-    /// Set `message`.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Set `resourceId`.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `resourceId`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = input;
-        self
-    }
-    /// `resourceId` as set so far.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.resource_id
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<NotFound, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> NotFound {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "example.errors#NotFound",
         &[
-            ::smithy_rt::schema::Member::new(
-                "message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
-            ::smithy_rt::schema::Member::new(
-                "resourceId",
-                "resource_id",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
+            ::smithy_rt::schema::Member::string("message", "message"),
+            ::smithy_rt::schema::Member::string("resourceId", "resource_id"),
         ],
     )
     .error(
         ::smithy_rt::schema::ErrorInfo::new("NotFound", false).status(404u16).message(0),
     );
-::smithy_rt::structure!(
-    NotFound, SCHEMA, [0 => message, 1 => resource_id], builder : NotFoundBuilder
-);
+
+::smithy_rt::structure! {
+    NotFound, SCHEMA, NotFoundBuilder[];
+    /// The `message` member.
+    0 "message" message / set_message / get_message: string;
+    /// The `resourceId` member.
+    1 "resourceId" resource_id / set_resource_id / get_resource_id: string;
+}
+
 ::smithy_rt::error_structure!(NotFound);

@@ -40,354 +40,53 @@ pub struct DescribeInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub kind: ::std::option::Option<crate::types::Kind>,
 }
-impl DescribeInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DescribeInputBuilder {
-        <DescribeInputBuilder as ::std::default::Default>::default()
-    }
-    /// Returns Vec\\\<String\\\> when x \\\< y \\\> z, and Option\\\<T\\\> otherwise.
-    pub fn generics(&self) -> ::std::option::Option<&str> {
-        self.generics.as_deref()
-    }
-    /// One \\\`tick, a \\\`span\\\`, and a fence: \\\`\\\`\\\` let x = 1; \\\`\\\`\\\` and \\\`\\\`\\\` inline.
-    pub fn ticks(&self) -> ::std::option::Option<&str> {
-        self.ticks.as_deref()
-    }
-    /// See \\\[link\\\] and \\\[text\\\](not a url) and a lone \\\] bracket and \\\[Self\\\].
-    pub fn brackets(&self) -> ::std::option::Option<&str> {
-        self.brackets.as_deref()
-    }
-    /// then \*\*Note:\*\* a custom tag and\\ and .
-    pub fn script(&self) -> ::std::option::Option<&str> {
-        self.script.as_deref()
-    }
-    /// Visit <https://example.com/path_(x)?a=1&b=2>, or <http://x.y>.
-    pub fn urls(&self) -> ::std::option::Option<&str> {
-        self.urls.as_deref()
-    }
-    /// Escaped: & \\\<b\\\> "q" ' 😀 and broken \\\&bogus; &amp
-    pub fn entities(&self) -> ::std::option::Option<&str> {
-        self.entities.as_deref()
-    }
-    /// Unbalanced \*\*bold \*italic\*\*\* \`never closed\`
-    pub fn unbalanced(&self) -> ::std::option::Option<&str> {
-        self.unbalanced.as_deref()
-    }
-    /// Line one Line two indented like a code block # Not a heading 1. not a list
-    pub fn crlf(&self) -> ::std::option::Option<&str> {
-        self.crlf.as_deref()
-    }
-    /// First paragraph.
-    pub fn paragraphs(&self) -> ::std::option::Option<&str> {
-        self.paragraphs.as_deref()
-    }
-    /// Emoji 🚀, a check ✓ and a skin tone 👍🏽; trailing backslash \\\\
-    pub fn emoji(&self) -> ::std::option::Option<&str> {
-        self.emoji.as_deref()
-    }
-    /// `kind`, if set.
-    pub fn kind(&self) -> ::std::option::Option<&crate::types::Kind> {
-        self.kind.as_ref()
-    }
-}
+
 /// A builder for [`DescribeInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DescribeInputBuilder {
     inner: DescribeInput,
 }
-impl DescribeInputBuilder {
-    /// Returns Vec\\\<String\\\> when x \\\< y \\\> z, and Option\\\<T\\\> otherwise.
-    pub fn generics(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.generics = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `generics`.
-    pub fn set_generics(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.generics = input;
-        self
-    }
-    /// `generics` as set so far.
-    pub fn get_generics(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.generics
-    }
-    /// One \\\`tick, a \\\`span\\\`, and a fence: \\\`\\\`\\\` let x = 1; \\\`\\\`\\\` and \\\`\\\`\\\` inline.
-    pub fn ticks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ticks = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `ticks`.
-    pub fn set_ticks(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.ticks = input;
-        self
-    }
-    /// `ticks` as set so far.
-    pub fn get_ticks(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.ticks
-    }
-    /// See \\\[link\\\] and \\\[text\\\](not a url) and a lone \\\] bracket and \\\[Self\\\].
-    pub fn brackets(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.brackets = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `brackets`.
-    pub fn set_brackets(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.brackets = input;
-        self
-    }
-    /// `brackets` as set so far.
-    pub fn get_brackets(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.brackets
-    }
-    /// then \*\*Note:\*\* a custom tag and\\ and .
-    pub fn script(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.script = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `script`.
-    pub fn set_script(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.script = input;
-        self
-    }
-    /// `script` as set so far.
-    pub fn get_script(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.script
-    }
-    /// Visit <https://example.com/path_(x)?a=1&b=2>, or <http://x.y>.
-    pub fn urls(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.urls = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `urls`.
-    pub fn set_urls(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.urls = input;
-        self
-    }
-    /// `urls` as set so far.
-    pub fn get_urls(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.urls
-    }
-    /// Escaped: & \\\<b\\\> "q" ' 😀 and broken \\\&bogus; &amp
-    pub fn entities(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.entities = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `entities`.
-    pub fn set_entities(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.entities = input;
-        self
-    }
-    /// `entities` as set so far.
-    pub fn get_entities(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.entities
-    }
-    /// Unbalanced \*\*bold \*italic\*\*\* \`never closed\`
-    pub fn unbalanced(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.unbalanced = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `unbalanced`.
-    pub fn set_unbalanced(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.unbalanced = input;
-        self
-    }
-    /// `unbalanced` as set so far.
-    pub fn get_unbalanced(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.unbalanced
-    }
-    /// Line one Line two indented like a code block # Not a heading 1. not a list
-    pub fn crlf(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.crlf = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `crlf`.
-    pub fn set_crlf(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.crlf = input;
-        self
-    }
-    /// `crlf` as set so far.
-    pub fn get_crlf(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.crlf
-    }
-    /// First paragraph.
-    pub fn paragraphs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.paragraphs = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `paragraphs`.
-    pub fn set_paragraphs(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.paragraphs = input;
-        self
-    }
-    /// `paragraphs` as set so far.
-    pub fn get_paragraphs(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.paragraphs
-    }
-    /// Emoji 🚀, a check ✓ and a skin tone 👍🏽; trailing backslash \\\\
-    pub fn emoji(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.emoji = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `emoji`.
-    pub fn set_emoji(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.emoji = input;
-        self
-    }
-    /// `emoji` as set so far.
-    pub fn get_emoji(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.emoji
-    }
-    /// Set `kind`.
-    pub fn kind(mut self, input: impl ::std::convert::Into<crate::types::Kind>) -> Self {
-        self.inner.kind = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `kind`.
-    pub fn set_kind(mut self, input: ::std::option::Option<crate::types::Kind>) -> Self {
-        self.inner.kind = input;
-        self
-    }
-    /// `kind` as set so far.
-    pub fn get_kind(&self) -> &::std::option::Option<crate::types::Kind> {
-        &self.inner.kind
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DescribeInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.docs#DescribeInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "generics",
-            "generics",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "ticks",
-            "ticks",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "brackets",
-            "brackets",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "script",
-            "script",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "urls",
-            "urls",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "entities",
-            "entities",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "unbalanced",
-            "unbalanced",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "crlf",
-            "crlf",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "paragraphs",
-            "paragraphs",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "emoji",
-            "emoji",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("generics", "generics"),
+        ::smithy_rt::schema::Member::string("ticks", "ticks"),
+        ::smithy_rt::schema::Member::string("brackets", "brackets"),
+        ::smithy_rt::schema::Member::string("script", "script"),
+        ::smithy_rt::schema::Member::string("urls", "urls"),
+        ::smithy_rt::schema::Member::string("entities", "entities"),
+        ::smithy_rt::schema::Member::string("unbalanced", "unbalanced"),
+        ::smithy_rt::schema::Member::string("crlf", "crlf"),
+        ::smithy_rt::schema::Member::string("paragraphs", "paragraphs"),
+        ::smithy_rt::schema::Member::string("emoji", "emoji"),
         ::smithy_rt::schema::Member::new("kind", "kind", &crate::types::_kind::SCHEMA)
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    DescribeInput, SCHEMA, [0 => generics, 1 => ticks, 2 => brackets, 3 => script, 4 =>
-    urls, 5 => entities, 6 => unbalanced, 7 => crlf, 8 => paragraphs, 9 => emoji, 10 =>
-    kind], builder : DescribeInputBuilder
-);
+
+::smithy_rt::structure! {
+    DescribeInput, SCHEMA, DescribeInputBuilder[];
+    /// Returns Vec\\\<String\\\> when x \\\< y \\\> z, and Option\\\<T\\\> otherwise.
+    0 "generics" generics / set_generics / get_generics: string;
+    /// One \\\`tick, a \\\`span\\\`, and a fence: \\\`\\\`\\\` let x = 1; \\\`\\\`\\\` and \\\`\\\`\\\` inline.
+    1 "ticks" ticks / set_ticks / get_ticks: string;
+    /// See \\\[link\\\] and \\\[text\\\](not a url) and a lone \\\] bracket and \\\[Self\\\].
+    2 "brackets" brackets / set_brackets / get_brackets: string;
+    /// then \*\*Note:\*\* a custom tag and\\ and .
+    3 "script" script / set_script / get_script: string;
+    /// Visit <https://example.com/path_(x)?a=1&b=2>, or <http://x.y>.
+    4 "urls" urls / set_urls / get_urls: string;
+    /// Escaped: & \\\<b\\\> "q" ' 😀 and broken \\\&bogus; &amp
+    5 "entities" entities / set_entities / get_entities: string;
+    /// Unbalanced \*\*bold \*italic\*\*\* \`never closed\`
+    6 "unbalanced" unbalanced / set_unbalanced / get_unbalanced: string;
+    /// Line one Line two indented like a code block # Not a heading 1. not a list
+    7 "crlf" crlf / set_crlf / get_crlf: string;
+    /// First paragraph.
+    8 "paragraphs" paragraphs / set_paragraphs / get_paragraphs: string;
+    /// Emoji 🚀, a check ✓ and a skin tone 👍🏽; trailing backslash \\\\
+    9 "emoji" emoji / set_emoji / get_emoji: string;
+    /// The `kind` member.
+    10 "kind" kind / set_kind / get_kind: value(crate::types::Kind);
+}

@@ -3,39 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct DescribeOutput {}
-impl DescribeOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DescribeOutputBuilder {
-        <DescribeOutputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`DescribeOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DescribeOutputBuilder {
     inner: DescribeOutput,
 }
-impl DescribeOutputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DescribeOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(DescribeOutput, SCHEMA, [], builder : DescribeOutputBuilder);
+
+::smithy_rt::structure! {
+    DescribeOutput, SCHEMA, DescribeOutputBuilder[];
+}

@@ -8,14 +8,7 @@ pub enum DescribeError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl DescribeError {
-    /// Whether this is [`Oops`](Self::Oops).
-    pub fn is_oops(&self) -> bool {
-        ::std::matches!(self, Self::Oops(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-::smithy_rt::operation_error!(DescribeError, [0 => Oops(crate ::types::error::Oops)]);
+
+::smithy_rt::operation_error!(
+    DescribeError, [0 => Oops(crate ::types::error::Oops) is_oops], is_unhandled
+);

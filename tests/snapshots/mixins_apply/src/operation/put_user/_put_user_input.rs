@@ -8,79 +8,13 @@ pub struct PutUserInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub group: ::std::option::Option<crate::types::Group>,
 }
-impl PutUserInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutUserInputBuilder {
-        <PutUserInputBuilder as ::std::default::Default>::default()
-    }
-    /// `user`, if set.
-    pub fn user(&self) -> ::std::option::Option<&crate::types::User> {
-        self.user.as_ref()
-    }
-    /// `group`, if set.
-    pub fn group(&self) -> ::std::option::Option<&crate::types::Group> {
-        self.group.as_ref()
-    }
-}
+
 /// A builder for [`PutUserInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutUserInputBuilder {
     inner: PutUserInput,
 }
-impl PutUserInputBuilder {
-    /// Set `user`.
-    pub fn user(mut self, input: impl ::std::convert::Into<crate::types::User>) -> Self {
-        self.inner.user = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `user`.
-    pub fn set_user(mut self, input: ::std::option::Option<crate::types::User>) -> Self {
-        self.inner.user = input;
-        self
-    }
-    /// `user` as set so far.
-    pub fn get_user(&self) -> &::std::option::Option<crate::types::User> {
-        &self.inner.user
-    }
-    /// Set `group`.
-    pub fn group(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Group>,
-    ) -> Self {
-        self.inner.group = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `group`.
-    pub fn set_group(
-        mut self,
-        input: ::std::option::Option<crate::types::Group>,
-    ) -> Self {
-        self.inner.group = input;
-        self
-    }
-    /// `group` as set so far.
-    pub fn get_group(&self) -> &::std::option::Option<crate::types::Group> {
-        &self.inner.group
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutUserInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutUserInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.mixins#PutUserInput",
     &[
@@ -91,6 +25,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    PutUserInput, SCHEMA, [0 => user, 1 => group], builder : PutUserInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutUserInput, SCHEMA, PutUserInputBuilder[];
+    /// The `user` member.
+    0 "user" user / set_user / get_user: value(crate::types::User);
+    /// The `group` member.
+    1 "group" group / set_group / get_group: value(crate::types::Group);
+}

@@ -3,39 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct PutUserOutput {}
-impl PutUserOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutUserOutputBuilder {
-        <PutUserOutputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`PutUserOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutUserOutputBuilder {
     inner: PutUserOutput,
 }
-impl PutUserOutputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutUserOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutUserOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(PutUserOutput, SCHEMA, [], builder : PutUserOutputBuilder);
+
+::smithy_rt::structure! {
+    PutUserOutput, SCHEMA, PutUserOutputBuilder[];
+}

@@ -3,12 +3,7 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct BuildInput {}
-impl BuildInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> BuildInputBuilder {
-        <BuildInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`BuildInput`].
 ///
 /// `C` is `()` for a builder made with [`BuildInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -17,31 +12,16 @@ pub struct BuildInputBuilder<C = ()> {
     inner: BuildInput,
     client: C,
 }
-impl<C> BuildInputBuilder<C> {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<BuildInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> BuildInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(BuildInput, SCHEMA, [], builder : BuildInputBuilder < C >);
+
+::smithy_rt::structure! {
+    BuildInput, SCHEMA, BuildInputBuilder[C];
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(client: crate::Client) -> BuildInputBuilder<crate::Client> {
     BuildInputBuilder {
@@ -49,11 +29,13 @@ pub(crate) fn client_builder(client: crate::Client) -> BuildInputBuilder<crate::
         client,
     }
 }
+
 impl BuildInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &BuildInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

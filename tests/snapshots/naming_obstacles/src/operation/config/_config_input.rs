@@ -3,12 +3,7 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct ConfigInput {}
-impl ConfigInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ConfigInputBuilder {
-        <ConfigInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`ConfigInput`].
 ///
 /// `C` is `()` for a builder made with [`ConfigInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -17,31 +12,16 @@ pub struct ConfigInputBuilder<C = ()> {
     inner: ConfigInput,
     client: C,
 }
-impl<C> ConfigInputBuilder<C> {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ConfigInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ConfigInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(ConfigInput, SCHEMA, [], builder : ConfigInputBuilder < C >);
+
+::smithy_rt::structure! {
+    ConfigInput, SCHEMA, ConfigInputBuilder[C];
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(
     client: crate::Client,
@@ -51,11 +31,13 @@ pub(crate) fn client_builder(
         client,
     }
 }
+
 impl ConfigInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &ConfigInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

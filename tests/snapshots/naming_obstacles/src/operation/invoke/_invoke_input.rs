@@ -3,12 +3,7 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct InvokeInput {}
-impl InvokeInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InvokeInputBuilder {
-        <InvokeInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`InvokeInput`].
 ///
 /// `C` is `()` for a builder made with [`InvokeInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -17,31 +12,16 @@ pub struct InvokeInputBuilder<C = ()> {
     inner: InvokeInput,
     client: C,
 }
-impl<C> InvokeInputBuilder<C> {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InvokeInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InvokeInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(InvokeInput, SCHEMA, [], builder : InvokeInputBuilder < C >);
+
+::smithy_rt::structure! {
+    InvokeInput, SCHEMA, InvokeInputBuilder[C];
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(
     client: crate::Client,
@@ -51,11 +31,13 @@ pub(crate) fn client_builder(
         client,
     }
 }
+
 impl InvokeInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &InvokeInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

@@ -14,32 +14,7 @@ pub struct ListAgentStatusesInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub result: ::std::option::Option<crate::types::Result>,
 }
-impl ListAgentStatusesInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ListAgentStatusesInputBuilder {
-        <ListAgentStatusesInputBuilder as ::std::default::Default>::default()
-    }
-    /// Capitalised keyword member.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::AgentStatusState> {
-        self.r#type.as_ref()
-    }
-    /// `Keywords`, if set.
-    pub fn keywords(&self) -> ::std::option::Option<&crate::types::KeywordMembers> {
-        self.keywords.as_ref()
-    }
-    /// A member whose target shadows \\\`std::string::String\\\`.
-    pub fn string(&self) -> ::std::option::Option<&crate::types::String> {
-        self.string.as_ref()
-    }
-    /// `Option`, if set.
-    pub fn option(&self) -> ::std::option::Option<&crate::types::Option> {
-        self.option.as_ref()
-    }
-    /// `Result`, if set.
-    pub fn result(&self) -> ::std::option::Option<&crate::types::Result> {
-        self.result.as_ref()
-    }
-}
+
 /// A builder for [`ListAgentStatusesInput`].
 ///
 /// `C` is `()` for a builder made with [`ListAgentStatusesInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -48,126 +23,7 @@ pub struct ListAgentStatusesInputBuilder<C = ()> {
     inner: ListAgentStatusesInput,
     client: C,
 }
-impl<C> ListAgentStatusesInputBuilder<C> {
-    /// Capitalised keyword member.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AgentStatusState>,
-    ) -> Self {
-        self.inner.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Type`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::AgentStatusState>,
-    ) -> Self {
-        self.inner.r#type = input;
-        self
-    }
-    /// `Type` as set so far.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::AgentStatusState> {
-        &self.inner.r#type
-    }
-    /// Set `Keywords`.
-    pub fn keywords(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::KeywordMembers>,
-    ) -> Self {
-        self.inner.keywords = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Keywords`.
-    pub fn set_keywords(
-        mut self,
-        input: ::std::option::Option<crate::types::KeywordMembers>,
-    ) -> Self {
-        self.inner.keywords = input;
-        self
-    }
-    /// `Keywords` as set so far.
-    pub fn get_keywords(&self) -> &::std::option::Option<crate::types::KeywordMembers> {
-        &self.inner.keywords
-    }
-    /// A member whose target shadows \\\`std::string::String\\\`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `String`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<crate::types::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `String` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<crate::types::String> {
-        &self.inner.string
-    }
-    /// Set `Option`.
-    pub fn option(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Option>,
-    ) -> Self {
-        self.inner.option = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Option`.
-    pub fn set_option(
-        mut self,
-        input: ::std::option::Option<crate::types::Option>,
-    ) -> Self {
-        self.inner.option = input;
-        self
-    }
-    /// `Option` as set so far.
-    pub fn get_option(&self) -> &::std::option::Option<crate::types::Option> {
-        &self.inner.option
-    }
-    /// Set `Result`.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Result>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Result`.
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::Result>,
-    ) -> Self {
-        self.inner.result = input;
-        self
-    }
-    /// `Result` as set so far.
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::Result> {
-        &self.inner.result
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListAgentStatusesInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ListAgentStatusesInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.naming#ListAgentStatusRequest",
     &[
@@ -200,10 +56,21 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    ListAgentStatusesInput, SCHEMA, [0 => r#type, 1 => keywords, 2 => string, 3 =>
-    option, 4 => result], builder : ListAgentStatusesInputBuilder < C >
-);
+
+::smithy_rt::structure! {
+    ListAgentStatusesInput, SCHEMA, ListAgentStatusesInputBuilder[C];
+    /// Capitalised keyword member.
+    0 "Type" r#type / set_type / get_type: value(crate::types::AgentStatusState);
+    /// The `Keywords` member.
+    1 "Keywords" keywords / set_keywords / get_keywords: value(crate::types::KeywordMembers);
+    /// A member whose target shadows \\\`std::string::String\\\`.
+    2 "String" string / set_string / get_string: value(crate::types::String);
+    /// The `Option` member.
+    3 "Option" option / set_option / get_option: value(crate::types::Option);
+    /// The `Result` member.
+    4 "Result" result / set_result / get_result: value(crate::types::Result);
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(
     client: crate::Client,
@@ -213,11 +80,13 @@ pub(crate) fn client_builder(
         client,
     }
 }
+
 impl ListAgentStatusesInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &ListAgentStatusesInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

@@ -8,85 +8,13 @@ pub struct ListAgentStatusesOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub choice: ::std::option::Option<crate::types::Choice>,
 }
-impl ListAgentStatusesOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ListAgentStatusesOutputBuilder {
-        <ListAgentStatusesOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `Presence`, if set.
-    pub fn presence(&self) -> ::std::option::Option<&crate::types::Presence> {
-        self.presence.as_ref()
-    }
-    /// `Choice`, if set.
-    pub fn choice(&self) -> ::std::option::Option<&crate::types::Choice> {
-        self.choice.as_ref()
-    }
-}
+
 /// A builder for [`ListAgentStatusesOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ListAgentStatusesOutputBuilder {
     inner: ListAgentStatusesOutput,
 }
-impl ListAgentStatusesOutputBuilder {
-    /// Set `Presence`.
-    pub fn presence(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Presence>,
-    ) -> Self {
-        self.inner.presence = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Presence`.
-    pub fn set_presence(
-        mut self,
-        input: ::std::option::Option<crate::types::Presence>,
-    ) -> Self {
-        self.inner.presence = input;
-        self
-    }
-    /// `Presence` as set so far.
-    pub fn get_presence(&self) -> &::std::option::Option<crate::types::Presence> {
-        &self.inner.presence
-    }
-    /// Set `Choice`.
-    pub fn choice(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Choice>,
-    ) -> Self {
-        self.inner.choice = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Choice`.
-    pub fn set_choice(
-        mut self,
-        input: ::std::option::Option<crate::types::Choice>,
-    ) -> Self {
-        self.inner.choice = input;
-        self
-    }
-    /// `Choice` as set so far.
-    pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
-        &self.inner.choice
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListAgentStatusesOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ListAgentStatusesOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.naming#ListAgentStatusResponse",
     &[
@@ -104,7 +32,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    ListAgentStatusesOutput, SCHEMA, [0 => presence, 1 => choice], builder :
-    ListAgentStatusesOutputBuilder
-);
+
+::smithy_rt::structure! {
+    ListAgentStatusesOutput, SCHEMA, ListAgentStatusesOutputBuilder[];
+    /// The `Presence` member.
+    0 "Presence" presence / set_presence / get_presence: value(crate::types::Presence);
+    /// The `Choice` member.
+    1 "Choice" choice / set_choice / get_choice: value(crate::types::Choice);
+}

@@ -3,12 +3,7 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct MatchInput {}
-impl MatchInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MatchInputBuilder {
-        <MatchInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`MatchInput`].
 ///
 /// `C` is `()` for a builder made with [`MatchInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -17,31 +12,16 @@ pub struct MatchInputBuilder<C = ()> {
     inner: MatchInput,
     client: C,
 }
-impl<C> MatchInputBuilder<C> {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MatchInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MatchInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(MatchInput, SCHEMA, [], builder : MatchInputBuilder < C >);
+
+::smithy_rt::structure! {
+    MatchInput, SCHEMA, MatchInputBuilder[C];
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(client: crate::Client) -> MatchInputBuilder<crate::Client> {
     MatchInputBuilder {
@@ -49,11 +29,13 @@ pub(crate) fn client_builder(client: crate::Client) -> MatchInputBuilder<crate::
         client,
     }
 }
+
 impl MatchInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &MatchInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

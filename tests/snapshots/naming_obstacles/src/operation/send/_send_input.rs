@@ -32,68 +32,7 @@ pub struct SendInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub with_client: ::std::option::Option<::std::string::String>,
 }
-impl SendInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> SendInputBuilder {
-        <SendInputBuilder as ::std::default::Default>::default()
-    }
-    /// `send`, if set.
-    pub fn send_value(&self) -> ::std::option::Option<&str> {
-        self.send_value.as_deref()
-    }
-    /// `customize`, if set.
-    pub fn customize_value(&self) -> ::std::option::Option<&str> {
-        self.customize_value.as_deref()
-    }
-    /// `asInput`, if set.
-    pub fn as_input_value(&self) -> ::std::option::Option<&str> {
-        self.as_input_value.as_deref()
-    }
-    /// `build`, if set.
-    pub fn build_value(&self) -> ::std::option::Option<&str> {
-        self.build_value.as_deref()
-    }
-    /// `buildUnvalidated`, if set.
-    pub fn build_unvalidated_value(&self) -> ::std::option::Option<&str> {
-        self.build_unvalidated_value.as_deref()
-    }
-    /// `builder`, if set.
-    pub fn builder_value(&self) -> ::std::option::Option<&str> {
-        self.builder_value.as_deref()
-    }
-    /// `intoPaginator`, if set.
-    pub fn into_paginator_value(&self) -> ::std::option::Option<&str> {
-        self.into_paginator_value.as_deref()
-    }
-    /// `inner`, if set.
-    pub fn inner(&self) -> ::std::option::Option<&str> {
-        self.inner.as_deref()
-    }
-    /// `client`, if set.
-    pub fn client(&self) -> ::std::option::Option<&str> {
-        self.client.as_deref()
-    }
-    /// `schema`, if set.
-    pub fn schema(&self) -> ::std::option::Option<&str> {
-        self.schema.as_deref()
-    }
-    /// `member`, if set.
-    pub fn member(&self) -> ::std::option::Option<&str> {
-        self.member.as_deref()
-    }
-    /// `clone`, if set.
-    pub fn clone_value(&self) -> ::std::option::Option<&str> {
-        self.clone_value.as_deref()
-    }
-    /// `validate`, if set.
-    pub fn validate_value(&self) -> ::std::option::Option<&str> {
-        self.validate_value.as_deref()
-    }
-    /// `withClient`, if set.
-    pub fn with_client(&self) -> ::std::option::Option<&str> {
-        self.with_client.as_deref()
-    }
-}
+
 /// A builder for [`SendInput`].
 ///
 /// `C` is `()` for a builder made with [`SendInput::builder`]; the builder a client's method returns holds the client instead, and adds `send()`.
@@ -102,392 +41,62 @@ pub struct SendInputBuilder<C = ()> {
     inner: SendInput,
     client: C,
 }
-impl<C> SendInputBuilder<C> {
-    /// Set `send`.
-    pub fn send_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.send_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `send`.
-    pub fn set_send_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.send_value = input;
-        self
-    }
-    /// `send` as set so far.
-    pub fn get_send_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.send_value
-    }
-    /// Set `customize`.
-    pub fn customize_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customize_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `customize`.
-    pub fn set_customize_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.customize_value = input;
-        self
-    }
-    /// `customize` as set so far.
-    pub fn get_customize_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.customize_value
-    }
-    /// Set `asInput`.
-    pub fn as_input_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.as_input_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `asInput`.
-    pub fn set_as_input_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.as_input_value = input;
-        self
-    }
-    /// `asInput` as set so far.
-    pub fn get_as_input_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.as_input_value
-    }
-    /// Set `build`.
-    pub fn build_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.build_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `build`.
-    pub fn set_build_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.build_value = input;
-        self
-    }
-    /// `build` as set so far.
-    pub fn get_build_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.build_value
-    }
-    /// Set `buildUnvalidated`.
-    pub fn build_unvalidated_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.build_unvalidated_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `buildUnvalidated`.
-    pub fn set_build_unvalidated_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.build_unvalidated_value = input;
-        self
-    }
-    /// `buildUnvalidated` as set so far.
-    pub fn get_build_unvalidated_value(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.inner.build_unvalidated_value
-    }
-    /// Set `builder`.
-    pub fn builder_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.builder_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `builder`.
-    pub fn set_builder_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.builder_value = input;
-        self
-    }
-    /// `builder` as set so far.
-    pub fn get_builder_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.builder_value
-    }
-    /// Set `intoPaginator`.
-    pub fn into_paginator_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.into_paginator_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `intoPaginator`.
-    pub fn set_into_paginator_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.into_paginator_value = input;
-        self
-    }
-    /// `intoPaginator` as set so far.
-    pub fn get_into_paginator_value(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.inner.into_paginator_value
-    }
-    /// Set `inner`.
-    pub fn inner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.inner = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `inner`.
-    pub fn set_inner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.inner = input;
-        self
-    }
-    /// `inner` as set so far.
-    pub fn get_inner(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.inner
-    }
-    /// Set `client`.
-    pub fn client(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `client`.
-    pub fn set_client(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.client = input;
-        self
-    }
-    /// `client` as set so far.
-    pub fn get_client(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.client
-    }
-    /// Set `schema`.
-    pub fn schema(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.schema = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `schema`.
-    pub fn set_schema(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.schema = input;
-        self
-    }
-    /// `schema` as set so far.
-    pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.schema
-    }
-    /// Set `member`.
-    pub fn member(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.member = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `member`.
-    pub fn set_member(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.member = input;
-        self
-    }
-    /// `member` as set so far.
-    pub fn get_member(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.member
-    }
-    /// Set `clone`.
-    pub fn clone_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.clone_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `clone`.
-    pub fn set_clone_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.clone_value = input;
-        self
-    }
-    /// `clone` as set so far.
-    pub fn get_clone_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.clone_value
-    }
-    /// Set `validate`.
-    pub fn validate_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.validate_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `validate`.
-    pub fn set_validate_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.validate_value = input;
-        self
-    }
-    /// `validate` as set so far.
-    pub fn get_validate_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.validate_value
-    }
-    /// Set `withClient`.
-    pub fn with_client(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.with_client = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `withClient`.
-    pub fn set_with_client(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.with_client = input;
-        self
-    }
-    /// `withClient` as set so far.
-    pub fn get_with_client(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.with_client
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SendInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> SendInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.naming#BuilderMethods",
     &[
-        ::smithy_rt::schema::Member::new(
-            "send",
-            "send_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "customize",
-            "customize_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "asInput",
-            "as_input_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "build",
-            "build_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::string("send", "send_value"),
+        ::smithy_rt::schema::Member::string("customize", "customize_value"),
+        ::smithy_rt::schema::Member::string("asInput", "as_input_value"),
+        ::smithy_rt::schema::Member::string("build", "build_value"),
+        ::smithy_rt::schema::Member::string(
             "buildUnvalidated",
             "build_unvalidated_value",
-            &::smithy_rt::schema::prelude::STRING,
         ),
-        ::smithy_rt::schema::Member::new(
-            "builder",
-            "builder_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "intoPaginator",
-            "into_paginator_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "inner",
-            "inner",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "client",
-            "client",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "schema",
-            "schema",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "member",
-            "member",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "clone",
-            "clone_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "validate",
-            "validate_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "withClient",
-            "with_client",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("builder", "builder_value"),
+        ::smithy_rt::schema::Member::string("intoPaginator", "into_paginator_value"),
+        ::smithy_rt::schema::Member::string("inner", "inner"),
+        ::smithy_rt::schema::Member::string("client", "client"),
+        ::smithy_rt::schema::Member::string("schema", "schema"),
+        ::smithy_rt::schema::Member::string("member", "member"),
+        ::smithy_rt::schema::Member::string("clone", "clone_value"),
+        ::smithy_rt::schema::Member::string("validate", "validate_value"),
+        ::smithy_rt::schema::Member::string("withClient", "with_client"),
     ],
 );
-::smithy_rt::structure!(
-    SendInput, SCHEMA, [0 => send_value, 1 => customize_value, 2 => as_input_value, 3 =>
-    build_value, 4 => build_unvalidated_value, 5 => builder_value, 6 =>
-    into_paginator_value, 7 => inner, 8 => client, 9 => schema, 10 => member, 11 =>
-    clone_value, 12 => validate_value, 13 => with_client], builder : SendInputBuilder < C
-    >
-);
+
+::smithy_rt::structure! {
+    SendInput, SCHEMA, SendInputBuilder[C];
+    /// The `send` member.
+    0 "send" send_value / set_send_value / get_send_value: string;
+    /// The `customize` member.
+    1 "customize" customize_value / set_customize_value / get_customize_value: string;
+    /// The `asInput` member.
+    2 "asInput" as_input_value / set_as_input_value / get_as_input_value: string;
+    /// The `build` member.
+    3 "build" build_value / set_build_value / get_build_value: string;
+    /// The `buildUnvalidated` member.
+    4 "buildUnvalidated" build_unvalidated_value / set_build_unvalidated_value / get_build_unvalidated_value: string;
+    /// The `builder` member.
+    5 "builder" builder_value / set_builder_value / get_builder_value: string;
+    /// The `intoPaginator` member.
+    6 "intoPaginator" into_paginator_value / set_into_paginator_value / get_into_paginator_value: string;
+    /// The `inner` member.
+    7 "inner" inner / set_inner / get_inner: string;
+    /// The `client` member.
+    8 "client" client / set_client / get_client: string;
+    /// The `schema` member.
+    9 "schema" schema / set_schema / get_schema: string;
+    /// The `member` member.
+    10 "member" member / set_member / get_member: string;
+    /// The `clone` member.
+    11 "clone" clone_value / set_clone_value / get_clone_value: string;
+    /// The `validate` member.
+    12 "validate" validate_value / set_validate_value / get_validate_value: string;
+    /// The `withClient` member.
+    13 "withClient" with_client / set_with_client / get_with_client: string;
+}
+
 /// The builder a client's method returns.
 pub(crate) fn client_builder(client: crate::Client) -> SendInputBuilder<crate::Client> {
     SendInputBuilder {
@@ -495,11 +104,13 @@ pub(crate) fn client_builder(client: crate::Client) -> SendInputBuilder<crate::C
         client,
     }
 }
+
 impl SendInputBuilder<crate::Client> {
     /// The input as set so far.
     pub fn as_input(&self) -> &SendInput {
         &self.inner
     }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

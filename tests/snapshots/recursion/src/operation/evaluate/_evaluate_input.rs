@@ -14,133 +14,13 @@ pub struct EvaluateInput {
     /// Constraints: required.
     pub expr: ::std::option::Option<crate::types::Expr>,
 }
-impl EvaluateInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> EvaluateInputBuilder {
-        <EvaluateInputBuilder as ::std::default::Default>::default()
-    }
-    /// `chain`, if set.
-    pub fn chain(&self) -> ::std::option::Option<&crate::types::LinkedNode> {
-        self.chain.as_ref()
-    }
-    /// `ping`, if set.
-    pub fn ping(&self) -> ::std::option::Option<&crate::types::Ping> {
-        self.ping.as_ref()
-    }
-    /// `tree`, if set.
-    pub fn tree(&self) -> ::std::option::Option<&crate::types::Tree> {
-        self.tree.as_ref()
-    }
-    /// `dict`, if set.
-    pub fn dict(&self) -> ::std::option::Option<&crate::types::Dict> {
-        self.dict.as_ref()
-    }
-    /// `expr`, if set.
-    pub fn expr(&self) -> ::std::option::Option<&crate::types::Expr> {
-        self.expr.as_ref()
-    }
-}
+
 /// A builder for [`EvaluateInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct EvaluateInputBuilder {
     inner: EvaluateInput,
 }
-impl EvaluateInputBuilder {
-    /// Set `chain`.
-    pub fn chain(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LinkedNode>,
-    ) -> Self {
-        self.inner.chain = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `chain`.
-    pub fn set_chain(
-        mut self,
-        input: ::std::option::Option<crate::types::LinkedNode>,
-    ) -> Self {
-        self.inner.chain = input;
-        self
-    }
-    /// `chain` as set so far.
-    pub fn get_chain(&self) -> &::std::option::Option<crate::types::LinkedNode> {
-        &self.inner.chain
-    }
-    /// Set `ping`.
-    pub fn ping(mut self, input: impl ::std::convert::Into<crate::types::Ping>) -> Self {
-        self.inner.ping = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `ping`.
-    pub fn set_ping(mut self, input: ::std::option::Option<crate::types::Ping>) -> Self {
-        self.inner.ping = input;
-        self
-    }
-    /// `ping` as set so far.
-    pub fn get_ping(&self) -> &::std::option::Option<crate::types::Ping> {
-        &self.inner.ping
-    }
-    /// Set `tree`.
-    pub fn tree(mut self, input: impl ::std::convert::Into<crate::types::Tree>) -> Self {
-        self.inner.tree = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `tree`.
-    pub fn set_tree(mut self, input: ::std::option::Option<crate::types::Tree>) -> Self {
-        self.inner.tree = input;
-        self
-    }
-    /// `tree` as set so far.
-    pub fn get_tree(&self) -> &::std::option::Option<crate::types::Tree> {
-        &self.inner.tree
-    }
-    /// Set `dict`.
-    pub fn dict(mut self, input: impl ::std::convert::Into<crate::types::Dict>) -> Self {
-        self.inner.dict = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `dict`.
-    pub fn set_dict(mut self, input: ::std::option::Option<crate::types::Dict>) -> Self {
-        self.inner.dict = input;
-        self
-    }
-    /// `dict` as set so far.
-    pub fn get_dict(&self) -> &::std::option::Option<crate::types::Dict> {
-        &self.inner.dict
-    }
-    /// Set `expr`.
-    pub fn expr(mut self, input: impl ::std::convert::Into<crate::types::Expr>) -> Self {
-        self.inner.expr = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `expr`.
-    pub fn set_expr(mut self, input: ::std::option::Option<crate::types::Expr>) -> Self {
-        self.inner.expr = input;
-        self
-    }
-    /// `expr` as set so far.
-    pub fn get_expr(&self) -> &::std::option::Option<crate::types::Expr> {
-        &self.inner.expr
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EvaluateInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> EvaluateInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#EvaluateInput",
     &[
@@ -159,7 +39,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    EvaluateInput, SCHEMA, [0 => chain, 1 => ping, 2 => tree, 3 => dict, 4 => expr],
-    builder : EvaluateInputBuilder
-);
+
+::smithy_rt::structure! {
+    EvaluateInput, SCHEMA, EvaluateInputBuilder[];
+    /// The `chain` member.
+    0 "chain" chain / set_chain / get_chain: value(crate::types::LinkedNode);
+    /// The `ping` member.
+    1 "ping" ping / set_ping / get_ping: value(crate::types::Ping);
+    /// The `tree` member.
+    2 "tree" tree / set_tree / get_tree: value(crate::types::Tree);
+    /// The `dict` member.
+    3 "dict" dict / set_dict / get_dict: value(crate::types::Dict);
+    /// The `expr` member.
+    4 "expr" expr / set_expr / get_expr: value(crate::types::Expr);
+}

@@ -6,61 +6,13 @@ pub struct EvaluateOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub result: ::std::option::Option<crate::types::Expr>,
 }
-impl EvaluateOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> EvaluateOutputBuilder {
-        <EvaluateOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `result`, if set.
-    pub fn result(&self) -> ::std::option::Option<&crate::types::Expr> {
-        self.result.as_ref()
-    }
-}
+
 /// A builder for [`EvaluateOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct EvaluateOutputBuilder {
     inner: EvaluateOutput,
 }
-impl EvaluateOutputBuilder {
-    /// Set `result`.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Expr>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `result`.
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::Expr>,
-    ) -> Self {
-        self.inner.result = input;
-        self
-    }
-    /// `result` as set so far.
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::Expr> {
-        &self.inner.result
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EvaluateOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> EvaluateOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.recursion#EvaluateOutput",
     &[
@@ -72,6 +24,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    EvaluateOutput, SCHEMA, [0 => result], builder : EvaluateOutputBuilder
-);
+
+::smithy_rt::structure! {
+    EvaluateOutput, SCHEMA, EvaluateOutputBuilder[];
+    /// The `result` member.
+    0 "result" result / set_result / get_result: value(crate::types::Expr);
+}

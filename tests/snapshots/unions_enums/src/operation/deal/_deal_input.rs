@@ -18,186 +18,13 @@ pub struct DealInput {
         ::std::collections::HashMap<crate::types::Suit, i32>,
     >,
 }
-impl DealInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DealInputBuilder {
-        <DealInputBuilder as ::std::default::Default>::default()
-    }
-    /// `content`, if set.
-    pub fn content(&self) -> ::std::option::Option<&crate::types::Content> {
-        self.content.as_ref()
-    }
-    /// `suit`, if set.
-    pub fn suit(&self) -> ::std::option::Option<&crate::types::Suit> {
-        self.suit.as_ref()
-    }
-    /// `priority`, if set.
-    pub fn priority(&self) -> ::std::option::Option<crate::types::Priority> {
-        self.priority
-    }
-    /// `legacyColor`, if set.
-    pub fn legacy_color(&self) -> ::std::option::Option<&crate::types::LegacyColor> {
-        self.legacy_color.as_ref()
-    }
-    /// `suits`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn suits(&self) -> &[crate::types::Suit] {
-        self.suits.as_deref().unwrap_or_default()
-    }
-    /// `countsBySuit`, if set.
-    pub fn counts_by_suit(
-        &self,
-    ) -> ::std::option::Option<&::std::collections::HashMap<crate::types::Suit, i32>> {
-        self.counts_by_suit.as_ref()
-    }
-}
+
 /// A builder for [`DealInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DealInputBuilder {
     inner: DealInput,
 }
-impl DealInputBuilder {
-    /// Set `content`.
-    pub fn content(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Content>,
-    ) -> Self {
-        self.inner.content = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `content`.
-    pub fn set_content(
-        mut self,
-        input: ::std::option::Option<crate::types::Content>,
-    ) -> Self {
-        self.inner.content = input;
-        self
-    }
-    /// `content` as set so far.
-    pub fn get_content(&self) -> &::std::option::Option<crate::types::Content> {
-        &self.inner.content
-    }
-    /// Set `suit`.
-    pub fn suit(mut self, input: impl ::std::convert::Into<crate::types::Suit>) -> Self {
-        self.inner.suit = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `suit`.
-    pub fn set_suit(mut self, input: ::std::option::Option<crate::types::Suit>) -> Self {
-        self.inner.suit = input;
-        self
-    }
-    /// `suit` as set so far.
-    pub fn get_suit(&self) -> &::std::option::Option<crate::types::Suit> {
-        &self.inner.suit
-    }
-    /// Set `priority`.
-    pub fn priority(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Priority>,
-    ) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `priority`.
-    pub fn set_priority(
-        mut self,
-        input: ::std::option::Option<crate::types::Priority>,
-    ) -> Self {
-        self.inner.priority = input;
-        self
-    }
-    /// `priority` as set so far.
-    pub fn get_priority(&self) -> &::std::option::Option<crate::types::Priority> {
-        &self.inner.priority
-    }
-    /// Set `legacyColor`.
-    pub fn legacy_color(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LegacyColor>,
-    ) -> Self {
-        self.inner.legacy_color = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `legacyColor`.
-    pub fn set_legacy_color(
-        mut self,
-        input: ::std::option::Option<crate::types::LegacyColor>,
-    ) -> Self {
-        self.inner.legacy_color = input;
-        self
-    }
-    /// `legacyColor` as set so far.
-    pub fn get_legacy_color(&self) -> &::std::option::Option<crate::types::LegacyColor> {
-        &self.inner.legacy_color
-    }
-    /// Append one item to `suits`.
-    pub fn suits(mut self, item: impl ::std::convert::Into<crate::types::Suit>) -> Self {
-        self.inner.suits.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `suits`.
-    pub fn set_suits(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Suit>>,
-    ) -> Self {
-        self.inner.suits = input;
-        self
-    }
-    /// `suits` as set so far.
-    pub fn get_suits(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Suit>> {
-        &self.inner.suits
-    }
-    /// Insert one entry into `countsBySuit`.
-    pub fn counts_by_suit(
-        mut self,
-        key: impl ::std::convert::Into<crate::types::Suit>,
-        value: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner
-            .counts_by_suit
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `countsBySuit`.
-    pub fn set_counts_by_suit(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<crate::types::Suit, i32>,
-        >,
-    ) -> Self {
-        self.inner.counts_by_suit = input;
-        self
-    }
-    /// `countsBySuit` as set so far.
-    pub fn get_counts_by_suit(
-        &self,
-    ) -> &::std::option::Option<::std::collections::HashMap<crate::types::Suit, i32>> {
-        &self.inner.counts_by_suit
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DealInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DealInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.choices#DealInput",
     &[
@@ -232,7 +59,19 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    DealInput, SCHEMA, [0 => content, 1 => suit, 2 => priority, 3 => legacy_color, 4 =>
-    suits, 5 => counts_by_suit], builder : DealInputBuilder
-);
+
+::smithy_rt::structure! {
+    DealInput, SCHEMA, DealInputBuilder[];
+    /// The `content` member.
+    0 "content" content / set_content / get_content: value(crate::types::Content);
+    /// The `suit` member.
+    1 "suit" suit / set_suit / get_suit: value(crate::types::Suit);
+    /// The `priority` member.
+    2 "priority" priority / set_priority / get_priority: copy(crate::types::Priority);
+    /// The `legacyColor` member.
+    3 "legacyColor" legacy_color / set_legacy_color / get_legacy_color: value(crate::types::LegacyColor);
+    /// The `suits` member.
+    4 "suits" suits / set_suits / get_suits: list(crate::types::Suit);
+    /// The `countsBySuit` member.
+    5 "countsBySuit" counts_by_suit / set_counts_by_suit / get_counts_by_suit: map(crate::types::Suit, i32);
+}

@@ -6,61 +6,13 @@ pub struct DealOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub dealt: ::std::option::Option<crate::types::Content>,
 }
-impl DealOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DealOutputBuilder {
-        <DealOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `dealt`, if set.
-    pub fn dealt(&self) -> ::std::option::Option<&crate::types::Content> {
-        self.dealt.as_ref()
-    }
-}
+
 /// A builder for [`DealOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DealOutputBuilder {
     inner: DealOutput,
 }
-impl DealOutputBuilder {
-    /// Set `dealt`.
-    pub fn dealt(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Content>,
-    ) -> Self {
-        self.inner.dealt = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `dealt`.
-    pub fn set_dealt(
-        mut self,
-        input: ::std::option::Option<crate::types::Content>,
-    ) -> Self {
-        self.inner.dealt = input;
-        self
-    }
-    /// `dealt` as set so far.
-    pub fn get_dealt(&self) -> &::std::option::Option<crate::types::Content> {
-        &self.inner.dealt
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DealOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DealOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.choices#DealOutput",
     &[
@@ -72,4 +24,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(DealOutput, SCHEMA, [0 => dealt], builder : DealOutputBuilder);
+
+::smithy_rt::structure! {
+    DealOutput, SCHEMA, DealOutputBuilder[];
+    /// The `dealt` member.
+    0 "dealt" dealt / set_dealt / get_dealt: value(crate::types::Content);
+}

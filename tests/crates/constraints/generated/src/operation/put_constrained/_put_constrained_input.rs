@@ -62,808 +62,52 @@ pub struct PutConstrainedInput {
     /// Constraints: matches `^(?!aws:)(?=.*[a-z])[a-z0-9:]+$`.
     pub tag_key: ::std::option::Option<::std::string::String>,
 }
-impl PutConstrainedInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutConstrainedInputBuilder {
-        <PutConstrainedInputBuilder as ::std::default::Default>::default()
-    }
-    /// `name`, if set.
-    pub fn name(&self) -> ::std::option::Option<&str> {
-        self.name.as_deref()
-    }
-    /// `minOnly`, if set.
-    pub fn min_only(&self) -> ::std::option::Option<&str> {
-        self.min_only.as_deref()
-    }
-    /// `maxOnly`, if set.
-    pub fn max_only(&self) -> ::std::option::Option<&str> {
-        self.max_only.as_deref()
-    }
-    /// `override`, if set.
-    pub fn r#override(&self) -> ::std::option::Option<&str> {
-        self.r#override.as_deref()
-    }
-    /// `letters`, if set.
-    pub fn letters(&self) -> ::std::option::Option<&str> {
-        self.letters.as_deref()
-    }
-    /// `digits`, if set.
-    pub fn digits(&self) -> ::std::option::Option<&str> {
-        self.digits.as_deref()
-    }
-    /// `anything`, if set.
-    pub fn anything(&self) -> ::std::option::Option<&str> {
-        self.anything.as_deref()
-    }
-    /// `redos`, if set.
-    pub fn redos(&self) -> ::std::option::Option<&str> {
-        self.redos.as_deref()
-    }
-    /// `token`, if set.
-    pub fn token(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.token.as_ref()
-    }
-    /// `tiny`, if set.
-    pub fn tiny(&self) -> ::std::option::Option<i8> {
-        self.tiny
-    }
-    /// `small`, if set.
-    pub fn small(&self) -> ::std::option::Option<i16> {
-        self.small
-    }
-    /// `count`, if set.
-    pub fn count(&self) -> ::std::option::Option<i32> {
-        self.count
-    }
-    /// `atLeastTwo`, if set.
-    pub fn at_least_two(&self) -> ::std::option::Option<i32> {
-        self.at_least_two
-    }
-    /// `atMostEight`, if set.
-    pub fn at_most_eight(&self) -> ::std::option::Option<i32> {
-        self.at_most_eight
-    }
-    /// `big`, if set.
-    pub fn big(&self) -> ::std::option::Option<i64> {
-        self.big
-    }
-    /// `ratio`, if set.
-    pub fn ratio(&self) -> ::std::option::Option<f32> {
-        self.ratio
-    }
-    /// `score`, if set.
-    pub fn score(&self) -> ::std::option::Option<f64> {
-        self.score
-    }
-    /// `huge`, if set.
-    pub fn huge(&self) -> ::std::option::Option<&crate::primitives::BigInteger> {
-        self.huge.as_ref()
-    }
-    /// `exact`, if set.
-    pub fn exact(&self) -> ::std::option::Option<&crate::primitives::BigDecimal> {
-        self.exact.as_ref()
-    }
-    /// `colour`, if set.
-    pub fn colour(&self) -> ::std::option::Option<&crate::types::Colour> {
-        self.colour.as_ref()
-    }
-    /// `colours`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn colours(&self) -> &[crate::types::Colour] {
-        self.colours.as_deref().unwrap_or_default()
-    }
-    /// `level`, if set.
-    pub fn level(&self) -> ::std::option::Option<crate::types::Level> {
-        self.level
-    }
-    /// `names`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn names(&self) -> &[::std::string::String] {
-        self.names.as_deref().unwrap_or_default()
-    }
-    /// `uniqueNames`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn unique_names(&self) -> &[::std::string::String] {
-        self.unique_names.as_deref().unwrap_or_default()
-    }
-    /// `uniquePoints`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn unique_points(&self) -> &[crate::types::Point] {
-        self.unique_points.as_deref().unwrap_or_default()
-    }
-    /// `labels`, if set.
-    pub fn labels(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.labels.as_ref()
-    }
-    /// `retries`, if set.
-    pub fn retries(&self) -> ::std::option::Option<i32> {
-        self.retries
-    }
-    /// `tagKey`, if set.
-    pub fn tag_key(&self) -> ::std::option::Option<&str> {
-        self.tag_key.as_deref()
-    }
-}
+
 /// A builder for [`PutConstrainedInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutConstrainedInputBuilder {
     inner: PutConstrainedInput,
 }
-impl PutConstrainedInputBuilder {
-    /// Set `name`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.name = input;
-        self
-    }
-    /// `name` as set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.name
-    }
-    /// Set `minOnly`.
-    pub fn min_only(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.min_only = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minOnly`.
-    pub fn set_min_only(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.min_only = input;
-        self
-    }
-    /// `minOnly` as set so far.
-    pub fn get_min_only(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.min_only
-    }
-    /// Set `maxOnly`.
-    pub fn max_only(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_only = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxOnly`.
-    pub fn set_max_only(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.max_only = input;
-        self
-    }
-    /// `maxOnly` as set so far.
-    pub fn get_max_only(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.max_only
-    }
-    /// Set `override`.
-    pub fn r#override(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.r#override = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `override`.
-    pub fn set_override(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.r#override = input;
-        self
-    }
-    /// `override` as set so far.
-    pub fn get_override(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.r#override
-    }
-    /// Set `letters`.
-    pub fn letters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.letters = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `letters`.
-    pub fn set_letters(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.letters = input;
-        self
-    }
-    /// `letters` as set so far.
-    pub fn get_letters(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.letters
-    }
-    /// Set `digits`.
-    pub fn digits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.digits = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `digits`.
-    pub fn set_digits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.digits = input;
-        self
-    }
-    /// `digits` as set so far.
-    pub fn get_digits(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.digits
-    }
-    /// Set `anything`.
-    pub fn anything(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.anything = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `anything`.
-    pub fn set_anything(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.anything = input;
-        self
-    }
-    /// `anything` as set so far.
-    pub fn get_anything(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.anything
-    }
-    /// Set `redos`.
-    pub fn redos(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.redos = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `redos`.
-    pub fn set_redos(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.redos = input;
-        self
-    }
-    /// `redos` as set so far.
-    pub fn get_redos(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.redos
-    }
-    /// Set `token`.
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.token = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `token`.
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.token = input;
-        self
-    }
-    /// `token` as set so far.
-    pub fn get_token(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.token
-    }
-    /// Set `tiny`.
-    pub fn tiny(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.tiny = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `tiny`.
-    pub fn set_tiny(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.tiny = input;
-        self
-    }
-    /// `tiny` as set so far.
-    pub fn get_tiny(&self) -> &::std::option::Option<i8> {
-        &self.inner.tiny
-    }
-    /// Set `small`.
-    pub fn small(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.small = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `small`.
-    pub fn set_small(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.small = input;
-        self
-    }
-    /// `small` as set so far.
-    pub fn get_small(&self) -> &::std::option::Option<i16> {
-        &self.inner.small
-    }
-    /// Set `count`.
-    pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.count = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `count`.
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.count = input;
-        self
-    }
-    /// `count` as set so far.
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
-        &self.inner.count
-    }
-    /// Set `atLeastTwo`.
-    pub fn at_least_two(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.at_least_two = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `atLeastTwo`.
-    pub fn set_at_least_two(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.at_least_two = input;
-        self
-    }
-    /// `atLeastTwo` as set so far.
-    pub fn get_at_least_two(&self) -> &::std::option::Option<i32> {
-        &self.inner.at_least_two
-    }
-    /// Set `atMostEight`.
-    pub fn at_most_eight(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.at_most_eight = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `atMostEight`.
-    pub fn set_at_most_eight(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.at_most_eight = input;
-        self
-    }
-    /// `atMostEight` as set so far.
-    pub fn get_at_most_eight(&self) -> &::std::option::Option<i32> {
-        &self.inner.at_most_eight
-    }
-    /// Set `big`.
-    pub fn big(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.big = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `big`.
-    pub fn set_big(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.big = input;
-        self
-    }
-    /// `big` as set so far.
-    pub fn get_big(&self) -> &::std::option::Option<i64> {
-        &self.inner.big
-    }
-    /// Set `ratio`.
-    pub fn ratio(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.ratio = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `ratio`.
-    pub fn set_ratio(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.ratio = input;
-        self
-    }
-    /// `ratio` as set so far.
-    pub fn get_ratio(&self) -> &::std::option::Option<f32> {
-        &self.inner.ratio
-    }
-    /// Set `score`.
-    pub fn score(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.score = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `score`.
-    pub fn set_score(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.score = input;
-        self
-    }
-    /// `score` as set so far.
-    pub fn get_score(&self) -> &::std::option::Option<f64> {
-        &self.inner.score
-    }
-    /// Set `huge`.
-    pub fn huge(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::BigInteger>,
-    ) -> Self {
-        self.inner.huge = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `huge`.
-    pub fn set_huge(
-        mut self,
-        input: ::std::option::Option<crate::primitives::BigInteger>,
-    ) -> Self {
-        self.inner.huge = input;
-        self
-    }
-    /// `huge` as set so far.
-    pub fn get_huge(&self) -> &::std::option::Option<crate::primitives::BigInteger> {
-        &self.inner.huge
-    }
-    /// Set `exact`.
-    pub fn exact(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::BigDecimal>,
-    ) -> Self {
-        self.inner.exact = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `exact`.
-    pub fn set_exact(
-        mut self,
-        input: ::std::option::Option<crate::primitives::BigDecimal>,
-    ) -> Self {
-        self.inner.exact = input;
-        self
-    }
-    /// `exact` as set so far.
-    pub fn get_exact(&self) -> &::std::option::Option<crate::primitives::BigDecimal> {
-        &self.inner.exact
-    }
-    /// Set `colour`.
-    pub fn colour(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Colour>,
-    ) -> Self {
-        self.inner.colour = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `colour`.
-    pub fn set_colour(
-        mut self,
-        input: ::std::option::Option<crate::types::Colour>,
-    ) -> Self {
-        self.inner.colour = input;
-        self
-    }
-    /// `colour` as set so far.
-    pub fn get_colour(&self) -> &::std::option::Option<crate::types::Colour> {
-        &self.inner.colour
-    }
-    /// Append one item to `colours`.
-    pub fn colours(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Colour>,
-    ) -> Self {
-        self.inner.colours.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `colours`.
-    pub fn set_colours(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Colour>>,
-    ) -> Self {
-        self.inner.colours = input;
-        self
-    }
-    /// `colours` as set so far.
-    pub fn get_colours(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Colour>> {
-        &self.inner.colours
-    }
-    /// Set `level`.
-    pub fn level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Level>,
-    ) -> Self {
-        self.inner.level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `level`.
-    pub fn set_level(
-        mut self,
-        input: ::std::option::Option<crate::types::Level>,
-    ) -> Self {
-        self.inner.level = input;
-        self
-    }
-    /// `level` as set so far.
-    pub fn get_level(&self) -> &::std::option::Option<crate::types::Level> {
-        &self.inner.level
-    }
-    /// Append one item to `names`.
-    pub fn names(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.names.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `names`.
-    pub fn set_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.names = input;
-        self
-    }
-    /// `names` as set so far.
-    pub fn get_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.names
-    }
-    /// Append one item to `uniqueNames`.
-    pub fn unique_names(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .unique_names
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `uniqueNames`.
-    pub fn set_unique_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.unique_names = input;
-        self
-    }
-    /// `uniqueNames` as set so far.
-    pub fn get_unique_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.unique_names
-    }
-    /// Append one item to `uniquePoints`.
-    pub fn unique_points(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Point>,
-    ) -> Self {
-        self.inner
-            .unique_points
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `uniquePoints`.
-    pub fn set_unique_points(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Point>>,
-    ) -> Self {
-        self.inner.unique_points = input;
-        self
-    }
-    /// `uniquePoints` as set so far.
-    pub fn get_unique_points(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Point>> {
-        &self.inner.unique_points
-    }
-    /// Insert one entry into `labels`.
-    pub fn labels(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .labels
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `labels`.
-    pub fn set_labels(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.labels = input;
-        self
-    }
-    /// `labels` as set so far.
-    pub fn get_labels(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.labels
-    }
-    /// Set `retries`.
-    pub fn retries(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.retries = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `retries`.
-    pub fn set_retries(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.retries = input;
-        self
-    }
-    /// `retries` as set so far.
-    pub fn get_retries(&self) -> &::std::option::Option<i32> {
-        &self.inner.retries
-    }
-    /// Set `tagKey`.
-    pub fn tag_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tag_key = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `tagKey`.
-    pub fn set_tag_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.tag_key = input;
-        self
-    }
-    /// `tagKey` as set so far.
-    pub fn get_tag_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.tag_key
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutConstrainedInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutConstrainedInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#PutConstrainedInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "name",
-                "name",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("name", "name")
             .required()
             .checks(&crate::schemas::NAME),
-        ::smithy_rt::schema::Member::new(
-                "minOnly",
-                "min_only",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("minOnly", "min_only")
             .checks(&crate::schemas::MIN_ONLY),
-        ::smithy_rt::schema::Member::new(
-                "maxOnly",
-                "max_only",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("maxOnly", "max_only")
             .checks(&crate::schemas::MAX_ONLY),
-        ::smithy_rt::schema::Member::new(
-                "override",
-                "override",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("override", "override")
             .checks(&crate::schemas::PUT_CONSTRAINED_INPUT_OVERRIDE),
-        ::smithy_rt::schema::Member::new(
-                "letters",
-                "letters",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("letters", "letters")
             .checks(&crate::schemas::LETTERS_2),
-        ::smithy_rt::schema::Member::new(
-                "digits",
-                "digits",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("digits", "digits")
             .checks(&crate::schemas::DIGITS_2),
-        ::smithy_rt::schema::Member::new(
-                "anything",
-                "anything",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("anything", "anything")
             .checks(&crate::schemas::ANYTHING_2),
-        ::smithy_rt::schema::Member::new(
-                "redos",
-                "redos",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("redos", "redos")
             .checks(&crate::schemas::REDOS_2),
-        ::smithy_rt::schema::Member::new(
-                "token",
-                "token",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("token", "token")
             .checks(&crate::schemas::TOKEN),
-        ::smithy_rt::schema::Member::new(
-                "tiny",
-                "tiny",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("tiny", "tiny").checks(&crate::schemas::TINY),
+        ::smithy_rt::schema::Member::short("small", "small")
             .checks(&crate::schemas::TINY),
-        ::smithy_rt::schema::Member::new(
-                "small",
-                "small",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::integer("count", "count")
             .checks(&crate::schemas::TINY),
-        ::smithy_rt::schema::Member::new(
-                "count",
-                "count",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
-            .checks(&crate::schemas::TINY),
-        ::smithy_rt::schema::Member::new(
-                "atLeastTwo",
-                "at_least_two",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("atLeastTwo", "at_least_two")
             .checks(&crate::schemas::AT_LEAST_TWO),
-        ::smithy_rt::schema::Member::new(
-                "atMostEight",
-                "at_most_eight",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("atMostEight", "at_most_eight")
             .checks(&crate::schemas::AT_MOST_EIGHT),
-        ::smithy_rt::schema::Member::new(
-                "big",
-                "big",
-                &::smithy_rt::schema::prelude::LONG,
-            )
-            .checks(&crate::schemas::BIG),
-        ::smithy_rt::schema::Member::new(
-                "ratio",
-                "ratio",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::long("big", "big").checks(&crate::schemas::BIG),
+        ::smithy_rt::schema::Member::float("ratio", "ratio")
             .checks(&crate::schemas::RATIO),
-        ::smithy_rt::schema::Member::new(
-                "score",
-                "score",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("score", "score")
             .checks(&crate::schemas::RATIO),
-        ::smithy_rt::schema::Member::new(
-                "huge",
-                "huge",
-                &::smithy_rt::schema::prelude::BIG_INTEGER,
-            )
+        ::smithy_rt::schema::Member::big_integer("huge", "huge")
             .checks(&crate::schemas::HUGE),
-        ::smithy_rt::schema::Member::new(
-                "exact",
-                "exact",
-                &::smithy_rt::schema::prelude::BIG_DECIMAL,
-            )
+        ::smithy_rt::schema::Member::big_decimal("exact", "exact")
             .checks(&crate::schemas::EXACT),
         ::smithy_rt::schema::Member::new(
                 "colour",
@@ -895,26 +139,70 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .checks(&crate::schemas::UNIQUE_NAMES),
         ::smithy_rt::schema::Member::new("labels", "labels", &crate::schemas::LABELS_2)
             .checks(&crate::schemas::LABELS),
-        ::smithy_rt::schema::Member::new(
-                "retries",
-                "retries",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("retries", "retries")
             .checks(&crate::schemas::PUT_CONSTRAINED_INPUT_RETRIES)
             .default(&::smithy_rt::schema::Node::Number("3")),
-        ::smithy_rt::schema::Member::new(
-                "tagKey",
-                "tag_key",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("tagKey", "tag_key")
             .checks(&crate::schemas::TAG_KEY_2),
     ],
 );
-::smithy_rt::structure!(
-    PutConstrainedInput, SCHEMA, [0 => name, 1 => min_only, 2 => max_only, 3 =>
-    r#override, 4 => letters, 5 => digits, 6 => anything, 7 => redos, 8 => token, 9 =>
-    tiny, 10 => small, 11 => count, 12 => at_least_two, 13 => at_most_eight, 14 => big,
-    15 => ratio, 16 => score, 17 => huge, 18 => exact, 19 => colour, 20 => colours, 21 =>
-    level, 22 => names, 23 => unique_names, 24 => unique_points, 25 => labels, 26 =>
-    retries, 27 => tag_key], builder : PutConstrainedInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutConstrainedInput, SCHEMA, PutConstrainedInputBuilder[];
+    /// The `name` member.
+    0 "name" name / set_name / get_name: string;
+    /// The `minOnly` member.
+    1 "minOnly" min_only / set_min_only / get_min_only: string;
+    /// The `maxOnly` member.
+    2 "maxOnly" max_only / set_max_only / get_max_only: string;
+    /// The `override` member.
+    3 "override" r#override / set_override / get_override: string;
+    /// The `letters` member.
+    4 "letters" letters / set_letters / get_letters: string;
+    /// The `digits` member.
+    5 "digits" digits / set_digits / get_digits: string;
+    /// The `anything` member.
+    6 "anything" anything / set_anything / get_anything: string;
+    /// The `redos` member.
+    7 "redos" redos / set_redos / get_redos: string;
+    /// The `token` member.
+    8 "token" token / set_token / get_token: value(crate::primitives::Blob);
+    /// The `tiny` member.
+    9 "tiny" tiny / set_tiny / get_tiny: copy(i8);
+    /// The `small` member.
+    10 "small" small / set_small / get_small: copy(i16);
+    /// The `count` member.
+    11 "count" count / set_count / get_count: copy(i32);
+    /// The `atLeastTwo` member.
+    12 "atLeastTwo" at_least_two / set_at_least_two / get_at_least_two: copy(i32);
+    /// The `atMostEight` member.
+    13 "atMostEight" at_most_eight / set_at_most_eight / get_at_most_eight: copy(i32);
+    /// The `big` member.
+    14 "big" big / set_big / get_big: copy(i64);
+    /// The `ratio` member.
+    15 "ratio" ratio / set_ratio / get_ratio: copy(f32);
+    /// The `score` member.
+    16 "score" score / set_score / get_score: copy(f64);
+    /// The `huge` member.
+    17 "huge" huge / set_huge / get_huge: value(crate::primitives::BigInteger);
+    /// The `exact` member.
+    18 "exact" exact / set_exact / get_exact: value(crate::primitives::BigDecimal);
+    /// The `colour` member.
+    19 "colour" colour / set_colour / get_colour: value(crate::types::Colour);
+    /// The `colours` member.
+    20 "colours" colours / set_colours / get_colours: list(crate::types::Colour);
+    /// The `level` member.
+    21 "level" level / set_level / get_level: copy(crate::types::Level);
+    /// The `names` member.
+    22 "names" names / set_names / get_names: list(::std::string::String);
+    /// The `uniqueNames` member.
+    23 "uniqueNames" unique_names / set_unique_names / get_unique_names: list(::std::string::String);
+    /// The `uniquePoints` member.
+    24 "uniquePoints" unique_points / set_unique_points / get_unique_points: list(crate::types::Point);
+    /// The `labels` member.
+    25 "labels" labels / set_labels / get_labels: map(::std::string::String, ::std::string::String);
+    /// The `retries` member.
+    26 "retries" retries / set_retries / get_retries: copy(i32);
+    /// The `tagKey` member.
+    27 "tagKey" tag_key / set_tag_key / get_tag_key: string;
+}

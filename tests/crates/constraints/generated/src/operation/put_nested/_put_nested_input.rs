@@ -18,207 +18,17 @@ pub struct PutNestedInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub credentials: ::std::option::Option<crate::types::Credentials>,
 }
-impl PutNestedInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutNestedInputBuilder {
-        <PutNestedInputBuilder as ::std::default::Default>::default()
-    }
-    /// `owner`, if set.
-    pub fn owner(&self) -> ::std::option::Option<&str> {
-        self.owner.as_deref()
-    }
-    /// `point`, if set.
-    pub fn point(&self) -> ::std::option::Option<&crate::types::Point> {
-        self.point.as_ref()
-    }
-    /// `node`, if set.
-    pub fn node(&self) -> ::std::option::Option<&crate::types::Node> {
-        self.node.as_ref()
-    }
-    /// `choice`, if set.
-    pub fn choice(&self) -> ::std::option::Option<&crate::types::Choice> {
-        self.choice.as_ref()
-    }
-    /// `secret`, if set.
-    pub fn secret(&self) -> ::std::option::Option<&str> {
-        self.secret.as_deref()
-    }
-    /// `apiKey`, if set.
-    pub fn api_key(&self) -> ::std::option::Option<&str> {
-        self.api_key.as_deref()
-    }
-    /// `credentials`, if set.
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
-        self.credentials.as_ref()
-    }
-}
+
 /// A builder for [`PutNestedInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutNestedInputBuilder {
     inner: PutNestedInput,
 }
-impl PutNestedInputBuilder {
-    /// Set `owner`.
-    pub fn owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `owner`.
-    pub fn set_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.owner = input;
-        self
-    }
-    /// `owner` as set so far.
-    pub fn get_owner(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.owner
-    }
-    /// Set `point`.
-    pub fn point(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Point>,
-    ) -> Self {
-        self.inner.point = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `point`.
-    pub fn set_point(
-        mut self,
-        input: ::std::option::Option<crate::types::Point>,
-    ) -> Self {
-        self.inner.point = input;
-        self
-    }
-    /// `point` as set so far.
-    pub fn get_point(&self) -> &::std::option::Option<crate::types::Point> {
-        &self.inner.point
-    }
-    /// Set `node`.
-    pub fn node(mut self, input: impl ::std::convert::Into<crate::types::Node>) -> Self {
-        self.inner.node = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `node`.
-    pub fn set_node(mut self, input: ::std::option::Option<crate::types::Node>) -> Self {
-        self.inner.node = input;
-        self
-    }
-    /// `node` as set so far.
-    pub fn get_node(&self) -> &::std::option::Option<crate::types::Node> {
-        &self.inner.node
-    }
-    /// Set `choice`.
-    pub fn choice(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Choice>,
-    ) -> Self {
-        self.inner.choice = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `choice`.
-    pub fn set_choice(
-        mut self,
-        input: ::std::option::Option<crate::types::Choice>,
-    ) -> Self {
-        self.inner.choice = input;
-        self
-    }
-    /// `choice` as set so far.
-    pub fn get_choice(&self) -> &::std::option::Option<crate::types::Choice> {
-        &self.inner.choice
-    }
-    /// Set `secret`.
-    pub fn secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secret = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `secret`.
-    pub fn set_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.secret = input;
-        self
-    }
-    /// `secret` as set so far.
-    pub fn get_secret(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.secret
-    }
-    /// Set `apiKey`.
-    pub fn api_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.api_key = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `apiKey`.
-    pub fn set_api_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.api_key = input;
-        self
-    }
-    /// `apiKey` as set so far.
-    pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.api_key
-    }
-    /// Set `credentials`.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `credentials`.
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
-        self.inner.credentials = input;
-        self
-    }
-    /// `credentials` as set so far.
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
-        &self.inner.credentials
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutNestedInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutNestedInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.constraints#PutNestedInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "owner",
-                "owner",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("owner", "owner")
             .required()
             .checks(&crate::schemas::NAME),
         ::smithy_rt::schema::Member::new("point", "point", &crate::types::_point::SCHEMA)
@@ -231,19 +41,10 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
                 &crate::types::_choice::SCHEMA,
             )
             .nested(),
-        ::smithy_rt::schema::Member::new(
-                "secret",
-                "secret",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("secret", "secret")
             .sensitive()
             .checks(&crate::schemas::SECRET),
-        ::smithy_rt::schema::Member::new(
-                "apiKey",
-                "api_key",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .sensitive(),
+        ::smithy_rt::schema::Member::string("apiKey", "api_key").sensitive(),
         ::smithy_rt::schema::Member::new(
                 "credentials",
                 "credentials",
@@ -253,7 +54,21 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    PutNestedInput, SCHEMA, [0 => owner, 1 => point, 2 => node, 3 => choice, 4 => secret,
-    5 => api_key, 6 => credentials], builder : PutNestedInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutNestedInput, SCHEMA, PutNestedInputBuilder[];
+    /// The `owner` member.
+    0 "owner" owner / set_owner / get_owner: string;
+    /// The `point` member.
+    1 "point" point / set_point / get_point: value(crate::types::Point);
+    /// The `node` member.
+    2 "node" node / set_node / get_node: value(crate::types::Node);
+    /// The `choice` member.
+    3 "choice" choice / set_choice / get_choice: value(crate::types::Choice);
+    /// The `secret` member.
+    4 "secret" secret / set_secret / get_secret: string;
+    /// The `apiKey` member.
+    5 "apiKey" api_key / set_api_key / get_api_key: string;
+    /// The `credentials` member.
+    6 "credentials" credentials / set_credentials / get_credentials: value(crate::types::Credentials);
+}

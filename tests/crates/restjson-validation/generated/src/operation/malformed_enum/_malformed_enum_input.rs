@@ -16,182 +16,13 @@ pub struct MalformedEnumInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub union: ::std::option::Option<crate::types::EnumUnion>,
 }
-impl MalformedEnumInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedEnumInputBuilder {
-        <MalformedEnumInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&crate::types::EnumString> {
-        self.string.as_ref()
-    }
-    /// `stringWithEnumTrait`, if set.
-    pub fn string_with_enum_trait(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnumTraitString> {
-        self.string_with_enum_trait.as_ref()
-    }
-    /// `list`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn list(&self) -> &[crate::types::EnumString] {
-        self.list.as_deref().unwrap_or_default()
-    }
-    /// `map`, if set.
-    pub fn map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<crate::types::EnumString, crate::types::EnumString>,
-    > {
-        self.map.as_ref()
-    }
-    /// `union`, if set.
-    pub fn union(&self) -> ::std::option::Option<&crate::types::EnumUnion> {
-        self.union.as_ref()
-    }
-}
+
 /// A builder for [`MalformedEnumInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedEnumInputBuilder {
     inner: MalformedEnumInput,
 }
-impl MalformedEnumInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnumString>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<crate::types::EnumString>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<crate::types::EnumString> {
-        &self.inner.string
-    }
-    /// Set `stringWithEnumTrait`.
-    pub fn string_with_enum_trait(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnumTraitString>,
-    ) -> Self {
-        self.inner.string_with_enum_trait = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stringWithEnumTrait`.
-    pub fn set_string_with_enum_trait(
-        mut self,
-        input: ::std::option::Option<crate::types::EnumTraitString>,
-    ) -> Self {
-        self.inner.string_with_enum_trait = input;
-        self
-    }
-    /// `stringWithEnumTrait` as set so far.
-    pub fn get_string_with_enum_trait(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnumTraitString> {
-        &self.inner.string_with_enum_trait
-    }
-    /// Append one item to `list`.
-    pub fn list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::EnumString>,
-    ) -> Self {
-        self.inner.list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `list`.
-    pub fn set_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::EnumString>>,
-    ) -> Self {
-        self.inner.list = input;
-        self
-    }
-    /// `list` as set so far.
-    pub fn get_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EnumString>> {
-        &self.inner.list
-    }
-    /// Insert one entry into `map`.
-    pub fn map(
-        mut self,
-        key: impl ::std::convert::Into<crate::types::EnumString>,
-        value: impl ::std::convert::Into<crate::types::EnumString>,
-    ) -> Self {
-        self.inner
-            .map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `map`.
-    pub fn set_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                crate::types::EnumString,
-                crate::types::EnumString,
-            >,
-        >,
-    ) -> Self {
-        self.inner.map = input;
-        self
-    }
-    /// `map` as set so far.
-    pub fn get_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<crate::types::EnumString, crate::types::EnumString>,
-    > {
-        &self.inner.map
-    }
-    /// Set `union`.
-    pub fn union(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EnumUnion>,
-    ) -> Self {
-        self.inner.union = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `union`.
-    pub fn set_union(
-        mut self,
-        input: ::std::option::Option<crate::types::EnumUnion>,
-    ) -> Self {
-        self.inner.union = input;
-        self
-    }
-    /// `union` as set so far.
-    pub fn get_union(&self) -> &::std::option::Option<crate::types::EnumUnion> {
-        &self.inner.union
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedEnumInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedEnumInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedEnumInput",
     &[
@@ -219,7 +50,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    MalformedEnumInput, SCHEMA, [0 => string, 1 => string_with_enum_trait, 2 => list, 3
-    => map, 4 => union], builder : MalformedEnumInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedEnumInput, SCHEMA, MalformedEnumInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: value(crate::types::EnumString);
+    /// The `stringWithEnumTrait` member.
+    1 "stringWithEnumTrait" string_with_enum_trait / set_string_with_enum_trait / get_string_with_enum_trait: value(crate::types::EnumTraitString);
+    /// The `list` member.
+    2 "list" list / set_list / get_list: list(crate::types::EnumString);
+    /// The `map` member.
+    3 "map" map / set_map / get_map: map(crate::types::EnumString, crate::types::EnumString);
+    /// The `union` member.
+    4 "union" union / set_union / get_union: value(crate::types::EnumUnion);
+}

@@ -21,237 +21,23 @@ pub struct MalformedLengthOverrideInput {
         >,
     >,
 }
-impl MalformedLengthOverrideInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedLengthOverrideInputBuilder {
-        <MalformedLengthOverrideInputBuilder as ::std::default::Default>::default()
-    }
-    /// `blob`, if set.
-    pub fn blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.blob.as_ref()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-    /// `minString`, if set.
-    pub fn min_string(&self) -> ::std::option::Option<&str> {
-        self.min_string.as_deref()
-    }
-    /// `maxString`, if set.
-    pub fn max_string(&self) -> ::std::option::Option<&str> {
-        self.max_string.as_deref()
-    }
-    /// `list`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn list(&self) -> &[::std::string::String] {
-        self.list.as_deref().unwrap_or_default()
-    }
-    /// `map`, if set.
-    pub fn map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        self.map.as_ref()
-    }
-}
+
 /// A builder for [`MalformedLengthOverrideInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedLengthOverrideInputBuilder {
     inner: MalformedLengthOverrideInput,
 }
-impl MalformedLengthOverrideInputBuilder {
-    /// Set `blob`.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob = input;
-        self
-    }
-    /// `blob` as set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.blob
-    }
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Set `minString`.
-    pub fn min_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.min_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minString`.
-    pub fn set_min_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.min_string = input;
-        self
-    }
-    /// `minString` as set so far.
-    pub fn get_min_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.min_string
-    }
-    /// Set `maxString`.
-    pub fn max_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxString`.
-    pub fn set_max_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.max_string = input;
-        self
-    }
-    /// `maxString` as set so far.
-    pub fn get_max_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.max_string
-    }
-    /// Append one item to `list`.
-    pub fn list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `list`.
-    pub fn set_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.list = input;
-        self
-    }
-    /// `list` as set so far.
-    pub fn get_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.list
-    }
-    /// Insert one entry into `map`.
-    pub fn map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `map`.
-    pub fn set_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.map = input;
-        self
-    }
-    /// `map` as set so far.
-    pub fn get_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        &self.inner.map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedLengthOverrideInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedLengthOverrideInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedLengthOverrideInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "blob",
-                "blob",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("blob", "blob")
             .checks(&crate::schemas::MALFORMED_LENGTH_OVERRIDE_INPUT_BLOB),
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string")
             .checks(&crate::schemas::MALFORMED_LENGTH_OVERRIDE_INPUT_BLOB),
-        ::smithy_rt::schema::Member::new(
-                "minString",
-                "min_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("minString", "min_string")
             .checks(&crate::schemas::MALFORMED_LENGTH_OVERRIDE_INPUT_MIN_STRING),
-        ::smithy_rt::schema::Member::new(
-                "maxString",
-                "max_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("maxString", "max_string")
             .checks(&crate::schemas::MALFORMED_LENGTH_OVERRIDE_INPUT_MAX_STRING),
         ::smithy_rt::schema::Member::new("list", "list", &crate::schemas::LENGTH_LIST)
             .checks(&crate::schemas::MALFORMED_LENGTH_OVERRIDE_INPUT_BLOB),
@@ -259,7 +45,19 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .checks(&crate::schemas::MALFORMED_LENGTH_OVERRIDE_INPUT_BLOB),
     ],
 );
-::smithy_rt::structure!(
-    MalformedLengthOverrideInput, SCHEMA, [0 => blob, 1 => string, 2 => min_string, 3 =>
-    max_string, 4 => list, 5 => map], builder : MalformedLengthOverrideInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedLengthOverrideInput, SCHEMA, MalformedLengthOverrideInputBuilder[];
+    /// The `blob` member.
+    0 "blob" blob / set_blob / get_blob: value(crate::primitives::Blob);
+    /// The `string` member.
+    1 "string" string / set_string / get_string: string;
+    /// The `minString` member.
+    2 "minString" min_string / set_min_string / get_min_string: string;
+    /// The `maxString` member.
+    3 "maxString" max_string / set_max_string / get_max_string: string;
+    /// The `list` member.
+    4 "list" list / set_list / get_list: list(::std::string::String);
+    /// The `map` member.
+    5 "map" map / set_map / get_map: map(::std::string::String, ::std::vec::Vec<::std::string::String>);
+}

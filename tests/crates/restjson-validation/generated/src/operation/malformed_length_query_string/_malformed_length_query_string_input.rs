@@ -6,77 +6,24 @@ pub struct MalformedLengthQueryStringInput {
     /// Constraints: length 2..=8.
     pub string: ::std::option::Option<::std::string::String>,
 }
-impl MalformedLengthQueryStringInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedLengthQueryStringInputBuilder {
-        <MalformedLengthQueryStringInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-}
+
 /// A builder for [`MalformedLengthQueryStringInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedLengthQueryStringInputBuilder {
     inner: MalformedLengthQueryStringInput,
 }
-impl MalformedLengthQueryStringInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedLengthQueryStringInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedLengthQueryStringInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedLengthQueryStringInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string")
             .checks(&crate::schemas::LENGTH_BLOB)
             .binding(::smithy_rt::schema::Binding::Query("string")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedLengthQueryStringInput, SCHEMA, [0 => string], builder :
-    MalformedLengthQueryStringInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedLengthQueryStringInput, SCHEMA, MalformedLengthQueryStringInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: string;
+}

@@ -16,189 +16,19 @@ pub struct MalformedPatternInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub union: ::std::option::Option<crate::types::PatternUnion>,
 }
-impl MalformedPatternInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedPatternInputBuilder {
-        <MalformedPatternInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-    /// `evilString`, if set.
-    pub fn evil_string(&self) -> ::std::option::Option<&str> {
-        self.evil_string.as_deref()
-    }
-    /// `list`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn list(&self) -> &[::std::string::String] {
-        self.list.as_deref().unwrap_or_default()
-    }
-    /// `map`, if set.
-    pub fn map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.map.as_ref()
-    }
-    /// `union`, if set.
-    pub fn union(&self) -> ::std::option::Option<&crate::types::PatternUnion> {
-        self.union.as_ref()
-    }
-}
+
 /// A builder for [`MalformedPatternInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedPatternInputBuilder {
     inner: MalformedPatternInput,
 }
-impl MalformedPatternInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Set `evilString`.
-    pub fn evil_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.evil_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `evilString`.
-    pub fn set_evil_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.evil_string = input;
-        self
-    }
-    /// `evilString` as set so far.
-    pub fn get_evil_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.evil_string
-    }
-    /// Append one item to `list`.
-    pub fn list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `list`.
-    pub fn set_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.list = input;
-        self
-    }
-    /// `list` as set so far.
-    pub fn get_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.list
-    }
-    /// Insert one entry into `map`.
-    pub fn map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `map`.
-    pub fn set_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.map = input;
-        self
-    }
-    /// `map` as set so far.
-    pub fn get_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.map
-    }
-    /// Set `union`.
-    pub fn union(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatternUnion>,
-    ) -> Self {
-        self.inner.union = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `union`.
-    pub fn set_union(
-        mut self,
-        input: ::std::option::Option<crate::types::PatternUnion>,
-    ) -> Self {
-        self.inner.union = input;
-        self
-    }
-    /// `union` as set so far.
-    pub fn get_union(&self) -> &::std::option::Option<crate::types::PatternUnion> {
-        &self.inner.union
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedPatternInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedPatternInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedPatternInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string")
             .checks(&crate::schemas::PATTERN_STRING_2),
-        ::smithy_rt::schema::Member::new(
-                "evilString",
-                "evil_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("evilString", "evil_string")
             .checks(&crate::schemas::EVIL_STRING_2),
         ::smithy_rt::schema::Member::new("list", "list", &crate::schemas::PATTERN_LIST)
             .nested(),
@@ -212,7 +42,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    MalformedPatternInput, SCHEMA, [0 => string, 1 => evil_string, 2 => list, 3 => map, 4
-    => union], builder : MalformedPatternInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedPatternInput, SCHEMA, MalformedPatternInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: string;
+    /// The `evilString` member.
+    1 "evilString" evil_string / set_evil_string / get_evil_string: string;
+    /// The `list` member.
+    2 "list" list / set_list / get_list: list(::std::string::String);
+    /// The `map` member.
+    3 "map" map / set_map / get_map: map(::std::string::String, ::std::string::String);
+    /// The `union` member.
+    4 "union" union / set_union / get_union: value(crate::types::PatternUnion);
+}

@@ -8,17 +8,8 @@ pub enum MalformedPatternOverrideError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl MalformedPatternOverrideError {
-    /// Whether this is [`ValidationException`](Self::ValidationException).
-    pub fn is_validation_exception(&self) -> bool {
-        ::std::matches!(self, Self::ValidationException(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
+
 ::smithy_rt::operation_error!(
     MalformedPatternOverrideError, [0 => ValidationException(crate
-    ::types::error::ValidationException)]
+    ::types::error::ValidationException) is_validation_exception], is_unhandled
 );

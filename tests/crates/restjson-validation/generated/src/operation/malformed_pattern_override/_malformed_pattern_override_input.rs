@@ -14,164 +14,17 @@ pub struct MalformedPatternOverrideInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub union: ::std::option::Option<crate::types::PatternUnionOverride>,
 }
-impl MalformedPatternOverrideInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedPatternOverrideInputBuilder {
-        <MalformedPatternOverrideInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-    /// `list`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn list(&self) -> &[::std::string::String] {
-        self.list.as_deref().unwrap_or_default()
-    }
-    /// `map`, if set.
-    pub fn map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.map.as_ref()
-    }
-    /// `union`, if set.
-    pub fn union(&self) -> ::std::option::Option<&crate::types::PatternUnionOverride> {
-        self.union.as_ref()
-    }
-}
+
 /// A builder for [`MalformedPatternOverrideInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedPatternOverrideInputBuilder {
     inner: MalformedPatternOverrideInput,
 }
-impl MalformedPatternOverrideInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Append one item to `list`.
-    pub fn list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `list`.
-    pub fn set_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.list = input;
-        self
-    }
-    /// `list` as set so far.
-    pub fn get_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.list
-    }
-    /// Insert one entry into `map`.
-    pub fn map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `map`.
-    pub fn set_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.map = input;
-        self
-    }
-    /// `map` as set so far.
-    pub fn get_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.map
-    }
-    /// Set `union`.
-    pub fn union(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PatternUnionOverride>,
-    ) -> Self {
-        self.inner.union = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `union`.
-    pub fn set_union(
-        mut self,
-        input: ::std::option::Option<crate::types::PatternUnionOverride>,
-    ) -> Self {
-        self.inner.union = input;
-        self
-    }
-    /// `union` as set so far.
-    pub fn get_union(
-        &self,
-    ) -> &::std::option::Option<crate::types::PatternUnionOverride> {
-        &self.inner.union
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedPatternOverrideInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedPatternOverrideInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedPatternOverrideInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string")
             .checks(&crate::schemas::PATTERN_UNION_OVERRIDE_FIRST),
         ::smithy_rt::schema::Member::new(
                 "list",
@@ -193,7 +46,15 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    MalformedPatternOverrideInput, SCHEMA, [0 => string, 1 => list, 2 => map, 3 =>
-    union], builder : MalformedPatternOverrideInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedPatternOverrideInput, SCHEMA, MalformedPatternOverrideInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: string;
+    /// The `list` member.
+    1 "list" list / set_list / get_list: list(::std::string::String);
+    /// The `map` member.
+    2 "map" map / set_map / get_map: map(::std::string::String, ::std::string::String);
+    /// The `union` member.
+    3 "union" union / set_union / get_union: value(crate::types::PatternUnionOverride);
+}

@@ -34,405 +34,79 @@ pub struct MalformedRangeInput {
     /// Constraints: at most 8.8.
     pub max_float: ::std::option::Option<f32>,
 }
-impl MalformedRangeInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedRangeInputBuilder {
-        <MalformedRangeInputBuilder as ::std::default::Default>::default()
-    }
-    /// `byte`, if set.
-    pub fn byte(&self) -> ::std::option::Option<i8> {
-        self.byte
-    }
-    /// `minByte`, if set.
-    pub fn min_byte(&self) -> ::std::option::Option<i8> {
-        self.min_byte
-    }
-    /// `maxByte`, if set.
-    pub fn max_byte(&self) -> ::std::option::Option<i8> {
-        self.max_byte
-    }
-    /// `short`, if set.
-    pub fn short(&self) -> ::std::option::Option<i16> {
-        self.short
-    }
-    /// `minShort`, if set.
-    pub fn min_short(&self) -> ::std::option::Option<i16> {
-        self.min_short
-    }
-    /// `maxShort`, if set.
-    pub fn max_short(&self) -> ::std::option::Option<i16> {
-        self.max_short
-    }
-    /// `integer`, if set.
-    pub fn integer(&self) -> ::std::option::Option<i32> {
-        self.integer
-    }
-    /// `minInteger`, if set.
-    pub fn min_integer(&self) -> ::std::option::Option<i32> {
-        self.min_integer
-    }
-    /// `maxInteger`, if set.
-    pub fn max_integer(&self) -> ::std::option::Option<i32> {
-        self.max_integer
-    }
-    /// `long`, if set.
-    pub fn long(&self) -> ::std::option::Option<i64> {
-        self.long
-    }
-    /// `minLong`, if set.
-    pub fn min_long(&self) -> ::std::option::Option<i64> {
-        self.min_long
-    }
-    /// `maxLong`, if set.
-    pub fn max_long(&self) -> ::std::option::Option<i64> {
-        self.max_long
-    }
-    /// `float`, if set.
-    pub fn float(&self) -> ::std::option::Option<f32> {
-        self.float
-    }
-    /// `minFloat`, if set.
-    pub fn min_float(&self) -> ::std::option::Option<f32> {
-        self.min_float
-    }
-    /// `maxFloat`, if set.
-    pub fn max_float(&self) -> ::std::option::Option<f32> {
-        self.max_float
-    }
-}
+
 /// A builder for [`MalformedRangeInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedRangeInputBuilder {
     inner: MalformedRangeInput,
 }
-impl MalformedRangeInputBuilder {
-    /// Set `byte`.
-    pub fn byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byte`.
-    pub fn set_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte = input;
-        self
-    }
-    /// `byte` as set so far.
-    pub fn get_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte
-    }
-    /// Set `minByte`.
-    pub fn min_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.min_byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minByte`.
-    pub fn set_min_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.min_byte = input;
-        self
-    }
-    /// `minByte` as set so far.
-    pub fn get_min_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.min_byte
-    }
-    /// Set `maxByte`.
-    pub fn max_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.max_byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxByte`.
-    pub fn set_max_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.max_byte = input;
-        self
-    }
-    /// `maxByte` as set so far.
-    pub fn get_max_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.max_byte
-    }
-    /// Set `short`.
-    pub fn short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `short`.
-    pub fn set_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short = input;
-        self
-    }
-    /// `short` as set so far.
-    pub fn get_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.short
-    }
-    /// Set `minShort`.
-    pub fn min_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.min_short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minShort`.
-    pub fn set_min_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.min_short = input;
-        self
-    }
-    /// `minShort` as set so far.
-    pub fn get_min_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.min_short
-    }
-    /// Set `maxShort`.
-    pub fn max_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.max_short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxShort`.
-    pub fn set_max_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.max_short = input;
-        self
-    }
-    /// `maxShort` as set so far.
-    pub fn get_max_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.max_short
-    }
-    /// Set `integer`.
-    pub fn integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integer`.
-    pub fn set_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer = input;
-        self
-    }
-    /// `integer` as set so far.
-    pub fn get_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer
-    }
-    /// Set `minInteger`.
-    pub fn min_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.min_integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minInteger`.
-    pub fn set_min_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.min_integer = input;
-        self
-    }
-    /// `minInteger` as set so far.
-    pub fn get_min_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.min_integer
-    }
-    /// Set `maxInteger`.
-    pub fn max_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.max_integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxInteger`.
-    pub fn set_max_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.max_integer = input;
-        self
-    }
-    /// `maxInteger` as set so far.
-    pub fn get_max_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.max_integer
-    }
-    /// Set `long`.
-    pub fn long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `long`.
-    pub fn set_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long = input;
-        self
-    }
-    /// `long` as set so far.
-    pub fn get_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.long
-    }
-    /// Set `minLong`.
-    pub fn min_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.min_long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minLong`.
-    pub fn set_min_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.min_long = input;
-        self
-    }
-    /// `minLong` as set so far.
-    pub fn get_min_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.min_long
-    }
-    /// Set `maxLong`.
-    pub fn max_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.max_long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxLong`.
-    pub fn set_max_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.max_long = input;
-        self
-    }
-    /// `maxLong` as set so far.
-    pub fn get_max_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.max_long
-    }
-    /// Set `float`.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float = input;
-        self
-    }
-    /// `float` as set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.float
-    }
-    /// Set `minFloat`.
-    pub fn min_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.min_float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `minFloat`.
-    pub fn set_min_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.min_float = input;
-        self
-    }
-    /// `minFloat` as set so far.
-    pub fn get_min_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.min_float
-    }
-    /// Set `maxFloat`.
-    pub fn max_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.max_float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maxFloat`.
-    pub fn set_max_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.max_float = input;
-        self
-    }
-    /// `maxFloat` as set so far.
-    pub fn get_max_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.max_float
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedRangeInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedRangeInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedRangeInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "byte",
-                "byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("byte", "byte")
             .checks(&crate::schemas::RANGE_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "minByte",
-                "min_byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("minByte", "min_byte")
             .checks(&crate::schemas::MIN_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "maxByte",
-                "max_byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("maxByte", "max_byte")
             .checks(&crate::schemas::MAX_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "short",
-                "short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("short", "short")
             .checks(&crate::schemas::RANGE_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "minShort",
-                "min_short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("minShort", "min_short")
             .checks(&crate::schemas::MIN_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "maxShort",
-                "max_short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("maxShort", "max_short")
             .checks(&crate::schemas::MAX_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "integer",
-                "integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("integer", "integer")
             .checks(&crate::schemas::RANGE_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "minInteger",
-                "min_integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("minInteger", "min_integer")
             .checks(&crate::schemas::MIN_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "maxInteger",
-                "max_integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("maxInteger", "max_integer")
             .checks(&crate::schemas::MAX_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "long",
-                "long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("long", "long")
             .checks(&crate::schemas::RANGE_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "minLong",
-                "min_long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("minLong", "min_long")
             .checks(&crate::schemas::MIN_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "maxLong",
-                "max_long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("maxLong", "max_long")
             .checks(&crate::schemas::MAX_BYTE),
-        ::smithy_rt::schema::Member::new(
-                "float",
-                "float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("float", "float")
             .checks(&crate::schemas::RANGE_FLOAT),
-        ::smithy_rt::schema::Member::new(
-                "minFloat",
-                "min_float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("minFloat", "min_float")
             .checks(&crate::schemas::MIN_FLOAT),
-        ::smithy_rt::schema::Member::new(
-                "maxFloat",
-                "max_float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("maxFloat", "max_float")
             .checks(&crate::schemas::MAX_FLOAT),
     ],
 );
-::smithy_rt::structure!(
-    MalformedRangeInput, SCHEMA, [0 => byte, 1 => min_byte, 2 => max_byte, 3 => short, 4
-    => min_short, 5 => max_short, 6 => integer, 7 => min_integer, 8 => max_integer, 9 =>
-    long, 10 => min_long, 11 => max_long, 12 => float, 13 => min_float, 14 => max_float],
-    builder : MalformedRangeInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedRangeInput, SCHEMA, MalformedRangeInputBuilder[];
+    /// The `byte` member.
+    0 "byte" byte / set_byte / get_byte: copy(i8);
+    /// The `minByte` member.
+    1 "minByte" min_byte / set_min_byte / get_min_byte: copy(i8);
+    /// The `maxByte` member.
+    2 "maxByte" max_byte / set_max_byte / get_max_byte: copy(i8);
+    /// The `short` member.
+    3 "short" short / set_short / get_short: copy(i16);
+    /// The `minShort` member.
+    4 "minShort" min_short / set_min_short / get_min_short: copy(i16);
+    /// The `maxShort` member.
+    5 "maxShort" max_short / set_max_short / get_max_short: copy(i16);
+    /// The `integer` member.
+    6 "integer" integer / set_integer / get_integer: copy(i32);
+    /// The `minInteger` member.
+    7 "minInteger" min_integer / set_min_integer / get_min_integer: copy(i32);
+    /// The `maxInteger` member.
+    8 "maxInteger" max_integer / set_max_integer / get_max_integer: copy(i32);
+    /// The `long` member.
+    9 "long" long / set_long / get_long: copy(i64);
+    /// The `minLong` member.
+    10 "minLong" min_long / set_min_long / get_min_long: copy(i64);
+    /// The `maxLong` member.
+    11 "maxLong" max_long / set_max_long / get_max_long: copy(i64);
+    /// The `float` member.
+    12 "float" float / set_float / get_float: copy(f32);
+    /// The `minFloat` member.
+    13 "minFloat" min_float / set_min_float / get_min_float: copy(f32);
+    /// The `maxFloat` member.
+    14 "maxFloat" max_float / set_max_float / get_max_float: copy(f32);
+}

@@ -3,41 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct MalformedRangeOutput {}
-impl MalformedRangeOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedRangeOutputBuilder {
-        <MalformedRangeOutputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`MalformedRangeOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedRangeOutputBuilder {
     inner: MalformedRangeOutput,
 }
-impl MalformedRangeOutputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedRangeOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedRangeOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(
-    MalformedRangeOutput, SCHEMA, [], builder : MalformedRangeOutputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedRangeOutput, SCHEMA, MalformedRangeOutputBuilder[];
+}

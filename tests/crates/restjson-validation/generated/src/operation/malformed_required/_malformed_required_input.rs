@@ -10,135 +10,32 @@ pub struct MalformedRequiredInput {
     /// Constraints: required.
     pub string_in_header: ::std::option::Option<::std::string::String>,
 }
-impl MalformedRequiredInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedRequiredInputBuilder {
-        <MalformedRequiredInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-    /// `stringInQuery`, if set.
-    pub fn string_in_query(&self) -> ::std::option::Option<&str> {
-        self.string_in_query.as_deref()
-    }
-    /// `stringInHeader`, if set.
-    pub fn string_in_header(&self) -> ::std::option::Option<&str> {
-        self.string_in_header.as_deref()
-    }
-}
+
 /// A builder for [`MalformedRequiredInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedRequiredInputBuilder {
     inner: MalformedRequiredInput,
 }
-impl MalformedRequiredInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Set `stringInQuery`.
-    pub fn string_in_query(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stringInQuery`.
-    pub fn set_string_in_query(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string_in_query = input;
-        self
-    }
-    /// `stringInQuery` as set so far.
-    pub fn get_string_in_query(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string_in_query
-    }
-    /// Set `stringInHeader`.
-    pub fn string_in_header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stringInHeader`.
-    pub fn set_string_in_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string_in_header = input;
-        self
-    }
-    /// `stringInHeader` as set so far.
-    pub fn get_string_in_header(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedRequiredInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedRequiredInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#MalformedRequiredInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required(),
-        ::smithy_rt::schema::Member::new(
-                "stringInQuery",
-                "string_in_query",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string").required(),
+        ::smithy_rt::schema::Member::string("stringInQuery", "string_in_query")
             .required()
             .binding(::smithy_rt::schema::Binding::Query("stringInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "stringInHeader",
-                "string_in_header",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("stringInHeader", "string_in_header")
             .required()
             .binding(::smithy_rt::schema::Binding::Header("string-in-headers")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedRequiredInput, SCHEMA, [0 => string, 1 => string_in_query, 2 =>
-    string_in_header], builder : MalformedRequiredInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedRequiredInput, SCHEMA, MalformedRequiredInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: string;
+    /// The `stringInQuery` member.
+    1 "stringInQuery" string_in_query / set_string_in_query / get_string_in_query: string;
+    /// The `stringInHeader` member.
+    2 "stringInHeader" string_in_header / set_string_in_header / get_string_in_header: string;
+}

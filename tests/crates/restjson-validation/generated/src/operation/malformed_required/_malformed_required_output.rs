@@ -3,41 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct MalformedRequiredOutput {}
-impl MalformedRequiredOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedRequiredOutputBuilder {
-        <MalformedRequiredOutputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`MalformedRequiredOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedRequiredOutputBuilder {
     inner: MalformedRequiredOutput,
 }
-impl MalformedRequiredOutputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedRequiredOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedRequiredOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(
-    MalformedRequiredOutput, SCHEMA, [], builder : MalformedRequiredOutputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedRequiredOutput, SCHEMA, MalformedRequiredOutputBuilder[];
+}

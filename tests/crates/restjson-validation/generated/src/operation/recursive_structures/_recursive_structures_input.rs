@@ -6,61 +6,13 @@ pub struct RecursiveStructuresInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub union: ::std::option::Option<crate::types::RecursiveUnionOne>,
 }
-impl RecursiveStructuresInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> RecursiveStructuresInputBuilder {
-        <RecursiveStructuresInputBuilder as ::std::default::Default>::default()
-    }
-    /// `union`, if set.
-    pub fn union(&self) -> ::std::option::Option<&crate::types::RecursiveUnionOne> {
-        self.union.as_ref()
-    }
-}
+
 /// A builder for [`RecursiveStructuresInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RecursiveStructuresInputBuilder {
     inner: RecursiveStructuresInput,
 }
-impl RecursiveStructuresInputBuilder {
-    /// Set `union`.
-    pub fn union(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveUnionOne>,
-    ) -> Self {
-        self.inner.union = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `union`.
-    pub fn set_union(
-        mut self,
-        input: ::std::option::Option<crate::types::RecursiveUnionOne>,
-    ) -> Self {
-        self.inner.union = input;
-        self
-    }
-    /// `union` as set so far.
-    pub fn get_union(&self) -> &::std::option::Option<crate::types::RecursiveUnionOne> {
-        &self.inner.union
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<RecursiveStructuresInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> RecursiveStructuresInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#RecursiveStructuresInput",
     &[
@@ -72,7 +24,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    RecursiveStructuresInput, SCHEMA, [0 => union], builder :
-    RecursiveStructuresInputBuilder
-);
+
+::smithy_rt::structure! {
+    RecursiveStructuresInput, SCHEMA, RecursiveStructuresInputBuilder[];
+    /// The `union` member.
+    0 "union" union / set_union / get_union: value(crate::types::RecursiveUnionOne);
+}

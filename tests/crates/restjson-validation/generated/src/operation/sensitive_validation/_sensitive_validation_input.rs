@@ -6,74 +6,24 @@ pub struct SensitiveValidationInput {
     /// Constraints: matches `^[a-m]+$`.
     pub string: ::std::option::Option<::std::string::String>,
 }
-impl SensitiveValidationInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> SensitiveValidationInputBuilder {
-        <SensitiveValidationInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-}
+
 /// A builder for [`SensitiveValidationInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SensitiveValidationInputBuilder {
     inner: SensitiveValidationInput,
 }
-impl SensitiveValidationInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SensitiveValidationInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> SensitiveValidationInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson.validation#SensitiveValidationInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string")
             .sensitive()
             .checks(&crate::schemas::PATTERN_STRING_2),
     ],
 );
-::smithy_rt::structure!(
-    SensitiveValidationInput, SCHEMA, [0 => string], builder :
-    SensitiveValidationInputBuilder
-);
+
+::smithy_rt::structure! {
+    SensitiveValidationInput, SCHEMA, SensitiveValidationInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: string;
+}

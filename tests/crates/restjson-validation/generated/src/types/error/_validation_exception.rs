@@ -12,102 +12,17 @@ pub struct ValidationException {
         ::std::vec::Vec<crate::types::ValidationExceptionField>,
     >,
 }
-impl ValidationException {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ValidationExceptionBuilder {
-        <ValidationExceptionBuilder as ::std::default::Default>::default()
-    }
-    /// A summary of the validation failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-    /// A list of specific failures encountered while validating the input.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn field_list(&self) -> &[crate::types::ValidationExceptionField] {
-        self.field_list.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`ValidationException`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ValidationExceptionBuilder {
     inner: ValidationException,
 }
-impl ValidationExceptionBuilder {
-    /// A summary of the validation failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Append one item to `fieldList`.
-    pub fn field_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::ValidationExceptionField>,
-    ) -> Self {
-        self.inner.field_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `fieldList`.
-    pub fn set_field_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ValidationExceptionField>,
-        >,
-    ) -> Self {
-        self.inner.field_list = input;
-        self
-    }
-    /// `fieldList` as set so far.
-    pub fn get_field_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ValidationExceptionField>,
-    > {
-        &self.inner.field_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ValidationException, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ValidationException {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "smithy.framework#ValidationException",
         &[
-            ::smithy_rt::schema::Member::new(
-                    "message",
-                    "message",
-                    &::smithy_rt::schema::prelude::STRING,
-                )
-                .required(),
+            ::smithy_rt::schema::Member::string("message", "message").required(),
             ::smithy_rt::schema::Member::new(
                     "fieldList",
                     "field_list",
@@ -117,8 +32,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ],
     )
     .error(::smithy_rt::schema::ErrorInfo::new("ValidationException", false).message(0));
-::smithy_rt::structure!(
-    ValidationException, SCHEMA, [0 => message, 1 => field_list], builder :
-    ValidationExceptionBuilder
-);
+
+::smithy_rt::structure! {
+    ValidationException, SCHEMA, ValidationExceptionBuilder[];
+    /// A summary of the validation failure.
+    0 "message" message / set_message / get_message: string;
+    /// A list of specific failures encountered while validating the input.
+    1 "fieldList" field_list / set_field_list / get_field_list: list(crate::types::ValidationExceptionField);
+}
+
 ::smithy_rt::error_structure!(ValidationException);

@@ -55,583 +55,17 @@ pub struct AllQueryStringTypesInput {
         >,
     >,
 }
-impl AllQueryStringTypesInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> AllQueryStringTypesInputBuilder {
-        <AllQueryStringTypesInputBuilder as ::std::default::Default>::default()
-    }
-    /// `queryString`, if set.
-    pub fn query_string(&self) -> ::std::option::Option<&str> {
-        self.query_string.as_deref()
-    }
-    /// `queryStringList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_string_list(&self) -> &[::std::string::String] {
-        self.query_string_list.as_deref().unwrap_or_default()
-    }
-    /// `queryStringSet`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_string_set(&self) -> &[::std::string::String] {
-        self.query_string_set.as_deref().unwrap_or_default()
-    }
-    /// `queryByte`, if set.
-    pub fn query_byte(&self) -> ::std::option::Option<i8> {
-        self.query_byte
-    }
-    /// `queryShort`, if set.
-    pub fn query_short(&self) -> ::std::option::Option<i16> {
-        self.query_short
-    }
-    /// `queryInteger`, if set.
-    pub fn query_integer(&self) -> ::std::option::Option<i32> {
-        self.query_integer
-    }
-    /// `queryIntegerList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_integer_list(&self) -> &[i32] {
-        self.query_integer_list.as_deref().unwrap_or_default()
-    }
-    /// `queryIntegerSet`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_integer_set(&self) -> &[i32] {
-        self.query_integer_set.as_deref().unwrap_or_default()
-    }
-    /// `queryLong`, if set.
-    pub fn query_long(&self) -> ::std::option::Option<i64> {
-        self.query_long
-    }
-    /// `queryFloat`, if set.
-    pub fn query_float(&self) -> ::std::option::Option<f32> {
-        self.query_float
-    }
-    /// `queryDouble`, if set.
-    pub fn query_double(&self) -> ::std::option::Option<f64> {
-        self.query_double
-    }
-    /// `queryDoubleList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_double_list(&self) -> &[f64] {
-        self.query_double_list.as_deref().unwrap_or_default()
-    }
-    /// `queryBoolean`, if set.
-    pub fn query_boolean(&self) -> ::std::option::Option<bool> {
-        self.query_boolean
-    }
-    /// `queryBooleanList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_boolean_list(&self) -> &[bool] {
-        self.query_boolean_list.as_deref().unwrap_or_default()
-    }
-    /// `queryTimestamp`, if set.
-    pub fn query_timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.query_timestamp
-    }
-    /// `queryTimestampList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_timestamp_list(&self) -> &[crate::primitives::DateTime] {
-        self.query_timestamp_list.as_deref().unwrap_or_default()
-    }
-    /// `queryEnum`, if set.
-    pub fn query_enum(&self) -> ::std::option::Option<&crate::types::FooEnum> {
-        self.query_enum.as_ref()
-    }
-    /// `queryEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_enum_list(&self) -> &[crate::types::FooEnum] {
-        self.query_enum_list.as_deref().unwrap_or_default()
-    }
-    /// `queryIntegerEnum`, if set.
-    pub fn query_integer_enum(
-        &self,
-    ) -> ::std::option::Option<crate::types::IntegerEnum> {
-        self.query_integer_enum
-    }
-    /// `queryIntegerEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
-        self.query_integer_enum_list.as_deref().unwrap_or_default()
-    }
-    /// `queryParamsMapOfStringList`, if set.
-    pub fn query_params_map_of_string_list(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        self.query_params_map_of_string_list.as_ref()
-    }
-}
+
 /// A builder for [`AllQueryStringTypesInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct AllQueryStringTypesInputBuilder {
     inner: AllQueryStringTypesInput,
 }
-impl AllQueryStringTypesInputBuilder {
-    /// Set `queryString`.
-    pub fn query_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.query_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryString`.
-    pub fn set_query_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.query_string = input;
-        self
-    }
-    /// `queryString` as set so far.
-    pub fn get_query_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.query_string
-    }
-    /// Append one item to `queryStringList`.
-    pub fn query_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .query_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryStringList`.
-    pub fn set_query_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.query_string_list = input;
-        self
-    }
-    /// `queryStringList` as set so far.
-    pub fn get_query_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.query_string_list
-    }
-    /// Append one item to `queryStringSet`.
-    pub fn query_string_set(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .query_string_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryStringSet`.
-    pub fn set_query_string_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.query_string_set = input;
-        self
-    }
-    /// `queryStringSet` as set so far.
-    pub fn get_query_string_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.query_string_set
-    }
-    /// Set `queryByte`.
-    pub fn query_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.query_byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryByte`.
-    pub fn set_query_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.query_byte = input;
-        self
-    }
-    /// `queryByte` as set so far.
-    pub fn get_query_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.query_byte
-    }
-    /// Set `queryShort`.
-    pub fn query_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.query_short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryShort`.
-    pub fn set_query_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.query_short = input;
-        self
-    }
-    /// `queryShort` as set so far.
-    pub fn get_query_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.query_short
-    }
-    /// Set `queryInteger`.
-    pub fn query_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.query_integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryInteger`.
-    pub fn set_query_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.query_integer = input;
-        self
-    }
-    /// `queryInteger` as set so far.
-    pub fn get_query_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.query_integer
-    }
-    /// Append one item to `queryIntegerList`.
-    pub fn query_integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.inner
-            .query_integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryIntegerList`.
-    pub fn set_query_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
-        self.inner.query_integer_list = input;
-        self
-    }
-    /// `queryIntegerList` as set so far.
-    pub fn get_query_integer_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
-        &self.inner.query_integer_list
-    }
-    /// Append one item to `queryIntegerSet`.
-    pub fn query_integer_set(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.inner
-            .query_integer_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryIntegerSet`.
-    pub fn set_query_integer_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
-        self.inner.query_integer_set = input;
-        self
-    }
-    /// `queryIntegerSet` as set so far.
-    pub fn get_query_integer_set(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
-        &self.inner.query_integer_set
-    }
-    /// Set `queryLong`.
-    pub fn query_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.query_long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryLong`.
-    pub fn set_query_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.query_long = input;
-        self
-    }
-    /// `queryLong` as set so far.
-    pub fn get_query_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.query_long
-    }
-    /// Set `queryFloat`.
-    pub fn query_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.query_float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryFloat`.
-    pub fn set_query_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.query_float = input;
-        self
-    }
-    /// `queryFloat` as set so far.
-    pub fn get_query_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.query_float
-    }
-    /// Set `queryDouble`.
-    pub fn query_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.query_double = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryDouble`.
-    pub fn set_query_double(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.query_double = input;
-        self
-    }
-    /// `queryDouble` as set so far.
-    pub fn get_query_double(&self) -> &::std::option::Option<f64> {
-        &self.inner.query_double
-    }
-    /// Append one item to `queryDoubleList`.
-    pub fn query_double_list(mut self, item: impl ::std::convert::Into<f64>) -> Self {
-        self.inner
-            .query_double_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryDoubleList`.
-    pub fn set_query_double_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<f64>>,
-    ) -> Self {
-        self.inner.query_double_list = input;
-        self
-    }
-    /// `queryDoubleList` as set so far.
-    pub fn get_query_double_list(&self) -> &::std::option::Option<::std::vec::Vec<f64>> {
-        &self.inner.query_double_list
-    }
-    /// Set `queryBoolean`.
-    pub fn query_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.query_boolean = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryBoolean`.
-    pub fn set_query_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.query_boolean = input;
-        self
-    }
-    /// `queryBoolean` as set so far.
-    pub fn get_query_boolean(&self) -> &::std::option::Option<bool> {
-        &self.inner.query_boolean
-    }
-    /// Append one item to `queryBooleanList`.
-    pub fn query_boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.inner
-            .query_boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryBooleanList`.
-    pub fn set_query_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
-        self.inner.query_boolean_list = input;
-        self
-    }
-    /// `queryBooleanList` as set so far.
-    pub fn get_query_boolean_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<bool>> {
-        &self.inner.query_boolean_list
-    }
-    /// Set `queryTimestamp`.
-    pub fn query_timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.query_timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryTimestamp`.
-    pub fn set_query_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.query_timestamp = input;
-        self
-    }
-    /// `queryTimestamp` as set so far.
-    pub fn get_query_timestamp(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.query_timestamp
-    }
-    /// Append one item to `queryTimestampList`.
-    pub fn query_timestamp_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner
-            .query_timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryTimestampList`.
-    pub fn set_query_timestamp_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
-    ) -> Self {
-        self.inner.query_timestamp_list = input;
-        self
-    }
-    /// `queryTimestampList` as set so far.
-    pub fn get_query_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>> {
-        &self.inner.query_timestamp_list
-    }
-    /// Set `queryEnum`.
-    pub fn query_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.query_enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryEnum`.
-    pub fn set_query_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.query_enum = input;
-        self
-    }
-    /// `queryEnum` as set so far.
-    pub fn get_query_enum(&self) -> &::std::option::Option<crate::types::FooEnum> {
-        &self.inner.query_enum
-    }
-    /// Append one item to `queryEnumList`.
-    pub fn query_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner
-            .query_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryEnumList`.
-    pub fn set_query_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
-        self.inner.query_enum_list = input;
-        self
-    }
-    /// `queryEnumList` as set so far.
-    pub fn get_query_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
-        &self.inner.query_enum_list
-    }
-    /// Set `queryIntegerEnum`.
-    pub fn query_integer_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.query_integer_enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `queryIntegerEnum`.
-    pub fn set_query_integer_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.query_integer_enum = input;
-        self
-    }
-    /// `queryIntegerEnum` as set so far.
-    pub fn get_query_integer_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
-        &self.inner.query_integer_enum
-    }
-    /// Append one item to `queryIntegerEnumList`.
-    pub fn query_integer_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .query_integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryIntegerEnumList`.
-    pub fn set_query_integer_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
-        self.inner.query_integer_enum_list = input;
-        self
-    }
-    /// `queryIntegerEnumList` as set so far.
-    pub fn get_query_integer_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
-        &self.inner.query_integer_enum_list
-    }
-    /// Insert one entry into `queryParamsMapOfStringList`.
-    pub fn query_params_map_of_string_list(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .query_params_map_of_string_list
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `queryParamsMapOfStringList`.
-    pub fn set_query_params_map_of_string_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.query_params_map_of_string_list = input;
-        self
-    }
-    /// `queryParamsMapOfStringList` as set so far.
-    pub fn get_query_params_map_of_string_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        &self.inner.query_params_map_of_string_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AllQueryStringTypesInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> AllQueryStringTypesInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#AllQueryStringTypesInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "queryString",
-                "query_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("queryString", "query_string")
             .binding(::smithy_rt::schema::Binding::Query("String")),
         ::smithy_rt::schema::Member::new(
                 "queryStringList",
@@ -646,23 +80,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             )
             .checks(&crate::schemas::STRING_SET)
             .binding(::smithy_rt::schema::Binding::Query("StringSet")),
-        ::smithy_rt::schema::Member::new(
-                "queryByte",
-                "query_byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("queryByte", "query_byte")
             .binding(::smithy_rt::schema::Binding::Query("Byte")),
-        ::smithy_rt::schema::Member::new(
-                "queryShort",
-                "query_short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("queryShort", "query_short")
             .binding(::smithy_rt::schema::Binding::Query("Short")),
-        ::smithy_rt::schema::Member::new(
-                "queryInteger",
-                "query_integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("queryInteger", "query_integer")
             .binding(::smithy_rt::schema::Binding::Query("Integer")),
         ::smithy_rt::schema::Member::new(
                 "queryIntegerList",
@@ -677,23 +99,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             )
             .checks(&crate::schemas::STRING_SET)
             .binding(::smithy_rt::schema::Binding::Query("IntegerSet")),
-        ::smithy_rt::schema::Member::new(
-                "queryLong",
-                "query_long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("queryLong", "query_long")
             .binding(::smithy_rt::schema::Binding::Query("Long")),
-        ::smithy_rt::schema::Member::new(
-                "queryFloat",
-                "query_float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("queryFloat", "query_float")
             .binding(::smithy_rt::schema::Binding::Query("Float")),
-        ::smithy_rt::schema::Member::new(
-                "queryDouble",
-                "query_double",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("queryDouble", "query_double")
             .binding(::smithy_rt::schema::Binding::Query("Double")),
         ::smithy_rt::schema::Member::new(
                 "queryDoubleList",
@@ -701,11 +111,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
                 &crate::schemas::DOUBLE_LIST,
             )
             .binding(::smithy_rt::schema::Binding::Query("DoubleList")),
-        ::smithy_rt::schema::Member::new(
-                "queryBoolean",
-                "query_boolean",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("queryBoolean", "query_boolean")
             .binding(::smithy_rt::schema::Binding::Query("Boolean")),
         ::smithy_rt::schema::Member::new(
                 "queryBooleanList",
@@ -713,11 +119,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
                 &crate::schemas::BOOLEAN_LIST,
             )
             .binding(::smithy_rt::schema::Binding::Query("BooleanList")),
-        ::smithy_rt::schema::Member::new(
-                "queryTimestamp",
-                "query_timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("queryTimestamp", "query_timestamp")
             .binding(::smithy_rt::schema::Binding::Query("Timestamp")),
         ::smithy_rt::schema::Member::new(
                 "queryTimestampList",
@@ -761,12 +163,49 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::QueryParams),
     ],
 );
-::smithy_rt::structure!(
-    AllQueryStringTypesInput, SCHEMA, [0 => query_string, 1 => query_string_list, 2 =>
-    query_string_set, 3 => query_byte, 4 => query_short, 5 => query_integer, 6 =>
-    query_integer_list, 7 => query_integer_set, 8 => query_long, 9 => query_float, 10 =>
-    query_double, 11 => query_double_list, 12 => query_boolean, 13 => query_boolean_list,
-    14 => query_timestamp, 15 => query_timestamp_list, 16 => query_enum, 17 =>
-    query_enum_list, 18 => query_integer_enum, 19 => query_integer_enum_list, 20 =>
-    query_params_map_of_string_list], builder : AllQueryStringTypesInputBuilder
-);
+
+::smithy_rt::structure! {
+    AllQueryStringTypesInput, SCHEMA, AllQueryStringTypesInputBuilder[];
+    /// The `queryString` member.
+    0 "queryString" query_string / set_query_string / get_query_string: string;
+    /// The `queryStringList` member.
+    1 "queryStringList" query_string_list / set_query_string_list / get_query_string_list: list(::std::string::String);
+    /// The `queryStringSet` member.
+    2 "queryStringSet" query_string_set / set_query_string_set / get_query_string_set: list(::std::string::String);
+    /// The `queryByte` member.
+    3 "queryByte" query_byte / set_query_byte / get_query_byte: copy(i8);
+    /// The `queryShort` member.
+    4 "queryShort" query_short / set_query_short / get_query_short: copy(i16);
+    /// The `queryInteger` member.
+    5 "queryInteger" query_integer / set_query_integer / get_query_integer: copy(i32);
+    /// The `queryIntegerList` member.
+    6 "queryIntegerList" query_integer_list / set_query_integer_list / get_query_integer_list: list(i32);
+    /// The `queryIntegerSet` member.
+    7 "queryIntegerSet" query_integer_set / set_query_integer_set / get_query_integer_set: list(i32);
+    /// The `queryLong` member.
+    8 "queryLong" query_long / set_query_long / get_query_long: copy(i64);
+    /// The `queryFloat` member.
+    9 "queryFloat" query_float / set_query_float / get_query_float: copy(f32);
+    /// The `queryDouble` member.
+    10 "queryDouble" query_double / set_query_double / get_query_double: copy(f64);
+    /// The `queryDoubleList` member.
+    11 "queryDoubleList" query_double_list / set_query_double_list / get_query_double_list: list(f64);
+    /// The `queryBoolean` member.
+    12 "queryBoolean" query_boolean / set_query_boolean / get_query_boolean: copy(bool);
+    /// The `queryBooleanList` member.
+    13 "queryBooleanList" query_boolean_list / set_query_boolean_list / get_query_boolean_list: list(bool);
+    /// The `queryTimestamp` member.
+    14 "queryTimestamp" query_timestamp / set_query_timestamp / get_query_timestamp: copy(crate::primitives::DateTime);
+    /// The `queryTimestampList` member.
+    15 "queryTimestampList" query_timestamp_list / set_query_timestamp_list / get_query_timestamp_list: list(crate::primitives::DateTime);
+    /// The `queryEnum` member.
+    16 "queryEnum" query_enum / set_query_enum / get_query_enum: value(crate::types::FooEnum);
+    /// The `queryEnumList` member.
+    17 "queryEnumList" query_enum_list / set_query_enum_list / get_query_enum_list: list(crate::types::FooEnum);
+    /// The `queryIntegerEnum` member.
+    18 "queryIntegerEnum" query_integer_enum / set_query_integer_enum / get_query_integer_enum: copy(crate::types::IntegerEnum);
+    /// The `queryIntegerEnumList` member.
+    19 "queryIntegerEnumList" query_integer_enum_list / set_query_integer_enum_list / get_query_integer_enum_list: list(crate::types::IntegerEnum);
+    /// The `queryParamsMapOfStringList` member.
+    20 "queryParamsMapOfStringList" query_params_map_of_string_list / set_query_params_map_of_string_list / get_query_params_map_of_string_list: map(::std::string::String, ::std::vec::Vec<::std::string::String>);
+}

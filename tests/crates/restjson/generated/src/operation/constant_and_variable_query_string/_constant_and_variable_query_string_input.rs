@@ -8,106 +8,27 @@ pub struct ConstantAndVariableQueryStringInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub maybe_set: ::std::option::Option<::std::string::String>,
 }
-impl ConstantAndVariableQueryStringInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ConstantAndVariableQueryStringInputBuilder {
-        <ConstantAndVariableQueryStringInputBuilder as ::std::default::Default>::default()
-    }
-    /// `baz`, if set.
-    pub fn baz(&self) -> ::std::option::Option<&str> {
-        self.baz.as_deref()
-    }
-    /// `maybeSet`, if set.
-    pub fn maybe_set(&self) -> ::std::option::Option<&str> {
-        self.maybe_set.as_deref()
-    }
-}
+
 /// A builder for [`ConstantAndVariableQueryStringInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ConstantAndVariableQueryStringInputBuilder {
     inner: ConstantAndVariableQueryStringInput,
 }
-impl ConstantAndVariableQueryStringInputBuilder {
-    /// Set `baz`.
-    pub fn baz(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.baz = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.baz = input;
-        self
-    }
-    /// `baz` as set so far.
-    pub fn get_baz(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.baz
-    }
-    /// Set `maybeSet`.
-    pub fn maybe_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.maybe_set = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `maybeSet`.
-    pub fn set_maybe_set(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.maybe_set = input;
-        self
-    }
-    /// `maybeSet` as set so far.
-    pub fn get_maybe_set(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.maybe_set
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        ConstantAndVariableQueryStringInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ConstantAndVariableQueryStringInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ConstantAndVariableQueryStringInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "baz",
-                "baz",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("baz", "baz")
             .binding(::smithy_rt::schema::Binding::Query("baz")),
-        ::smithy_rt::schema::Member::new(
-                "maybeSet",
-                "maybe_set",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("maybeSet", "maybe_set")
             .binding(::smithy_rt::schema::Binding::Query("maybeSet")),
     ],
 );
-::smithy_rt::structure!(
-    ConstantAndVariableQueryStringInput, SCHEMA, [0 => baz, 1 => maybe_set], builder :
-    ConstantAndVariableQueryStringInputBuilder
-);
+
+::smithy_rt::structure! {
+    ConstantAndVariableQueryStringInput, SCHEMA, ConstantAndVariableQueryStringInputBuilder[];
+    /// The `baz` member.
+    0 "baz" baz / set_baz / get_baz: string;
+    /// The `maybeSet` member.
+    1 "maybeSet" maybe_set / set_maybe_set / get_maybe_set: string;
+}

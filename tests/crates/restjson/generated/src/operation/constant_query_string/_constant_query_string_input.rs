@@ -6,74 +6,24 @@ pub struct ConstantQueryStringInput {
     /// Constraints: required.
     pub hello: ::std::option::Option<::std::string::String>,
 }
-impl ConstantQueryStringInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ConstantQueryStringInputBuilder {
-        <ConstantQueryStringInputBuilder as ::std::default::Default>::default()
-    }
-    /// `hello`, if set.
-    pub fn hello(&self) -> ::std::option::Option<&str> {
-        self.hello.as_deref()
-    }
-}
+
 /// A builder for [`ConstantQueryStringInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ConstantQueryStringInputBuilder {
     inner: ConstantQueryStringInput,
 }
-impl ConstantQueryStringInputBuilder {
-    /// Set `hello`.
-    pub fn hello(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hello = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `hello`.
-    pub fn set_hello(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.hello = input;
-        self
-    }
-    /// `hello` as set so far.
-    pub fn get_hello(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.hello
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ConstantQueryStringInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ConstantQueryStringInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ConstantQueryStringInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "hello",
-                "hello",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("hello", "hello")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
     ],
 );
-::smithy_rt::structure!(
-    ConstantQueryStringInput, SCHEMA, [0 => hello], builder :
-    ConstantQueryStringInputBuilder
-);
+
+::smithy_rt::structure! {
+    ConstantQueryStringInput, SCHEMA, ConstantQueryStringInputBuilder[];
+    /// The `hello` member.
+    0 "hello" hello / set_hello / get_hello: string;
+}

@@ -6,69 +6,20 @@ pub struct ContentTypeParametersInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub value: ::std::option::Option<i32>,
 }
-impl ContentTypeParametersInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ContentTypeParametersInputBuilder {
-        <ContentTypeParametersInputBuilder as ::std::default::Default>::default()
-    }
-    /// `value`, if set.
-    pub fn value(&self) -> ::std::option::Option<i32> {
-        self.value
-    }
-}
+
 /// A builder for [`ContentTypeParametersInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ContentTypeParametersInputBuilder {
     inner: ContentTypeParametersInput,
 }
-impl ContentTypeParametersInputBuilder {
-    /// Set `value`.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `value`.
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.value = input;
-        self
-    }
-    /// `value` as set so far.
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
-        &self.inner.value
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        ContentTypeParametersInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ContentTypeParametersInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ContentTypeParametersInput",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "value",
-            "value",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::integer("value", "value")],
 );
-::smithy_rt::structure!(
-    ContentTypeParametersInput, SCHEMA, [0 => value], builder :
-    ContentTypeParametersInputBuilder
-);
+
+::smithy_rt::structure! {
+    ContentTypeParametersInput, SCHEMA, ContentTypeParametersInputBuilder[];
+    /// The `value` member.
+    0 "value" value / set_value / get_value: copy(i32);
+}

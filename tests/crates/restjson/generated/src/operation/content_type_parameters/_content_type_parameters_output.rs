@@ -3,44 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct ContentTypeParametersOutput {}
-impl ContentTypeParametersOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ContentTypeParametersOutputBuilder {
-        <ContentTypeParametersOutputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`ContentTypeParametersOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ContentTypeParametersOutputBuilder {
     inner: ContentTypeParametersOutput,
 }
-impl ContentTypeParametersOutputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        ContentTypeParametersOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ContentTypeParametersOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ContentTypeParametersOutput",
     &[],
 );
-::smithy_rt::structure!(
-    ContentTypeParametersOutput, SCHEMA, [], builder : ContentTypeParametersOutputBuilder
-);
+
+::smithy_rt::structure! {
+    ContentTypeParametersOutput, SCHEMA, ContentTypeParametersOutputBuilder[];
+}

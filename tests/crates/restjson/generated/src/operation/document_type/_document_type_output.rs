@@ -8,103 +8,25 @@ pub struct DocumentTypeOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub document_value: ::std::option::Option<crate::primitives::Document>,
 }
-impl DocumentTypeOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DocumentTypeOutputBuilder {
-        <DocumentTypeOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `stringValue`, if set.
-    pub fn string_value(&self) -> ::std::option::Option<&str> {
-        self.string_value.as_deref()
-    }
-    /// `documentValue`, if set.
-    pub fn document_value(&self) -> ::std::option::Option<&crate::primitives::Document> {
-        self.document_value.as_ref()
-    }
-}
+
 /// A builder for [`DocumentTypeOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DocumentTypeOutputBuilder {
     inner: DocumentTypeOutput,
 }
-impl DocumentTypeOutputBuilder {
-    /// Set `stringValue`.
-    pub fn string_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stringValue`.
-    pub fn set_string_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string_value = input;
-        self
-    }
-    /// `stringValue` as set so far.
-    pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string_value
-    }
-    /// Set `documentValue`.
-    pub fn document_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.document_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `documentValue`.
-    pub fn set_document_value(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.document_value = input;
-        self
-    }
-    /// `documentValue` as set so far.
-    pub fn get_document_value(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.document_value
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DocumentTypeOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DocumentTypeOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#DocumentTypeInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "stringValue",
-            "string_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "documentValue",
-            "document_value",
-            &::smithy_rt::schema::prelude::DOCUMENT,
-        ),
+        ::smithy_rt::schema::Member::string("stringValue", "string_value"),
+        ::smithy_rt::schema::Member::document("documentValue", "document_value"),
     ],
 );
-::smithy_rt::structure!(
-    DocumentTypeOutput, SCHEMA, [0 => string_value, 1 => document_value], builder :
-    DocumentTypeOutputBuilder
-);
+
+::smithy_rt::structure! {
+    DocumentTypeOutput, SCHEMA, DocumentTypeOutputBuilder[];
+    /// The `stringValue` member.
+    0 "stringValue" string_value / set_string_value / get_string_value: string;
+    /// The `documentValue` member.
+    1 "documentValue" document_value / set_document_value / get_document_value: value(crate::primitives::Document);
+}

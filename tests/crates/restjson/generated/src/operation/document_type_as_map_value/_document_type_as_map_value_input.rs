@@ -8,81 +8,13 @@ pub struct DocumentTypeAsMapValueInput {
         ::std::collections::HashMap<::std::string::String, crate::primitives::Document>,
     >,
 }
-impl DocumentTypeAsMapValueInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DocumentTypeAsMapValueInputBuilder {
-        <DocumentTypeAsMapValueInputBuilder as ::std::default::Default>::default()
-    }
-    /// `docValuedMap`, if set.
-    pub fn doc_valued_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::primitives::Document>,
-    > {
-        self.doc_valued_map.as_ref()
-    }
-}
+
 /// A builder for [`DocumentTypeAsMapValueInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DocumentTypeAsMapValueInputBuilder {
     inner: DocumentTypeAsMapValueInput,
 }
-impl DocumentTypeAsMapValueInputBuilder {
-    /// Insert one entry into `docValuedMap`.
-    pub fn doc_valued_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner
-            .doc_valued_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `docValuedMap`.
-    pub fn set_doc_valued_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                crate::primitives::Document,
-            >,
-        >,
-    ) -> Self {
-        self.inner.doc_valued_map = input;
-        self
-    }
-    /// `docValuedMap` as set so far.
-    pub fn get_doc_valued_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::primitives::Document>,
-    > {
-        &self.inner.doc_valued_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        DocumentTypeAsMapValueInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DocumentTypeAsMapValueInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#DocumentTypeAsMapValueInputOutput",
     &[
@@ -93,7 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    DocumentTypeAsMapValueInput, SCHEMA, [0 => doc_valued_map], builder :
-    DocumentTypeAsMapValueInputBuilder
-);
+
+::smithy_rt::structure! {
+    DocumentTypeAsMapValueInput, SCHEMA, DocumentTypeAsMapValueInputBuilder[];
+    /// The `docValuedMap` member.
+    0 "docValuedMap" doc_valued_map / set_doc_valued_map / get_doc_valued_map: map(::std::string::String, crate::primitives::Document);
+}

@@ -8,81 +8,13 @@ pub struct DocumentTypeAsMapValueOutput {
         ::std::collections::HashMap<::std::string::String, crate::primitives::Document>,
     >,
 }
-impl DocumentTypeAsMapValueOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DocumentTypeAsMapValueOutputBuilder {
-        <DocumentTypeAsMapValueOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `docValuedMap`, if set.
-    pub fn doc_valued_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::primitives::Document>,
-    > {
-        self.doc_valued_map.as_ref()
-    }
-}
+
 /// A builder for [`DocumentTypeAsMapValueOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DocumentTypeAsMapValueOutputBuilder {
     inner: DocumentTypeAsMapValueOutput,
 }
-impl DocumentTypeAsMapValueOutputBuilder {
-    /// Insert one entry into `docValuedMap`.
-    pub fn doc_valued_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner
-            .doc_valued_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `docValuedMap`.
-    pub fn set_doc_valued_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                crate::primitives::Document,
-            >,
-        >,
-    ) -> Self {
-        self.inner.doc_valued_map = input;
-        self
-    }
-    /// `docValuedMap` as set so far.
-    pub fn get_doc_valued_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::primitives::Document>,
-    > {
-        &self.inner.doc_valued_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        DocumentTypeAsMapValueOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DocumentTypeAsMapValueOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#DocumentTypeAsMapValueInputOutput",
     &[
@@ -93,7 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    DocumentTypeAsMapValueOutput, SCHEMA, [0 => doc_valued_map], builder :
-    DocumentTypeAsMapValueOutputBuilder
-);
+
+::smithy_rt::structure! {
+    DocumentTypeAsMapValueOutput, SCHEMA, DocumentTypeAsMapValueOutputBuilder[];
+    /// The `docValuedMap` member.
+    0 "docValuedMap" doc_valued_map / set_doc_valued_map / get_doc_valued_map: map(::std::string::String, crate::primitives::Document);
+}

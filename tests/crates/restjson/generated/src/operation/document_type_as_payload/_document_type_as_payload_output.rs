@@ -6,78 +6,23 @@ pub struct DocumentTypeAsPayloadOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub document_value: ::std::option::Option<crate::primitives::Document>,
 }
-impl DocumentTypeAsPayloadOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DocumentTypeAsPayloadOutputBuilder {
-        <DocumentTypeAsPayloadOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `documentValue`, if set.
-    pub fn document_value(&self) -> ::std::option::Option<&crate::primitives::Document> {
-        self.document_value.as_ref()
-    }
-}
+
 /// A builder for [`DocumentTypeAsPayloadOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DocumentTypeAsPayloadOutputBuilder {
     inner: DocumentTypeAsPayloadOutput,
 }
-impl DocumentTypeAsPayloadOutputBuilder {
-    /// Set `documentValue`.
-    pub fn document_value(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.document_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `documentValue`.
-    pub fn set_document_value(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.document_value = input;
-        self
-    }
-    /// `documentValue` as set so far.
-    pub fn get_document_value(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.document_value
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        DocumentTypeAsPayloadOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DocumentTypeAsPayloadOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#DocumentTypeAsPayloadInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "documentValue",
-                "document_value",
-                &::smithy_rt::schema::prelude::DOCUMENT,
-            )
+        ::smithy_rt::schema::Member::document("documentValue", "document_value")
             .binding(::smithy_rt::schema::Binding::Payload),
     ],
 );
-::smithy_rt::structure!(
-    DocumentTypeAsPayloadOutput, SCHEMA, [0 => document_value], builder :
-    DocumentTypeAsPayloadOutputBuilder
-);
+
+::smithy_rt::structure! {
+    DocumentTypeAsPayloadOutput, SCHEMA, DocumentTypeAsPayloadOutputBuilder[];
+    /// The `documentValue` member.
+    0 "documentValue" document_value / set_document_value / get_document_value: value(crate::primitives::Document);
+}

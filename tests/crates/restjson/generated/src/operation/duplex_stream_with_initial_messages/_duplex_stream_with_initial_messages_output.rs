@@ -8,97 +8,19 @@ pub struct DuplexStreamWithInitialMessagesOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub stream: ::std::option::Option<crate::types::EventStream>,
 }
-impl DuplexStreamWithInitialMessagesOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> DuplexStreamWithInitialMessagesOutputBuilder {
-        <DuplexStreamWithInitialMessagesOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `initialResponseMember`, if set.
-    pub fn initial_response_member(&self) -> ::std::option::Option<&str> {
-        self.initial_response_member.as_deref()
-    }
-    /// `stream`, if set.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::EventStream> {
-        self.stream.as_ref()
-    }
-}
+
 /// A builder for [`DuplexStreamWithInitialMessagesOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DuplexStreamWithInitialMessagesOutputBuilder {
     inner: DuplexStreamWithInitialMessagesOutput,
 }
-impl DuplexStreamWithInitialMessagesOutputBuilder {
-    /// Set `initialResponseMember`.
-    pub fn initial_response_member(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.initial_response_member = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `initialResponseMember`.
-    pub fn set_initial_response_member(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.initial_response_member = input;
-        self
-    }
-    /// `initialResponseMember` as set so far.
-    pub fn get_initial_response_member(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.inner.initial_response_member
-    }
-    /// Set `stream`.
-    pub fn stream(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventStream>,
-    ) -> Self {
-        self.inner.stream = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stream`.
-    pub fn set_stream(
-        mut self,
-        input: ::std::option::Option<crate::types::EventStream>,
-    ) -> Self {
-        self.inner.stream = input;
-        self
-    }
-    /// `stream` as set so far.
-    pub fn get_stream(&self) -> &::std::option::Option<crate::types::EventStream> {
-        &self.inner.stream
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        DuplexStreamWithInitialMessagesOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> DuplexStreamWithInitialMessagesOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#DuplexStreamWithInitialMessagesOutput",
     &[
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::string(
                 "initialResponseMember",
                 "initial_response_member",
-                &::smithy_rt::schema::prelude::STRING,
             )
             .required()
             .binding(::smithy_rt::schema::Binding::Header("initial-response-member")),
@@ -112,7 +34,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .streaming(),
     ],
 );
-::smithy_rt::structure!(
-    DuplexStreamWithInitialMessagesOutput, SCHEMA, [0 => initial_response_member, 1 =>
-    stream], builder : DuplexStreamWithInitialMessagesOutputBuilder
-);
+
+::smithy_rt::structure! {
+    DuplexStreamWithInitialMessagesOutput, SCHEMA, DuplexStreamWithInitialMessagesOutputBuilder[];
+    /// The `initialResponseMember` member.
+    0 "initialResponseMember" initial_response_member / set_initial_response_member / get_initial_response_member: string;
+    /// The `stream` member.
+    1 "stream" stream / set_stream / get_stream: value(crate::types::EventStream);
+}

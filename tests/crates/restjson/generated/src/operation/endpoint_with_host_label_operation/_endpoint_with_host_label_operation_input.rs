@@ -6,77 +6,20 @@ pub struct EndpointWithHostLabelOperationInput {
     /// Constraints: required.
     pub label: ::std::option::Option<::std::string::String>,
 }
-impl EndpointWithHostLabelOperationInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> EndpointWithHostLabelOperationInputBuilder {
-        <EndpointWithHostLabelOperationInputBuilder as ::std::default::Default>::default()
-    }
-    /// `label`, if set.
-    pub fn label(&self) -> ::std::option::Option<&str> {
-        self.label.as_deref()
-    }
-}
+
 /// A builder for [`EndpointWithHostLabelOperationInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct EndpointWithHostLabelOperationInputBuilder {
     inner: EndpointWithHostLabelOperationInput,
 }
-impl EndpointWithHostLabelOperationInputBuilder {
-    /// Set `label`.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.label = input;
-        self
-    }
-    /// `label` as set so far.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.label
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        EndpointWithHostLabelOperationInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> EndpointWithHostLabelOperationInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HostLabelInput",
-    &[
-        ::smithy_rt::schema::Member::new(
-                "label",
-                "label",
-                &::smithy_rt::schema::prelude::STRING,
-            )
-            .required()
-            .host_label(),
-    ],
+    &[::smithy_rt::schema::Member::string("label", "label").required().host_label()],
 );
-::smithy_rt::structure!(
-    EndpointWithHostLabelOperationInput, SCHEMA, [0 => label], builder :
-    EndpointWithHostLabelOperationInputBuilder
-);
+
+::smithy_rt::structure! {
+    EndpointWithHostLabelOperationInput, SCHEMA, EndpointWithHostLabelOperationInputBuilder[];
+    /// The `label` member.
+    0 "label" label / set_label / get_label: string;
+}

@@ -6,73 +6,23 @@ pub struct FractionalSecondsOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub datetime: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl FractionalSecondsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> FractionalSecondsOutputBuilder {
-        <FractionalSecondsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `datetime`, if set.
-    pub fn datetime(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.datetime
-    }
-}
+
 /// A builder for [`FractionalSecondsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FractionalSecondsOutputBuilder {
     inner: FractionalSecondsOutput,
 }
-impl FractionalSecondsOutputBuilder {
-    /// Set `datetime`.
-    pub fn datetime(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.datetime = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `datetime`.
-    pub fn set_datetime(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.datetime = input;
-        self
-    }
-    /// `datetime` as set so far.
-    pub fn get_datetime(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.datetime
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<FractionalSecondsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> FractionalSecondsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#FractionalSecondsOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "datetime",
-                "datetime",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("datetime", "datetime")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
     ],
 );
-::smithy_rt::structure!(
-    FractionalSecondsOutput, SCHEMA, [0 => datetime], builder :
-    FractionalSecondsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    FractionalSecondsOutput, SCHEMA, FractionalSecondsOutputBuilder[];
+    /// The `datetime` member.
+    0 "datetime" datetime / set_datetime / get_datetime: copy(crate::primitives::DateTime);
+}

@@ -12,26 +12,10 @@ pub enum GreetingWithErrorsError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl GreetingWithErrorsError {
-    /// Whether this is [`ComplexError`](Self::ComplexError).
-    pub fn is_complex_error(&self) -> bool {
-        ::std::matches!(self, Self::ComplexError(_))
-    }
-    /// Whether this is [`FooError`](Self::FooError).
-    pub fn is_foo_error(&self) -> bool {
-        ::std::matches!(self, Self::FooError(_))
-    }
-    /// Whether this is [`InvalidGreeting`](Self::InvalidGreeting).
-    pub fn is_invalid_greeting(&self) -> bool {
-        ::std::matches!(self, Self::InvalidGreeting(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
+
 ::smithy_rt::operation_error!(
-    GreetingWithErrorsError, [0 => ComplexError(crate ::types::error::ComplexError), 1 =>
-    FooError(crate ::types::error::FooError), 2 => InvalidGreeting(crate
-    ::types::error::InvalidGreeting)]
+    GreetingWithErrorsError, [0 => ComplexError(crate ::types::error::ComplexError)
+    is_complex_error, 1 => FooError(crate ::types::error::FooError) is_foo_error, 2 =>
+    InvalidGreeting(crate ::types::error::InvalidGreeting) is_invalid_greeting],
+    is_unhandled
 );

@@ -6,73 +6,23 @@ pub struct GreetingWithErrorsOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub greeting: ::std::option::Option<::std::string::String>,
 }
-impl GreetingWithErrorsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> GreetingWithErrorsOutputBuilder {
-        <GreetingWithErrorsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `greeting`, if set.
-    pub fn greeting(&self) -> ::std::option::Option<&str> {
-        self.greeting.as_deref()
-    }
-}
+
 /// A builder for [`GreetingWithErrorsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct GreetingWithErrorsOutputBuilder {
     inner: GreetingWithErrorsOutput,
 }
-impl GreetingWithErrorsOutputBuilder {
-    /// Set `greeting`.
-    pub fn greeting(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.greeting = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `greeting`.
-    pub fn set_greeting(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.greeting = input;
-        self
-    }
-    /// `greeting` as set so far.
-    pub fn get_greeting(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.greeting
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GreetingWithErrorsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> GreetingWithErrorsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#GreetingWithErrorsOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "greeting",
-                "greeting",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("greeting", "greeting")
             .binding(::smithy_rt::schema::Binding::Header("X-Greeting")),
     ],
 );
-::smithy_rt::structure!(
-    GreetingWithErrorsOutput, SCHEMA, [0 => greeting], builder :
-    GreetingWithErrorsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    GreetingWithErrorsOutput, SCHEMA, GreetingWithErrorsOutputBuilder[];
+    /// The `greeting` member.
+    0 "greeting" greeting / set_greeting / get_greeting: string;
+}

@@ -3,44 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct HostWithPathOperationOutput {}
-impl HostWithPathOperationOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HostWithPathOperationOutputBuilder {
-        <HostWithPathOperationOutputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`HostWithPathOperationOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HostWithPathOperationOutputBuilder {
     inner: HostWithPathOperationOutput,
 }
-impl HostWithPathOperationOutputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HostWithPathOperationOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HostWithPathOperationOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(
-    HostWithPathOperationOutput, SCHEMA, [], builder : HostWithPathOperationOutputBuilder
-);
+
+::smithy_rt::structure! {
+    HostWithPathOperationOutput, SCHEMA, HostWithPathOperationOutputBuilder[];
+}

@@ -6,75 +6,20 @@ pub struct HttpChecksumRequiredInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub foo: ::std::option::Option<::std::string::String>,
 }
-impl HttpChecksumRequiredInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpChecksumRequiredInputBuilder {
-        <HttpChecksumRequiredInputBuilder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-}
+
 /// A builder for [`HttpChecksumRequiredInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpChecksumRequiredInputBuilder {
     inner: HttpChecksumRequiredInput,
 }
-impl HttpChecksumRequiredInputBuilder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpChecksumRequiredInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpChecksumRequiredInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpChecksumRequiredInputOutput",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "foo",
-            "foo",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::string("foo", "foo")],
 );
-::smithy_rt::structure!(
-    HttpChecksumRequiredInput, SCHEMA, [0 => foo], builder :
-    HttpChecksumRequiredInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpChecksumRequiredInput, SCHEMA, HttpChecksumRequiredInputBuilder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+}

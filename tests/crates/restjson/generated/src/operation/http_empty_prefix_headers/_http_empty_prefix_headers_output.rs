@@ -10,102 +10,13 @@ pub struct HttpEmptyPrefixHeadersOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub specific_header: ::std::option::Option<::std::string::String>,
 }
-impl HttpEmptyPrefixHeadersOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpEmptyPrefixHeadersOutputBuilder {
-        <HttpEmptyPrefixHeadersOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `prefixHeaders`, if set.
-    pub fn prefix_headers(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.prefix_headers.as_ref()
-    }
-    /// `specificHeader`, if set.
-    pub fn specific_header(&self) -> ::std::option::Option<&str> {
-        self.specific_header.as_deref()
-    }
-}
+
 /// A builder for [`HttpEmptyPrefixHeadersOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpEmptyPrefixHeadersOutputBuilder {
     inner: HttpEmptyPrefixHeadersOutput,
 }
-impl HttpEmptyPrefixHeadersOutputBuilder {
-    /// Insert one entry into `prefixHeaders`.
-    pub fn prefix_headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .prefix_headers
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `prefixHeaders`.
-    pub fn set_prefix_headers(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.prefix_headers = input;
-        self
-    }
-    /// `prefixHeaders` as set so far.
-    pub fn get_prefix_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.prefix_headers
-    }
-    /// Set `specificHeader`.
-    pub fn specific_header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.specific_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `specificHeader`.
-    pub fn set_specific_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.specific_header = input;
-        self
-    }
-    /// `specificHeader` as set so far.
-    pub fn get_specific_header(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.specific_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpEmptyPrefixHeadersOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpEmptyPrefixHeadersOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpEmptyPrefixHeadersOutput",
     &[
@@ -115,15 +26,15 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
                 &crate::schemas::STRING_MAP,
             )
             .binding(::smithy_rt::schema::Binding::PrefixHeaders("")),
-        ::smithy_rt::schema::Member::new(
-                "specificHeader",
-                "specific_header",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("specificHeader", "specific_header")
             .binding(::smithy_rt::schema::Binding::Header("hello")),
     ],
 );
-::smithy_rt::structure!(
-    HttpEmptyPrefixHeadersOutput, SCHEMA, [0 => prefix_headers, 1 => specific_header],
-    builder : HttpEmptyPrefixHeadersOutputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpEmptyPrefixHeadersOutput, SCHEMA, HttpEmptyPrefixHeadersOutputBuilder[];
+    /// The `prefixHeaders` member.
+    0 "prefixHeaders" prefix_headers / set_prefix_headers / get_prefix_headers: map(::std::string::String, ::std::string::String);
+    /// The `specificHeader` member.
+    1 "specificHeader" specific_header / set_specific_header / get_specific_header: string;
+}

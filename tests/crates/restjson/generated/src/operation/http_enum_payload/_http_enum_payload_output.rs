@@ -6,61 +6,13 @@ pub struct HttpEnumPayloadOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub payload: ::std::option::Option<crate::types::StringEnum>,
 }
-impl HttpEnumPayloadOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpEnumPayloadOutputBuilder {
-        <HttpEnumPayloadOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `payload`, if set.
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::StringEnum> {
-        self.payload.as_ref()
-    }
-}
+
 /// A builder for [`HttpEnumPayloadOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpEnumPayloadOutputBuilder {
     inner: HttpEnumPayloadOutput,
 }
-impl HttpEnumPayloadOutputBuilder {
-    /// Set `payload`.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StringEnum>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::StringEnum>,
-    ) -> Self {
-        self.inner.payload = input;
-        self
-    }
-    /// `payload` as set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::StringEnum> {
-        &self.inner.payload
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<HttpEnumPayloadOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpEnumPayloadOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#EnumPayloadInput",
     &[
@@ -73,6 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::Payload),
     ],
 );
-::smithy_rt::structure!(
-    HttpEnumPayloadOutput, SCHEMA, [0 => payload], builder : HttpEnumPayloadOutputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpEnumPayloadOutput, SCHEMA, HttpEnumPayloadOutputBuilder[];
+    /// The `payload` member.
+    0 "payload" payload / set_payload / get_payload: value(crate::types::StringEnum);
+}

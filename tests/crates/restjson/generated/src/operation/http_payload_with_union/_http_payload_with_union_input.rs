@@ -6,64 +6,13 @@ pub struct HttpPayloadWithUnionInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub nested: ::std::option::Option<crate::types::UnionPayload>,
 }
-impl HttpPayloadWithUnionInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpPayloadWithUnionInputBuilder {
-        <HttpPayloadWithUnionInputBuilder as ::std::default::Default>::default()
-    }
-    /// `nested`, if set.
-    pub fn nested(&self) -> ::std::option::Option<&crate::types::UnionPayload> {
-        self.nested.as_ref()
-    }
-}
+
 /// A builder for [`HttpPayloadWithUnionInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpPayloadWithUnionInputBuilder {
     inner: HttpPayloadWithUnionInput,
 }
-impl HttpPayloadWithUnionInputBuilder {
-    /// Set `nested`.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnionPayload>,
-    ) -> Self {
-        self.inner.nested = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<crate::types::UnionPayload>,
-    ) -> Self {
-        self.inner.nested = input;
-        self
-    }
-    /// `nested` as set so far.
-    pub fn get_nested(&self) -> &::std::option::Option<crate::types::UnionPayload> {
-        &self.inner.nested
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpPayloadWithUnionInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpPayloadWithUnionInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpPayloadWithUnionInputOutput",
     &[
@@ -76,7 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::Payload),
     ],
 );
-::smithy_rt::structure!(
-    HttpPayloadWithUnionInput, SCHEMA, [0 => nested], builder :
-    HttpPayloadWithUnionInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpPayloadWithUnionInput, SCHEMA, HttpPayloadWithUnionInputBuilder[];
+    /// The `nested` member.
+    0 "nested" nested / set_nested / get_nested: value(crate::types::UnionPayload);
+}

@@ -10,107 +10,17 @@ pub struct HttpPrefixHeadersOutput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
-impl HttpPrefixHeadersOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpPrefixHeadersOutputBuilder {
-        <HttpPrefixHeadersOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-    /// `fooMap`, if set.
-    pub fn foo_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.foo_map.as_ref()
-    }
-}
+
 /// A builder for [`HttpPrefixHeadersOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpPrefixHeadersOutputBuilder {
     inner: HttpPrefixHeadersOutput,
 }
-impl HttpPrefixHeadersOutputBuilder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Insert one entry into `fooMap`.
-    pub fn foo_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .foo_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `fooMap`.
-    pub fn set_foo_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.foo_map = input;
-        self
-    }
-    /// `fooMap` as set so far.
-    pub fn get_foo_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.foo_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<HttpPrefixHeadersOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpPrefixHeadersOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpPrefixHeadersOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("foo", "foo")
             .binding(::smithy_rt::schema::Binding::Header("x-foo")),
         ::smithy_rt::schema::Member::new(
                 "fooMap",
@@ -120,7 +30,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::PrefixHeaders("x-foo-")),
     ],
 );
-::smithy_rt::structure!(
-    HttpPrefixHeadersOutput, SCHEMA, [0 => foo, 1 => foo_map], builder :
-    HttpPrefixHeadersOutputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpPrefixHeadersOutput, SCHEMA, HttpPrefixHeadersOutputBuilder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+    /// The `fooMap` member.
+    1 "fooMap" foo_map / set_foo_map / get_foo_map: map(::std::string::String, ::std::string::String);
+}

@@ -3,45 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct HttpPrefixHeadersInResponseInput {}
-impl HttpPrefixHeadersInResponseInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpPrefixHeadersInResponseInputBuilder {
-        <HttpPrefixHeadersInResponseInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`HttpPrefixHeadersInResponseInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpPrefixHeadersInResponseInputBuilder {
     inner: HttpPrefixHeadersInResponseInput,
 }
-impl HttpPrefixHeadersInResponseInputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpPrefixHeadersInResponseInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpPrefixHeadersInResponseInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpPrefixHeadersInResponseInput",
     &[],
 );
-::smithy_rt::structure!(
-    HttpPrefixHeadersInResponseInput, SCHEMA, [], builder :
-    HttpPrefixHeadersInResponseInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpPrefixHeadersInResponseInput, SCHEMA, HttpPrefixHeadersInResponseInputBuilder[];
+}

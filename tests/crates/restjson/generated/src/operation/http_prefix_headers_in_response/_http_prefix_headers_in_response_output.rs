@@ -8,78 +8,13 @@ pub struct HttpPrefixHeadersInResponseOutput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
-impl HttpPrefixHeadersInResponseOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpPrefixHeadersInResponseOutputBuilder {
-        <HttpPrefixHeadersInResponseOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `prefixHeaders`, if set.
-    pub fn prefix_headers(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.prefix_headers.as_ref()
-    }
-}
+
 /// A builder for [`HttpPrefixHeadersInResponseOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpPrefixHeadersInResponseOutputBuilder {
     inner: HttpPrefixHeadersInResponseOutput,
 }
-impl HttpPrefixHeadersInResponseOutputBuilder {
-    /// Insert one entry into `prefixHeaders`.
-    pub fn prefix_headers(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .prefix_headers
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `prefixHeaders`.
-    pub fn set_prefix_headers(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.prefix_headers = input;
-        self
-    }
-    /// `prefixHeaders` as set so far.
-    pub fn get_prefix_headers(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.prefix_headers
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpPrefixHeadersInResponseOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpPrefixHeadersInResponseOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpPrefixHeadersInResponseOutput",
     &[
@@ -91,7 +26,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::PrefixHeaders("")),
     ],
 );
-::smithy_rt::structure!(
-    HttpPrefixHeadersInResponseOutput, SCHEMA, [0 => prefix_headers], builder :
-    HttpPrefixHeadersInResponseOutputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpPrefixHeadersInResponseOutput, SCHEMA, HttpPrefixHeadersInResponseOutputBuilder[];
+    /// The `prefixHeaders` member.
+    0 "prefixHeaders" prefix_headers / set_prefix_headers / get_prefix_headers: map(::std::string::String, ::std::string::String);
+}

@@ -8,78 +8,13 @@ pub struct HttpQueryParamsOnlyOperationInput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
-impl HttpQueryParamsOnlyOperationInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpQueryParamsOnlyOperationInputBuilder {
-        <HttpQueryParamsOnlyOperationInputBuilder as ::std::default::Default>::default()
-    }
-    /// `queryMap`, if set.
-    pub fn query_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.query_map.as_ref()
-    }
-}
+
 /// A builder for [`HttpQueryParamsOnlyOperationInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpQueryParamsOnlyOperationInputBuilder {
     inner: HttpQueryParamsOnlyOperationInput,
 }
-impl HttpQueryParamsOnlyOperationInputBuilder {
-    /// Insert one entry into `queryMap`.
-    pub fn query_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .query_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `queryMap`.
-    pub fn set_query_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.query_map = input;
-        self
-    }
-    /// `queryMap` as set so far.
-    pub fn get_query_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.query_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpQueryParamsOnlyOperationInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpQueryParamsOnlyOperationInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpQueryParamsOnlyInput",
     &[
@@ -91,7 +26,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::QueryParams),
     ],
 );
-::smithy_rt::structure!(
-    HttpQueryParamsOnlyOperationInput, SCHEMA, [0 => query_map], builder :
-    HttpQueryParamsOnlyOperationInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpQueryParamsOnlyOperationInput, SCHEMA, HttpQueryParamsOnlyOperationInputBuilder[];
+    /// The `queryMap` member.
+    0 "queryMap" query_map / set_query_map / get_query_map: map(::std::string::String, ::std::string::String);
+}

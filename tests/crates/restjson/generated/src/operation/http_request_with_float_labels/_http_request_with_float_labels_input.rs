@@ -8,96 +8,29 @@ pub struct HttpRequestWithFloatLabelsInput {
     /// Constraints: required.
     pub double: ::std::option::Option<f64>,
 }
-impl HttpRequestWithFloatLabelsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpRequestWithFloatLabelsInputBuilder {
-        <HttpRequestWithFloatLabelsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `float`, if set.
-    pub fn float(&self) -> ::std::option::Option<f32> {
-        self.float
-    }
-    /// `double`, if set.
-    pub fn double(&self) -> ::std::option::Option<f64> {
-        self.double
-    }
-}
+
 /// A builder for [`HttpRequestWithFloatLabelsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpRequestWithFloatLabelsInputBuilder {
     inner: HttpRequestWithFloatLabelsInput,
 }
-impl HttpRequestWithFloatLabelsInputBuilder {
-    /// Set `float`.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float = input;
-        self
-    }
-    /// `float` as set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.float
-    }
-    /// Set `double`.
-    pub fn double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `double`.
-    pub fn set_double(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double = input;
-        self
-    }
-    /// `double` as set so far.
-    pub fn get_double(&self) -> &::std::option::Option<f64> {
-        &self.inner.double
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpRequestWithFloatLabelsInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpRequestWithFloatLabelsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpRequestWithFloatLabelsInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "float",
-                "float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("float", "float")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "double",
-                "double",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("double", "double")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
     ],
 );
-::smithy_rt::structure!(
-    HttpRequestWithFloatLabelsInput, SCHEMA, [0 => float, 1 => double], builder :
-    HttpRequestWithFloatLabelsInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpRequestWithFloatLabelsInput, SCHEMA, HttpRequestWithFloatLabelsInputBuilder[];
+    /// The `float` member.
+    0 "float" float / set_float / get_float: copy(f32);
+    /// The `double` member.
+    1 "double" double / set_double / get_double: copy(f64);
+}

@@ -8,108 +8,29 @@ pub struct HttpRequestWithGreedyLabelInPathInput {
     /// Constraints: required.
     pub baz: ::std::option::Option<::std::string::String>,
 }
-impl HttpRequestWithGreedyLabelInPathInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpRequestWithGreedyLabelInPathInputBuilder {
-        <HttpRequestWithGreedyLabelInPathInputBuilder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-    /// `baz`, if set.
-    pub fn baz(&self) -> ::std::option::Option<&str> {
-        self.baz.as_deref()
-    }
-}
+
 /// A builder for [`HttpRequestWithGreedyLabelInPathInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpRequestWithGreedyLabelInPathInputBuilder {
     inner: HttpRequestWithGreedyLabelInPathInput,
 }
-impl HttpRequestWithGreedyLabelInPathInputBuilder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Set `baz`.
-    pub fn baz(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.baz = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.baz = input;
-        self
-    }
-    /// `baz` as set so far.
-    pub fn get_baz(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.baz
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpRequestWithGreedyLabelInPathInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpRequestWithGreedyLabelInPathInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPathInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("foo", "foo")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "baz",
-                "baz",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("baz", "baz")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
     ],
 );
-::smithy_rt::structure!(
-    HttpRequestWithGreedyLabelInPathInput, SCHEMA, [0 => foo, 1 => baz], builder :
-    HttpRequestWithGreedyLabelInPathInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpRequestWithGreedyLabelInPathInput, SCHEMA, HttpRequestWithGreedyLabelInPathInputBuilder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+    /// The `baz` member.
+    1 "baz" baz / set_baz / get_baz: string;
+}

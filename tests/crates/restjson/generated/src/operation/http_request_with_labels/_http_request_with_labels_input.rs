@@ -24,259 +24,59 @@ pub struct HttpRequestWithLabelsInput {
     /// Constraints: required.
     pub timestamp: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl HttpRequestWithLabelsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpRequestWithLabelsInputBuilder {
-        <HttpRequestWithLabelsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `string`, if set.
-    pub fn string(&self) -> ::std::option::Option<&str> {
-        self.string.as_deref()
-    }
-    /// `short`, if set.
-    pub fn short(&self) -> ::std::option::Option<i16> {
-        self.short
-    }
-    /// `integer`, if set.
-    pub fn integer(&self) -> ::std::option::Option<i32> {
-        self.integer
-    }
-    /// `long`, if set.
-    pub fn long(&self) -> ::std::option::Option<i64> {
-        self.long
-    }
-    /// `float`, if set.
-    pub fn float(&self) -> ::std::option::Option<f32> {
-        self.float
-    }
-    /// `double`, if set.
-    pub fn double(&self) -> ::std::option::Option<f64> {
-        self.double
-    }
-    /// Serialized in the path as true or false.
-    pub fn boolean(&self) -> ::std::option::Option<bool> {
-        self.boolean
-    }
-    /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
-    pub fn timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.timestamp
-    }
-}
+
 /// A builder for [`HttpRequestWithLabelsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpRequestWithLabelsInputBuilder {
     inner: HttpRequestWithLabelsInput,
 }
-impl HttpRequestWithLabelsInputBuilder {
-    /// Set `string`.
-    pub fn string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `string`.
-    pub fn set_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string = input;
-        self
-    }
-    /// `string` as set so far.
-    pub fn get_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string
-    }
-    /// Set `short`.
-    pub fn short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `short`.
-    pub fn set_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short = input;
-        self
-    }
-    /// `short` as set so far.
-    pub fn get_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.short
-    }
-    /// Set `integer`.
-    pub fn integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integer`.
-    pub fn set_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer = input;
-        self
-    }
-    /// `integer` as set so far.
-    pub fn get_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer
-    }
-    /// Set `long`.
-    pub fn long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `long`.
-    pub fn set_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long = input;
-        self
-    }
-    /// `long` as set so far.
-    pub fn get_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.long
-    }
-    /// Set `float`.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float = input;
-        self
-    }
-    /// `float` as set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.float
-    }
-    /// Set `double`.
-    pub fn double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `double`.
-    pub fn set_double(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double = input;
-        self
-    }
-    /// `double` as set so far.
-    pub fn get_double(&self) -> &::std::option::Option<f64> {
-        &self.inner.double
-    }
-    /// Serialized in the path as true or false.
-    pub fn boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.boolean = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `boolean`.
-    pub fn set_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.boolean = input;
-        self
-    }
-    /// `boolean` as set so far.
-    pub fn get_boolean(&self) -> &::std::option::Option<bool> {
-        &self.inner.boolean
-    }
-    /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = input;
-        self
-    }
-    /// `timestamp` as set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.timestamp
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpRequestWithLabelsInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpRequestWithLabelsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpRequestWithLabelsInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "string",
-                "string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("string", "string")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "short",
-                "short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("short", "short")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "integer",
-                "integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("integer", "integer")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "long",
-                "long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("long", "long")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "float",
-                "float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("float", "float")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "double",
-                "double",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("double", "double")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "boolean",
-                "boolean",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("boolean", "boolean")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "timestamp",
-                "timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("timestamp", "timestamp")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
     ],
 );
-::smithy_rt::structure!(
-    HttpRequestWithLabelsInput, SCHEMA, [0 => string, 1 => short, 2 => integer, 3 =>
-    long, 4 => float, 5 => double, 6 => boolean, 7 => timestamp], builder :
-    HttpRequestWithLabelsInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpRequestWithLabelsInput, SCHEMA, HttpRequestWithLabelsInputBuilder[];
+    /// The `string` member.
+    0 "string" string / set_string / get_string: string;
+    /// The `short` member.
+    1 "short" short / set_short / get_short: copy(i16);
+    /// The `integer` member.
+    2 "integer" integer / set_integer / get_integer: copy(i32);
+    /// The `long` member.
+    3 "long" long / set_long / get_long: copy(i64);
+    /// The `float` member.
+    4 "float" float / set_float / get_float: copy(f32);
+    /// The `double` member.
+    5 "double" double / set_double / get_double: copy(f64);
+    /// Serialized in the path as true or false.
+    6 "boolean" boolean / set_boolean / get_boolean: copy(bool);
+    /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
+    7 "timestamp" timestamp / set_timestamp / get_timestamp: copy(crate::primitives::DateTime);
+}

@@ -6,10 +6,7 @@ pub enum HttpRequestWithLabelsAndTimestampFormatError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl HttpRequestWithLabelsAndTimestampFormatError {
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-::smithy_rt::operation_error!(HttpRequestWithLabelsAndTimestampFormatError, []);
+
+::smithy_rt::operation_error!(
+    HttpRequestWithLabelsAndTimestampFormatError, [], is_unhandled
+);

@@ -18,297 +18,66 @@ pub struct HttpRequestWithLabelsAndTimestampFormatInput {
     /// Constraints: required.
     pub target_date_time: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl HttpRequestWithLabelsAndTimestampFormatInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpRequestWithLabelsAndTimestampFormatInputBuilder {
-        <HttpRequestWithLabelsAndTimestampFormatInputBuilder as ::std::default::Default>::default()
-    }
-    /// `memberEpochSeconds`, if set.
-    pub fn member_epoch_seconds(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.member_epoch_seconds
-    }
-    /// `memberHttpDate`, if set.
-    pub fn member_http_date(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.member_http_date
-    }
-    /// `memberDateTime`, if set.
-    pub fn member_date_time(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.member_date_time
-    }
-    /// `defaultFormat`, if set.
-    pub fn default_format(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.default_format
-    }
-    /// `targetEpochSeconds`, if set.
-    pub fn target_epoch_seconds(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.target_epoch_seconds
-    }
-    /// `targetHttpDate`, if set.
-    pub fn target_http_date(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.target_http_date
-    }
-    /// `targetDateTime`, if set.
-    pub fn target_date_time(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.target_date_time
-    }
-}
+
 /// A builder for [`HttpRequestWithLabelsAndTimestampFormatInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpRequestWithLabelsAndTimestampFormatInputBuilder {
     inner: HttpRequestWithLabelsAndTimestampFormatInput,
 }
-impl HttpRequestWithLabelsAndTimestampFormatInputBuilder {
-    /// Set `memberEpochSeconds`.
-    pub fn member_epoch_seconds(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.member_epoch_seconds = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `memberEpochSeconds`.
-    pub fn set_member_epoch_seconds(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.member_epoch_seconds = input;
-        self
-    }
-    /// `memberEpochSeconds` as set so far.
-    pub fn get_member_epoch_seconds(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.member_epoch_seconds
-    }
-    /// Set `memberHttpDate`.
-    pub fn member_http_date(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.member_http_date = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `memberHttpDate`.
-    pub fn set_member_http_date(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.member_http_date = input;
-        self
-    }
-    /// `memberHttpDate` as set so far.
-    pub fn get_member_http_date(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.member_http_date
-    }
-    /// Set `memberDateTime`.
-    pub fn member_date_time(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.member_date_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `memberDateTime`.
-    pub fn set_member_date_time(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.member_date_time = input;
-        self
-    }
-    /// `memberDateTime` as set so far.
-    pub fn get_member_date_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.member_date_time
-    }
-    /// Set `defaultFormat`.
-    pub fn default_format(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.default_format = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultFormat`.
-    pub fn set_default_format(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.default_format = input;
-        self
-    }
-    /// `defaultFormat` as set so far.
-    pub fn get_default_format(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.default_format
-    }
-    /// Set `targetEpochSeconds`.
-    pub fn target_epoch_seconds(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.target_epoch_seconds = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `targetEpochSeconds`.
-    pub fn set_target_epoch_seconds(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.target_epoch_seconds = input;
-        self
-    }
-    /// `targetEpochSeconds` as set so far.
-    pub fn get_target_epoch_seconds(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.target_epoch_seconds
-    }
-    /// Set `targetHttpDate`.
-    pub fn target_http_date(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.target_http_date = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `targetHttpDate`.
-    pub fn set_target_http_date(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.target_http_date = input;
-        self
-    }
-    /// `targetHttpDate` as set so far.
-    pub fn get_target_http_date(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.target_http_date
-    }
-    /// Set `targetDateTime`.
-    pub fn target_date_time(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.target_date_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `targetDateTime`.
-    pub fn set_target_date_time(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.target_date_time = input;
-        self
-    }
-    /// `targetDateTime` as set so far.
-    pub fn get_target_date_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.target_date_time
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpRequestWithLabelsAndTimestampFormatInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpRequestWithLabelsAndTimestampFormatInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormatInput",
     &[
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::timestamp(
                 "memberEpochSeconds",
                 "member_epoch_seconds",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
             )
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::EpochSeconds),
-        ::smithy_rt::schema::Member::new(
-                "memberHttpDate",
-                "member_http_date",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("memberHttpDate", "member_http_date")
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::HttpDate),
-        ::smithy_rt::schema::Member::new(
-                "memberDateTime",
-                "member_date_time",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("memberDateTime", "member_date_time")
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
-        ::smithy_rt::schema::Member::new(
-                "defaultFormat",
-                "default_format",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("defaultFormat", "default_format")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::timestamp(
                 "targetEpochSeconds",
                 "target_epoch_seconds",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
             )
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::EpochSeconds),
-        ::smithy_rt::schema::Member::new(
-                "targetHttpDate",
-                "target_http_date",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("targetHttpDate", "target_http_date")
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::HttpDate),
-        ::smithy_rt::schema::Member::new(
-                "targetDateTime",
-                "target_date_time",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("targetDateTime", "target_date_time")
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
     ],
 );
-::smithy_rt::structure!(
-    HttpRequestWithLabelsAndTimestampFormatInput, SCHEMA, [0 => member_epoch_seconds, 1
-    => member_http_date, 2 => member_date_time, 3 => default_format, 4 =>
-    target_epoch_seconds, 5 => target_http_date, 6 => target_date_time], builder :
-    HttpRequestWithLabelsAndTimestampFormatInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpRequestWithLabelsAndTimestampFormatInput, SCHEMA, HttpRequestWithLabelsAndTimestampFormatInputBuilder[];
+    /// The `memberEpochSeconds` member.
+    0 "memberEpochSeconds" member_epoch_seconds / set_member_epoch_seconds / get_member_epoch_seconds: copy(crate::primitives::DateTime);
+    /// The `memberHttpDate` member.
+    1 "memberHttpDate" member_http_date / set_member_http_date / get_member_http_date: copy(crate::primitives::DateTime);
+    /// The `memberDateTime` member.
+    2 "memberDateTime" member_date_time / set_member_date_time / get_member_date_time: copy(crate::primitives::DateTime);
+    /// The `defaultFormat` member.
+    3 "defaultFormat" default_format / set_default_format / get_default_format: copy(crate::primitives::DateTime);
+    /// The `targetEpochSeconds` member.
+    4 "targetEpochSeconds" target_epoch_seconds / set_target_epoch_seconds / get_target_epoch_seconds: copy(crate::primitives::DateTime);
+    /// The `targetHttpDate` member.
+    5 "targetHttpDate" target_http_date / set_target_http_date / get_target_http_date: copy(crate::primitives::DateTime);
+    /// The `targetDateTime` member.
+    6 "targetDateTime" target_date_time / set_target_date_time / get_target_date_time: copy(crate::primitives::DateTime);
+}

@@ -6,77 +6,24 @@ pub struct HttpRequestWithRegexLiteralInput {
     /// Constraints: required.
     pub str: ::std::option::Option<::std::string::String>,
 }
-impl HttpRequestWithRegexLiteralInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpRequestWithRegexLiteralInputBuilder {
-        <HttpRequestWithRegexLiteralInputBuilder as ::std::default::Default>::default()
-    }
-    /// `str`, if set.
-    pub fn str(&self) -> ::std::option::Option<&str> {
-        self.str.as_deref()
-    }
-}
+
 /// A builder for [`HttpRequestWithRegexLiteralInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpRequestWithRegexLiteralInputBuilder {
     inner: HttpRequestWithRegexLiteralInput,
 }
-impl HttpRequestWithRegexLiteralInputBuilder {
-    /// Set `str`.
-    pub fn str(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.str = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `str`.
-    pub fn set_str(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.str = input;
-        self
-    }
-    /// `str` as set so far.
-    pub fn get_str(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.str
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        HttpRequestWithRegexLiteralInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpRequestWithRegexLiteralInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpRequestWithRegexLiteralInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "str",
-                "str",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("str", "str")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
     ],
 );
-::smithy_rt::structure!(
-    HttpRequestWithRegexLiteralInput, SCHEMA, [0 => str], builder :
-    HttpRequestWithRegexLiteralInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpRequestWithRegexLiteralInput, SCHEMA, HttpRequestWithRegexLiteralInputBuilder[];
+    /// The `str` member.
+    0 "str" str / set_str / get_str: string;
+}

@@ -3,41 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct HttpResponseCodeInput {}
-impl HttpResponseCodeInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpResponseCodeInputBuilder {
-        <HttpResponseCodeInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`HttpResponseCodeInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpResponseCodeInputBuilder {
     inner: HttpResponseCodeInput,
 }
-impl HttpResponseCodeInputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<HttpResponseCodeInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpResponseCodeInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(
-    HttpResponseCodeInput, SCHEMA, [], builder : HttpResponseCodeInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpResponseCodeInput, SCHEMA, HttpResponseCodeInputBuilder[];
+}

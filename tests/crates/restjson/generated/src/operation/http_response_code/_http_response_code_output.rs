@@ -6,67 +6,23 @@ pub struct HttpResponseCodeOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub status: ::std::option::Option<i32>,
 }
-impl HttpResponseCodeOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpResponseCodeOutputBuilder {
-        <HttpResponseCodeOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `Status`, if set.
-    pub fn status(&self) -> ::std::option::Option<i32> {
-        self.status
-    }
-}
+
 /// A builder for [`HttpResponseCodeOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpResponseCodeOutputBuilder {
     inner: HttpResponseCodeOutput,
 }
-impl HttpResponseCodeOutputBuilder {
-    /// Set `Status`.
-    pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Status`.
-    pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.status = input;
-        self
-    }
-    /// `Status` as set so far.
-    pub fn get_status(&self) -> &::std::option::Option<i32> {
-        &self.inner.status
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<HttpResponseCodeOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpResponseCodeOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#HttpResponseCodeOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "Status",
-                "status",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("Status", "status")
             .binding(::smithy_rt::schema::Binding::ResponseCode),
     ],
 );
-::smithy_rt::structure!(
-    HttpResponseCodeOutput, SCHEMA, [0 => status], builder :
-    HttpResponseCodeOutputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpResponseCodeOutput, SCHEMA, HttpResponseCodeOutputBuilder[];
+    /// The `Status` member.
+    0 "Status" status / set_status / get_status: copy(i32);
+}

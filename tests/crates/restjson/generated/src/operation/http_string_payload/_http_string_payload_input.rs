@@ -6,73 +6,23 @@ pub struct HttpStringPayloadInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub payload: ::std::option::Option<::std::string::String>,
 }
-impl HttpStringPayloadInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> HttpStringPayloadInputBuilder {
-        <HttpStringPayloadInputBuilder as ::std::default::Default>::default()
-    }
-    /// `payload`, if set.
-    pub fn payload(&self) -> ::std::option::Option<&str> {
-        self.payload.as_deref()
-    }
-}
+
 /// A builder for [`HttpStringPayloadInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct HttpStringPayloadInputBuilder {
     inner: HttpStringPayloadInput,
 }
-impl HttpStringPayloadInputBuilder {
-    /// Set `payload`.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.payload = input;
-        self
-    }
-    /// `payload` as set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.payload
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<HttpStringPayloadInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> HttpStringPayloadInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#StringPayloadInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "payload",
-                "payload",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("payload", "payload")
             .binding(::smithy_rt::schema::Binding::Payload),
     ],
 );
-::smithy_rt::structure!(
-    HttpStringPayloadInput, SCHEMA, [0 => payload], builder :
-    HttpStringPayloadInputBuilder
-);
+
+::smithy_rt::structure! {
+    HttpStringPayloadInput, SCHEMA, HttpStringPayloadInputBuilder[];
+    /// The `payload` member.
+    0 "payload" payload / set_payload / get_payload: string;
+}

@@ -6,76 +6,23 @@ pub struct IgnoreQueryParamsInResponseOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub baz: ::std::option::Option<::std::string::String>,
 }
-impl IgnoreQueryParamsInResponseOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> IgnoreQueryParamsInResponseOutputBuilder {
-        <IgnoreQueryParamsInResponseOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `baz`, if set.
-    pub fn baz(&self) -> ::std::option::Option<&str> {
-        self.baz.as_deref()
-    }
-}
+
 /// A builder for [`IgnoreQueryParamsInResponseOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct IgnoreQueryParamsInResponseOutputBuilder {
     inner: IgnoreQueryParamsInResponseOutput,
 }
-impl IgnoreQueryParamsInResponseOutputBuilder {
-    /// Set `baz`.
-    pub fn baz(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.baz = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.baz = input;
-        self
-    }
-    /// `baz` as set so far.
-    pub fn get_baz(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.baz
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        IgnoreQueryParamsInResponseOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> IgnoreQueryParamsInResponseOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#IgnoreQueryParamsInResponseOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "baz",
-                "baz",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("baz", "baz")
             .binding(::smithy_rt::schema::Binding::Query("baz")),
     ],
 );
-::smithy_rt::structure!(
-    IgnoreQueryParamsInResponseOutput, SCHEMA, [0 => baz], builder :
-    IgnoreQueryParamsInResponseOutputBuilder
-);
+
+::smithy_rt::structure! {
+    IgnoreQueryParamsInResponseOutput, SCHEMA, IgnoreQueryParamsInResponseOutputBuilder[];
+    /// The `baz` member.
+    0 "baz" baz / set_baz / get_baz: string;
+}

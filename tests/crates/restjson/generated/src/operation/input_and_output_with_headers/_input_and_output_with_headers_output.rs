@@ -46,527 +46,33 @@ pub struct InputAndOutputWithHeadersOutput {
         ::std::vec::Vec<crate::types::IntegerEnum>,
     >,
 }
-impl InputAndOutputWithHeadersOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InputAndOutputWithHeadersOutputBuilder {
-        <InputAndOutputWithHeadersOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `headerString`, if set.
-    pub fn header_string(&self) -> ::std::option::Option<&str> {
-        self.header_string.as_deref()
-    }
-    /// `headerByte`, if set.
-    pub fn header_byte(&self) -> ::std::option::Option<i8> {
-        self.header_byte
-    }
-    /// `headerShort`, if set.
-    pub fn header_short(&self) -> ::std::option::Option<i16> {
-        self.header_short
-    }
-    /// `headerInteger`, if set.
-    pub fn header_integer(&self) -> ::std::option::Option<i32> {
-        self.header_integer
-    }
-    /// `headerLong`, if set.
-    pub fn header_long(&self) -> ::std::option::Option<i64> {
-        self.header_long
-    }
-    /// `headerFloat`, if set.
-    pub fn header_float(&self) -> ::std::option::Option<f32> {
-        self.header_float
-    }
-    /// `headerDouble`, if set.
-    pub fn header_double(&self) -> ::std::option::Option<f64> {
-        self.header_double
-    }
-    /// `headerTrueBool`, if set.
-    pub fn header_true_bool(&self) -> ::std::option::Option<bool> {
-        self.header_true_bool
-    }
-    /// `headerFalseBool`, if set.
-    pub fn header_false_bool(&self) -> ::std::option::Option<bool> {
-        self.header_false_bool
-    }
-    /// `headerStringList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_string_list(&self) -> &[::std::string::String] {
-        self.header_string_list.as_deref().unwrap_or_default()
-    }
-    /// `headerStringSet`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_string_set(&self) -> &[::std::string::String] {
-        self.header_string_set.as_deref().unwrap_or_default()
-    }
-    /// `headerIntegerList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_integer_list(&self) -> &[i32] {
-        self.header_integer_list.as_deref().unwrap_or_default()
-    }
-    /// `headerBooleanList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_boolean_list(&self) -> &[bool] {
-        self.header_boolean_list.as_deref().unwrap_or_default()
-    }
-    /// `headerTimestampList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_timestamp_list(&self) -> &[crate::primitives::DateTime] {
-        self.header_timestamp_list.as_deref().unwrap_or_default()
-    }
-    /// `headerEnum`, if set.
-    pub fn header_enum(&self) -> ::std::option::Option<&crate::types::FooEnum> {
-        self.header_enum.as_ref()
-    }
-    /// `headerEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_enum_list(&self) -> &[crate::types::FooEnum] {
-        self.header_enum_list.as_deref().unwrap_or_default()
-    }
-    /// `headerIntegerEnum`, if set.
-    pub fn header_integer_enum(
-        &self,
-    ) -> ::std::option::Option<crate::types::IntegerEnum> {
-        self.header_integer_enum
-    }
-    /// `headerIntegerEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn header_integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
-        self.header_integer_enum_list.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`InputAndOutputWithHeadersOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InputAndOutputWithHeadersOutputBuilder {
     inner: InputAndOutputWithHeadersOutput,
 }
-impl InputAndOutputWithHeadersOutputBuilder {
-    /// Set `headerString`.
-    pub fn header_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.header_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerString`.
-    pub fn set_header_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.header_string = input;
-        self
-    }
-    /// `headerString` as set so far.
-    pub fn get_header_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.header_string
-    }
-    /// Set `headerByte`.
-    pub fn header_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.header_byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerByte`.
-    pub fn set_header_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.header_byte = input;
-        self
-    }
-    /// `headerByte` as set so far.
-    pub fn get_header_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.header_byte
-    }
-    /// Set `headerShort`.
-    pub fn header_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.header_short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerShort`.
-    pub fn set_header_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.header_short = input;
-        self
-    }
-    /// `headerShort` as set so far.
-    pub fn get_header_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.header_short
-    }
-    /// Set `headerInteger`.
-    pub fn header_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.header_integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerInteger`.
-    pub fn set_header_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.header_integer = input;
-        self
-    }
-    /// `headerInteger` as set so far.
-    pub fn get_header_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.header_integer
-    }
-    /// Set `headerLong`.
-    pub fn header_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.header_long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerLong`.
-    pub fn set_header_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.header_long = input;
-        self
-    }
-    /// `headerLong` as set so far.
-    pub fn get_header_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.header_long
-    }
-    /// Set `headerFloat`.
-    pub fn header_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.header_float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerFloat`.
-    pub fn set_header_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.header_float = input;
-        self
-    }
-    /// `headerFloat` as set so far.
-    pub fn get_header_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.header_float
-    }
-    /// Set `headerDouble`.
-    pub fn header_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.header_double = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerDouble`.
-    pub fn set_header_double(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.header_double = input;
-        self
-    }
-    /// `headerDouble` as set so far.
-    pub fn get_header_double(&self) -> &::std::option::Option<f64> {
-        &self.inner.header_double
-    }
-    /// Set `headerTrueBool`.
-    pub fn header_true_bool(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.header_true_bool = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerTrueBool`.
-    pub fn set_header_true_bool(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.header_true_bool = input;
-        self
-    }
-    /// `headerTrueBool` as set so far.
-    pub fn get_header_true_bool(&self) -> &::std::option::Option<bool> {
-        &self.inner.header_true_bool
-    }
-    /// Set `headerFalseBool`.
-    pub fn header_false_bool(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.header_false_bool = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerFalseBool`.
-    pub fn set_header_false_bool(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.header_false_bool = input;
-        self
-    }
-    /// `headerFalseBool` as set so far.
-    pub fn get_header_false_bool(&self) -> &::std::option::Option<bool> {
-        &self.inner.header_false_bool
-    }
-    /// Append one item to `headerStringList`.
-    pub fn header_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .header_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerStringList`.
-    pub fn set_header_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.header_string_list = input;
-        self
-    }
-    /// `headerStringList` as set so far.
-    pub fn get_header_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.header_string_list
-    }
-    /// Append one item to `headerStringSet`.
-    pub fn header_string_set(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .header_string_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerStringSet`.
-    pub fn set_header_string_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.header_string_set = input;
-        self
-    }
-    /// `headerStringSet` as set so far.
-    pub fn get_header_string_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.header_string_set
-    }
-    /// Append one item to `headerIntegerList`.
-    pub fn header_integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.inner
-            .header_integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerIntegerList`.
-    pub fn set_header_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
-        self.inner.header_integer_list = input;
-        self
-    }
-    /// `headerIntegerList` as set so far.
-    pub fn get_header_integer_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
-        &self.inner.header_integer_list
-    }
-    /// Append one item to `headerBooleanList`.
-    pub fn header_boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.inner
-            .header_boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerBooleanList`.
-    pub fn set_header_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
-        self.inner.header_boolean_list = input;
-        self
-    }
-    /// `headerBooleanList` as set so far.
-    pub fn get_header_boolean_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<bool>> {
-        &self.inner.header_boolean_list
-    }
-    /// Append one item to `headerTimestampList`.
-    pub fn header_timestamp_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner
-            .header_timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerTimestampList`.
-    pub fn set_header_timestamp_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
-    ) -> Self {
-        self.inner.header_timestamp_list = input;
-        self
-    }
-    /// `headerTimestampList` as set so far.
-    pub fn get_header_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>> {
-        &self.inner.header_timestamp_list
-    }
-    /// Set `headerEnum`.
-    pub fn header_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.header_enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerEnum`.
-    pub fn set_header_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.header_enum = input;
-        self
-    }
-    /// `headerEnum` as set so far.
-    pub fn get_header_enum(&self) -> &::std::option::Option<crate::types::FooEnum> {
-        &self.inner.header_enum
-    }
-    /// Append one item to `headerEnumList`.
-    pub fn header_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner
-            .header_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerEnumList`.
-    pub fn set_header_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
-        self.inner.header_enum_list = input;
-        self
-    }
-    /// `headerEnumList` as set so far.
-    pub fn get_header_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
-        &self.inner.header_enum_list
-    }
-    /// Set `headerIntegerEnum`.
-    pub fn header_integer_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.header_integer_enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `headerIntegerEnum`.
-    pub fn set_header_integer_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.header_integer_enum = input;
-        self
-    }
-    /// `headerIntegerEnum` as set so far.
-    pub fn get_header_integer_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
-        &self.inner.header_integer_enum
-    }
-    /// Append one item to `headerIntegerEnumList`.
-    pub fn header_integer_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .header_integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `headerIntegerEnumList`.
-    pub fn set_header_integer_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
-        self.inner.header_integer_enum_list = input;
-        self
-    }
-    /// `headerIntegerEnumList` as set so far.
-    pub fn get_header_integer_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
-        &self.inner.header_integer_enum_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        InputAndOutputWithHeadersOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InputAndOutputWithHeadersOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#InputAndOutputWithHeadersIO",
     &[
-        ::smithy_rt::schema::Member::new(
-                "headerString",
-                "header_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("headerString", "header_string")
             .binding(::smithy_rt::schema::Binding::Header("X-String")),
-        ::smithy_rt::schema::Member::new(
-                "headerByte",
-                "header_byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("headerByte", "header_byte")
             .binding(::smithy_rt::schema::Binding::Header("X-Byte")),
-        ::smithy_rt::schema::Member::new(
-                "headerShort",
-                "header_short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("headerShort", "header_short")
             .binding(::smithy_rt::schema::Binding::Header("X-Short")),
-        ::smithy_rt::schema::Member::new(
-                "headerInteger",
-                "header_integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("headerInteger", "header_integer")
             .binding(::smithy_rt::schema::Binding::Header("X-Integer")),
-        ::smithy_rt::schema::Member::new(
-                "headerLong",
-                "header_long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("headerLong", "header_long")
             .binding(::smithy_rt::schema::Binding::Header("X-Long")),
-        ::smithy_rt::schema::Member::new(
-                "headerFloat",
-                "header_float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("headerFloat", "header_float")
             .binding(::smithy_rt::schema::Binding::Header("X-Float")),
-        ::smithy_rt::schema::Member::new(
-                "headerDouble",
-                "header_double",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("headerDouble", "header_double")
             .binding(::smithy_rt::schema::Binding::Header("X-Double")),
-        ::smithy_rt::schema::Member::new(
-                "headerTrueBool",
-                "header_true_bool",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("headerTrueBool", "header_true_bool")
             .binding(::smithy_rt::schema::Binding::Header("X-Boolean1")),
-        ::smithy_rt::schema::Member::new(
-                "headerFalseBool",
-                "header_false_bool",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("headerFalseBool", "header_false_bool")
             .binding(::smithy_rt::schema::Binding::Header("X-Boolean2")),
         ::smithy_rt::schema::Member::new(
                 "headerStringList",
@@ -629,12 +135,43 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::Header("X-IntegerEnumList")),
     ],
 );
-::smithy_rt::structure!(
-    InputAndOutputWithHeadersOutput, SCHEMA, [0 => header_string, 1 => header_byte, 2 =>
-    header_short, 3 => header_integer, 4 => header_long, 5 => header_float, 6 =>
-    header_double, 7 => header_true_bool, 8 => header_false_bool, 9 =>
-    header_string_list, 10 => header_string_set, 11 => header_integer_list, 12 =>
-    header_boolean_list, 13 => header_timestamp_list, 14 => header_enum, 15 =>
-    header_enum_list, 16 => header_integer_enum, 17 => header_integer_enum_list], builder
-    : InputAndOutputWithHeadersOutputBuilder
-);
+
+::smithy_rt::structure! {
+    InputAndOutputWithHeadersOutput, SCHEMA, InputAndOutputWithHeadersOutputBuilder[];
+    /// The `headerString` member.
+    0 "headerString" header_string / set_header_string / get_header_string: string;
+    /// The `headerByte` member.
+    1 "headerByte" header_byte / set_header_byte / get_header_byte: copy(i8);
+    /// The `headerShort` member.
+    2 "headerShort" header_short / set_header_short / get_header_short: copy(i16);
+    /// The `headerInteger` member.
+    3 "headerInteger" header_integer / set_header_integer / get_header_integer: copy(i32);
+    /// The `headerLong` member.
+    4 "headerLong" header_long / set_header_long / get_header_long: copy(i64);
+    /// The `headerFloat` member.
+    5 "headerFloat" header_float / set_header_float / get_header_float: copy(f32);
+    /// The `headerDouble` member.
+    6 "headerDouble" header_double / set_header_double / get_header_double: copy(f64);
+    /// The `headerTrueBool` member.
+    7 "headerTrueBool" header_true_bool / set_header_true_bool / get_header_true_bool: copy(bool);
+    /// The `headerFalseBool` member.
+    8 "headerFalseBool" header_false_bool / set_header_false_bool / get_header_false_bool: copy(bool);
+    /// The `headerStringList` member.
+    9 "headerStringList" header_string_list / set_header_string_list / get_header_string_list: list(::std::string::String);
+    /// The `headerStringSet` member.
+    10 "headerStringSet" header_string_set / set_header_string_set / get_header_string_set: list(::std::string::String);
+    /// The `headerIntegerList` member.
+    11 "headerIntegerList" header_integer_list / set_header_integer_list / get_header_integer_list: list(i32);
+    /// The `headerBooleanList` member.
+    12 "headerBooleanList" header_boolean_list / set_header_boolean_list / get_header_boolean_list: list(bool);
+    /// The `headerTimestampList` member.
+    13 "headerTimestampList" header_timestamp_list / set_header_timestamp_list / get_header_timestamp_list: list(crate::primitives::DateTime);
+    /// The `headerEnum` member.
+    14 "headerEnum" header_enum / set_header_enum / get_header_enum: value(crate::types::FooEnum);
+    /// The `headerEnumList` member.
+    15 "headerEnumList" header_enum_list / set_header_enum_list / get_header_enum_list: list(crate::types::FooEnum);
+    /// The `headerIntegerEnum` member.
+    16 "headerIntegerEnum" header_integer_enum / set_header_integer_enum / get_header_integer_enum: copy(crate::types::IntegerEnum);
+    /// The `headerIntegerEnumList` member.
+    17 "headerIntegerEnumList" header_integer_enum_list / set_header_integer_enum_list / get_header_integer_enum_list: list(crate::types::IntegerEnum);
+}

@@ -6,61 +6,13 @@ pub struct InputStreamInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub stream: ::std::option::Option<crate::types::EventStream>,
 }
-impl InputStreamInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InputStreamInputBuilder {
-        <InputStreamInputBuilder as ::std::default::Default>::default()
-    }
-    /// `stream`, if set.
-    pub fn stream(&self) -> ::std::option::Option<&crate::types::EventStream> {
-        self.stream.as_ref()
-    }
-}
+
 /// A builder for [`InputStreamInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InputStreamInputBuilder {
     inner: InputStreamInput,
 }
-impl InputStreamInputBuilder {
-    /// Set `stream`.
-    pub fn stream(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::EventStream>,
-    ) -> Self {
-        self.inner.stream = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stream`.
-    pub fn set_stream(
-        mut self,
-        input: ::std::option::Option<crate::types::EventStream>,
-    ) -> Self {
-        self.inner.stream = input;
-        self
-    }
-    /// `stream` as set so far.
-    pub fn get_stream(&self) -> &::std::option::Option<crate::types::EventStream> {
-        &self.inner.stream
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InputStreamInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InputStreamInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#InputStreamInput",
     &[
@@ -74,6 +26,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .streaming(),
     ],
 );
-::smithy_rt::structure!(
-    InputStreamInput, SCHEMA, [0 => stream], builder : InputStreamInputBuilder
-);
+
+::smithy_rt::structure! {
+    InputStreamInput, SCHEMA, InputStreamInputBuilder[];
+    /// The `stream` member.
+    0 "stream" stream / set_stream / get_stream: value(crate::types::EventStream);
+}

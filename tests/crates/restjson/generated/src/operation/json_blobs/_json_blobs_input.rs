@@ -6,71 +6,20 @@ pub struct JsonBlobsInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub data: ::std::option::Option<crate::primitives::Blob>,
 }
-impl JsonBlobsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonBlobsInputBuilder {
-        <JsonBlobsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `data`, if set.
-    pub fn data(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.data.as_ref()
-    }
-}
+
 /// A builder for [`JsonBlobsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonBlobsInputBuilder {
     inner: JsonBlobsInput,
 }
-impl JsonBlobsInputBuilder {
-    /// Set `data`.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.data = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `data`.
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.data = input;
-        self
-    }
-    /// `data` as set so far.
-    pub fn get_data(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.data
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonBlobsInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonBlobsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#JsonBlobsInputOutput",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "data",
-            "data",
-            &::smithy_rt::schema::prelude::BLOB,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::blob("data", "data")],
 );
-::smithy_rt::structure!(
-    JsonBlobsInput, SCHEMA, [0 => data], builder : JsonBlobsInputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonBlobsInput, SCHEMA, JsonBlobsInputBuilder[];
+    /// The `data` member.
+    0 "data" data / set_data / get_data: value(crate::primitives::Blob);
+}

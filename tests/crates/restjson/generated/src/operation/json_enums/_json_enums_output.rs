@@ -18,209 +18,13 @@ pub struct JsonEnumsOutput {
         ::std::collections::HashMap<::std::string::String, crate::types::FooEnum>,
     >,
 }
-impl JsonEnumsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonEnumsOutputBuilder {
-        <JsonEnumsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `fooEnum1`, if set.
-    pub fn foo_enum1(&self) -> ::std::option::Option<&crate::types::FooEnum> {
-        self.foo_enum1.as_ref()
-    }
-    /// `fooEnum2`, if set.
-    pub fn foo_enum2(&self) -> ::std::option::Option<&crate::types::FooEnum> {
-        self.foo_enum2.as_ref()
-    }
-    /// `fooEnum3`, if set.
-    pub fn foo_enum3(&self) -> ::std::option::Option<&crate::types::FooEnum> {
-        self.foo_enum3.as_ref()
-    }
-    /// `fooEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn foo_enum_list(&self) -> &[crate::types::FooEnum] {
-        self.foo_enum_list.as_deref().unwrap_or_default()
-    }
-    /// `fooEnumSet`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn foo_enum_set(&self) -> &[crate::types::FooEnum] {
-        self.foo_enum_set.as_deref().unwrap_or_default()
-    }
-    /// `fooEnumMap`, if set.
-    pub fn foo_enum_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::types::FooEnum>,
-    > {
-        self.foo_enum_map.as_ref()
-    }
-}
+
 /// A builder for [`JsonEnumsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonEnumsOutputBuilder {
     inner: JsonEnumsOutput,
 }
-impl JsonEnumsOutputBuilder {
-    /// Set `fooEnum1`.
-    pub fn foo_enum1(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.foo_enum1 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `fooEnum1`.
-    pub fn set_foo_enum1(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.foo_enum1 = input;
-        self
-    }
-    /// `fooEnum1` as set so far.
-    pub fn get_foo_enum1(&self) -> &::std::option::Option<crate::types::FooEnum> {
-        &self.inner.foo_enum1
-    }
-    /// Set `fooEnum2`.
-    pub fn foo_enum2(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.foo_enum2 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `fooEnum2`.
-    pub fn set_foo_enum2(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.foo_enum2 = input;
-        self
-    }
-    /// `fooEnum2` as set so far.
-    pub fn get_foo_enum2(&self) -> &::std::option::Option<crate::types::FooEnum> {
-        &self.inner.foo_enum2
-    }
-    /// Set `fooEnum3`.
-    pub fn foo_enum3(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.foo_enum3 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `fooEnum3`.
-    pub fn set_foo_enum3(
-        mut self,
-        input: ::std::option::Option<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.foo_enum3 = input;
-        self
-    }
-    /// `fooEnum3` as set so far.
-    pub fn get_foo_enum3(&self) -> &::std::option::Option<crate::types::FooEnum> {
-        &self.inner.foo_enum3
-    }
-    /// Append one item to `fooEnumList`.
-    pub fn foo_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner
-            .foo_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `fooEnumList`.
-    pub fn set_foo_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
-        self.inner.foo_enum_list = input;
-        self
-    }
-    /// `fooEnumList` as set so far.
-    pub fn get_foo_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
-        &self.inner.foo_enum_list
-    }
-    /// Append one item to `fooEnumSet`.
-    pub fn foo_enum_set(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner
-            .foo_enum_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `fooEnumSet`.
-    pub fn set_foo_enum_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
-        self.inner.foo_enum_set = input;
-        self
-    }
-    /// `fooEnumSet` as set so far.
-    pub fn get_foo_enum_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
-        &self.inner.foo_enum_set
-    }
-    /// Insert one entry into `fooEnumMap`.
-    pub fn foo_enum_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner
-            .foo_enum_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `fooEnumMap`.
-    pub fn set_foo_enum_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, crate::types::FooEnum>,
-        >,
-    ) -> Self {
-        self.inner.foo_enum_map = input;
-        self
-    }
-    /// `fooEnumMap` as set so far.
-    pub fn get_foo_enum_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::types::FooEnum>,
-    > {
-        &self.inner.foo_enum_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonEnumsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonEnumsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#JsonEnumsInputOutput",
     &[
@@ -262,8 +66,19 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    JsonEnumsOutput, SCHEMA, [0 => foo_enum1, 1 => foo_enum2, 2 => foo_enum3, 3 =>
-    foo_enum_list, 4 => foo_enum_set, 5 => foo_enum_map], builder :
-    JsonEnumsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonEnumsOutput, SCHEMA, JsonEnumsOutputBuilder[];
+    /// The `fooEnum1` member.
+    0 "fooEnum1" foo_enum1 / set_foo_enum1 / get_foo_enum1: value(crate::types::FooEnum);
+    /// The `fooEnum2` member.
+    1 "fooEnum2" foo_enum2 / set_foo_enum2 / get_foo_enum2: value(crate::types::FooEnum);
+    /// The `fooEnum3` member.
+    2 "fooEnum3" foo_enum3 / set_foo_enum3 / get_foo_enum3: value(crate::types::FooEnum);
+    /// The `fooEnumList` member.
+    3 "fooEnumList" foo_enum_list / set_foo_enum_list / get_foo_enum_list: list(crate::types::FooEnum);
+    /// The `fooEnumSet` member.
+    4 "fooEnumSet" foo_enum_set / set_foo_enum_set / get_foo_enum_set: list(crate::types::FooEnum);
+    /// The `fooEnumMap` member.
+    5 "fooEnumMap" foo_enum_map / set_foo_enum_map / get_foo_enum_map: map(::std::string::String, crate::types::FooEnum);
+}

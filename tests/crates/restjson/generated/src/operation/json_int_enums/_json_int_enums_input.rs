@@ -22,215 +22,13 @@ pub struct JsonIntEnumsInput {
         ::std::collections::HashMap<::std::string::String, crate::types::IntegerEnum>,
     >,
 }
-impl JsonIntEnumsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonIntEnumsInputBuilder {
-        <JsonIntEnumsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `integerEnum1`, if set.
-    pub fn integer_enum1(&self) -> ::std::option::Option<crate::types::IntegerEnum> {
-        self.integer_enum1
-    }
-    /// `integerEnum2`, if set.
-    pub fn integer_enum2(&self) -> ::std::option::Option<crate::types::IntegerEnum> {
-        self.integer_enum2
-    }
-    /// `integerEnum3`, if set.
-    pub fn integer_enum3(&self) -> ::std::option::Option<crate::types::IntegerEnum> {
-        self.integer_enum3
-    }
-    /// `integerEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
-        self.integer_enum_list.as_deref().unwrap_or_default()
-    }
-    /// `integerEnumSet`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn integer_enum_set(&self) -> &[crate::types::IntegerEnum] {
-        self.integer_enum_set.as_deref().unwrap_or_default()
-    }
-    /// `integerEnumMap`, if set.
-    pub fn integer_enum_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::types::IntegerEnum>,
-    > {
-        self.integer_enum_map.as_ref()
-    }
-}
+
 /// A builder for [`JsonIntEnumsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonIntEnumsInputBuilder {
     inner: JsonIntEnumsInput,
 }
-impl JsonIntEnumsInputBuilder {
-    /// Set `integerEnum1`.
-    pub fn integer_enum1(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.integer_enum1 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerEnum1`.
-    pub fn set_integer_enum1(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.integer_enum1 = input;
-        self
-    }
-    /// `integerEnum1` as set so far.
-    pub fn get_integer_enum1(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
-        &self.inner.integer_enum1
-    }
-    /// Set `integerEnum2`.
-    pub fn integer_enum2(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.integer_enum2 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerEnum2`.
-    pub fn set_integer_enum2(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.integer_enum2 = input;
-        self
-    }
-    /// `integerEnum2` as set so far.
-    pub fn get_integer_enum2(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
-        &self.inner.integer_enum2
-    }
-    /// Set `integerEnum3`.
-    pub fn integer_enum3(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.integer_enum3 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerEnum3`.
-    pub fn set_integer_enum3(
-        mut self,
-        input: ::std::option::Option<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner.integer_enum3 = input;
-        self
-    }
-    /// `integerEnum3` as set so far.
-    pub fn get_integer_enum3(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegerEnum> {
-        &self.inner.integer_enum3
-    }
-    /// Append one item to `integerEnumList`.
-    pub fn integer_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `integerEnumList`.
-    pub fn set_integer_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
-        self.inner.integer_enum_list = input;
-        self
-    }
-    /// `integerEnumList` as set so far.
-    pub fn get_integer_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
-        &self.inner.integer_enum_list
-    }
-    /// Append one item to `integerEnumSet`.
-    pub fn integer_enum_set(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .integer_enum_set
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `integerEnumSet`.
-    pub fn set_integer_enum_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
-        self.inner.integer_enum_set = input;
-        self
-    }
-    /// `integerEnumSet` as set so far.
-    pub fn get_integer_enum_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
-        &self.inner.integer_enum_set
-    }
-    /// Insert one entry into `integerEnumMap`.
-    pub fn integer_enum_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .integer_enum_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `integerEnumMap`.
-    pub fn set_integer_enum_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, crate::types::IntegerEnum>,
-        >,
-    ) -> Self {
-        self.inner.integer_enum_map = input;
-        self
-    }
-    /// `integerEnumMap` as set so far.
-    pub fn get_integer_enum_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::types::IntegerEnum>,
-    > {
-        &self.inner.integer_enum_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonIntEnumsInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonIntEnumsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#JsonIntEnumsInputOutput",
     &[
@@ -272,8 +70,19 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    JsonIntEnumsInput, SCHEMA, [0 => integer_enum1, 1 => integer_enum2, 2 =>
-    integer_enum3, 3 => integer_enum_list, 4 => integer_enum_set, 5 => integer_enum_map],
-    builder : JsonIntEnumsInputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonIntEnumsInput, SCHEMA, JsonIntEnumsInputBuilder[];
+    /// The `integerEnum1` member.
+    0 "integerEnum1" integer_enum1 / set_integer_enum1 / get_integer_enum1: copy(crate::types::IntegerEnum);
+    /// The `integerEnum2` member.
+    1 "integerEnum2" integer_enum2 / set_integer_enum2 / get_integer_enum2: copy(crate::types::IntegerEnum);
+    /// The `integerEnum3` member.
+    2 "integerEnum3" integer_enum3 / set_integer_enum3 / get_integer_enum3: copy(crate::types::IntegerEnum);
+    /// The `integerEnumList` member.
+    3 "integerEnumList" integer_enum_list / set_integer_enum_list / get_integer_enum_list: list(crate::types::IntegerEnum);
+    /// The `integerEnumSet` member.
+    4 "integerEnumSet" integer_enum_set / set_integer_enum_set / get_integer_enum_set: list(crate::types::IntegerEnum);
+    /// The `integerEnumMap` member.
+    5 "integerEnumMap" integer_enum_map / set_integer_enum_map / get_integer_enum_map: map(::std::string::String, crate::types::IntegerEnum);
+}

@@ -28,304 +28,13 @@ pub struct JsonListsOutput {
         ::std::vec::Vec<crate::types::StructureListMember>,
     >,
 }
-impl JsonListsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonListsOutputBuilder {
-        <JsonListsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `stringList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn string_list(&self) -> &[::std::string::String] {
-        self.string_list.as_deref().unwrap_or_default()
-    }
-    /// `stringSet`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn string_set(&self) -> &[::std::string::String] {
-        self.string_set.as_deref().unwrap_or_default()
-    }
-    /// `integerList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn integer_list(&self) -> &[i32] {
-        self.integer_list.as_deref().unwrap_or_default()
-    }
-    /// `booleanList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn boolean_list(&self) -> &[bool] {
-        self.boolean_list.as_deref().unwrap_or_default()
-    }
-    /// `timestampList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn timestamp_list(&self) -> &[crate::primitives::DateTime] {
-        self.timestamp_list.as_deref().unwrap_or_default()
-    }
-    /// `enumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn enum_list(&self) -> &[crate::types::FooEnum] {
-        self.enum_list.as_deref().unwrap_or_default()
-    }
-    /// `intEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn int_enum_list(&self) -> &[crate::types::IntegerEnum] {
-        self.int_enum_list.as_deref().unwrap_or_default()
-    }
-    /// A list of lists of strings.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn nested_string_list(&self) -> &[::std::vec::Vec<::std::string::String>] {
-        self.nested_string_list.as_deref().unwrap_or_default()
-    }
-    /// `structureList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn structure_list(&self) -> &[crate::types::StructureListMember] {
-        self.structure_list.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`JsonListsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonListsOutputBuilder {
     inner: JsonListsOutput,
 }
-impl JsonListsOutputBuilder {
-    /// Append one item to `stringList`.
-    pub fn string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `stringList`.
-    pub fn set_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.string_list = input;
-        self
-    }
-    /// `stringList` as set so far.
-    pub fn get_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.string_list
-    }
-    /// Append one item to `stringSet`.
-    pub fn string_set(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_set.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `stringSet`.
-    pub fn set_string_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.string_set = input;
-        self
-    }
-    /// `stringSet` as set so far.
-    pub fn get_string_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.string_set
-    }
-    /// Append one item to `integerList`.
-    pub fn integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.inner
-            .integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `integerList`.
-    pub fn set_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
-        self.inner.integer_list = input;
-        self
-    }
-    /// `integerList` as set so far.
-    pub fn get_integer_list(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
-        &self.inner.integer_list
-    }
-    /// Append one item to `booleanList`.
-    pub fn boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.inner
-            .boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `booleanList`.
-    pub fn set_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
-        self.inner.boolean_list = input;
-        self
-    }
-    /// `booleanList` as set so far.
-    pub fn get_boolean_list(&self) -> &::std::option::Option<::std::vec::Vec<bool>> {
-        &self.inner.boolean_list
-    }
-    /// Append one item to `timestampList`.
-    pub fn timestamp_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner
-            .timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `timestampList`.
-    pub fn set_timestamp_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
-    ) -> Self {
-        self.inner.timestamp_list = input;
-        self
-    }
-    /// `timestampList` as set so far.
-    pub fn get_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>> {
-        &self.inner.timestamp_list
-    }
-    /// Append one item to `enumList`.
-    pub fn enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner.enum_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `enumList`.
-    pub fn set_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
-        self.inner.enum_list = input;
-        self
-    }
-    /// `enumList` as set so far.
-    pub fn get_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
-        &self.inner.enum_list
-    }
-    /// Append one item to `intEnumList`.
-    pub fn int_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .int_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `intEnumList`.
-    pub fn set_int_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
-        self.inner.int_enum_list = input;
-        self
-    }
-    /// `intEnumList` as set so far.
-    pub fn get_int_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
-        &self.inner.int_enum_list
-    }
-    /// Append one item to `nestedStringList`.
-    pub fn nested_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .nested_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `nestedStringList`.
-    pub fn set_nested_string_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.inner.nested_string_list = input;
-        self
-    }
-    /// `nestedStringList` as set so far.
-    pub fn get_nested_string_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    > {
-        &self.inner.nested_string_list
-    }
-    /// Append one item to `structureList`.
-    pub fn structure_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::StructureListMember>,
-    ) -> Self {
-        self.inner
-            .structure_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `structureList`.
-    pub fn set_structure_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StructureListMember>>,
-    ) -> Self {
-        self.inner.structure_list = input;
-        self
-    }
-    /// `structureList` as set so far.
-    pub fn get_structure_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StructureListMember>> {
-        &self.inner.structure_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonListsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonListsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#JsonListsInputOutput",
     &[
@@ -380,8 +89,25 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .json_name("myStructureList"),
     ],
 );
-::smithy_rt::structure!(
-    JsonListsOutput, SCHEMA, [0 => string_list, 1 => string_set, 2 => integer_list, 3 =>
-    boolean_list, 4 => timestamp_list, 5 => enum_list, 6 => int_enum_list, 7 =>
-    nested_string_list, 8 => structure_list], builder : JsonListsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonListsOutput, SCHEMA, JsonListsOutputBuilder[];
+    /// The `stringList` member.
+    0 "stringList" string_list / set_string_list / get_string_list: list(::std::string::String);
+    /// The `stringSet` member.
+    1 "stringSet" string_set / set_string_set / get_string_set: list(::std::string::String);
+    /// The `integerList` member.
+    2 "integerList" integer_list / set_integer_list / get_integer_list: list(i32);
+    /// The `booleanList` member.
+    3 "booleanList" boolean_list / set_boolean_list / get_boolean_list: list(bool);
+    /// The `timestampList` member.
+    4 "timestampList" timestamp_list / set_timestamp_list / get_timestamp_list: list(crate::primitives::DateTime);
+    /// The `enumList` member.
+    5 "enumList" enum_list / set_enum_list / get_enum_list: list(crate::types::FooEnum);
+    /// The `intEnumList` member.
+    6 "intEnumList" int_enum_list / set_int_enum_list / get_int_enum_list: list(crate::types::IntegerEnum);
+    /// A list of lists of strings.
+    7 "nestedStringList" nested_string_list / set_nested_string_list / get_nested_string_list: list(::std::vec::Vec<::std::string::String>);
+    /// The `structureList` member.
+    8 "structureList" structure_list / set_structure_list / get_structure_list: list(crate::types::StructureListMember);
+}

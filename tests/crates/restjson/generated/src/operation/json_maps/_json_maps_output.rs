@@ -27,239 +27,13 @@ pub struct JsonMapsOutput {
         >,
     >,
 }
-impl JsonMapsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonMapsOutputBuilder {
-        <JsonMapsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `denseStructMap`, if set.
-    pub fn dense_struct_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::types::GreetingStruct>,
-    > {
-        self.dense_struct_map.as_ref()
-    }
-    /// `denseNumberMap`, if set.
-    pub fn dense_number_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, i32>,
-    > {
-        self.dense_number_map.as_ref()
-    }
-    /// `denseBooleanMap`, if set.
-    pub fn dense_boolean_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, bool>,
-    > {
-        self.dense_boolean_map.as_ref()
-    }
-    /// `denseStringMap`, if set.
-    pub fn dense_string_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.dense_string_map.as_ref()
-    }
-    /// `denseSetMap`, if set.
-    pub fn dense_set_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        self.dense_set_map.as_ref()
-    }
-}
+
 /// A builder for [`JsonMapsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonMapsOutputBuilder {
     inner: JsonMapsOutput,
 }
-impl JsonMapsOutputBuilder {
-    /// Insert one entry into `denseStructMap`.
-    pub fn dense_struct_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::GreetingStruct>,
-    ) -> Self {
-        self.inner
-            .dense_struct_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `denseStructMap`.
-    pub fn set_dense_struct_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                crate::types::GreetingStruct,
-            >,
-        >,
-    ) -> Self {
-        self.inner.dense_struct_map = input;
-        self
-    }
-    /// `denseStructMap` as set so far.
-    pub fn get_dense_struct_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::types::GreetingStruct>,
-    > {
-        &self.inner.dense_struct_map
-    }
-    /// Insert one entry into `denseNumberMap`.
-    pub fn dense_number_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner
-            .dense_number_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `denseNumberMap`.
-    pub fn set_dense_number_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, i32>,
-        >,
-    ) -> Self {
-        self.inner.dense_number_map = input;
-        self
-    }
-    /// `denseNumberMap` as set so far.
-    pub fn get_dense_number_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, i32>,
-    > {
-        &self.inner.dense_number_map
-    }
-    /// Insert one entry into `denseBooleanMap`.
-    pub fn dense_boolean_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner
-            .dense_boolean_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `denseBooleanMap`.
-    pub fn set_dense_boolean_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, bool>,
-        >,
-    ) -> Self {
-        self.inner.dense_boolean_map = input;
-        self
-    }
-    /// `denseBooleanMap` as set so far.
-    pub fn get_dense_boolean_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, bool>,
-    > {
-        &self.inner.dense_boolean_map
-    }
-    /// Insert one entry into `denseStringMap`.
-    pub fn dense_string_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .dense_string_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `denseStringMap`.
-    pub fn set_dense_string_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.dense_string_map = input;
-        self
-    }
-    /// `denseStringMap` as set so far.
-    pub fn get_dense_string_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.dense_string_map
-    }
-    /// Insert one entry into `denseSetMap`.
-    pub fn dense_set_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .dense_set_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `denseSetMap`.
-    pub fn set_dense_set_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.dense_set_map = input;
-        self
-    }
-    /// `denseSetMap` as set so far.
-    pub fn get_dense_set_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        &self.inner.dense_set_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonMapsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonMapsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#JsonMapsInputOutput",
     &[
@@ -291,8 +65,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    JsonMapsOutput, SCHEMA, [0 => dense_struct_map, 1 => dense_number_map, 2 =>
-    dense_boolean_map, 3 => dense_string_map, 4 => dense_set_map], builder :
-    JsonMapsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonMapsOutput, SCHEMA, JsonMapsOutputBuilder[];
+    /// The `denseStructMap` member.
+    0 "denseStructMap" dense_struct_map / set_dense_struct_map / get_dense_struct_map: map(::std::string::String, crate::types::GreetingStruct);
+    /// The `denseNumberMap` member.
+    1 "denseNumberMap" dense_number_map / set_dense_number_map / get_dense_number_map: map(::std::string::String, i32);
+    /// The `denseBooleanMap` member.
+    2 "denseBooleanMap" dense_boolean_map / set_dense_boolean_map / get_dense_boolean_map: map(::std::string::String, bool);
+    /// The `denseStringMap` member.
+    3 "denseStringMap" dense_string_map / set_dense_string_map / get_dense_string_map: map(::std::string::String, ::std::string::String);
+    /// The `denseSetMap` member.
+    4 "denseSetMap" dense_set_map / set_dense_set_map / get_dense_set_map: map(::std::string::String, ::std::vec::Vec<::std::string::String>);
+}

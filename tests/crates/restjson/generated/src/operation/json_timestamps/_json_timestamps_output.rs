@@ -18,267 +18,49 @@ pub struct JsonTimestampsOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub http_date_on_target: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl JsonTimestampsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonTimestampsOutputBuilder {
-        <JsonTimestampsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `normal`, if set.
-    pub fn normal(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.normal
-    }
-    /// `dateTime`, if set.
-    pub fn date_time(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.date_time
-    }
-    /// `dateTimeOnTarget`, if set.
-    pub fn date_time_on_target(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.date_time_on_target
-    }
-    /// `epochSeconds`, if set.
-    pub fn epoch_seconds(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.epoch_seconds
-    }
-    /// `epochSecondsOnTarget`, if set.
-    pub fn epoch_seconds_on_target(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.epoch_seconds_on_target
-    }
-    /// `httpDate`, if set.
-    pub fn http_date(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.http_date
-    }
-    /// `httpDateOnTarget`, if set.
-    pub fn http_date_on_target(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.http_date_on_target
-    }
-}
+
 /// A builder for [`JsonTimestampsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonTimestampsOutputBuilder {
     inner: JsonTimestampsOutput,
 }
-impl JsonTimestampsOutputBuilder {
-    /// Set `normal`.
-    pub fn normal(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.normal = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `normal`.
-    pub fn set_normal(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.normal = input;
-        self
-    }
-    /// `normal` as set so far.
-    pub fn get_normal(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.normal
-    }
-    /// Set `dateTime`.
-    pub fn date_time(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.date_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `dateTime`.
-    pub fn set_date_time(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.date_time = input;
-        self
-    }
-    /// `dateTime` as set so far.
-    pub fn get_date_time(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.date_time
-    }
-    /// Set `dateTimeOnTarget`.
-    pub fn date_time_on_target(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.date_time_on_target = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `dateTimeOnTarget`.
-    pub fn set_date_time_on_target(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.date_time_on_target = input;
-        self
-    }
-    /// `dateTimeOnTarget` as set so far.
-    pub fn get_date_time_on_target(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.date_time_on_target
-    }
-    /// Set `epochSeconds`.
-    pub fn epoch_seconds(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.epoch_seconds = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `epochSeconds`.
-    pub fn set_epoch_seconds(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.epoch_seconds = input;
-        self
-    }
-    /// `epochSeconds` as set so far.
-    pub fn get_epoch_seconds(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.epoch_seconds
-    }
-    /// Set `epochSecondsOnTarget`.
-    pub fn epoch_seconds_on_target(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.epoch_seconds_on_target = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `epochSecondsOnTarget`.
-    pub fn set_epoch_seconds_on_target(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.epoch_seconds_on_target = input;
-        self
-    }
-    /// `epochSecondsOnTarget` as set so far.
-    pub fn get_epoch_seconds_on_target(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.epoch_seconds_on_target
-    }
-    /// Set `httpDate`.
-    pub fn http_date(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.http_date = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `httpDate`.
-    pub fn set_http_date(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.http_date = input;
-        self
-    }
-    /// `httpDate` as set so far.
-    pub fn get_http_date(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.http_date
-    }
-    /// Set `httpDateOnTarget`.
-    pub fn http_date_on_target(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.http_date_on_target = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `httpDateOnTarget`.
-    pub fn set_http_date_on_target(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.http_date_on_target = input;
-        self
-    }
-    /// `httpDateOnTarget` as set so far.
-    pub fn get_http_date_on_target(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.http_date_on_target
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonTimestampsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonTimestampsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#JsonTimestampsInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "normal",
-            "normal",
-            &::smithy_rt::schema::prelude::TIMESTAMP,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "dateTime",
-                "date_time",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("normal", "normal"),
+        ::smithy_rt::schema::Member::timestamp("dateTime", "date_time")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
-        ::smithy_rt::schema::Member::new(
-                "dateTimeOnTarget",
-                "date_time_on_target",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("dateTimeOnTarget", "date_time_on_target")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
-        ::smithy_rt::schema::Member::new(
-                "epochSeconds",
-                "epoch_seconds",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("epochSeconds", "epoch_seconds")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::EpochSeconds),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::timestamp(
                 "epochSecondsOnTarget",
                 "epoch_seconds_on_target",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
             )
             .timestamp_format(::smithy_rt::schema::TimestampFormat::EpochSeconds),
-        ::smithy_rt::schema::Member::new(
-                "httpDate",
-                "http_date",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("httpDate", "http_date")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::HttpDate),
-        ::smithy_rt::schema::Member::new(
-                "httpDateOnTarget",
-                "http_date_on_target",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("httpDateOnTarget", "http_date_on_target")
             .timestamp_format(::smithy_rt::schema::TimestampFormat::HttpDate),
     ],
 );
-::smithy_rt::structure!(
-    JsonTimestampsOutput, SCHEMA, [0 => normal, 1 => date_time, 2 => date_time_on_target,
-    3 => epoch_seconds, 4 => epoch_seconds_on_target, 5 => http_date, 6 =>
-    http_date_on_target], builder : JsonTimestampsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonTimestampsOutput, SCHEMA, JsonTimestampsOutputBuilder[];
+    /// The `normal` member.
+    0 "normal" normal / set_normal / get_normal: copy(crate::primitives::DateTime);
+    /// The `dateTime` member.
+    1 "dateTime" date_time / set_date_time / get_date_time: copy(crate::primitives::DateTime);
+    /// The `dateTimeOnTarget` member.
+    2 "dateTimeOnTarget" date_time_on_target / set_date_time_on_target / get_date_time_on_target: copy(crate::primitives::DateTime);
+    /// The `epochSeconds` member.
+    3 "epochSeconds" epoch_seconds / set_epoch_seconds / get_epoch_seconds: copy(crate::primitives::DateTime);
+    /// The `epochSecondsOnTarget` member.
+    4 "epochSecondsOnTarget" epoch_seconds_on_target / set_epoch_seconds_on_target / get_epoch_seconds_on_target: copy(crate::primitives::DateTime);
+    /// The `httpDate` member.
+    5 "httpDate" http_date / set_http_date / get_http_date: copy(crate::primitives::DateTime);
+    /// The `httpDateOnTarget` member.
+    6 "httpDateOnTarget" http_date_on_target / set_http_date_on_target / get_http_date_on_target: copy(crate::primitives::DateTime);
+}

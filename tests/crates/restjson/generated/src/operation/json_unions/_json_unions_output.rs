@@ -6,61 +6,13 @@ pub struct JsonUnionsOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub contents: ::std::option::Option<crate::types::MyUnion>,
 }
-impl JsonUnionsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> JsonUnionsOutputBuilder {
-        <JsonUnionsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `contents`, if set.
-    pub fn contents(&self) -> ::std::option::Option<&crate::types::MyUnion> {
-        self.contents.as_ref()
-    }
-}
+
 /// A builder for [`JsonUnionsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct JsonUnionsOutputBuilder {
     inner: JsonUnionsOutput,
 }
-impl JsonUnionsOutputBuilder {
-    /// Set `contents`.
-    pub fn contents(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MyUnion>,
-    ) -> Self {
-        self.inner.contents = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `contents`.
-    pub fn set_contents(
-        mut self,
-        input: ::std::option::Option<crate::types::MyUnion>,
-    ) -> Self {
-        self.inner.contents = input;
-        self
-    }
-    /// `contents` as set so far.
-    pub fn get_contents(&self) -> &::std::option::Option<crate::types::MyUnion> {
-        &self.inner.contents
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<JsonUnionsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> JsonUnionsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#UnionInputOutput",
     &[
@@ -72,6 +24,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    JsonUnionsOutput, SCHEMA, [0 => contents], builder : JsonUnionsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    JsonUnionsOutput, SCHEMA, JsonUnionsOutputBuilder[];
+    /// The `contents` member.
+    0 "contents" contents / set_contents / get_contents: value(crate::types::MyUnion);
+}

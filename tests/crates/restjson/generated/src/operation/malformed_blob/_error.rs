@@ -6,10 +6,5 @@ pub enum MalformedBlobError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl MalformedBlobError {
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-::smithy_rt::operation_error!(MalformedBlobError, []);
+
+::smithy_rt::operation_error!(MalformedBlobError, [], is_unhandled);

@@ -6,71 +6,20 @@ pub struct MalformedBlobInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub blob: ::std::option::Option<crate::primitives::Blob>,
 }
-impl MalformedBlobInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedBlobInputBuilder {
-        <MalformedBlobInputBuilder as ::std::default::Default>::default()
-    }
-    /// `blob`, if set.
-    pub fn blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.blob.as_ref()
-    }
-}
+
 /// A builder for [`MalformedBlobInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedBlobInputBuilder {
     inner: MalformedBlobInput,
 }
-impl MalformedBlobInputBuilder {
-    /// Set `blob`.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob = input;
-        self
-    }
-    /// `blob` as set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.blob
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedBlobInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedBlobInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedBlobInput",
-    &[
-        ::smithy_rt::schema::Member::new(
-            "blob",
-            "blob",
-            &::smithy_rt::schema::prelude::BLOB,
-        ),
-    ],
+    &[::smithy_rt::schema::Member::blob("blob", "blob")],
 );
-::smithy_rt::structure!(
-    MalformedBlobInput, SCHEMA, [0 => blob], builder : MalformedBlobInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedBlobInput, SCHEMA, MalformedBlobInputBuilder[];
+    /// The `blob` member.
+    0 "blob" blob / set_blob / get_blob: value(crate::primitives::Blob);
+}

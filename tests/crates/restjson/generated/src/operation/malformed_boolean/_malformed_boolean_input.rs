@@ -12,139 +12,35 @@ pub struct MalformedBooleanInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub boolean_in_header: ::std::option::Option<bool>,
 }
-impl MalformedBooleanInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedBooleanInputBuilder {
-        <MalformedBooleanInputBuilder as ::std::default::Default>::default()
-    }
-    /// `booleanInBody`, if set.
-    pub fn boolean_in_body(&self) -> ::std::option::Option<bool> {
-        self.boolean_in_body
-    }
-    /// `booleanInPath`, if set.
-    pub fn boolean_in_path(&self) -> ::std::option::Option<bool> {
-        self.boolean_in_path
-    }
-    /// `booleanInQuery`, if set.
-    pub fn boolean_in_query(&self) -> ::std::option::Option<bool> {
-        self.boolean_in_query
-    }
-    /// `booleanInHeader`, if set.
-    pub fn boolean_in_header(&self) -> ::std::option::Option<bool> {
-        self.boolean_in_header
-    }
-}
+
 /// A builder for [`MalformedBooleanInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedBooleanInputBuilder {
     inner: MalformedBooleanInput,
 }
-impl MalformedBooleanInputBuilder {
-    /// Set `booleanInBody`.
-    pub fn boolean_in_body(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.boolean_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `booleanInBody`.
-    pub fn set_boolean_in_body(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.boolean_in_body = input;
-        self
-    }
-    /// `booleanInBody` as set so far.
-    pub fn get_boolean_in_body(&self) -> &::std::option::Option<bool> {
-        &self.inner.boolean_in_body
-    }
-    /// Set `booleanInPath`.
-    pub fn boolean_in_path(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.boolean_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `booleanInPath`.
-    pub fn set_boolean_in_path(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.boolean_in_path = input;
-        self
-    }
-    /// `booleanInPath` as set so far.
-    pub fn get_boolean_in_path(&self) -> &::std::option::Option<bool> {
-        &self.inner.boolean_in_path
-    }
-    /// Set `booleanInQuery`.
-    pub fn boolean_in_query(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.boolean_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `booleanInQuery`.
-    pub fn set_boolean_in_query(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.boolean_in_query = input;
-        self
-    }
-    /// `booleanInQuery` as set so far.
-    pub fn get_boolean_in_query(&self) -> &::std::option::Option<bool> {
-        &self.inner.boolean_in_query
-    }
-    /// Set `booleanInHeader`.
-    pub fn boolean_in_header(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.boolean_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `booleanInHeader`.
-    pub fn set_boolean_in_header(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.boolean_in_header = input;
-        self
-    }
-    /// `booleanInHeader` as set so far.
-    pub fn get_boolean_in_header(&self) -> &::std::option::Option<bool> {
-        &self.inner.boolean_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedBooleanInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedBooleanInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedBooleanInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "booleanInBody",
-            "boolean_in_body",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "booleanInPath",
-                "boolean_in_path",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("booleanInBody", "boolean_in_body"),
+        ::smithy_rt::schema::Member::boolean("booleanInPath", "boolean_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "booleanInQuery",
-                "boolean_in_query",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("booleanInQuery", "boolean_in_query")
             .binding(::smithy_rt::schema::Binding::Query("booleanInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "booleanInHeader",
-                "boolean_in_header",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("booleanInHeader", "boolean_in_header")
             .binding(::smithy_rt::schema::Binding::Header("booleanInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedBooleanInput, SCHEMA, [0 => boolean_in_body, 1 => boolean_in_path, 2 =>
-    boolean_in_query, 3 => boolean_in_header], builder : MalformedBooleanInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedBooleanInput, SCHEMA, MalformedBooleanInputBuilder[];
+    /// The `booleanInBody` member.
+    0 "booleanInBody" boolean_in_body / set_boolean_in_body / get_boolean_in_body: copy(bool);
+    /// The `booleanInPath` member.
+    1 "booleanInPath" boolean_in_path / set_boolean_in_path / get_boolean_in_path: copy(bool);
+    /// The `booleanInQuery` member.
+    2 "booleanInQuery" boolean_in_query / set_boolean_in_query / get_boolean_in_query: copy(bool);
+    /// The `booleanInHeader` member.
+    3 "booleanInHeader" boolean_in_header / set_boolean_in_header / get_boolean_in_header: copy(bool);
+}

@@ -12,139 +12,35 @@ pub struct MalformedByteInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub byte_in_header: ::std::option::Option<i8>,
 }
-impl MalformedByteInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedByteInputBuilder {
-        <MalformedByteInputBuilder as ::std::default::Default>::default()
-    }
-    /// `byteInBody`, if set.
-    pub fn byte_in_body(&self) -> ::std::option::Option<i8> {
-        self.byte_in_body
-    }
-    /// `byteInPath`, if set.
-    pub fn byte_in_path(&self) -> ::std::option::Option<i8> {
-        self.byte_in_path
-    }
-    /// `byteInQuery`, if set.
-    pub fn byte_in_query(&self) -> ::std::option::Option<i8> {
-        self.byte_in_query
-    }
-    /// `byteInHeader`, if set.
-    pub fn byte_in_header(&self) -> ::std::option::Option<i8> {
-        self.byte_in_header
-    }
-}
+
 /// A builder for [`MalformedByteInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedByteInputBuilder {
     inner: MalformedByteInput,
 }
-impl MalformedByteInputBuilder {
-    /// Set `byteInBody`.
-    pub fn byte_in_body(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byteInBody`.
-    pub fn set_byte_in_body(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte_in_body = input;
-        self
-    }
-    /// `byteInBody` as set so far.
-    pub fn get_byte_in_body(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte_in_body
-    }
-    /// Set `byteInPath`.
-    pub fn byte_in_path(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byteInPath`.
-    pub fn set_byte_in_path(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte_in_path = input;
-        self
-    }
-    /// `byteInPath` as set so far.
-    pub fn get_byte_in_path(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte_in_path
-    }
-    /// Set `byteInQuery`.
-    pub fn byte_in_query(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byteInQuery`.
-    pub fn set_byte_in_query(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte_in_query = input;
-        self
-    }
-    /// `byteInQuery` as set so far.
-    pub fn get_byte_in_query(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte_in_query
-    }
-    /// Set `byteInHeader`.
-    pub fn byte_in_header(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byteInHeader`.
-    pub fn set_byte_in_header(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte_in_header = input;
-        self
-    }
-    /// `byteInHeader` as set so far.
-    pub fn get_byte_in_header(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedByteInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedByteInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedByteInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "byteInBody",
-            "byte_in_body",
-            &::smithy_rt::schema::prelude::BYTE,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "byteInPath",
-                "byte_in_path",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("byteInBody", "byte_in_body"),
+        ::smithy_rt::schema::Member::byte("byteInPath", "byte_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "byteInQuery",
-                "byte_in_query",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("byteInQuery", "byte_in_query")
             .binding(::smithy_rt::schema::Binding::Query("byteInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "byteInHeader",
-                "byte_in_header",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("byteInHeader", "byte_in_header")
             .binding(::smithy_rt::schema::Binding::Header("byteInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedByteInput, SCHEMA, [0 => byte_in_body, 1 => byte_in_path, 2 =>
-    byte_in_query, 3 => byte_in_header], builder : MalformedByteInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedByteInput, SCHEMA, MalformedByteInputBuilder[];
+    /// The `byteInBody` member.
+    0 "byteInBody" byte_in_body / set_byte_in_body / get_byte_in_body: copy(i8);
+    /// The `byteInPath` member.
+    1 "byteInPath" byte_in_path / set_byte_in_path / get_byte_in_path: copy(i8);
+    /// The `byteInQuery` member.
+    2 "byteInQuery" byte_in_query / set_byte_in_query / get_byte_in_query: copy(i8);
+    /// The `byteInHeader` member.
+    3 "byteInHeader" byte_in_header / set_byte_in_header / get_byte_in_header: copy(i8);
+}

@@ -6,10 +6,7 @@ pub enum MalformedContentTypeWithGenericStringError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl MalformedContentTypeWithGenericStringError {
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-::smithy_rt::operation_error!(MalformedContentTypeWithGenericStringError, []);
+
+::smithy_rt::operation_error!(
+    MalformedContentTypeWithGenericStringError, [], is_unhandled
+);

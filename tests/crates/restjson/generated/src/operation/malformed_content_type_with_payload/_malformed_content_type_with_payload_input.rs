@@ -6,77 +6,24 @@ pub struct MalformedContentTypeWithPayloadInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub payload: ::std::option::Option<crate::primitives::Blob>,
 }
-impl MalformedContentTypeWithPayloadInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedContentTypeWithPayloadInputBuilder {
-        <MalformedContentTypeWithPayloadInputBuilder as ::std::default::Default>::default()
-    }
-    /// `payload`, if set.
-    pub fn payload(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.payload.as_ref()
-    }
-}
+
 /// A builder for [`MalformedContentTypeWithPayloadInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedContentTypeWithPayloadInputBuilder {
     inner: MalformedContentTypeWithPayloadInput,
 }
-impl MalformedContentTypeWithPayloadInputBuilder {
-    /// Set `payload`.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `payload`.
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.payload = input;
-        self
-    }
-    /// `payload` as set so far.
-    pub fn get_payload(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.payload
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedContentTypeWithPayloadInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedContentTypeWithPayloadInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedContentTypeWithPayloadInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "payload",
-                "payload",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("payload", "payload")
             .binding(::smithy_rt::schema::Binding::Payload)
             .media_type("image/jpeg"),
     ],
 );
-::smithy_rt::structure!(
-    MalformedContentTypeWithPayloadInput, SCHEMA, [0 => payload], builder :
-    MalformedContentTypeWithPayloadInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedContentTypeWithPayloadInput, SCHEMA, MalformedContentTypeWithPayloadInputBuilder[];
+    /// The `payload` member.
+    0 "payload" payload / set_payload / get_payload: value(crate::primitives::Blob);
+}

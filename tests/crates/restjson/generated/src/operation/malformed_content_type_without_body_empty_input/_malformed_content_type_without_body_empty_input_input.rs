@@ -6,76 +6,23 @@ pub struct MalformedContentTypeWithoutBodyEmptyInputInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub header: ::std::option::Option<::std::string::String>,
 }
-impl MalformedContentTypeWithoutBodyEmptyInputInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
-        <MalformedContentTypeWithoutBodyEmptyInputInputBuilder as ::std::default::Default>::default()
-    }
-    /// `header`, if set.
-    pub fn header(&self) -> ::std::option::Option<&str> {
-        self.header.as_deref()
-    }
-}
+
 /// A builder for [`MalformedContentTypeWithoutBodyEmptyInputInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
     inner: MalformedContentTypeWithoutBodyEmptyInputInput,
 }
-impl MalformedContentTypeWithoutBodyEmptyInputInputBuilder {
-    /// Set `header`.
-    pub fn header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `header`.
-    pub fn set_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.header = input;
-        self
-    }
-    /// `header` as set so far.
-    pub fn get_header(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedContentTypeWithoutBodyEmptyInputInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedContentTypeWithoutBodyEmptyInputInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInputInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "header",
-                "header",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("header", "header")
             .binding(::smithy_rt::schema::Binding::Header("header")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedContentTypeWithoutBodyEmptyInputInput, SCHEMA, [0 => header], builder :
-    MalformedContentTypeWithoutBodyEmptyInputInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedContentTypeWithoutBodyEmptyInputInput, SCHEMA, MalformedContentTypeWithoutBodyEmptyInputInputBuilder[];
+    /// The `header` member.
+    0 "header" header / set_header / get_header: string;
+}

@@ -12,139 +12,35 @@ pub struct MalformedDoubleInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub double_in_header: ::std::option::Option<f64>,
 }
-impl MalformedDoubleInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedDoubleInputBuilder {
-        <MalformedDoubleInputBuilder as ::std::default::Default>::default()
-    }
-    /// `doubleInBody`, if set.
-    pub fn double_in_body(&self) -> ::std::option::Option<f64> {
-        self.double_in_body
-    }
-    /// `doubleInPath`, if set.
-    pub fn double_in_path(&self) -> ::std::option::Option<f64> {
-        self.double_in_path
-    }
-    /// `doubleInQuery`, if set.
-    pub fn double_in_query(&self) -> ::std::option::Option<f64> {
-        self.double_in_query
-    }
-    /// `doubleInHeader`, if set.
-    pub fn double_in_header(&self) -> ::std::option::Option<f64> {
-        self.double_in_header
-    }
-}
+
 /// A builder for [`MalformedDoubleInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedDoubleInputBuilder {
     inner: MalformedDoubleInput,
 }
-impl MalformedDoubleInputBuilder {
-    /// Set `doubleInBody`.
-    pub fn double_in_body(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `doubleInBody`.
-    pub fn set_double_in_body(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double_in_body = input;
-        self
-    }
-    /// `doubleInBody` as set so far.
-    pub fn get_double_in_body(&self) -> &::std::option::Option<f64> {
-        &self.inner.double_in_body
-    }
-    /// Set `doubleInPath`.
-    pub fn double_in_path(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `doubleInPath`.
-    pub fn set_double_in_path(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double_in_path = input;
-        self
-    }
-    /// `doubleInPath` as set so far.
-    pub fn get_double_in_path(&self) -> &::std::option::Option<f64> {
-        &self.inner.double_in_path
-    }
-    /// Set `doubleInQuery`.
-    pub fn double_in_query(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `doubleInQuery`.
-    pub fn set_double_in_query(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double_in_query = input;
-        self
-    }
-    /// `doubleInQuery` as set so far.
-    pub fn get_double_in_query(&self) -> &::std::option::Option<f64> {
-        &self.inner.double_in_query
-    }
-    /// Set `doubleInHeader`.
-    pub fn double_in_header(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `doubleInHeader`.
-    pub fn set_double_in_header(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double_in_header = input;
-        self
-    }
-    /// `doubleInHeader` as set so far.
-    pub fn get_double_in_header(&self) -> &::std::option::Option<f64> {
-        &self.inner.double_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedDoubleInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedDoubleInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedDoubleInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "doubleInBody",
-            "double_in_body",
-            &::smithy_rt::schema::prelude::DOUBLE,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "doubleInPath",
-                "double_in_path",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("doubleInBody", "double_in_body"),
+        ::smithy_rt::schema::Member::double("doubleInPath", "double_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "doubleInQuery",
-                "double_in_query",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("doubleInQuery", "double_in_query")
             .binding(::smithy_rt::schema::Binding::Query("doubleInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "doubleInHeader",
-                "double_in_header",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("doubleInHeader", "double_in_header")
             .binding(::smithy_rt::schema::Binding::Header("doubleInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedDoubleInput, SCHEMA, [0 => double_in_body, 1 => double_in_path, 2 =>
-    double_in_query, 3 => double_in_header], builder : MalformedDoubleInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedDoubleInput, SCHEMA, MalformedDoubleInputBuilder[];
+    /// The `doubleInBody` member.
+    0 "doubleInBody" double_in_body / set_double_in_body / get_double_in_body: copy(f64);
+    /// The `doubleInPath` member.
+    1 "doubleInPath" double_in_path / set_double_in_path / get_double_in_path: copy(f64);
+    /// The `doubleInQuery` member.
+    2 "doubleInQuery" double_in_query / set_double_in_query / get_double_in_query: copy(f64);
+    /// The `doubleInHeader` member.
+    3 "doubleInHeader" double_in_header / set_double_in_header / get_double_in_header: copy(f64);
+}

@@ -12,139 +12,35 @@ pub struct MalformedFloatInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub float_in_header: ::std::option::Option<f32>,
 }
-impl MalformedFloatInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedFloatInputBuilder {
-        <MalformedFloatInputBuilder as ::std::default::Default>::default()
-    }
-    /// `floatInBody`, if set.
-    pub fn float_in_body(&self) -> ::std::option::Option<f32> {
-        self.float_in_body
-    }
-    /// `floatInPath`, if set.
-    pub fn float_in_path(&self) -> ::std::option::Option<f32> {
-        self.float_in_path
-    }
-    /// `floatInQuery`, if set.
-    pub fn float_in_query(&self) -> ::std::option::Option<f32> {
-        self.float_in_query
-    }
-    /// `floatInHeader`, if set.
-    pub fn float_in_header(&self) -> ::std::option::Option<f32> {
-        self.float_in_header
-    }
-}
+
 /// A builder for [`MalformedFloatInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedFloatInputBuilder {
     inner: MalformedFloatInput,
 }
-impl MalformedFloatInputBuilder {
-    /// Set `floatInBody`.
-    pub fn float_in_body(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `floatInBody`.
-    pub fn set_float_in_body(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float_in_body = input;
-        self
-    }
-    /// `floatInBody` as set so far.
-    pub fn get_float_in_body(&self) -> &::std::option::Option<f32> {
-        &self.inner.float_in_body
-    }
-    /// Set `floatInPath`.
-    pub fn float_in_path(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `floatInPath`.
-    pub fn set_float_in_path(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float_in_path = input;
-        self
-    }
-    /// `floatInPath` as set so far.
-    pub fn get_float_in_path(&self) -> &::std::option::Option<f32> {
-        &self.inner.float_in_path
-    }
-    /// Set `floatInQuery`.
-    pub fn float_in_query(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `floatInQuery`.
-    pub fn set_float_in_query(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float_in_query = input;
-        self
-    }
-    /// `floatInQuery` as set so far.
-    pub fn get_float_in_query(&self) -> &::std::option::Option<f32> {
-        &self.inner.float_in_query
-    }
-    /// Set `floatInHeader`.
-    pub fn float_in_header(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `floatInHeader`.
-    pub fn set_float_in_header(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float_in_header = input;
-        self
-    }
-    /// `floatInHeader` as set so far.
-    pub fn get_float_in_header(&self) -> &::std::option::Option<f32> {
-        &self.inner.float_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedFloatInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedFloatInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedFloatInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "floatInBody",
-            "float_in_body",
-            &::smithy_rt::schema::prelude::FLOAT,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "floatInPath",
-                "float_in_path",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("floatInBody", "float_in_body"),
+        ::smithy_rt::schema::Member::float("floatInPath", "float_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "floatInQuery",
-                "float_in_query",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("floatInQuery", "float_in_query")
             .binding(::smithy_rt::schema::Binding::Query("floatInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "floatInHeader",
-                "float_in_header",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("floatInHeader", "float_in_header")
             .binding(::smithy_rt::schema::Binding::Header("floatInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedFloatInput, SCHEMA, [0 => float_in_body, 1 => float_in_path, 2 =>
-    float_in_query, 3 => float_in_header], builder : MalformedFloatInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedFloatInput, SCHEMA, MalformedFloatInputBuilder[];
+    /// The `floatInBody` member.
+    0 "floatInBody" float_in_body / set_float_in_body / get_float_in_body: copy(f32);
+    /// The `floatInPath` member.
+    1 "floatInPath" float_in_path / set_float_in_path / get_float_in_path: copy(f32);
+    /// The `floatInQuery` member.
+    2 "floatInQuery" float_in_query / set_float_in_query / get_float_in_query: copy(f32);
+    /// The `floatInHeader` member.
+    3 "floatInHeader" float_in_header / set_float_in_header / get_float_in_header: copy(f32);
+}

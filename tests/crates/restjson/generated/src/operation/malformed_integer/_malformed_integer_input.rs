@@ -12,139 +12,35 @@ pub struct MalformedIntegerInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub integer_in_header: ::std::option::Option<i32>,
 }
-impl MalformedIntegerInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedIntegerInputBuilder {
-        <MalformedIntegerInputBuilder as ::std::default::Default>::default()
-    }
-    /// `integerInBody`, if set.
-    pub fn integer_in_body(&self) -> ::std::option::Option<i32> {
-        self.integer_in_body
-    }
-    /// `integerInPath`, if set.
-    pub fn integer_in_path(&self) -> ::std::option::Option<i32> {
-        self.integer_in_path
-    }
-    /// `integerInQuery`, if set.
-    pub fn integer_in_query(&self) -> ::std::option::Option<i32> {
-        self.integer_in_query
-    }
-    /// `integerInHeader`, if set.
-    pub fn integer_in_header(&self) -> ::std::option::Option<i32> {
-        self.integer_in_header
-    }
-}
+
 /// A builder for [`MalformedIntegerInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedIntegerInputBuilder {
     inner: MalformedIntegerInput,
 }
-impl MalformedIntegerInputBuilder {
-    /// Set `integerInBody`.
-    pub fn integer_in_body(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerInBody`.
-    pub fn set_integer_in_body(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer_in_body = input;
-        self
-    }
-    /// `integerInBody` as set so far.
-    pub fn get_integer_in_body(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer_in_body
-    }
-    /// Set `integerInPath`.
-    pub fn integer_in_path(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerInPath`.
-    pub fn set_integer_in_path(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer_in_path = input;
-        self
-    }
-    /// `integerInPath` as set so far.
-    pub fn get_integer_in_path(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer_in_path
-    }
-    /// Set `integerInQuery`.
-    pub fn integer_in_query(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerInQuery`.
-    pub fn set_integer_in_query(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer_in_query = input;
-        self
-    }
-    /// `integerInQuery` as set so far.
-    pub fn get_integer_in_query(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer_in_query
-    }
-    /// Set `integerInHeader`.
-    pub fn integer_in_header(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerInHeader`.
-    pub fn set_integer_in_header(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer_in_header = input;
-        self
-    }
-    /// `integerInHeader` as set so far.
-    pub fn get_integer_in_header(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedIntegerInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedIntegerInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedIntegerInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "integerInBody",
-            "integer_in_body",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "integerInPath",
-                "integer_in_path",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("integerInBody", "integer_in_body"),
+        ::smithy_rt::schema::Member::integer("integerInPath", "integer_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "integerInQuery",
-                "integer_in_query",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("integerInQuery", "integer_in_query")
             .binding(::smithy_rt::schema::Binding::Query("integerInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "integerInHeader",
-                "integer_in_header",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("integerInHeader", "integer_in_header")
             .binding(::smithy_rt::schema::Binding::Header("integerInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedIntegerInput, SCHEMA, [0 => integer_in_body, 1 => integer_in_path, 2 =>
-    integer_in_query, 3 => integer_in_header], builder : MalformedIntegerInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedIntegerInput, SCHEMA, MalformedIntegerInputBuilder[];
+    /// The `integerInBody` member.
+    0 "integerInBody" integer_in_body / set_integer_in_body / get_integer_in_body: copy(i32);
+    /// The `integerInPath` member.
+    1 "integerInPath" integer_in_path / set_integer_in_path / get_integer_in_path: copy(i32);
+    /// The `integerInQuery` member.
+    2 "integerInQuery" integer_in_query / set_integer_in_query / get_integer_in_query: copy(i32);
+    /// The `integerInHeader` member.
+    3 "integerInHeader" integer_in_header / set_integer_in_header / get_integer_in_header: copy(i32);
+}

@@ -6,65 +6,13 @@ pub struct MalformedListInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub body_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl MalformedListInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedListInputBuilder {
-        <MalformedListInputBuilder as ::std::default::Default>::default()
-    }
-    /// `bodyList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn body_list(&self) -> &[::std::string::String] {
-        self.body_list.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`MalformedListInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedListInputBuilder {
     inner: MalformedListInput,
 }
-impl MalformedListInputBuilder {
-    /// Append one item to `bodyList`.
-    pub fn body_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.body_list.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `bodyList`.
-    pub fn set_body_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.body_list = input;
-        self
-    }
-    /// `bodyList` as set so far.
-    pub fn get_body_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.body_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedListInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedListInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedListInput",
     &[
@@ -75,6 +23,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    MalformedListInput, SCHEMA, [0 => body_list], builder : MalformedListInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedListInput, SCHEMA, MalformedListInputBuilder[];
+    /// The `bodyList` member.
+    0 "bodyList" body_list / set_body_list / get_body_list: list(::std::string::String);
+}

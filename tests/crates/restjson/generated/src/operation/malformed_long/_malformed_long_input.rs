@@ -12,139 +12,35 @@ pub struct MalformedLongInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub long_in_header: ::std::option::Option<i64>,
 }
-impl MalformedLongInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedLongInputBuilder {
-        <MalformedLongInputBuilder as ::std::default::Default>::default()
-    }
-    /// `longInBody`, if set.
-    pub fn long_in_body(&self) -> ::std::option::Option<i64> {
-        self.long_in_body
-    }
-    /// `longInPath`, if set.
-    pub fn long_in_path(&self) -> ::std::option::Option<i64> {
-        self.long_in_path
-    }
-    /// `longInQuery`, if set.
-    pub fn long_in_query(&self) -> ::std::option::Option<i64> {
-        self.long_in_query
-    }
-    /// `longInHeader`, if set.
-    pub fn long_in_header(&self) -> ::std::option::Option<i64> {
-        self.long_in_header
-    }
-}
+
 /// A builder for [`MalformedLongInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedLongInputBuilder {
     inner: MalformedLongInput,
 }
-impl MalformedLongInputBuilder {
-    /// Set `longInBody`.
-    pub fn long_in_body(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `longInBody`.
-    pub fn set_long_in_body(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long_in_body = input;
-        self
-    }
-    /// `longInBody` as set so far.
-    pub fn get_long_in_body(&self) -> &::std::option::Option<i64> {
-        &self.inner.long_in_body
-    }
-    /// Set `longInPath`.
-    pub fn long_in_path(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `longInPath`.
-    pub fn set_long_in_path(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long_in_path = input;
-        self
-    }
-    /// `longInPath` as set so far.
-    pub fn get_long_in_path(&self) -> &::std::option::Option<i64> {
-        &self.inner.long_in_path
-    }
-    /// Set `longInQuery`.
-    pub fn long_in_query(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `longInQuery`.
-    pub fn set_long_in_query(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long_in_query = input;
-        self
-    }
-    /// `longInQuery` as set so far.
-    pub fn get_long_in_query(&self) -> &::std::option::Option<i64> {
-        &self.inner.long_in_query
-    }
-    /// Set `longInHeader`.
-    pub fn long_in_header(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `longInHeader`.
-    pub fn set_long_in_header(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long_in_header = input;
-        self
-    }
-    /// `longInHeader` as set so far.
-    pub fn get_long_in_header(&self) -> &::std::option::Option<i64> {
-        &self.inner.long_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedLongInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedLongInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedLongInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "longInBody",
-            "long_in_body",
-            &::smithy_rt::schema::prelude::LONG,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "longInPath",
-                "long_in_path",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("longInBody", "long_in_body"),
+        ::smithy_rt::schema::Member::long("longInPath", "long_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "longInQuery",
-                "long_in_query",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("longInQuery", "long_in_query")
             .binding(::smithy_rt::schema::Binding::Query("longInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "longInHeader",
-                "long_in_header",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("longInHeader", "long_in_header")
             .binding(::smithy_rt::schema::Binding::Header("longInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedLongInput, SCHEMA, [0 => long_in_body, 1 => long_in_path, 2 =>
-    long_in_query, 3 => long_in_header], builder : MalformedLongInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedLongInput, SCHEMA, MalformedLongInputBuilder[];
+    /// The `longInBody` member.
+    0 "longInBody" long_in_body / set_long_in_body / get_long_in_body: copy(i64);
+    /// The `longInPath` member.
+    1 "longInPath" long_in_path / set_long_in_path / get_long_in_path: copy(i64);
+    /// The `longInQuery` member.
+    2 "longInQuery" long_in_query / set_long_in_query / get_long_in_query: copy(i64);
+    /// The `longInHeader` member.
+    3 "longInHeader" long_in_header / set_long_in_header / get_long_in_header: copy(i64);
+}

@@ -8,75 +8,13 @@ pub struct MalformedMapInput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
-impl MalformedMapInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedMapInputBuilder {
-        <MalformedMapInputBuilder as ::std::default::Default>::default()
-    }
-    /// `bodyMap`, if set.
-    pub fn body_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.body_map.as_ref()
-    }
-}
+
 /// A builder for [`MalformedMapInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedMapInputBuilder {
     inner: MalformedMapInput,
 }
-impl MalformedMapInputBuilder {
-    /// Insert one entry into `bodyMap`.
-    pub fn body_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .body_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `bodyMap`.
-    pub fn set_body_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.body_map = input;
-        self
-    }
-    /// `bodyMap` as set so far.
-    pub fn get_body_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.body_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedMapInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedMapInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedMapInput",
     &[
@@ -87,6 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    MalformedMapInput, SCHEMA, [0 => body_map], builder : MalformedMapInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedMapInput, SCHEMA, MalformedMapInputBuilder[];
+    /// The `bodyMap` member.
+    0 "bodyMap" body_map / set_body_map / get_body_map: map(::std::string::String, ::std::string::String);
+}

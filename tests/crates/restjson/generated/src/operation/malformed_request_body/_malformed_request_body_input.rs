@@ -8,92 +8,25 @@ pub struct MalformedRequestBodyInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub float: ::std::option::Option<f32>,
 }
-impl MalformedRequestBodyInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedRequestBodyInputBuilder {
-        <MalformedRequestBodyInputBuilder as ::std::default::Default>::default()
-    }
-    /// `int`, if set.
-    pub fn int(&self) -> ::std::option::Option<i32> {
-        self.int
-    }
-    /// `float`, if set.
-    pub fn float(&self) -> ::std::option::Option<f32> {
-        self.float
-    }
-}
+
 /// A builder for [`MalformedRequestBodyInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedRequestBodyInputBuilder {
     inner: MalformedRequestBodyInput,
 }
-impl MalformedRequestBodyInputBuilder {
-    /// Set `int`.
-    pub fn int(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.int = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `int`.
-    pub fn set_int(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.int = input;
-        self
-    }
-    /// `int` as set so far.
-    pub fn get_int(&self) -> &::std::option::Option<i32> {
-        &self.inner.int
-    }
-    /// Set `float`.
-    pub fn float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `float`.
-    pub fn set_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float = input;
-        self
-    }
-    /// `float` as set so far.
-    pub fn get_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.float
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedRequestBodyInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedRequestBodyInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedRequestBodyInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "int",
-            "int",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "float",
-            "float",
-            &::smithy_rt::schema::prelude::FLOAT,
-        ),
+        ::smithy_rt::schema::Member::integer("int", "int"),
+        ::smithy_rt::schema::Member::float("float", "float"),
     ],
 );
-::smithy_rt::structure!(
-    MalformedRequestBodyInput, SCHEMA, [0 => int, 1 => float], builder :
-    MalformedRequestBodyInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedRequestBodyInput, SCHEMA, MalformedRequestBodyInputBuilder[];
+    /// The `int` member.
+    0 "int" int / set_int / get_int: copy(i32);
+    /// The `float` member.
+    1 "float" float / set_float / get_float: copy(f32);
+}

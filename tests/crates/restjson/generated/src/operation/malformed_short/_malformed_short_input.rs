@@ -12,139 +12,35 @@ pub struct MalformedShortInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub short_in_header: ::std::option::Option<i16>,
 }
-impl MalformedShortInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedShortInputBuilder {
-        <MalformedShortInputBuilder as ::std::default::Default>::default()
-    }
-    /// `shortInBody`, if set.
-    pub fn short_in_body(&self) -> ::std::option::Option<i16> {
-        self.short_in_body
-    }
-    /// `shortInPath`, if set.
-    pub fn short_in_path(&self) -> ::std::option::Option<i16> {
-        self.short_in_path
-    }
-    /// `shortInQuery`, if set.
-    pub fn short_in_query(&self) -> ::std::option::Option<i16> {
-        self.short_in_query
-    }
-    /// `shortInHeader`, if set.
-    pub fn short_in_header(&self) -> ::std::option::Option<i16> {
-        self.short_in_header
-    }
-}
+
 /// A builder for [`MalformedShortInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedShortInputBuilder {
     inner: MalformedShortInput,
 }
-impl MalformedShortInputBuilder {
-    /// Set `shortInBody`.
-    pub fn short_in_body(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short_in_body = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortInBody`.
-    pub fn set_short_in_body(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short_in_body = input;
-        self
-    }
-    /// `shortInBody` as set so far.
-    pub fn get_short_in_body(&self) -> &::std::option::Option<i16> {
-        &self.inner.short_in_body
-    }
-    /// Set `shortInPath`.
-    pub fn short_in_path(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short_in_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortInPath`.
-    pub fn set_short_in_path(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short_in_path = input;
-        self
-    }
-    /// `shortInPath` as set so far.
-    pub fn get_short_in_path(&self) -> &::std::option::Option<i16> {
-        &self.inner.short_in_path
-    }
-    /// Set `shortInQuery`.
-    pub fn short_in_query(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short_in_query = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortInQuery`.
-    pub fn set_short_in_query(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short_in_query = input;
-        self
-    }
-    /// `shortInQuery` as set so far.
-    pub fn get_short_in_query(&self) -> &::std::option::Option<i16> {
-        &self.inner.short_in_query
-    }
-    /// Set `shortInHeader`.
-    pub fn short_in_header(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short_in_header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortInHeader`.
-    pub fn set_short_in_header(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short_in_header = input;
-        self
-    }
-    /// `shortInHeader` as set so far.
-    pub fn get_short_in_header(&self) -> &::std::option::Option<i16> {
-        &self.inner.short_in_header
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedShortInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedShortInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedShortInput",
     &[
-        ::smithy_rt::schema::Member::new(
-            "shortInBody",
-            "short_in_body",
-            &::smithy_rt::schema::prelude::SHORT,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "shortInPath",
-                "short_in_path",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("shortInBody", "short_in_body"),
+        ::smithy_rt::schema::Member::short("shortInPath", "short_in_path")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
-        ::smithy_rt::schema::Member::new(
-                "shortInQuery",
-                "short_in_query",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("shortInQuery", "short_in_query")
             .binding(::smithy_rt::schema::Binding::Query("shortInQuery")),
-        ::smithy_rt::schema::Member::new(
-                "shortInHeader",
-                "short_in_header",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("shortInHeader", "short_in_header")
             .binding(::smithy_rt::schema::Binding::Header("shortInHeader")),
     ],
 );
-::smithy_rt::structure!(
-    MalformedShortInput, SCHEMA, [0 => short_in_body, 1 => short_in_path, 2 =>
-    short_in_query, 3 => short_in_header], builder : MalformedShortInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedShortInput, SCHEMA, MalformedShortInputBuilder[];
+    /// The `shortInBody` member.
+    0 "shortInBody" short_in_body / set_short_in_body / get_short_in_body: copy(i16);
+    /// The `shortInPath` member.
+    1 "shortInPath" short_in_path / set_short_in_path / get_short_in_path: copy(i16);
+    /// The `shortInQuery` member.
+    2 "shortInQuery" short_in_query / set_short_in_query / get_short_in_query: copy(i16);
+    /// The `shortInHeader` member.
+    3 "shortInHeader" short_in_header / set_short_in_header / get_short_in_header: copy(i16);
+}

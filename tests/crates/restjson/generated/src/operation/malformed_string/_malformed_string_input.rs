@@ -6,73 +6,24 @@ pub struct MalformedStringInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub blob: ::std::option::Option<::std::string::String>,
 }
-impl MalformedStringInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedStringInputBuilder {
-        <MalformedStringInputBuilder as ::std::default::Default>::default()
-    }
-    /// `blob`, if set.
-    pub fn blob(&self) -> ::std::option::Option<&str> {
-        self.blob.as_deref()
-    }
-}
+
 /// A builder for [`MalformedStringInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedStringInputBuilder {
     inner: MalformedStringInput,
 }
-impl MalformedStringInputBuilder {
-    /// Set `blob`.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.blob = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.blob = input;
-        self
-    }
-    /// `blob` as set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.blob
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedStringInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedStringInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedStringInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "blob",
-                "blob",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("blob", "blob")
             .binding(::smithy_rt::schema::Binding::Header("amz-media-typed-header"))
             .media_type("application/json"),
     ],
 );
-::smithy_rt::structure!(
-    MalformedStringInput, SCHEMA, [0 => blob], builder : MalformedStringInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedStringInput, SCHEMA, MalformedStringInputBuilder[];
+    /// The `blob` member.
+    0 "blob" blob / set_blob / get_blob: string;
+}

@@ -6,77 +6,24 @@ pub struct MalformedTimestampBodyHttpDateInput {
     /// Constraints: required.
     pub timestamp: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl MalformedTimestampBodyHttpDateInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedTimestampBodyHttpDateInputBuilder {
-        <MalformedTimestampBodyHttpDateInputBuilder as ::std::default::Default>::default()
-    }
-    /// `timestamp`, if set.
-    pub fn timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.timestamp
-    }
-}
+
 /// A builder for [`MalformedTimestampBodyHttpDateInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedTimestampBodyHttpDateInputBuilder {
     inner: MalformedTimestampBodyHttpDateInput,
 }
-impl MalformedTimestampBodyHttpDateInputBuilder {
-    /// Set `timestamp`.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = input;
-        self
-    }
-    /// `timestamp` as set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.timestamp
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedTimestampBodyHttpDateInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedTimestampBodyHttpDateInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedTimestampBodyHttpDateInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "timestamp",
-                "timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("timestamp", "timestamp")
             .required()
             .timestamp_format(::smithy_rt::schema::TimestampFormat::HttpDate),
     ],
 );
-::smithy_rt::structure!(
-    MalformedTimestampBodyHttpDateInput, SCHEMA, [0 => timestamp], builder :
-    MalformedTimestampBodyHttpDateInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedTimestampBodyHttpDateInput, SCHEMA, MalformedTimestampBodyHttpDateInputBuilder[];
+    /// The `timestamp` member.
+    0 "timestamp" timestamp / set_timestamp / get_timestamp: copy(crate::primitives::DateTime);
+}

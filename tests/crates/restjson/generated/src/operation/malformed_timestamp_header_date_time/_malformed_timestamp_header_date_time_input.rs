@@ -6,78 +6,25 @@ pub struct MalformedTimestampHeaderDateTimeInput {
     /// Constraints: required.
     pub timestamp: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl MalformedTimestampHeaderDateTimeInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedTimestampHeaderDateTimeInputBuilder {
-        <MalformedTimestampHeaderDateTimeInputBuilder as ::std::default::Default>::default()
-    }
-    /// `timestamp`, if set.
-    pub fn timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.timestamp
-    }
-}
+
 /// A builder for [`MalformedTimestampHeaderDateTimeInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedTimestampHeaderDateTimeInputBuilder {
     inner: MalformedTimestampHeaderDateTimeInput,
 }
-impl MalformedTimestampHeaderDateTimeInputBuilder {
-    /// Set `timestamp`.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = input;
-        self
-    }
-    /// `timestamp` as set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.timestamp
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedTimestampHeaderDateTimeInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedTimestampHeaderDateTimeInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedTimestampHeaderDateTimeInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "timestamp",
-                "timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("timestamp", "timestamp")
             .required()
             .binding(::smithy_rt::schema::Binding::Header("timestamp"))
             .timestamp_format(::smithy_rt::schema::TimestampFormat::DateTime),
     ],
 );
-::smithy_rt::structure!(
-    MalformedTimestampHeaderDateTimeInput, SCHEMA, [0 => timestamp], builder :
-    MalformedTimestampHeaderDateTimeInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedTimestampHeaderDateTimeInput, SCHEMA, MalformedTimestampHeaderDateTimeInputBuilder[];
+    /// The `timestamp` member.
+    0 "timestamp" timestamp / set_timestamp / get_timestamp: copy(crate::primitives::DateTime);
+}

@@ -6,77 +6,24 @@ pub struct MalformedTimestampPathDefaultInput {
     /// Constraints: required.
     pub timestamp: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl MalformedTimestampPathDefaultInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedTimestampPathDefaultInputBuilder {
-        <MalformedTimestampPathDefaultInputBuilder as ::std::default::Default>::default()
-    }
-    /// `timestamp`, if set.
-    pub fn timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.timestamp
-    }
-}
+
 /// A builder for [`MalformedTimestampPathDefaultInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedTimestampPathDefaultInputBuilder {
     inner: MalformedTimestampPathDefaultInput,
 }
-impl MalformedTimestampPathDefaultInputBuilder {
-    /// Set `timestamp`.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = input;
-        self
-    }
-    /// `timestamp` as set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.timestamp
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedTimestampPathDefaultInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedTimestampPathDefaultInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedTimestampPathDefaultInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "timestamp",
-                "timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("timestamp", "timestamp")
             .required()
             .binding(::smithy_rt::schema::Binding::Label),
     ],
 );
-::smithy_rt::structure!(
-    MalformedTimestampPathDefaultInput, SCHEMA, [0 => timestamp], builder :
-    MalformedTimestampPathDefaultInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedTimestampPathDefaultInput, SCHEMA, MalformedTimestampPathDefaultInputBuilder[];
+    /// The `timestamp` member.
+    0 "timestamp" timestamp / set_timestamp / get_timestamp: copy(crate::primitives::DateTime);
+}

@@ -6,78 +6,25 @@ pub struct MalformedTimestampPathEpochInput {
     /// Constraints: required.
     pub timestamp: ::std::option::Option<crate::primitives::DateTime>,
 }
-impl MalformedTimestampPathEpochInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedTimestampPathEpochInputBuilder {
-        <MalformedTimestampPathEpochInputBuilder as ::std::default::Default>::default()
-    }
-    /// `timestamp`, if set.
-    pub fn timestamp(&self) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.timestamp
-    }
-}
+
 /// A builder for [`MalformedTimestampPathEpochInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedTimestampPathEpochInputBuilder {
     inner: MalformedTimestampPathEpochInput,
 }
-impl MalformedTimestampPathEpochInputBuilder {
-    /// Set `timestamp`.
-    pub fn timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `timestamp`.
-    pub fn set_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.timestamp = input;
-        self
-    }
-    /// `timestamp` as set so far.
-    pub fn get_timestamp(&self) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.timestamp
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        MalformedTimestampPathEpochInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedTimestampPathEpochInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedTimestampPathEpochInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "timestamp",
-                "timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("timestamp", "timestamp")
             .required()
             .binding(::smithy_rt::schema::Binding::Label)
             .timestamp_format(::smithy_rt::schema::TimestampFormat::EpochSeconds),
     ],
 );
-::smithy_rt::structure!(
-    MalformedTimestampPathEpochInput, SCHEMA, [0 => timestamp], builder :
-    MalformedTimestampPathEpochInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedTimestampPathEpochInput, SCHEMA, MalformedTimestampPathEpochInputBuilder[];
+    /// The `timestamp` member.
+    0 "timestamp" timestamp / set_timestamp / get_timestamp: copy(crate::primitives::DateTime);
+}

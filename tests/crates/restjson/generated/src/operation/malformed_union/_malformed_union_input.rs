@@ -6,61 +6,13 @@ pub struct MalformedUnionInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub union: ::std::option::Option<crate::types::SimpleUnion>,
 }
-impl MalformedUnionInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MalformedUnionInputBuilder {
-        <MalformedUnionInputBuilder as ::std::default::Default>::default()
-    }
-    /// `union`, if set.
-    pub fn union(&self) -> ::std::option::Option<&crate::types::SimpleUnion> {
-        self.union.as_ref()
-    }
-}
+
 /// A builder for [`MalformedUnionInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MalformedUnionInputBuilder {
     inner: MalformedUnionInput,
 }
-impl MalformedUnionInputBuilder {
-    /// Set `union`.
-    pub fn union(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SimpleUnion>,
-    ) -> Self {
-        self.inner.union = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `union`.
-    pub fn set_union(
-        mut self,
-        input: ::std::option::Option<crate::types::SimpleUnion>,
-    ) -> Self {
-        self.inner.union = input;
-        self
-    }
-    /// `union` as set so far.
-    pub fn get_union(&self) -> &::std::option::Option<crate::types::SimpleUnion> {
-        &self.inner.union
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MalformedUnionInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MalformedUnionInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MalformedUnionInput",
     &[
@@ -72,6 +24,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    MalformedUnionInput, SCHEMA, [0 => union], builder : MalformedUnionInputBuilder
-);
+
+::smithy_rt::structure! {
+    MalformedUnionInput, SCHEMA, MalformedUnionInputBuilder[];
+    /// The `union` member.
+    0 "union" union / set_union / get_union: value(crate::types::SimpleUnion);
+}

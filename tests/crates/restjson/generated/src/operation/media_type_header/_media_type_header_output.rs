@@ -6,73 +6,24 @@ pub struct MediaTypeHeaderOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub json: ::std::option::Option<::std::string::String>,
 }
-impl MediaTypeHeaderOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> MediaTypeHeaderOutputBuilder {
-        <MediaTypeHeaderOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `json`, if set.
-    pub fn json(&self) -> ::std::option::Option<&str> {
-        self.json.as_deref()
-    }
-}
+
 /// A builder for [`MediaTypeHeaderOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct MediaTypeHeaderOutputBuilder {
     inner: MediaTypeHeaderOutput,
 }
-impl MediaTypeHeaderOutputBuilder {
-    /// Set `json`.
-    pub fn json(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.json = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `json`.
-    pub fn set_json(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.json = input;
-        self
-    }
-    /// `json` as set so far.
-    pub fn get_json(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.json
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MediaTypeHeaderOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> MediaTypeHeaderOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#MediaTypeHeaderOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "json",
-                "json",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("json", "json")
             .binding(::smithy_rt::schema::Binding::Header("X-Json"))
             .media_type("application/json"),
     ],
 );
-::smithy_rt::structure!(
-    MediaTypeHeaderOutput, SCHEMA, [0 => json], builder : MediaTypeHeaderOutputBuilder
-);
+
+::smithy_rt::structure! {
+    MediaTypeHeaderOutput, SCHEMA, MediaTypeHeaderOutputBuilder[];
+    /// The `json` member.
+    0 "json" json / set_json / get_json: string;
+}

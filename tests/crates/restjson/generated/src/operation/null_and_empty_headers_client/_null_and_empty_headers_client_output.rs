@@ -10,113 +10,31 @@ pub struct NullAndEmptyHeadersClientOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub c: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl NullAndEmptyHeadersClientOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> NullAndEmptyHeadersClientOutputBuilder {
-        <NullAndEmptyHeadersClientOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `a`, if set.
-    pub fn a(&self) -> ::std::option::Option<&str> {
-        self.a.as_deref()
-    }
-    /// `b`, if set.
-    pub fn b(&self) -> ::std::option::Option<&str> {
-        self.b.as_deref()
-    }
-    /// `c`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn c(&self) -> &[::std::string::String] {
-        self.c.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`NullAndEmptyHeadersClientOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct NullAndEmptyHeadersClientOutputBuilder {
     inner: NullAndEmptyHeadersClientOutput,
 }
-impl NullAndEmptyHeadersClientOutputBuilder {
-    /// Set `a`.
-    pub fn a(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.a = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `a`.
-    pub fn set_a(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.inner.a = input;
-        self
-    }
-    /// `a` as set so far.
-    pub fn get_a(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.a
-    }
-    /// Set `b`.
-    pub fn b(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.b = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `b`.
-    pub fn set_b(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.inner.b = input;
-        self
-    }
-    /// `b` as set so far.
-    pub fn get_b(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.b
-    }
-    /// Append one item to `c`.
-    pub fn c(mut self, item: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.inner.c.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-        self
-    }
-    /// Set or clear `c`.
-    pub fn set_c(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.c = input;
-        self
-    }
-    /// `c` as set so far.
-    pub fn get_c(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.c
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        NullAndEmptyHeadersClientOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> NullAndEmptyHeadersClientOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#NullAndEmptyHeadersIO",
     &[
-        ::smithy_rt::schema::Member::new("a", "a", &::smithy_rt::schema::prelude::STRING)
+        ::smithy_rt::schema::Member::string("a", "a")
             .binding(::smithy_rt::schema::Binding::Header("X-A")),
-        ::smithy_rt::schema::Member::new("b", "b", &::smithy_rt::schema::prelude::STRING)
+        ::smithy_rt::schema::Member::string("b", "b")
             .binding(::smithy_rt::schema::Binding::Header("X-B")),
         ::smithy_rt::schema::Member::new("c", "c", &crate::schemas::STRING_LIST)
             .binding(::smithy_rt::schema::Binding::Header("X-C")),
     ],
 );
-::smithy_rt::structure!(
-    NullAndEmptyHeadersClientOutput, SCHEMA, [0 => a, 1 => b, 2 => c], builder :
-    NullAndEmptyHeadersClientOutputBuilder
-);
+
+::smithy_rt::structure! {
+    NullAndEmptyHeadersClientOutput, SCHEMA, NullAndEmptyHeadersClientOutputBuilder[];
+    /// The `a` member.
+    0 "a" a / set_a / get_a: string;
+    /// The `b` member.
+    1 "b" b / set_b / get_b: string;
+    /// The `c` member.
+    2 "c" c / set_c / get_c: list(::std::string::String);
+}

@@ -8,106 +8,27 @@ pub struct OmitsNullSerializesEmptyStringInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub empty_string: ::std::option::Option<::std::string::String>,
 }
-impl OmitsNullSerializesEmptyStringInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OmitsNullSerializesEmptyStringInputBuilder {
-        <OmitsNullSerializesEmptyStringInputBuilder as ::std::default::Default>::default()
-    }
-    /// `nullValue`, if set.
-    pub fn null_value(&self) -> ::std::option::Option<&str> {
-        self.null_value.as_deref()
-    }
-    /// `emptyString`, if set.
-    pub fn empty_string(&self) -> ::std::option::Option<&str> {
-        self.empty_string.as_deref()
-    }
-}
+
 /// A builder for [`OmitsNullSerializesEmptyStringInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OmitsNullSerializesEmptyStringInputBuilder {
     inner: OmitsNullSerializesEmptyStringInput,
 }
-impl OmitsNullSerializesEmptyStringInputBuilder {
-    /// Set `nullValue`.
-    pub fn null_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.null_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `nullValue`.
-    pub fn set_null_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.null_value = input;
-        self
-    }
-    /// `nullValue` as set so far.
-    pub fn get_null_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.null_value
-    }
-    /// Set `emptyString`.
-    pub fn empty_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.empty_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `emptyString`.
-    pub fn set_empty_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.empty_string = input;
-        self
-    }
-    /// `emptyString` as set so far.
-    pub fn get_empty_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.empty_string
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        OmitsNullSerializesEmptyStringInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OmitsNullSerializesEmptyStringInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#OmitsNullSerializesEmptyStringInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "nullValue",
-                "null_value",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("nullValue", "null_value")
             .binding(::smithy_rt::schema::Binding::Query("Null")),
-        ::smithy_rt::schema::Member::new(
-                "emptyString",
-                "empty_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("emptyString", "empty_string")
             .binding(::smithy_rt::schema::Binding::Query("Empty")),
     ],
 );
-::smithy_rt::structure!(
-    OmitsNullSerializesEmptyStringInput, SCHEMA, [0 => null_value, 1 => empty_string],
-    builder : OmitsNullSerializesEmptyStringInputBuilder
-);
+
+::smithy_rt::structure! {
+    OmitsNullSerializesEmptyStringInput, SCHEMA, OmitsNullSerializesEmptyStringInputBuilder[];
+    /// The `nullValue` member.
+    0 "nullValue" null_value / set_null_value / get_null_value: string;
+    /// The `emptyString` member.
+    1 "emptyString" empty_string / set_empty_string / get_empty_string: string;
+}

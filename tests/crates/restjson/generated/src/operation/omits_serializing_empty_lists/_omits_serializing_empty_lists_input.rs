@@ -22,246 +22,13 @@ pub struct OmitsSerializingEmptyListsInput {
         ::std::vec::Vec<crate::types::IntegerEnum>,
     >,
 }
-impl OmitsSerializingEmptyListsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OmitsSerializingEmptyListsInputBuilder {
-        <OmitsSerializingEmptyListsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `queryStringList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_string_list(&self) -> &[::std::string::String] {
-        self.query_string_list.as_deref().unwrap_or_default()
-    }
-    /// `queryIntegerList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_integer_list(&self) -> &[i32] {
-        self.query_integer_list.as_deref().unwrap_or_default()
-    }
-    /// `queryDoubleList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_double_list(&self) -> &[f64] {
-        self.query_double_list.as_deref().unwrap_or_default()
-    }
-    /// `queryBooleanList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_boolean_list(&self) -> &[bool] {
-        self.query_boolean_list.as_deref().unwrap_or_default()
-    }
-    /// `queryTimestampList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_timestamp_list(&self) -> &[crate::primitives::DateTime] {
-        self.query_timestamp_list.as_deref().unwrap_or_default()
-    }
-    /// `queryEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_enum_list(&self) -> &[crate::types::FooEnum] {
-        self.query_enum_list.as_deref().unwrap_or_default()
-    }
-    /// `queryIntegerEnumList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn query_integer_enum_list(&self) -> &[crate::types::IntegerEnum] {
-        self.query_integer_enum_list.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`OmitsSerializingEmptyListsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OmitsSerializingEmptyListsInputBuilder {
     inner: OmitsSerializingEmptyListsInput,
 }
-impl OmitsSerializingEmptyListsInputBuilder {
-    /// Append one item to `queryStringList`.
-    pub fn query_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .query_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryStringList`.
-    pub fn set_query_string_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.query_string_list = input;
-        self
-    }
-    /// `queryStringList` as set so far.
-    pub fn get_query_string_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.query_string_list
-    }
-    /// Append one item to `queryIntegerList`.
-    pub fn query_integer_list(mut self, item: impl ::std::convert::Into<i32>) -> Self {
-        self.inner
-            .query_integer_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryIntegerList`.
-    pub fn set_query_integer_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
-        self.inner.query_integer_list = input;
-        self
-    }
-    /// `queryIntegerList` as set so far.
-    pub fn get_query_integer_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
-        &self.inner.query_integer_list
-    }
-    /// Append one item to `queryDoubleList`.
-    pub fn query_double_list(mut self, item: impl ::std::convert::Into<f64>) -> Self {
-        self.inner
-            .query_double_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryDoubleList`.
-    pub fn set_query_double_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<f64>>,
-    ) -> Self {
-        self.inner.query_double_list = input;
-        self
-    }
-    /// `queryDoubleList` as set so far.
-    pub fn get_query_double_list(&self) -> &::std::option::Option<::std::vec::Vec<f64>> {
-        &self.inner.query_double_list
-    }
-    /// Append one item to `queryBooleanList`.
-    pub fn query_boolean_list(mut self, item: impl ::std::convert::Into<bool>) -> Self {
-        self.inner
-            .query_boolean_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryBooleanList`.
-    pub fn set_query_boolean_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<bool>>,
-    ) -> Self {
-        self.inner.query_boolean_list = input;
-        self
-    }
-    /// `queryBooleanList` as set so far.
-    pub fn get_query_boolean_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<bool>> {
-        &self.inner.query_boolean_list
-    }
-    /// Append one item to `queryTimestampList`.
-    pub fn query_timestamp_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner
-            .query_timestamp_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryTimestampList`.
-    pub fn set_query_timestamp_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>>,
-    ) -> Self {
-        self.inner.query_timestamp_list = input;
-        self
-    }
-    /// `queryTimestampList` as set so far.
-    pub fn get_query_timestamp_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::primitives::DateTime>> {
-        &self.inner.query_timestamp_list
-    }
-    /// Append one item to `queryEnumList`.
-    pub fn query_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::FooEnum>,
-    ) -> Self {
-        self.inner
-            .query_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryEnumList`.
-    pub fn set_query_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FooEnum>>,
-    ) -> Self {
-        self.inner.query_enum_list = input;
-        self
-    }
-    /// `queryEnumList` as set so far.
-    pub fn get_query_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FooEnum>> {
-        &self.inner.query_enum_list
-    }
-    /// Append one item to `queryIntegerEnumList`.
-    pub fn query_integer_enum_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::IntegerEnum>,
-    ) -> Self {
-        self.inner
-            .query_integer_enum_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `queryIntegerEnumList`.
-    pub fn set_query_integer_enum_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>>,
-    ) -> Self {
-        self.inner.query_integer_enum_list = input;
-        self
-    }
-    /// `queryIntegerEnumList` as set so far.
-    pub fn get_query_integer_enum_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IntegerEnum>> {
-        &self.inner.query_integer_enum_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        OmitsSerializingEmptyListsInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OmitsSerializingEmptyListsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#OmitsSerializingEmptyListsInput",
     &[
@@ -311,9 +78,21 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::Query("IntegerEnumList")),
     ],
 );
-::smithy_rt::structure!(
-    OmitsSerializingEmptyListsInput, SCHEMA, [0 => query_string_list, 1 =>
-    query_integer_list, 2 => query_double_list, 3 => query_boolean_list, 4 =>
-    query_timestamp_list, 5 => query_enum_list, 6 => query_integer_enum_list], builder :
-    OmitsSerializingEmptyListsInputBuilder
-);
+
+::smithy_rt::structure! {
+    OmitsSerializingEmptyListsInput, SCHEMA, OmitsSerializingEmptyListsInputBuilder[];
+    /// The `queryStringList` member.
+    0 "queryStringList" query_string_list / set_query_string_list / get_query_string_list: list(::std::string::String);
+    /// The `queryIntegerList` member.
+    1 "queryIntegerList" query_integer_list / set_query_integer_list / get_query_integer_list: list(i32);
+    /// The `queryDoubleList` member.
+    2 "queryDoubleList" query_double_list / set_query_double_list / get_query_double_list: list(f64);
+    /// The `queryBooleanList` member.
+    3 "queryBooleanList" query_boolean_list / set_query_boolean_list / get_query_boolean_list: list(bool);
+    /// The `queryTimestampList` member.
+    4 "queryTimestampList" query_timestamp_list / set_query_timestamp_list / get_query_timestamp_list: list(crate::primitives::DateTime);
+    /// The `queryEnumList` member.
+    5 "queryEnumList" query_enum_list / set_query_enum_list / get_query_enum_list: list(crate::types::FooEnum);
+    /// The `queryIntegerEnumList` member.
+    6 "queryIntegerEnumList" query_integer_enum_list / set_query_integer_enum_list / get_query_integer_enum_list: list(crate::types::IntegerEnum);
+}

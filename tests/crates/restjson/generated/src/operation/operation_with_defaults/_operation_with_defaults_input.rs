@@ -14,142 +14,13 @@ pub struct OperationWithDefaultsInput {
     /// Constraints: the service assumes `0` when unset.
     pub other_top_level_default: ::std::option::Option<i32>,
 }
-impl OperationWithDefaultsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OperationWithDefaultsInputBuilder {
-        <OperationWithDefaultsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `defaults`, if set.
-    pub fn defaults(&self) -> ::std::option::Option<&crate::types::Defaults> {
-        self.defaults.as_ref()
-    }
-    /// `clientOptionalDefaults`, if set.
-    pub fn client_optional_defaults(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientOptionalDefaults> {
-        self.client_optional_defaults.as_ref()
-    }
-    /// `topLevelDefault`, if set.
-    pub fn top_level_default(&self) -> ::std::option::Option<&str> {
-        self.top_level_default.as_deref()
-    }
-    /// `otherTopLevelDefault`, if set.
-    pub fn other_top_level_default(&self) -> ::std::option::Option<i32> {
-        self.other_top_level_default
-    }
-}
+
 /// A builder for [`OperationWithDefaultsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OperationWithDefaultsInputBuilder {
     inner: OperationWithDefaultsInput,
 }
-impl OperationWithDefaultsInputBuilder {
-    /// Set `defaults`.
-    pub fn defaults(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Defaults>,
-    ) -> Self {
-        self.inner.defaults = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaults`.
-    pub fn set_defaults(
-        mut self,
-        input: ::std::option::Option<crate::types::Defaults>,
-    ) -> Self {
-        self.inner.defaults = input;
-        self
-    }
-    /// `defaults` as set so far.
-    pub fn get_defaults(&self) -> &::std::option::Option<crate::types::Defaults> {
-        &self.inner.defaults
-    }
-    /// Set `clientOptionalDefaults`.
-    pub fn client_optional_defaults(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ClientOptionalDefaults>,
-    ) -> Self {
-        self.inner.client_optional_defaults = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `clientOptionalDefaults`.
-    pub fn set_client_optional_defaults(
-        mut self,
-        input: ::std::option::Option<crate::types::ClientOptionalDefaults>,
-    ) -> Self {
-        self.inner.client_optional_defaults = input;
-        self
-    }
-    /// `clientOptionalDefaults` as set so far.
-    pub fn get_client_optional_defaults(
-        &self,
-    ) -> &::std::option::Option<crate::types::ClientOptionalDefaults> {
-        &self.inner.client_optional_defaults
-    }
-    /// Set `topLevelDefault`.
-    pub fn top_level_default(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.top_level_default = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `topLevelDefault`.
-    pub fn set_top_level_default(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.top_level_default = input;
-        self
-    }
-    /// `topLevelDefault` as set so far.
-    pub fn get_top_level_default(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.inner.top_level_default
-    }
-    /// Set `otherTopLevelDefault`.
-    pub fn other_top_level_default(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.inner.other_top_level_default = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `otherTopLevelDefault`.
-    pub fn set_other_top_level_default(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.inner.other_top_level_default = input;
-        self
-    }
-    /// `otherTopLevelDefault` as set so far.
-    pub fn get_other_top_level_default(&self) -> &::std::option::Option<i32> {
-        &self.inner.other_top_level_default
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        OperationWithDefaultsInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OperationWithDefaultsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#OperationWithDefaultsInput",
     &[
@@ -164,22 +35,24 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             "client_optional_defaults",
             &crate::types::_client_optional_defaults::SCHEMA,
         ),
-        ::smithy_rt::schema::Member::new(
-                "topLevelDefault",
-                "top_level_default",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("topLevelDefault", "top_level_default")
             .default(&::smithy_rt::schema::Node::String("hi")),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::integer(
                 "otherTopLevelDefault",
                 "other_top_level_default",
-                &::smithy_rt::schema::prelude::INTEGER,
             )
             .default(&::smithy_rt::schema::Node::Number("0")),
     ],
 );
-::smithy_rt::structure!(
-    OperationWithDefaultsInput, SCHEMA, [0 => defaults, 1 => client_optional_defaults, 2
-    => top_level_default, 3 => other_top_level_default], builder :
-    OperationWithDefaultsInputBuilder
-);
+
+::smithy_rt::structure! {
+    OperationWithDefaultsInput, SCHEMA, OperationWithDefaultsInputBuilder[];
+    /// The `defaults` member.
+    0 "defaults" defaults / set_defaults / get_defaults: value(crate::types::Defaults);
+    /// The `clientOptionalDefaults` member.
+    1 "clientOptionalDefaults" client_optional_defaults / set_client_optional_defaults / get_client_optional_defaults: value(crate::types::ClientOptionalDefaults);
+    /// The `topLevelDefault` member.
+    2 "topLevelDefault" top_level_default / set_top_level_default / get_top_level_default: string;
+    /// The `otherTopLevelDefault` member.
+    3 "otherTopLevelDefault" other_top_level_default / set_other_top_level_default / get_other_top_level_default: copy(i32);
+}

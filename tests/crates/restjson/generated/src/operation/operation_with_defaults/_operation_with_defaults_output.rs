@@ -62,689 +62,19 @@ pub struct OperationWithDefaultsOutput {
     /// Constraints: the service assumes `0.0` when unset.
     pub zero_double: ::std::option::Option<f64>,
 }
-impl OperationWithDefaultsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OperationWithDefaultsOutputBuilder {
-        <OperationWithDefaultsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `defaultString`, if set.
-    pub fn default_string(&self) -> ::std::option::Option<&str> {
-        self.default_string.as_deref()
-    }
-    /// `defaultBoolean`, if set.
-    pub fn default_boolean(&self) -> ::std::option::Option<bool> {
-        self.default_boolean
-    }
-    /// `defaultList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn default_list(&self) -> &[::std::string::String] {
-        self.default_list.as_deref().unwrap_or_default()
-    }
-    /// `defaultDocumentMap`, if set.
-    pub fn default_document_map(
-        &self,
-    ) -> ::std::option::Option<&crate::primitives::Document> {
-        self.default_document_map.as_ref()
-    }
-    /// `defaultDocumentString`, if set.
-    pub fn default_document_string(
-        &self,
-    ) -> ::std::option::Option<&crate::primitives::Document> {
-        self.default_document_string.as_ref()
-    }
-    /// `defaultDocumentBoolean`, if set.
-    pub fn default_document_boolean(
-        &self,
-    ) -> ::std::option::Option<&crate::primitives::Document> {
-        self.default_document_boolean.as_ref()
-    }
-    /// `defaultDocumentList`, if set.
-    pub fn default_document_list(
-        &self,
-    ) -> ::std::option::Option<&crate::primitives::Document> {
-        self.default_document_list.as_ref()
-    }
-    /// `defaultNullDocument`, if set.
-    pub fn default_null_document(
-        &self,
-    ) -> ::std::option::Option<&crate::primitives::Document> {
-        self.default_null_document.as_ref()
-    }
-    /// `defaultTimestamp`, if set.
-    pub fn default_timestamp(
-        &self,
-    ) -> ::std::option::Option<crate::primitives::DateTime> {
-        self.default_timestamp
-    }
-    /// `defaultBlob`, if set.
-    pub fn default_blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.default_blob.as_ref()
-    }
-    /// `defaultByte`, if set.
-    pub fn default_byte(&self) -> ::std::option::Option<i8> {
-        self.default_byte
-    }
-    /// `defaultShort`, if set.
-    pub fn default_short(&self) -> ::std::option::Option<i16> {
-        self.default_short
-    }
-    /// `defaultInteger`, if set.
-    pub fn default_integer(&self) -> ::std::option::Option<i32> {
-        self.default_integer
-    }
-    /// `defaultLong`, if set.
-    pub fn default_long(&self) -> ::std::option::Option<i64> {
-        self.default_long
-    }
-    /// `defaultFloat`, if set.
-    pub fn default_float(&self) -> ::std::option::Option<f32> {
-        self.default_float
-    }
-    /// `defaultDouble`, if set.
-    pub fn default_double(&self) -> ::std::option::Option<f64> {
-        self.default_double
-    }
-    /// `defaultMap`, if set.
-    pub fn default_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.default_map.as_ref()
-    }
-    /// `defaultEnum`, if set.
-    pub fn default_enum(&self) -> ::std::option::Option<&crate::types::TestEnum> {
-        self.default_enum.as_ref()
-    }
-    /// `defaultIntEnum`, if set.
-    pub fn default_int_enum(&self) -> ::std::option::Option<crate::types::TestIntEnum> {
-        self.default_int_enum
-    }
-    /// `emptyString`, if set.
-    pub fn empty_string(&self) -> ::std::option::Option<&str> {
-        self.empty_string.as_deref()
-    }
-    /// `falseBoolean`, if set.
-    pub fn false_boolean(&self) -> ::std::option::Option<bool> {
-        self.false_boolean
-    }
-    /// `emptyBlob`, if set.
-    pub fn empty_blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.empty_blob.as_ref()
-    }
-    /// `zeroByte`, if set.
-    pub fn zero_byte(&self) -> ::std::option::Option<i8> {
-        self.zero_byte
-    }
-    /// `zeroShort`, if set.
-    pub fn zero_short(&self) -> ::std::option::Option<i16> {
-        self.zero_short
-    }
-    /// `zeroInteger`, if set.
-    pub fn zero_integer(&self) -> ::std::option::Option<i32> {
-        self.zero_integer
-    }
-    /// `zeroLong`, if set.
-    pub fn zero_long(&self) -> ::std::option::Option<i64> {
-        self.zero_long
-    }
-    /// `zeroFloat`, if set.
-    pub fn zero_float(&self) -> ::std::option::Option<f32> {
-        self.zero_float
-    }
-    /// `zeroDouble`, if set.
-    pub fn zero_double(&self) -> ::std::option::Option<f64> {
-        self.zero_double
-    }
-}
+
 /// A builder for [`OperationWithDefaultsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OperationWithDefaultsOutputBuilder {
     inner: OperationWithDefaultsOutput,
 }
-impl OperationWithDefaultsOutputBuilder {
-    /// Set `defaultString`.
-    pub fn default_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.default_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultString`.
-    pub fn set_default_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.default_string = input;
-        self
-    }
-    /// `defaultString` as set so far.
-    pub fn get_default_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.default_string
-    }
-    /// Set `defaultBoolean`.
-    pub fn default_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.default_boolean = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultBoolean`.
-    pub fn set_default_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.default_boolean = input;
-        self
-    }
-    /// `defaultBoolean` as set so far.
-    pub fn get_default_boolean(&self) -> &::std::option::Option<bool> {
-        &self.inner.default_boolean
-    }
-    /// Append one item to `defaultList`.
-    pub fn default_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .default_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `defaultList`.
-    pub fn set_default_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner.default_list = input;
-        self
-    }
-    /// `defaultList` as set so far.
-    pub fn get_default_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.inner.default_list
-    }
-    /// Set `defaultDocumentMap`.
-    pub fn default_document_map(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_map = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultDocumentMap`.
-    pub fn set_default_document_map(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_map = input;
-        self
-    }
-    /// `defaultDocumentMap` as set so far.
-    pub fn get_default_document_map(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.default_document_map
-    }
-    /// Set `defaultDocumentString`.
-    pub fn default_document_string(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultDocumentString`.
-    pub fn set_default_document_string(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_string = input;
-        self
-    }
-    /// `defaultDocumentString` as set so far.
-    pub fn get_default_document_string(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.default_document_string
-    }
-    /// Set `defaultDocumentBoolean`.
-    pub fn default_document_boolean(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_boolean = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultDocumentBoolean`.
-    pub fn set_default_document_boolean(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_boolean = input;
-        self
-    }
-    /// `defaultDocumentBoolean` as set so far.
-    pub fn get_default_document_boolean(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.default_document_boolean
-    }
-    /// Set `defaultDocumentList`.
-    pub fn default_document_list(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_list = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultDocumentList`.
-    pub fn set_default_document_list(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_document_list = input;
-        self
-    }
-    /// `defaultDocumentList` as set so far.
-    pub fn get_default_document_list(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.default_document_list
-    }
-    /// Set `defaultNullDocument`.
-    pub fn default_null_document(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_null_document = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultNullDocument`.
-    pub fn set_default_null_document(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Document>,
-    ) -> Self {
-        self.inner.default_null_document = input;
-        self
-    }
-    /// `defaultNullDocument` as set so far.
-    pub fn get_default_null_document(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::Document> {
-        &self.inner.default_null_document
-    }
-    /// Set `defaultTimestamp`.
-    pub fn default_timestamp(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.default_timestamp = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultTimestamp`.
-    pub fn set_default_timestamp(
-        mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
-    ) -> Self {
-        self.inner.default_timestamp = input;
-        self
-    }
-    /// `defaultTimestamp` as set so far.
-    pub fn get_default_timestamp(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
-        &self.inner.default_timestamp
-    }
-    /// Set `defaultBlob`.
-    pub fn default_blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.default_blob = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultBlob`.
-    pub fn set_default_blob(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.default_blob = input;
-        self
-    }
-    /// `defaultBlob` as set so far.
-    pub fn get_default_blob(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.default_blob
-    }
-    /// Set `defaultByte`.
-    pub fn default_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.default_byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultByte`.
-    pub fn set_default_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.default_byte = input;
-        self
-    }
-    /// `defaultByte` as set so far.
-    pub fn get_default_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.default_byte
-    }
-    /// Set `defaultShort`.
-    pub fn default_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.default_short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultShort`.
-    pub fn set_default_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.default_short = input;
-        self
-    }
-    /// `defaultShort` as set so far.
-    pub fn get_default_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.default_short
-    }
-    /// Set `defaultInteger`.
-    pub fn default_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.default_integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultInteger`.
-    pub fn set_default_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.default_integer = input;
-        self
-    }
-    /// `defaultInteger` as set so far.
-    pub fn get_default_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.default_integer
-    }
-    /// Set `defaultLong`.
-    pub fn default_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.default_long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultLong`.
-    pub fn set_default_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.default_long = input;
-        self
-    }
-    /// `defaultLong` as set so far.
-    pub fn get_default_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.default_long
-    }
-    /// Set `defaultFloat`.
-    pub fn default_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.default_float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultFloat`.
-    pub fn set_default_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.default_float = input;
-        self
-    }
-    /// `defaultFloat` as set so far.
-    pub fn get_default_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.default_float
-    }
-    /// Set `defaultDouble`.
-    pub fn default_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.default_double = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultDouble`.
-    pub fn set_default_double(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.default_double = input;
-        self
-    }
-    /// `defaultDouble` as set so far.
-    pub fn get_default_double(&self) -> &::std::option::Option<f64> {
-        &self.inner.default_double
-    }
-    /// Insert one entry into `defaultMap`.
-    pub fn default_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .default_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `defaultMap`.
-    pub fn set_default_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.default_map = input;
-        self
-    }
-    /// `defaultMap` as set so far.
-    pub fn get_default_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.default_map
-    }
-    /// Set `defaultEnum`.
-    pub fn default_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TestEnum>,
-    ) -> Self {
-        self.inner.default_enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultEnum`.
-    pub fn set_default_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::TestEnum>,
-    ) -> Self {
-        self.inner.default_enum = input;
-        self
-    }
-    /// `defaultEnum` as set so far.
-    pub fn get_default_enum(&self) -> &::std::option::Option<crate::types::TestEnum> {
-        &self.inner.default_enum
-    }
-    /// Set `defaultIntEnum`.
-    pub fn default_int_enum(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TestIntEnum>,
-    ) -> Self {
-        self.inner.default_int_enum = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `defaultIntEnum`.
-    pub fn set_default_int_enum(
-        mut self,
-        input: ::std::option::Option<crate::types::TestIntEnum>,
-    ) -> Self {
-        self.inner.default_int_enum = input;
-        self
-    }
-    /// `defaultIntEnum` as set so far.
-    pub fn get_default_int_enum(
-        &self,
-    ) -> &::std::option::Option<crate::types::TestIntEnum> {
-        &self.inner.default_int_enum
-    }
-    /// Set `emptyString`.
-    pub fn empty_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.empty_string = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `emptyString`.
-    pub fn set_empty_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.empty_string = input;
-        self
-    }
-    /// `emptyString` as set so far.
-    pub fn get_empty_string(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.empty_string
-    }
-    /// Set `falseBoolean`.
-    pub fn false_boolean(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.false_boolean = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `falseBoolean`.
-    pub fn set_false_boolean(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.false_boolean = input;
-        self
-    }
-    /// `falseBoolean` as set so far.
-    pub fn get_false_boolean(&self) -> &::std::option::Option<bool> {
-        &self.inner.false_boolean
-    }
-    /// Set `emptyBlob`.
-    pub fn empty_blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.empty_blob = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `emptyBlob`.
-    pub fn set_empty_blob(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.empty_blob = input;
-        self
-    }
-    /// `emptyBlob` as set so far.
-    pub fn get_empty_blob(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.empty_blob
-    }
-    /// Set `zeroByte`.
-    pub fn zero_byte(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.zero_byte = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `zeroByte`.
-    pub fn set_zero_byte(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.zero_byte = input;
-        self
-    }
-    /// `zeroByte` as set so far.
-    pub fn get_zero_byte(&self) -> &::std::option::Option<i8> {
-        &self.inner.zero_byte
-    }
-    /// Set `zeroShort`.
-    pub fn zero_short(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.zero_short = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `zeroShort`.
-    pub fn set_zero_short(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.zero_short = input;
-        self
-    }
-    /// `zeroShort` as set so far.
-    pub fn get_zero_short(&self) -> &::std::option::Option<i16> {
-        &self.inner.zero_short
-    }
-    /// Set `zeroInteger`.
-    pub fn zero_integer(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.zero_integer = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `zeroInteger`.
-    pub fn set_zero_integer(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.zero_integer = input;
-        self
-    }
-    /// `zeroInteger` as set so far.
-    pub fn get_zero_integer(&self) -> &::std::option::Option<i32> {
-        &self.inner.zero_integer
-    }
-    /// Set `zeroLong`.
-    pub fn zero_long(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.zero_long = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `zeroLong`.
-    pub fn set_zero_long(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.zero_long = input;
-        self
-    }
-    /// `zeroLong` as set so far.
-    pub fn get_zero_long(&self) -> &::std::option::Option<i64> {
-        &self.inner.zero_long
-    }
-    /// Set `zeroFloat`.
-    pub fn zero_float(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.zero_float = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `zeroFloat`.
-    pub fn set_zero_float(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.zero_float = input;
-        self
-    }
-    /// `zeroFloat` as set so far.
-    pub fn get_zero_float(&self) -> &::std::option::Option<f32> {
-        &self.inner.zero_float
-    }
-    /// Set `zeroDouble`.
-    pub fn zero_double(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.zero_double = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `zeroDouble`.
-    pub fn set_zero_double(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.zero_double = input;
-        self
-    }
-    /// `zeroDouble` as set so far.
-    pub fn get_zero_double(&self) -> &::std::option::Option<f64> {
-        &self.inner.zero_double
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        OperationWithDefaultsOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OperationWithDefaultsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#OperationWithDefaultsOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "defaultString",
-                "default_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("defaultString", "default_string")
             .default(&::smithy_rt::schema::Node::String("hi")),
-        ::smithy_rt::schema::Member::new(
-                "defaultBoolean",
-                "default_boolean",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("defaultBoolean", "default_boolean")
             .default(&::smithy_rt::schema::Node::Bool(true)),
         ::smithy_rt::schema::Member::new(
                 "defaultList",
@@ -752,82 +82,45 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
                 &crate::schemas::TEST_STRING_LIST,
             )
             .default(&::smithy_rt::schema::Node::List(&[])),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::document(
                 "defaultDocumentMap",
                 "default_document_map",
-                &::smithy_rt::schema::prelude::DOCUMENT,
             )
             .default(&::smithy_rt::schema::Node::Map(&[])),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::document(
                 "defaultDocumentString",
                 "default_document_string",
-                &::smithy_rt::schema::prelude::DOCUMENT,
             )
             .default(&::smithy_rt::schema::Node::String("hi")),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::document(
                 "defaultDocumentBoolean",
                 "default_document_boolean",
-                &::smithy_rt::schema::prelude::DOCUMENT,
             )
             .default(&::smithy_rt::schema::Node::Bool(true)),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::document(
                 "defaultDocumentList",
                 "default_document_list",
-                &::smithy_rt::schema::prelude::DOCUMENT,
             )
             .default(&::smithy_rt::schema::Node::List(&[])),
-        ::smithy_rt::schema::Member::new(
+        ::smithy_rt::schema::Member::document(
             "defaultNullDocument",
             "default_null_document",
-            &::smithy_rt::schema::prelude::DOCUMENT,
         ),
-        ::smithy_rt::schema::Member::new(
-                "defaultTimestamp",
-                "default_timestamp",
-                &::smithy_rt::schema::prelude::TIMESTAMP,
-            )
+        ::smithy_rt::schema::Member::timestamp("defaultTimestamp", "default_timestamp")
             .default(&::smithy_rt::schema::Node::Number("0")),
-        ::smithy_rt::schema::Member::new(
-                "defaultBlob",
-                "default_blob",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("defaultBlob", "default_blob")
             .default(&::smithy_rt::schema::Node::String("YWJj")),
-        ::smithy_rt::schema::Member::new(
-                "defaultByte",
-                "default_byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("defaultByte", "default_byte")
             .default(&::smithy_rt::schema::Node::Number("1")),
-        ::smithy_rt::schema::Member::new(
-                "defaultShort",
-                "default_short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("defaultShort", "default_short")
             .default(&::smithy_rt::schema::Node::Number("1")),
-        ::smithy_rt::schema::Member::new(
-                "defaultInteger",
-                "default_integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("defaultInteger", "default_integer")
             .default(&::smithy_rt::schema::Node::Number("10")),
-        ::smithy_rt::schema::Member::new(
-                "defaultLong",
-                "default_long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("defaultLong", "default_long")
             .default(&::smithy_rt::schema::Node::Number("100")),
-        ::smithy_rt::schema::Member::new(
-                "defaultFloat",
-                "default_float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("defaultFloat", "default_float")
             .default(&::smithy_rt::schema::Node::Number("1.0")),
-        ::smithy_rt::schema::Member::new(
-                "defaultDouble",
-                "default_double",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("defaultDouble", "default_double")
             .default(&::smithy_rt::schema::Node::Number("1.0")),
         ::smithy_rt::schema::Member::new(
                 "defaultMap",
@@ -849,70 +142,83 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             )
             .nested()
             .default(&::smithy_rt::schema::Node::Number("1")),
-        ::smithy_rt::schema::Member::new(
-                "emptyString",
-                "empty_string",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("emptyString", "empty_string")
             .default(&::smithy_rt::schema::Node::String("")),
-        ::smithy_rt::schema::Member::new(
-                "falseBoolean",
-                "false_boolean",
-                &::smithy_rt::schema::prelude::BOOLEAN,
-            )
+        ::smithy_rt::schema::Member::boolean("falseBoolean", "false_boolean")
             .default(&::smithy_rt::schema::Node::Bool(false)),
-        ::smithy_rt::schema::Member::new(
-                "emptyBlob",
-                "empty_blob",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("emptyBlob", "empty_blob")
             .default(&::smithy_rt::schema::Node::String("")),
-        ::smithy_rt::schema::Member::new(
-                "zeroByte",
-                "zero_byte",
-                &::smithy_rt::schema::prelude::BYTE,
-            )
+        ::smithy_rt::schema::Member::byte("zeroByte", "zero_byte")
             .default(&::smithy_rt::schema::Node::Number("0")),
-        ::smithy_rt::schema::Member::new(
-                "zeroShort",
-                "zero_short",
-                &::smithy_rt::schema::prelude::SHORT,
-            )
+        ::smithy_rt::schema::Member::short("zeroShort", "zero_short")
             .default(&::smithy_rt::schema::Node::Number("0")),
-        ::smithy_rt::schema::Member::new(
-                "zeroInteger",
-                "zero_integer",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("zeroInteger", "zero_integer")
             .default(&::smithy_rt::schema::Node::Number("0")),
-        ::smithy_rt::schema::Member::new(
-                "zeroLong",
-                "zero_long",
-                &::smithy_rt::schema::prelude::LONG,
-            )
+        ::smithy_rt::schema::Member::long("zeroLong", "zero_long")
             .default(&::smithy_rt::schema::Node::Number("0")),
-        ::smithy_rt::schema::Member::new(
-                "zeroFloat",
-                "zero_float",
-                &::smithy_rt::schema::prelude::FLOAT,
-            )
+        ::smithy_rt::schema::Member::float("zeroFloat", "zero_float")
             .default(&::smithy_rt::schema::Node::Number("0.0")),
-        ::smithy_rt::schema::Member::new(
-                "zeroDouble",
-                "zero_double",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::double("zeroDouble", "zero_double")
             .default(&::smithy_rt::schema::Node::Number("0.0")),
     ],
 );
-::smithy_rt::structure!(
-    OperationWithDefaultsOutput, SCHEMA, [0 => default_string, 1 => default_boolean, 2 =>
-    default_list, 3 => default_document_map, 4 => default_document_string, 5 =>
-    default_document_boolean, 6 => default_document_list, 7 => default_null_document, 8
-    => default_timestamp, 9 => default_blob, 10 => default_byte, 11 => default_short, 12
-    => default_integer, 13 => default_long, 14 => default_float, 15 => default_double, 16
-    => default_map, 17 => default_enum, 18 => default_int_enum, 19 => empty_string, 20 =>
-    false_boolean, 21 => empty_blob, 22 => zero_byte, 23 => zero_short, 24 =>
-    zero_integer, 25 => zero_long, 26 => zero_float, 27 => zero_double], builder :
-    OperationWithDefaultsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    OperationWithDefaultsOutput, SCHEMA, OperationWithDefaultsOutputBuilder[];
+    /// The `defaultString` member.
+    0 "defaultString" default_string / set_default_string / get_default_string: string;
+    /// The `defaultBoolean` member.
+    1 "defaultBoolean" default_boolean / set_default_boolean / get_default_boolean: copy(bool);
+    /// The `defaultList` member.
+    2 "defaultList" default_list / set_default_list / get_default_list: list(::std::string::String);
+    /// The `defaultDocumentMap` member.
+    3 "defaultDocumentMap" default_document_map / set_default_document_map / get_default_document_map: value(crate::primitives::Document);
+    /// The `defaultDocumentString` member.
+    4 "defaultDocumentString" default_document_string / set_default_document_string / get_default_document_string: value(crate::primitives::Document);
+    /// The `defaultDocumentBoolean` member.
+    5 "defaultDocumentBoolean" default_document_boolean / set_default_document_boolean / get_default_document_boolean: value(crate::primitives::Document);
+    /// The `defaultDocumentList` member.
+    6 "defaultDocumentList" default_document_list / set_default_document_list / get_default_document_list: value(crate::primitives::Document);
+    /// The `defaultNullDocument` member.
+    7 "defaultNullDocument" default_null_document / set_default_null_document / get_default_null_document: value(crate::primitives::Document);
+    /// The `defaultTimestamp` member.
+    8 "defaultTimestamp" default_timestamp / set_default_timestamp / get_default_timestamp: copy(crate::primitives::DateTime);
+    /// The `defaultBlob` member.
+    9 "defaultBlob" default_blob / set_default_blob / get_default_blob: value(crate::primitives::Blob);
+    /// The `defaultByte` member.
+    10 "defaultByte" default_byte / set_default_byte / get_default_byte: copy(i8);
+    /// The `defaultShort` member.
+    11 "defaultShort" default_short / set_default_short / get_default_short: copy(i16);
+    /// The `defaultInteger` member.
+    12 "defaultInteger" default_integer / set_default_integer / get_default_integer: copy(i32);
+    /// The `defaultLong` member.
+    13 "defaultLong" default_long / set_default_long / get_default_long: copy(i64);
+    /// The `defaultFloat` member.
+    14 "defaultFloat" default_float / set_default_float / get_default_float: copy(f32);
+    /// The `defaultDouble` member.
+    15 "defaultDouble" default_double / set_default_double / get_default_double: copy(f64);
+    /// The `defaultMap` member.
+    16 "defaultMap" default_map / set_default_map / get_default_map: map(::std::string::String, ::std::string::String);
+    /// The `defaultEnum` member.
+    17 "defaultEnum" default_enum / set_default_enum / get_default_enum: value(crate::types::TestEnum);
+    /// The `defaultIntEnum` member.
+    18 "defaultIntEnum" default_int_enum / set_default_int_enum / get_default_int_enum: copy(crate::types::TestIntEnum);
+    /// The `emptyString` member.
+    19 "emptyString" empty_string / set_empty_string / get_empty_string: string;
+    /// The `falseBoolean` member.
+    20 "falseBoolean" false_boolean / set_false_boolean / get_false_boolean: copy(bool);
+    /// The `emptyBlob` member.
+    21 "emptyBlob" empty_blob / set_empty_blob / get_empty_blob: value(crate::primitives::Blob);
+    /// The `zeroByte` member.
+    22 "zeroByte" zero_byte / set_zero_byte / get_zero_byte: copy(i8);
+    /// The `zeroShort` member.
+    23 "zeroShort" zero_short / set_zero_short / get_zero_short: copy(i16);
+    /// The `zeroInteger` member.
+    24 "zeroInteger" zero_integer / set_zero_integer / get_zero_integer: copy(i32);
+    /// The `zeroLong` member.
+    25 "zeroLong" zero_long / set_zero_long / get_zero_long: copy(i64);
+    /// The `zeroFloat` member.
+    26 "zeroFloat" zero_float / set_zero_float / get_zero_float: copy(f32);
+    /// The `zeroDouble` member.
+    27 "zeroDouble" zero_double / set_zero_double / get_zero_double: copy(f64);
+}

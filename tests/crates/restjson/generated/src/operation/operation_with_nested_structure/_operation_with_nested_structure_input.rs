@@ -6,64 +6,13 @@ pub struct OperationWithNestedStructureInput {
     /// Constraints: required.
     pub top_level: ::std::option::Option<crate::types::TopLevel>,
 }
-impl OperationWithNestedStructureInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OperationWithNestedStructureInputBuilder {
-        <OperationWithNestedStructureInputBuilder as ::std::default::Default>::default()
-    }
-    /// `topLevel`, if set.
-    pub fn top_level(&self) -> ::std::option::Option<&crate::types::TopLevel> {
-        self.top_level.as_ref()
-    }
-}
+
 /// A builder for [`OperationWithNestedStructureInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OperationWithNestedStructureInputBuilder {
     inner: OperationWithNestedStructureInput,
 }
-impl OperationWithNestedStructureInputBuilder {
-    /// Set `topLevel`.
-    pub fn top_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TopLevel>,
-    ) -> Self {
-        self.inner.top_level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `topLevel`.
-    pub fn set_top_level(
-        mut self,
-        input: ::std::option::Option<crate::types::TopLevel>,
-    ) -> Self {
-        self.inner.top_level = input;
-        self
-    }
-    /// `topLevel` as set so far.
-    pub fn get_top_level(&self) -> &::std::option::Option<crate::types::TopLevel> {
-        &self.inner.top_level
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        OperationWithNestedStructureInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OperationWithNestedStructureInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#OperationWithNestedStructureInput",
     &[
@@ -76,7 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    OperationWithNestedStructureInput, SCHEMA, [0 => top_level], builder :
-    OperationWithNestedStructureInputBuilder
-);
+
+::smithy_rt::structure! {
+    OperationWithNestedStructureInput, SCHEMA, OperationWithNestedStructureInputBuilder[];
+    /// The `topLevel` member.
+    0 "topLevel" top_level / set_top_level / get_top_level: value(crate::types::TopLevel);
+}

@@ -12,133 +12,13 @@ pub struct OperationWithNestedStructureOutput {
         ::std::collections::HashMap<::std::string::String, crate::types::Dialog>,
     >,
 }
-impl OperationWithNestedStructureOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OperationWithNestedStructureOutputBuilder {
-        <OperationWithNestedStructureOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `dialog`, if set.
-    pub fn dialog(&self) -> ::std::option::Option<&crate::types::Dialog> {
-        self.dialog.as_ref()
-    }
-    /// `dialogList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn dialog_list(&self) -> &[crate::types::Dialog] {
-        self.dialog_list.as_deref().unwrap_or_default()
-    }
-    /// `dialogMap`, if set.
-    pub fn dialog_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, crate::types::Dialog>,
-    > {
-        self.dialog_map.as_ref()
-    }
-}
+
 /// A builder for [`OperationWithNestedStructureOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OperationWithNestedStructureOutputBuilder {
     inner: OperationWithNestedStructureOutput,
 }
-impl OperationWithNestedStructureOutputBuilder {
-    /// Set `dialog`.
-    pub fn dialog(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Dialog>,
-    ) -> Self {
-        self.inner.dialog = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `dialog`.
-    pub fn set_dialog(
-        mut self,
-        input: ::std::option::Option<crate::types::Dialog>,
-    ) -> Self {
-        self.inner.dialog = input;
-        self
-    }
-    /// `dialog` as set so far.
-    pub fn get_dialog(&self) -> &::std::option::Option<crate::types::Dialog> {
-        &self.inner.dialog
-    }
-    /// Append one item to `dialogList`.
-    pub fn dialog_list(
-        mut self,
-        item: impl ::std::convert::Into<crate::types::Dialog>,
-    ) -> Self {
-        self.inner
-            .dialog_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `dialogList`.
-    pub fn set_dialog_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Dialog>>,
-    ) -> Self {
-        self.inner.dialog_list = input;
-        self
-    }
-    /// `dialogList` as set so far.
-    pub fn get_dialog_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Dialog>> {
-        &self.inner.dialog_list
-    }
-    /// Insert one entry into `dialogMap`.
-    pub fn dialog_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<crate::types::Dialog>,
-    ) -> Self {
-        self.inner
-            .dialog_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `dialogMap`.
-    pub fn set_dialog_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, crate::types::Dialog>,
-        >,
-    ) -> Self {
-        self.inner.dialog_map = input;
-        self
-    }
-    /// `dialogMap` as set so far.
-    pub fn get_dialog_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, crate::types::Dialog>,
-    > {
-        &self.inner.dialog_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        OperationWithNestedStructureOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OperationWithNestedStructureOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#OperationWithNestedStructureOutput",
     &[
@@ -162,7 +42,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .default(&::smithy_rt::schema::Node::Map(&[])),
     ],
 );
-::smithy_rt::structure!(
-    OperationWithNestedStructureOutput, SCHEMA, [0 => dialog, 1 => dialog_list, 2 =>
-    dialog_map], builder : OperationWithNestedStructureOutputBuilder
-);
+
+::smithy_rt::structure! {
+    OperationWithNestedStructureOutput, SCHEMA, OperationWithNestedStructureOutputBuilder[];
+    /// The `dialog` member.
+    0 "dialog" dialog / set_dialog / get_dialog: value(crate::types::Dialog);
+    /// The `dialogList` member.
+    1 "dialogList" dialog_list / set_dialog_list / get_dialog_list: list(crate::types::Dialog);
+    /// The `dialogMap` member.
+    2 "dialogMap" dialog_map / set_dialog_map / get_dialog_map: map(::std::string::String, crate::types::Dialog);
+}

@@ -8,17 +8,8 @@ pub enum OutputStreamError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl OutputStreamError {
-    /// Whether this is [`ServiceUnavailableError`](Self::ServiceUnavailableError).
-    pub fn is_service_unavailable_error(&self) -> bool {
-        ::std::matches!(self, Self::ServiceUnavailableError(_))
-    }
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
+
 ::smithy_rt::operation_error!(
     OutputStreamError, [0 => ServiceUnavailableError(crate
-    ::types::error::ServiceUnavailableError)]
+    ::types::error::ServiceUnavailableError) is_service_unavailable_error], is_unhandled
 );

@@ -3,41 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct OutputStreamInput {}
-impl OutputStreamInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> OutputStreamInputBuilder {
-        <OutputStreamInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`OutputStreamInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OutputStreamInputBuilder {
     inner: OutputStreamInput,
 }
-impl OutputStreamInputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<OutputStreamInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> OutputStreamInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "smithy.api#Unit",
     &[],
 );
-::smithy_rt::structure!(
-    OutputStreamInput, SCHEMA, [], builder : OutputStreamInputBuilder
-);
+
+::smithy_rt::structure! {
+    OutputStreamInput, SCHEMA, OutputStreamInputBuilder[];
+}

@@ -6,61 +6,13 @@ pub struct PostPlayerActionInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub action: ::std::option::Option<crate::types::PlayerAction>,
 }
-impl PostPlayerActionInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PostPlayerActionInputBuilder {
-        <PostPlayerActionInputBuilder as ::std::default::Default>::default()
-    }
-    /// `action`, if set.
-    pub fn action(&self) -> ::std::option::Option<&crate::types::PlayerAction> {
-        self.action.as_ref()
-    }
-}
+
 /// A builder for [`PostPlayerActionInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PostPlayerActionInputBuilder {
     inner: PostPlayerActionInput,
 }
-impl PostPlayerActionInputBuilder {
-    /// Set `action`.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlayerAction>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `action`.
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::PlayerAction>,
-    ) -> Self {
-        self.inner.action = input;
-        self
-    }
-    /// `action` as set so far.
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::PlayerAction> {
-        &self.inner.action
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PostPlayerActionInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PostPlayerActionInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#PostPlayerActionInput",
     &[
@@ -72,6 +24,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    PostPlayerActionInput, SCHEMA, [0 => action], builder : PostPlayerActionInputBuilder
-);
+
+::smithy_rt::structure! {
+    PostPlayerActionInput, SCHEMA, PostPlayerActionInputBuilder[];
+    /// The `action` member.
+    0 "action" action / set_action / get_action: value(crate::types::PlayerAction);
+}

@@ -6,61 +6,13 @@ pub struct PostPlayerActionOutput {
     /// Constraints: required.
     pub action: ::std::option::Option<crate::types::PlayerAction>,
 }
-impl PostPlayerActionOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PostPlayerActionOutputBuilder {
-        <PostPlayerActionOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `action`, if set.
-    pub fn action(&self) -> ::std::option::Option<&crate::types::PlayerAction> {
-        self.action.as_ref()
-    }
-}
+
 /// A builder for [`PostPlayerActionOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PostPlayerActionOutputBuilder {
     inner: PostPlayerActionOutput,
 }
-impl PostPlayerActionOutputBuilder {
-    /// Set `action`.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PlayerAction>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `action`.
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::PlayerAction>,
-    ) -> Self {
-        self.inner.action = input;
-        self
-    }
-    /// `action` as set so far.
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::PlayerAction> {
-        &self.inner.action
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PostPlayerActionOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PostPlayerActionOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#PostPlayerActionOutput",
     &[
@@ -73,7 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    PostPlayerActionOutput, SCHEMA, [0 => action], builder :
-    PostPlayerActionOutputBuilder
-);
+
+::smithy_rt::structure! {
+    PostPlayerActionOutput, SCHEMA, PostPlayerActionOutputBuilder[];
+    /// The `action` member.
+    0 "action" action / set_action / get_action: value(crate::types::PlayerAction);
+}

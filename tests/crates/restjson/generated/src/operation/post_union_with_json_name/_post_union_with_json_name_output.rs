@@ -6,64 +6,13 @@ pub struct PostUnionWithJsonNameOutput {
     /// Constraints: required.
     pub value: ::std::option::Option<crate::types::UnionWithJsonName>,
 }
-impl PostUnionWithJsonNameOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PostUnionWithJsonNameOutputBuilder {
-        <PostUnionWithJsonNameOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `value`, if set.
-    pub fn value(&self) -> ::std::option::Option<&crate::types::UnionWithJsonName> {
-        self.value.as_ref()
-    }
-}
+
 /// A builder for [`PostUnionWithJsonNameOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PostUnionWithJsonNameOutputBuilder {
     inner: PostUnionWithJsonNameOutput,
 }
-impl PostUnionWithJsonNameOutputBuilder {
-    /// Set `value`.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::UnionWithJsonName>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `value`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<crate::types::UnionWithJsonName>,
-    ) -> Self {
-        self.inner.value = input;
-        self
-    }
-    /// `value` as set so far.
-    pub fn get_value(&self) -> &::std::option::Option<crate::types::UnionWithJsonName> {
-        &self.inner.value
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        PostUnionWithJsonNameOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PostUnionWithJsonNameOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#PostUnionWithJsonNameOutput",
     &[
@@ -76,7 +25,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    PostUnionWithJsonNameOutput, SCHEMA, [0 => value], builder :
-    PostUnionWithJsonNameOutputBuilder
-);
+
+::smithy_rt::structure! {
+    PostUnionWithJsonNameOutput, SCHEMA, PostUnionWithJsonNameOutputBuilder[];
+    /// The `value` member.
+    0 "value" value / set_value / get_value: value(crate::types::UnionWithJsonName);
+}

@@ -8,105 +8,26 @@ pub struct PutWithContentEncodingInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub data: ::std::option::Option<::std::string::String>,
 }
-impl PutWithContentEncodingInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> PutWithContentEncodingInputBuilder {
-        <PutWithContentEncodingInputBuilder as ::std::default::Default>::default()
-    }
-    /// `encoding`, if set.
-    pub fn encoding(&self) -> ::std::option::Option<&str> {
-        self.encoding.as_deref()
-    }
-    /// `data`, if set.
-    pub fn data(&self) -> ::std::option::Option<&str> {
-        self.data.as_deref()
-    }
-}
+
 /// A builder for [`PutWithContentEncodingInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct PutWithContentEncodingInputBuilder {
     inner: PutWithContentEncodingInput,
 }
-impl PutWithContentEncodingInputBuilder {
-    /// Set `encoding`.
-    pub fn encoding(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.encoding = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `encoding`.
-    pub fn set_encoding(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.encoding = input;
-        self
-    }
-    /// `encoding` as set so far.
-    pub fn get_encoding(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.encoding
-    }
-    /// Set `data`.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `data`.
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.data = input;
-        self
-    }
-    /// `data` as set so far.
-    pub fn get_data(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.data
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        PutWithContentEncodingInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> PutWithContentEncodingInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#PutWithContentEncodingInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "encoding",
-                "encoding",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("encoding", "encoding")
             .binding(::smithy_rt::schema::Binding::Header("Content-Encoding")),
-        ::smithy_rt::schema::Member::new(
-            "data",
-            "data",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
+        ::smithy_rt::schema::Member::string("data", "data"),
     ],
 );
-::smithy_rt::structure!(
-    PutWithContentEncodingInput, SCHEMA, [0 => encoding, 1 => data], builder :
-    PutWithContentEncodingInputBuilder
-);
+
+::smithy_rt::structure! {
+    PutWithContentEncodingInput, SCHEMA, PutWithContentEncodingInputBuilder[];
+    /// The `encoding` member.
+    0 "encoding" encoding / set_encoding / get_encoding: string;
+    /// The `data` member.
+    1 "data" data / set_data / get_data: string;
+}

@@ -6,77 +6,24 @@ pub struct QueryIdempotencyTokenAutoFillInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub token: ::std::option::Option<::std::string::String>,
 }
-impl QueryIdempotencyTokenAutoFillInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> QueryIdempotencyTokenAutoFillInputBuilder {
-        <QueryIdempotencyTokenAutoFillInputBuilder as ::std::default::Default>::default()
-    }
-    /// `token`, if set.
-    pub fn token(&self) -> ::std::option::Option<&str> {
-        self.token.as_deref()
-    }
-}
+
 /// A builder for [`QueryIdempotencyTokenAutoFillInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct QueryIdempotencyTokenAutoFillInputBuilder {
     inner: QueryIdempotencyTokenAutoFillInput,
 }
-impl QueryIdempotencyTokenAutoFillInputBuilder {
-    /// Set `token`.
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `token`.
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.token = input;
-        self
-    }
-    /// `token` as set so far.
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.token
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        QueryIdempotencyTokenAutoFillInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> QueryIdempotencyTokenAutoFillInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#QueryIdempotencyTokenAutoFillInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "token",
-                "token",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("token", "token")
             .binding(::smithy_rt::schema::Binding::Query("token"))
             .idempotency_token(),
     ],
 );
-::smithy_rt::structure!(
-    QueryIdempotencyTokenAutoFillInput, SCHEMA, [0 => token], builder :
-    QueryIdempotencyTokenAutoFillInputBuilder
-);
+
+::smithy_rt::structure! {
+    QueryIdempotencyTokenAutoFillInput, SCHEMA, QueryIdempotencyTokenAutoFillInputBuilder[];
+    /// The `token` member.
+    0 "token" token / set_token / get_token: string;
+}

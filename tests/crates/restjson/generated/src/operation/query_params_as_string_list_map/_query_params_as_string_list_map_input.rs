@@ -13,125 +13,27 @@ pub struct QueryParamsAsStringListMapInput {
         >,
     >,
 }
-impl QueryParamsAsStringListMapInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> QueryParamsAsStringListMapInputBuilder {
-        <QueryParamsAsStringListMapInputBuilder as ::std::default::Default>::default()
-    }
-    /// `qux`, if set.
-    pub fn qux(&self) -> ::std::option::Option<&str> {
-        self.qux.as_deref()
-    }
-    /// `foo`, if set.
-    pub fn foo(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        self.foo.as_ref()
-    }
-}
+
 /// A builder for [`QueryParamsAsStringListMapInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct QueryParamsAsStringListMapInputBuilder {
     inner: QueryParamsAsStringListMapInput,
 }
-impl QueryParamsAsStringListMapInputBuilder {
-    /// Set `qux`.
-    pub fn qux(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qux = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `qux`.
-    pub fn set_qux(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.qux = input;
-        self
-    }
-    /// `qux` as set so far.
-    pub fn get_qux(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.qux
-    }
-    /// Insert one entry into `foo`.
-    pub fn foo(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .foo
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::vec::Vec<::std::string::String>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
-        &self.inner.foo
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        QueryParamsAsStringListMapInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> QueryParamsAsStringListMapInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#QueryParamsAsStringListMapInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "qux",
-                "qux",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("qux", "qux")
             .binding(::smithy_rt::schema::Binding::Query("corge")),
         ::smithy_rt::schema::Member::new("foo", "foo", &crate::schemas::STRING_LIST_MAP)
             .binding(::smithy_rt::schema::Binding::QueryParams),
     ],
 );
-::smithy_rt::structure!(
-    QueryParamsAsStringListMapInput, SCHEMA, [0 => qux, 1 => foo], builder :
-    QueryParamsAsStringListMapInputBuilder
-);
+
+::smithy_rt::structure! {
+    QueryParamsAsStringListMapInput, SCHEMA, QueryParamsAsStringListMapInputBuilder[];
+    /// The `qux` member.
+    0 "qux" qux / set_qux / get_qux: string;
+    /// The `foo` member.
+    1 "foo" foo / set_foo / get_foo: map(::std::string::String, ::std::vec::Vec<::std::string::String>);
+}

@@ -10,113 +10,27 @@ pub struct QueryPrecedenceInput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
-impl QueryPrecedenceInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> QueryPrecedenceInputBuilder {
-        <QueryPrecedenceInputBuilder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-    /// `baz`, if set.
-    pub fn baz(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        self.baz.as_ref()
-    }
-}
+
 /// A builder for [`QueryPrecedenceInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct QueryPrecedenceInputBuilder {
     inner: QueryPrecedenceInput,
 }
-impl QueryPrecedenceInputBuilder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Insert one entry into `baz`.
-    pub fn baz(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner
-            .baz
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `baz`.
-    pub fn set_baz(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-        >,
-    ) -> Self {
-        self.inner.baz = input;
-        self
-    }
-    /// `baz` as set so far.
-    pub fn get_baz(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-    > {
-        &self.inner.baz
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<QueryPrecedenceInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> QueryPrecedenceInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#QueryPrecedenceInput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("foo", "foo")
             .binding(::smithy_rt::schema::Binding::Query("bar")),
         ::smithy_rt::schema::Member::new("baz", "baz", &crate::schemas::STRING_MAP)
             .binding(::smithy_rt::schema::Binding::QueryParams),
     ],
 );
-::smithy_rt::structure!(
-    QueryPrecedenceInput, SCHEMA, [0 => foo, 1 => baz], builder :
-    QueryPrecedenceInputBuilder
-);
+
+::smithy_rt::structure! {
+    QueryPrecedenceInput, SCHEMA, QueryPrecedenceInputBuilder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+    /// The `baz` member.
+    1 "baz" baz / set_baz / get_baz: map(::std::string::String, ::std::string::String);
+}

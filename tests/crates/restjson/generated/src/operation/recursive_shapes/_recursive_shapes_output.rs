@@ -6,65 +6,13 @@ pub struct RecursiveShapesOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub nested: ::std::option::Option<crate::types::RecursiveShapesInputOutputNested1>,
 }
-impl RecursiveShapesOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> RecursiveShapesOutputBuilder {
-        <RecursiveShapesOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `nested`, if set.
-    pub fn nested(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RecursiveShapesInputOutputNested1> {
-        self.nested.as_ref()
-    }
-}
+
 /// A builder for [`RecursiveShapesOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RecursiveShapesOutputBuilder {
     inner: RecursiveShapesOutput,
 }
-impl RecursiveShapesOutputBuilder {
-    /// Set `nested`.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RecursiveShapesInputOutputNested1>,
-    ) -> Self {
-        self.inner.nested = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<crate::types::RecursiveShapesInputOutputNested1>,
-    ) -> Self {
-        self.inner.nested = input;
-        self
-    }
-    /// `nested` as set so far.
-    pub fn get_nested(
-        &self,
-    ) -> &::std::option::Option<crate::types::RecursiveShapesInputOutputNested1> {
-        &self.inner.nested
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<RecursiveShapesOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> RecursiveShapesOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#RecursiveShapesInputOutput",
     &[
@@ -75,6 +23,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    RecursiveShapesOutput, SCHEMA, [0 => nested], builder : RecursiveShapesOutputBuilder
-);
+
+::smithy_rt::structure! {
+    RecursiveShapesOutput, SCHEMA, RecursiveShapesOutputBuilder[];
+    /// The `nested` member.
+    0 "nested" nested / set_nested / get_nested: value(crate::types::RecursiveShapesInputOutputNested1);
+}

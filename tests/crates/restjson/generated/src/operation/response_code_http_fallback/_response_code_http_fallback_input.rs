@@ -3,45 +3,18 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct ResponseCodeHttpFallbackInput {}
-impl ResponseCodeHttpFallbackInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ResponseCodeHttpFallbackInputBuilder {
-        <ResponseCodeHttpFallbackInputBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`ResponseCodeHttpFallbackInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ResponseCodeHttpFallbackInputBuilder {
     inner: ResponseCodeHttpFallbackInput,
 }
-impl ResponseCodeHttpFallbackInputBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        ResponseCodeHttpFallbackInput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ResponseCodeHttpFallbackInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ResponseCodeHttpFallbackInputOutput",
     &[],
 );
-::smithy_rt::structure!(
-    ResponseCodeHttpFallbackInput, SCHEMA, [], builder :
-    ResponseCodeHttpFallbackInputBuilder
-);
+
+::smithy_rt::structure! {
+    ResponseCodeHttpFallbackInput, SCHEMA, ResponseCodeHttpFallbackInputBuilder[];
+}

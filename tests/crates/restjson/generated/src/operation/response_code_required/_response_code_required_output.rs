@@ -6,71 +6,24 @@ pub struct ResponseCodeRequiredOutput {
     /// Constraints: required.
     pub response_code: ::std::option::Option<i32>,
 }
-impl ResponseCodeRequiredOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ResponseCodeRequiredOutputBuilder {
-        <ResponseCodeRequiredOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `responseCode`, if set.
-    pub fn response_code(&self) -> ::std::option::Option<i32> {
-        self.response_code
-    }
-}
+
 /// A builder for [`ResponseCodeRequiredOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ResponseCodeRequiredOutputBuilder {
     inner: ResponseCodeRequiredOutput,
 }
-impl ResponseCodeRequiredOutputBuilder {
-    /// Set `responseCode`.
-    pub fn response_code(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.response_code = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `responseCode`.
-    pub fn set_response_code(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.response_code = input;
-        self
-    }
-    /// `responseCode` as set so far.
-    pub fn get_response_code(&self) -> &::std::option::Option<i32> {
-        &self.inner.response_code
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        ResponseCodeRequiredOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ResponseCodeRequiredOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#ResponseCodeRequiredOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "responseCode",
-                "response_code",
-                &::smithy_rt::schema::prelude::INTEGER,
-            )
+        ::smithy_rt::schema::Member::integer("responseCode", "response_code")
             .required()
             .binding(::smithy_rt::schema::Binding::ResponseCode),
     ],
 );
-::smithy_rt::structure!(
-    ResponseCodeRequiredOutput, SCHEMA, [0 => response_code], builder :
-    ResponseCodeRequiredOutputBuilder
-);
+
+::smithy_rt::structure! {
+    ResponseCodeRequiredOutput, SCHEMA, ResponseCodeRequiredOutputBuilder[];
+    /// The `responseCode` member.
+    0 "responseCode" response_code / set_response_code / get_response_code: copy(i32);
+}

@@ -24,298 +24,51 @@ pub struct SimpleScalarPropertiesOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub double_value: ::std::option::Option<f64>,
 }
-impl SimpleScalarPropertiesOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> SimpleScalarPropertiesOutputBuilder {
-        <SimpleScalarPropertiesOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-    /// `stringValue`, if set.
-    pub fn string_value(&self) -> ::std::option::Option<&str> {
-        self.string_value.as_deref()
-    }
-    /// `trueBooleanValue`, if set.
-    pub fn true_boolean_value(&self) -> ::std::option::Option<bool> {
-        self.true_boolean_value
-    }
-    /// `falseBooleanValue`, if set.
-    pub fn false_boolean_value(&self) -> ::std::option::Option<bool> {
-        self.false_boolean_value
-    }
-    /// `byteValue`, if set.
-    pub fn byte_value(&self) -> ::std::option::Option<i8> {
-        self.byte_value
-    }
-    /// `shortValue`, if set.
-    pub fn short_value(&self) -> ::std::option::Option<i16> {
-        self.short_value
-    }
-    /// `integerValue`, if set.
-    pub fn integer_value(&self) -> ::std::option::Option<i32> {
-        self.integer_value
-    }
-    /// `longValue`, if set.
-    pub fn long_value(&self) -> ::std::option::Option<i64> {
-        self.long_value
-    }
-    /// `floatValue`, if set.
-    pub fn float_value(&self) -> ::std::option::Option<f32> {
-        self.float_value
-    }
-    /// `doubleValue`, if set.
-    pub fn double_value(&self) -> ::std::option::Option<f64> {
-        self.double_value
-    }
-}
+
 /// A builder for [`SimpleScalarPropertiesOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SimpleScalarPropertiesOutputBuilder {
     inner: SimpleScalarPropertiesOutput,
 }
-impl SimpleScalarPropertiesOutputBuilder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Set `stringValue`.
-    pub fn string_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `stringValue`.
-    pub fn set_string_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.string_value = input;
-        self
-    }
-    /// `stringValue` as set so far.
-    pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.string_value
-    }
-    /// Set `trueBooleanValue`.
-    pub fn true_boolean_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.inner.true_boolean_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `trueBooleanValue`.
-    pub fn set_true_boolean_value(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.inner.true_boolean_value = input;
-        self
-    }
-    /// `trueBooleanValue` as set so far.
-    pub fn get_true_boolean_value(&self) -> &::std::option::Option<bool> {
-        &self.inner.true_boolean_value
-    }
-    /// Set `falseBooleanValue`.
-    pub fn false_boolean_value(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.inner.false_boolean_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `falseBooleanValue`.
-    pub fn set_false_boolean_value(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.inner.false_boolean_value = input;
-        self
-    }
-    /// `falseBooleanValue` as set so far.
-    pub fn get_false_boolean_value(&self) -> &::std::option::Option<bool> {
-        &self.inner.false_boolean_value
-    }
-    /// Set `byteValue`.
-    pub fn byte_value(mut self, input: impl ::std::convert::Into<i8>) -> Self {
-        self.inner.byte_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `byteValue`.
-    pub fn set_byte_value(mut self, input: ::std::option::Option<i8>) -> Self {
-        self.inner.byte_value = input;
-        self
-    }
-    /// `byteValue` as set so far.
-    pub fn get_byte_value(&self) -> &::std::option::Option<i8> {
-        &self.inner.byte_value
-    }
-    /// Set `shortValue`.
-    pub fn short_value(mut self, input: impl ::std::convert::Into<i16>) -> Self {
-        self.inner.short_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `shortValue`.
-    pub fn set_short_value(mut self, input: ::std::option::Option<i16>) -> Self {
-        self.inner.short_value = input;
-        self
-    }
-    /// `shortValue` as set so far.
-    pub fn get_short_value(&self) -> &::std::option::Option<i16> {
-        &self.inner.short_value
-    }
-    /// Set `integerValue`.
-    pub fn integer_value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.inner.integer_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `integerValue`.
-    pub fn set_integer_value(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.inner.integer_value = input;
-        self
-    }
-    /// `integerValue` as set so far.
-    pub fn get_integer_value(&self) -> &::std::option::Option<i32> {
-        &self.inner.integer_value
-    }
-    /// Set `longValue`.
-    pub fn long_value(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.inner.long_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `longValue`.
-    pub fn set_long_value(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.inner.long_value = input;
-        self
-    }
-    /// `longValue` as set so far.
-    pub fn get_long_value(&self) -> &::std::option::Option<i64> {
-        &self.inner.long_value
-    }
-    /// Set `floatValue`.
-    pub fn float_value(mut self, input: impl ::std::convert::Into<f32>) -> Self {
-        self.inner.float_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `floatValue`.
-    pub fn set_float_value(mut self, input: ::std::option::Option<f32>) -> Self {
-        self.inner.float_value = input;
-        self
-    }
-    /// `floatValue` as set so far.
-    pub fn get_float_value(&self) -> &::std::option::Option<f32> {
-        &self.inner.float_value
-    }
-    /// Set `doubleValue`.
-    pub fn double_value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.inner.double_value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `doubleValue`.
-    pub fn set_double_value(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.inner.double_value = input;
-        self
-    }
-    /// `doubleValue` as set so far.
-    pub fn get_double_value(&self) -> &::std::option::Option<f64> {
-        &self.inner.double_value
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        SimpleScalarPropertiesOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> SimpleScalarPropertiesOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#SimpleScalarPropertiesInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("foo", "foo")
             .binding(::smithy_rt::schema::Binding::Header("X-Foo")),
-        ::smithy_rt::schema::Member::new(
-            "stringValue",
-            "string_value",
-            &::smithy_rt::schema::prelude::STRING,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "trueBooleanValue",
-            "true_boolean_value",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "falseBooleanValue",
-            "false_boolean_value",
-            &::smithy_rt::schema::prelude::BOOLEAN,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "byteValue",
-            "byte_value",
-            &::smithy_rt::schema::prelude::BYTE,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "shortValue",
-            "short_value",
-            &::smithy_rt::schema::prelude::SHORT,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "integerValue",
-            "integer_value",
-            &::smithy_rt::schema::prelude::INTEGER,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "longValue",
-            "long_value",
-            &::smithy_rt::schema::prelude::LONG,
-        ),
-        ::smithy_rt::schema::Member::new(
-            "floatValue",
-            "float_value",
-            &::smithy_rt::schema::prelude::FLOAT,
-        ),
-        ::smithy_rt::schema::Member::new(
-                "doubleValue",
-                "double_value",
-                &::smithy_rt::schema::prelude::DOUBLE,
-            )
+        ::smithy_rt::schema::Member::string("stringValue", "string_value"),
+        ::smithy_rt::schema::Member::boolean("trueBooleanValue", "true_boolean_value"),
+        ::smithy_rt::schema::Member::boolean("falseBooleanValue", "false_boolean_value"),
+        ::smithy_rt::schema::Member::byte("byteValue", "byte_value"),
+        ::smithy_rt::schema::Member::short("shortValue", "short_value"),
+        ::smithy_rt::schema::Member::integer("integerValue", "integer_value"),
+        ::smithy_rt::schema::Member::long("longValue", "long_value"),
+        ::smithy_rt::schema::Member::float("floatValue", "float_value"),
+        ::smithy_rt::schema::Member::double("doubleValue", "double_value")
             .json_name("DoubleDribble"),
     ],
 );
-::smithy_rt::structure!(
-    SimpleScalarPropertiesOutput, SCHEMA, [0 => foo, 1 => string_value, 2 =>
-    true_boolean_value, 3 => false_boolean_value, 4 => byte_value, 5 => short_value, 6 =>
-    integer_value, 7 => long_value, 8 => float_value, 9 => double_value], builder :
-    SimpleScalarPropertiesOutputBuilder
-);
+
+::smithy_rt::structure! {
+    SimpleScalarPropertiesOutput, SCHEMA, SimpleScalarPropertiesOutputBuilder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+    /// The `stringValue` member.
+    1 "stringValue" string_value / set_string_value / get_string_value: string;
+    /// The `trueBooleanValue` member.
+    2 "trueBooleanValue" true_boolean_value / set_true_boolean_value / get_true_boolean_value: copy(bool);
+    /// The `falseBooleanValue` member.
+    3 "falseBooleanValue" false_boolean_value / set_false_boolean_value / get_false_boolean_value: copy(bool);
+    /// The `byteValue` member.
+    4 "byteValue" byte_value / set_byte_value / get_byte_value: copy(i8);
+    /// The `shortValue` member.
+    5 "shortValue" short_value / set_short_value / get_short_value: copy(i16);
+    /// The `integerValue` member.
+    6 "integerValue" integer_value / set_integer_value / get_integer_value: copy(i32);
+    /// The `longValue` member.
+    7 "longValue" long_value / set_long_value / get_long_value: copy(i64);
+    /// The `floatValue` member.
+    8 "floatValue" float_value / set_float_value / get_float_value: copy(f32);
+    /// The `doubleValue` member.
+    9 "doubleValue" double_value / set_double_value / get_double_value: copy(f64);
+}

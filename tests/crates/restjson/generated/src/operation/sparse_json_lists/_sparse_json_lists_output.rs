@@ -12,103 +12,13 @@ pub struct SparseJsonListsOutput {
         ::std::vec::Vec<::std::option::Option<i16>>,
     >,
 }
-impl SparseJsonListsOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> SparseJsonListsOutputBuilder {
-        <SparseJsonListsOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `sparseStringList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn sparse_string_list(&self) -> &[::std::option::Option<::std::string::String>] {
-        self.sparse_string_list.as_deref().unwrap_or_default()
-    }
-    /// `sparseShortList`, if set.
-    ///
-    /// An unset list reads as empty; check the field itself to tell the two apart.
-    pub fn sparse_short_list(&self) -> &[::std::option::Option<i16>] {
-        self.sparse_short_list.as_deref().unwrap_or_default()
-    }
-}
+
 /// A builder for [`SparseJsonListsOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SparseJsonListsOutputBuilder {
     inner: SparseJsonListsOutput,
 }
-impl SparseJsonListsOutputBuilder {
-    /// Append one item to `sparseStringList`.
-    pub fn sparse_string_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .sparse_string_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `sparseStringList`.
-    pub fn set_sparse_string_list(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.inner.sparse_string_list = input;
-        self
-    }
-    /// `sparseStringList` as set so far.
-    pub fn get_sparse_string_list(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    > {
-        &self.inner.sparse_string_list
-    }
-    /// Append one item to `sparseShortList`.
-    pub fn sparse_short_list(
-        mut self,
-        item: impl ::std::convert::Into<::std::option::Option<i16>>,
-    ) -> Self {
-        self.inner
-            .sparse_short_list
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
-        self
-    }
-    /// Set or clear `sparseShortList`.
-    pub fn set_sparse_short_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::option::Option<i16>>>,
-    ) -> Self {
-        self.inner.sparse_short_list = input;
-        self
-    }
-    /// `sparseShortList` as set so far.
-    pub fn get_sparse_short_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::option::Option<i16>>> {
-        &self.inner.sparse_short_list
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SparseJsonListsOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> SparseJsonListsOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#SparseJsonListsInputOutput",
     &[
@@ -124,7 +34,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    SparseJsonListsOutput, SCHEMA, [0 => sparse_string_list, 1 => sparse_short_list],
-    builder : SparseJsonListsOutputBuilder
-);
+
+::smithy_rt::structure! {
+    SparseJsonListsOutput, SCHEMA, SparseJsonListsOutputBuilder[];
+    /// The `sparseStringList` member.
+    0 "sparseStringList" sparse_string_list / set_sparse_string_list / get_sparse_string_list: list(::std::option::Option<::std::string::String>);
+    /// The `sparseShortList` member.
+    1 "sparseShortList" sparse_short_list / set_sparse_short_list / get_sparse_short_list: list(::std::option::Option<i16>);
+}

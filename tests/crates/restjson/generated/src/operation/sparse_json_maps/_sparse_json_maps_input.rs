@@ -33,264 +33,13 @@ pub struct SparseJsonMapsInput {
         >,
     >,
 }
-impl SparseJsonMapsInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> SparseJsonMapsInputBuilder {
-        <SparseJsonMapsInputBuilder as ::std::default::Default>::default()
-    }
-    /// `sparseStructMap`, if set.
-    pub fn sparse_struct_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
-    > {
-        self.sparse_struct_map.as_ref()
-    }
-    /// `sparseNumberMap`, if set.
-    pub fn sparse_number_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>,
-    > {
-        self.sparse_number_map.as_ref()
-    }
-    /// `sparseBooleanMap`, if set.
-    pub fn sparse_boolean_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<::std::string::String, ::std::option::Option<bool>>,
-    > {
-        self.sparse_boolean_map.as_ref()
-    }
-    /// `sparseStringMap`, if set.
-    pub fn sparse_string_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
-        self.sparse_string_map.as_ref()
-    }
-    /// `sparseSetMap`, if set.
-    pub fn sparse_set_map(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::HashMap<
-            ::std::string::String,
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
-    > {
-        self.sparse_set_map.as_ref()
-    }
-}
+
 /// A builder for [`SparseJsonMapsInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SparseJsonMapsInputBuilder {
     inner: SparseJsonMapsInput,
 }
-impl SparseJsonMapsInputBuilder {
-    /// Insert one entry into `sparseStructMap`.
-    pub fn sparse_struct_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
-    ) -> Self {
-        self.inner
-            .sparse_struct_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `sparseStructMap`.
-    pub fn set_sparse_struct_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::option::Option<crate::types::GreetingStruct>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.sparse_struct_map = input;
-        self
-    }
-    /// `sparseStructMap` as set so far.
-    pub fn get_sparse_struct_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::option::Option<crate::types::GreetingStruct>,
-        >,
-    > {
-        &self.inner.sparse_struct_map
-    }
-    /// Insert one entry into `sparseNumberMap`.
-    pub fn sparse_number_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<i32>>,
-    ) -> Self {
-        self.inner
-            .sparse_number_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `sparseNumberMap`.
-    pub fn set_sparse_number_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::option::Option<i32>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.sparse_number_map = input;
-        self
-    }
-    /// `sparseNumberMap` as set so far.
-    pub fn get_sparse_number_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::option::Option<i32>>,
-    > {
-        &self.inner.sparse_number_map
-    }
-    /// Insert one entry into `sparseBooleanMap`.
-    pub fn sparse_boolean_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<bool>>,
-    ) -> Self {
-        self.inner
-            .sparse_boolean_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `sparseBooleanMap`.
-    pub fn set_sparse_boolean_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::option::Option<bool>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.sparse_boolean_map = input;
-        self
-    }
-    /// `sparseBooleanMap` as set so far.
-    pub fn get_sparse_boolean_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<::std::string::String, ::std::option::Option<bool>>,
-    > {
-        &self.inner.sparse_boolean_map
-    }
-    /// Insert one entry into `sparseStringMap`.
-    pub fn sparse_string_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::option::Option<::std::string::String>>,
-    ) -> Self {
-        self.inner
-            .sparse_string_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `sparseStringMap`.
-    pub fn set_sparse_string_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::option::Option<::std::string::String>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.sparse_string_map = input;
-        self
-    }
-    /// `sparseStringMap` as set so far.
-    pub fn get_sparse_string_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::option::Option<::std::string::String>,
-        >,
-    > {
-        &self.inner.sparse_string_map
-    }
-    /// Insert one entry into `sparseSetMap`.
-    pub fn sparse_set_map(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
-    ) -> Self {
-        self.inner
-            .sparse_set_map
-            .get_or_insert_with(::std::collections::HashMap::new)
-            .insert(key.into(), value.into());
-        self
-    }
-    /// Set or clear `sparseSetMap`.
-    pub fn set_sparse_set_map(
-        mut self,
-        input: ::std::option::Option<
-            ::std::collections::HashMap<
-                ::std::string::String,
-                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-            >,
-        >,
-    ) -> Self {
-        self.inner.sparse_set_map = input;
-        self
-    }
-    /// `sparseSetMap` as set so far.
-    pub fn get_sparse_set_map(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::HashMap<
-            ::std::string::String,
-            ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        >,
-    > {
-        &self.inner.sparse_set_map
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SparseJsonMapsInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> SparseJsonMapsInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#SparseJsonMapsInputOutput",
     &[
@@ -322,8 +71,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .nested(),
     ],
 );
-::smithy_rt::structure!(
-    SparseJsonMapsInput, SCHEMA, [0 => sparse_struct_map, 1 => sparse_number_map, 2 =>
-    sparse_boolean_map, 3 => sparse_string_map, 4 => sparse_set_map], builder :
-    SparseJsonMapsInputBuilder
-);
+
+::smithy_rt::structure! {
+    SparseJsonMapsInput, SCHEMA, SparseJsonMapsInputBuilder[];
+    /// The `sparseStructMap` member.
+    0 "sparseStructMap" sparse_struct_map / set_sparse_struct_map / get_sparse_struct_map: map(::std::string::String, ::std::option::Option<crate::types::GreetingStruct>);
+    /// The `sparseNumberMap` member.
+    1 "sparseNumberMap" sparse_number_map / set_sparse_number_map / get_sparse_number_map: map(::std::string::String, ::std::option::Option<i32>);
+    /// The `sparseBooleanMap` member.
+    2 "sparseBooleanMap" sparse_boolean_map / set_sparse_boolean_map / get_sparse_boolean_map: map(::std::string::String, ::std::option::Option<bool>);
+    /// The `sparseStringMap` member.
+    3 "sparseStringMap" sparse_string_map / set_sparse_string_map / get_sparse_string_map: map(::std::string::String, ::std::option::Option<::std::string::String>);
+    /// The `sparseSetMap` member.
+    4 "sparseSetMap" sparse_set_map / set_sparse_set_map / get_sparse_set_map: map(::std::string::String, ::std::option::Option<::std::vec::Vec<::std::string::String>>);
+}

@@ -8,109 +8,30 @@ pub struct StreamingTraitsWithMediaTypeOutput {
     /// Constraints: the service assumes `""` when unset.
     pub blob: ::std::option::Option<crate::primitives::Blob>,
 }
-impl StreamingTraitsWithMediaTypeOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> StreamingTraitsWithMediaTypeOutputBuilder {
-        <StreamingTraitsWithMediaTypeOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `foo`, if set.
-    pub fn foo(&self) -> ::std::option::Option<&str> {
-        self.foo.as_deref()
-    }
-    /// `blob`, if set.
-    pub fn blob(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.blob.as_ref()
-    }
-}
+
 /// A builder for [`StreamingTraitsWithMediaTypeOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct StreamingTraitsWithMediaTypeOutputBuilder {
     inner: StreamingTraitsWithMediaTypeOutput,
 }
-impl StreamingTraitsWithMediaTypeOutputBuilder {
-    /// Set `foo`.
-    pub fn foo(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `foo`.
-    pub fn set_foo(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.foo = input;
-        self
-    }
-    /// `foo` as set so far.
-    pub fn get_foo(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.foo
-    }
-    /// Set `blob`.
-    pub fn blob(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `blob`.
-    pub fn set_blob(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.blob = input;
-        self
-    }
-    /// `blob` as set so far.
-    pub fn get_blob(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.blob
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        StreamingTraitsWithMediaTypeOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> StreamingTraitsWithMediaTypeOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#StreamingTraitsWithMediaTypeInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "foo",
-                "foo",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("foo", "foo")
             .binding(::smithy_rt::schema::Binding::Header("X-Foo")),
-        ::smithy_rt::schema::Member::new(
-                "blob",
-                "blob",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("blob", "blob")
             .binding(::smithy_rt::schema::Binding::Payload)
             .media_type("text/plain")
             .streaming()
             .default(&::smithy_rt::schema::Node::String("")),
     ],
 );
-::smithy_rt::structure!(
-    StreamingTraitsWithMediaTypeOutput, SCHEMA, [0 => foo, 1 => blob], builder :
-    StreamingTraitsWithMediaTypeOutputBuilder
-);
+
+::smithy_rt::structure! {
+    StreamingTraitsWithMediaTypeOutput, SCHEMA, StreamingTraitsWithMediaTypeOutputBuilder[];
+    /// The `foo` member.
+    0 "foo" foo / set_foo / get_foo: string;
+    /// The `blob` member.
+    1 "blob" blob / set_blob / get_blob: value(crate::primitives::Blob);
+}

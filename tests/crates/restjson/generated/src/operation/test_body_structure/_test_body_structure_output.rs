@@ -8,93 +8,17 @@ pub struct TestBodyStructureOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub test_config: ::std::option::Option<crate::types::TestConfig>,
 }
-impl TestBodyStructureOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> TestBodyStructureOutputBuilder {
-        <TestBodyStructureOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `testId`, if set.
-    pub fn test_id(&self) -> ::std::option::Option<&str> {
-        self.test_id.as_deref()
-    }
-    /// `testConfig`, if set.
-    pub fn test_config(&self) -> ::std::option::Option<&crate::types::TestConfig> {
-        self.test_config.as_ref()
-    }
-}
+
 /// A builder for [`TestBodyStructureOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TestBodyStructureOutputBuilder {
     inner: TestBodyStructureOutput,
 }
-impl TestBodyStructureOutputBuilder {
-    /// Set `testId`.
-    pub fn test_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.test_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `testId`.
-    pub fn set_test_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.test_id = input;
-        self
-    }
-    /// `testId` as set so far.
-    pub fn get_test_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.test_id
-    }
-    /// Set `testConfig`.
-    pub fn test_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TestConfig>,
-    ) -> Self {
-        self.inner.test_config = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `testConfig`.
-    pub fn set_test_config(
-        mut self,
-        input: ::std::option::Option<crate::types::TestConfig>,
-    ) -> Self {
-        self.inner.test_config = input;
-        self
-    }
-    /// `testConfig` as set so far.
-    pub fn get_test_config(&self) -> &::std::option::Option<crate::types::TestConfig> {
-        &self.inner.test_config
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TestBodyStructureOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> TestBodyStructureOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#TestBodyStructureInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "testId",
-                "test_id",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("testId", "test_id")
             .binding(::smithy_rt::schema::Binding::Header("x-amz-test-id")),
         ::smithy_rt::schema::Member::new(
             "testConfig",
@@ -103,7 +27,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ),
     ],
 );
-::smithy_rt::structure!(
-    TestBodyStructureOutput, SCHEMA, [0 => test_id, 1 => test_config], builder :
-    TestBodyStructureOutputBuilder
-);
+
+::smithy_rt::structure! {
+    TestBodyStructureOutput, SCHEMA, TestBodyStructureOutputBuilder[];
+    /// The `testId` member.
+    0 "testId" test_id / set_test_id / get_test_id: string;
+    /// The `testConfig` member.
+    1 "testConfig" test_config / set_test_config / get_test_config: value(crate::types::TestConfig);
+}

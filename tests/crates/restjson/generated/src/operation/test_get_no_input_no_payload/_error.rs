@@ -6,10 +6,5 @@ pub enum TestGetNoInputNoPayloadError {
     /// An error the model does not describe for this operation; its code and message are kept.
     Unhandled(::smithy_rt::error::Unhandled),
 }
-impl TestGetNoInputNoPayloadError {
-    /// Whether this is an error the model does not describe.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-::smithy_rt::operation_error!(TestGetNoInputNoPayloadError, []);
+
+::smithy_rt::operation_error!(TestGetNoInputNoPayloadError, [], is_unhandled);

@@ -6,73 +6,23 @@ pub struct TestGetNoPayloadOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub test_id: ::std::option::Option<::std::string::String>,
 }
-impl TestGetNoPayloadOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> TestGetNoPayloadOutputBuilder {
-        <TestGetNoPayloadOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `testId`, if set.
-    pub fn test_id(&self) -> ::std::option::Option<&str> {
-        self.test_id.as_deref()
-    }
-}
+
 /// A builder for [`TestGetNoPayloadOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TestGetNoPayloadOutputBuilder {
     inner: TestGetNoPayloadOutput,
 }
-impl TestGetNoPayloadOutputBuilder {
-    /// Set `testId`.
-    pub fn test_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.test_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `testId`.
-    pub fn set_test_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.test_id = input;
-        self
-    }
-    /// `testId` as set so far.
-    pub fn get_test_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.test_id
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TestGetNoPayloadOutput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> TestGetNoPayloadOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#TestNoPayloadInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "testId",
-                "test_id",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("testId", "test_id")
             .binding(::smithy_rt::schema::Binding::Header("X-Amz-Test-Id")),
     ],
 );
-::smithy_rt::structure!(
-    TestGetNoPayloadOutput, SCHEMA, [0 => test_id], builder :
-    TestGetNoPayloadOutputBuilder
-);
+
+::smithy_rt::structure! {
+    TestGetNoPayloadOutput, SCHEMA, TestGetNoPayloadOutputBuilder[];
+    /// The `testId` member.
+    0 "testId" test_id / set_test_id / get_test_id: string;
+}

@@ -8,103 +8,27 @@ pub struct TestPayloadBlobInput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub data: ::std::option::Option<crate::primitives::Blob>,
 }
-impl TestPayloadBlobInput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> TestPayloadBlobInputBuilder {
-        <TestPayloadBlobInputBuilder as ::std::default::Default>::default()
-    }
-    /// `contentType`, if set.
-    pub fn content_type(&self) -> ::std::option::Option<&str> {
-        self.content_type.as_deref()
-    }
-    /// `data`, if set.
-    pub fn data(&self) -> ::std::option::Option<&crate::primitives::Blob> {
-        self.data.as_ref()
-    }
-}
+
 /// A builder for [`TestPayloadBlobInput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TestPayloadBlobInputBuilder {
     inner: TestPayloadBlobInput,
 }
-impl TestPayloadBlobInputBuilder {
-    /// Set `contentType`.
-    pub fn content_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.content_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `contentType`.
-    pub fn set_content_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.content_type = input;
-        self
-    }
-    /// `contentType` as set so far.
-    pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.content_type
-    }
-    /// Set `data`.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.data = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `data`.
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
-    ) -> Self {
-        self.inner.data = input;
-        self
-    }
-    /// `data` as set so far.
-    pub fn get_data(&self) -> &::std::option::Option<crate::primitives::Blob> {
-        &self.inner.data
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TestPayloadBlobInput, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> TestPayloadBlobInput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#TestPayloadBlobInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "contentType",
-                "content_type",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("contentType", "content_type")
             .binding(::smithy_rt::schema::Binding::Header("Content-Type")),
-        ::smithy_rt::schema::Member::new(
-                "data",
-                "data",
-                &::smithy_rt::schema::prelude::BLOB,
-            )
+        ::smithy_rt::schema::Member::blob("data", "data")
             .binding(::smithy_rt::schema::Binding::Payload),
     ],
 );
-::smithy_rt::structure!(
-    TestPayloadBlobInput, SCHEMA, [0 => content_type, 1 => data], builder :
-    TestPayloadBlobInputBuilder
-);
+
+::smithy_rt::structure! {
+    TestPayloadBlobInput, SCHEMA, TestPayloadBlobInputBuilder[];
+    /// The `contentType` member.
+    0 "contentType" content_type / set_content_type / get_content_type: string;
+    /// The `data` member.
+    1 "data" data / set_data / get_data: value(crate::primitives::Blob);
+}

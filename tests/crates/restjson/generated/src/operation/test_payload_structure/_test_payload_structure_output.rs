@@ -8,98 +8,17 @@ pub struct TestPayloadStructureOutput {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub payload_config: ::std::option::Option<crate::types::PayloadConfig>,
 }
-impl TestPayloadStructureOutput {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> TestPayloadStructureOutputBuilder {
-        <TestPayloadStructureOutputBuilder as ::std::default::Default>::default()
-    }
-    /// `testId`, if set.
-    pub fn test_id(&self) -> ::std::option::Option<&str> {
-        self.test_id.as_deref()
-    }
-    /// `payloadConfig`, if set.
-    pub fn payload_config(&self) -> ::std::option::Option<&crate::types::PayloadConfig> {
-        self.payload_config.as_ref()
-    }
-}
+
 /// A builder for [`TestPayloadStructureOutput`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TestPayloadStructureOutputBuilder {
     inner: TestPayloadStructureOutput,
 }
-impl TestPayloadStructureOutputBuilder {
-    /// Set `testId`.
-    pub fn test_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.test_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `testId`.
-    pub fn set_test_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.test_id = input;
-        self
-    }
-    /// `testId` as set so far.
-    pub fn get_test_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.test_id
-    }
-    /// Set `payloadConfig`.
-    pub fn payload_config(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PayloadConfig>,
-    ) -> Self {
-        self.inner.payload_config = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `payloadConfig`.
-    pub fn set_payload_config(
-        mut self,
-        input: ::std::option::Option<crate::types::PayloadConfig>,
-    ) -> Self {
-        self.inner.payload_config = input;
-        self
-    }
-    /// `payloadConfig` as set so far.
-    pub fn get_payload_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::PayloadConfig> {
-        &self.inner.payload_config
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        TestPayloadStructureOutput,
-        crate::error::ValidationError,
-    > {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> TestPayloadStructureOutput {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "aws.protocoltests.restjson#TestPayloadStructureInputOutput",
     &[
-        ::smithy_rt::schema::Member::new(
-                "testId",
-                "test_id",
-                &::smithy_rt::schema::prelude::STRING,
-            )
+        ::smithy_rt::schema::Member::string("testId", "test_id")
             .binding(::smithy_rt::schema::Binding::Header("x-amz-test-id")),
         ::smithy_rt::schema::Member::new(
                 "payloadConfig",
@@ -109,7 +28,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
             .binding(::smithy_rt::schema::Binding::Payload),
     ],
 );
-::smithy_rt::structure!(
-    TestPayloadStructureOutput, SCHEMA, [0 => test_id, 1 => payload_config], builder :
-    TestPayloadStructureOutputBuilder
-);
+
+::smithy_rt::structure! {
+    TestPayloadStructureOutput, SCHEMA, TestPayloadStructureOutputBuilder[];
+    /// The `testId` member.
+    0 "testId" test_id / set_test_id / get_test_id: string;
+    /// The `payloadConfig` member.
+    1 "payloadConfig" payload_config / set_payload_config / get_payload_config: value(crate::types::PayloadConfig);
+}

@@ -10,127 +10,19 @@ pub struct ComplexError {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub nested: ::std::option::Option<crate::types::ComplexNestedErrorData>,
 }
-impl ComplexError {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ComplexErrorBuilder {
-        <ComplexErrorBuilder as ::std::default::Default>::default()
-    }
-    /// `Header`, if set.
-    pub fn header(&self) -> ::std::option::Option<&str> {
-        self.header.as_deref()
-    }
-    /// `TopLevel`, if set.
-    pub fn top_level(&self) -> ::std::option::Option<&str> {
-        self.top_level.as_deref()
-    }
-    /// `Nested`, if set.
-    pub fn nested(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ComplexNestedErrorData> {
-        self.nested.as_ref()
-    }
-}
+
 /// A builder for [`ComplexError`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ComplexErrorBuilder {
     inner: ComplexError,
 }
-impl ComplexErrorBuilder {
-    /// Set `Header`.
-    pub fn header(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.header = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Header`.
-    pub fn set_header(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.header = input;
-        self
-    }
-    /// `Header` as set so far.
-    pub fn get_header(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.header
-    }
-    /// Set `TopLevel`.
-    pub fn top_level(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.top_level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `TopLevel`.
-    pub fn set_top_level(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.top_level = input;
-        self
-    }
-    /// `TopLevel` as set so far.
-    pub fn get_top_level(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.top_level
-    }
-    /// Set `Nested`.
-    pub fn nested(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ComplexNestedErrorData>,
-    ) -> Self {
-        self.inner.nested = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Nested`.
-    pub fn set_nested(
-        mut self,
-        input: ::std::option::Option<crate::types::ComplexNestedErrorData>,
-    ) -> Self {
-        self.inner.nested = input;
-        self
-    }
-    /// `Nested` as set so far.
-    pub fn get_nested(
-        &self,
-    ) -> &::std::option::Option<crate::types::ComplexNestedErrorData> {
-        &self.inner.nested
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ComplexError, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ComplexError {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "aws.protocoltests.restjson#ComplexError",
         &[
-            ::smithy_rt::schema::Member::new(
-                    "Header",
-                    "header",
-                    &::smithy_rt::schema::prelude::STRING,
-                )
+            ::smithy_rt::schema::Member::string("Header", "header")
                 .binding(::smithy_rt::schema::Binding::Header("X-Header")),
-            ::smithy_rt::schema::Member::new(
-                "TopLevel",
-                "top_level",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
+            ::smithy_rt::schema::Member::string("TopLevel", "top_level"),
             ::smithy_rt::schema::Member::new(
                 "Nested",
                 "nested",
@@ -139,8 +31,15 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
         ],
     )
     .error(::smithy_rt::schema::ErrorInfo::new("ComplexError", false).status(403u16));
-::smithy_rt::structure!(
-    ComplexError, SCHEMA, [0 => header, 1 => top_level, 2 => nested], builder :
-    ComplexErrorBuilder
-);
+
+::smithy_rt::structure! {
+    ComplexError, SCHEMA, ComplexErrorBuilder[];
+    /// The `Header` member.
+    0 "Header" header / set_header / get_header: string;
+    /// The `TopLevel` member.
+    1 "TopLevel" top_level / set_top_level / get_top_level: string;
+    /// The `Nested` member.
+    2 "Nested" nested / set_nested / get_nested: value(crate::types::ComplexNestedErrorData);
+}
+
 ::smithy_rt::error_structure!(ComplexError);

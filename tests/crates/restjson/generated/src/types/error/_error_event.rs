@@ -6,71 +6,23 @@ pub struct ErrorEvent {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub message: ::std::option::Option<::std::string::String>,
 }
-impl ErrorEvent {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> ErrorEventBuilder {
-        <ErrorEventBuilder as ::std::default::Default>::default()
-    }
-    /// `message`, if set.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
+
 /// A builder for [`ErrorEvent`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ErrorEventBuilder {
     inner: ErrorEvent,
 }
-impl ErrorEventBuilder {
-    /// Set `message`.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ErrorEvent, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> ErrorEvent {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "aws.protocoltests.restjson#ErrorEvent",
-        &[
-            ::smithy_rt::schema::Member::new(
-                "message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
-        ],
+        &[::smithy_rt::schema::Member::string("message", "message")],
     )
     .error(::smithy_rt::schema::ErrorInfo::new("ErrorEvent", false).message(0));
-::smithy_rt::structure!(ErrorEvent, SCHEMA, [0 => message], builder : ErrorEventBuilder);
+
+::smithy_rt::structure! {
+    ErrorEvent, SCHEMA, ErrorEventBuilder[];
+    /// The `message` member.
+    0 "message" message / set_message / get_message: string;
+}
+
 ::smithy_rt::error_structure!(ErrorEvent);

@@ -3,41 +3,21 @@
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 #[non_exhaustive]
 pub struct FooError {}
-impl FooError {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> FooErrorBuilder {
-        <FooErrorBuilder as ::std::default::Default>::default()
-    }
-}
+
 /// A builder for [`FooError`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FooErrorBuilder {
     inner: FooError,
 }
-impl FooErrorBuilder {
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<FooError, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> FooError {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "aws.protocoltests.restjson#FooError",
         &[],
     )
     .error(::smithy_rt::schema::ErrorInfo::new("FooError", true).status(500u16));
-::smithy_rt::structure!(FooError, SCHEMA, [], builder : FooErrorBuilder);
+
+::smithy_rt::structure! {
+    FooError, SCHEMA, FooErrorBuilder[];
+}
+
 ::smithy_rt::error_structure!(FooError);

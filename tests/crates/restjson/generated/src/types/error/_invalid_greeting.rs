@@ -6,77 +6,27 @@ pub struct InvalidGreeting {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     pub message: ::std::option::Option<::std::string::String>,
 }
-impl InvalidGreeting {
-    /// Start building a value; `build()` checks every constraint of the model.
-    pub fn builder() -> InvalidGreetingBuilder {
-        <InvalidGreetingBuilder as ::std::default::Default>::default()
-    }
-    /// `Message`, if set.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
+
 /// A builder for [`InvalidGreeting`].
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct InvalidGreetingBuilder {
     inner: InvalidGreeting,
 }
-impl InvalidGreetingBuilder {
-    /// Set `Message`.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Set or clear `Message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.inner.message = input;
-        self
-    }
-    /// `Message` as set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.inner.message
-    }
-    /// Build the value, checking every constraint of the model first.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`](crate::error::ValidationError) listing every violated
-    /// constraint, with its path and message.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InvalidGreeting, crate::error::ValidationError> {
-        ::smithy_rt::validate::checked(self.inner)
-    }
-    /// Build the value without checking constraints.
-    ///
-    /// The escape hatch for when the service has relaxed a limit this crate still enforces;
-    /// the service remains the final judge of the request.
-    pub fn build_unvalidated(self) -> InvalidGreeting {
-        self.inner
-    }
-}
+
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
         "aws.protocoltests.restjson#InvalidGreeting",
-        &[
-            ::smithy_rt::schema::Member::new(
-                "Message",
-                "message",
-                &::smithy_rt::schema::prelude::STRING,
-            ),
-        ],
+        &[::smithy_rt::schema::Member::string("Message", "message")],
     )
     .error(
         ::smithy_rt::schema::ErrorInfo::new("InvalidGreeting", false)
             .status(400u16)
             .message(0),
     );
-::smithy_rt::structure!(
-    InvalidGreeting, SCHEMA, [0 => message], builder : InvalidGreetingBuilder
-);
+
+::smithy_rt::structure! {
+    InvalidGreeting, SCHEMA, InvalidGreetingBuilder[];
+    /// The `Message` member.
+    0 "Message" message / set_message / get_message: string;
+}
+
 ::smithy_rt::error_structure!(InvalidGreeting);
