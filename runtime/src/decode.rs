@@ -130,8 +130,7 @@ pub trait Decoder {
     }
 }
 
-/// A structure member's storage, as generated code declares it (`Option<T>`): read by walkers
-/// and written by decoders.
+/// A structure member's storage, as generated code declares it (`Option<T>`), read by walkers.
 pub trait Slot: std::fmt::Debug + Send + Sync {
     /// The value, when set.
     fn get(&self) -> Option<&dyn Value>;
@@ -140,12 +139,9 @@ pub trait Slot: std::fmt::Debug + Send + Sync {
     fn is_set(&self) -> bool {
         self.get().is_some()
     }
-
-    /// Read the value from `decoder` and store it.
-    fn decode(&mut self, decoder: &mut dyn Decoder) -> Result<()>;
 }
 
-impl<T: Value + Decode> Slot for Option<T> {
+impl<T: Value> Slot for Option<T> {
     fn get(&self) -> Option<&dyn Value> {
         self.as_ref().map(|value| value as &dyn Value)
     }
@@ -153,7 +149,15 @@ impl<T: Value + Decode> Slot for Option<T> {
     fn is_set(&self) -> bool {
         self.is_some()
     }
+}
 
+/// A structure member's storage written by decoders (for structures a response can carry).
+pub trait SlotMut: Slot {
+    /// Read the value from `decoder` and store it.
+    fn decode(&mut self, decoder: &mut dyn Decoder) -> Result<()>;
+}
+
+impl<T: Value + Decode> SlotMut for Option<T> {
     fn decode(&mut self, decoder: &mut dyn Decoder) -> Result<()> {
         *self = Some(T::decode(decoder)?);
         Ok(())
@@ -173,13 +177,6 @@ pub fn finish_structure(value: &mut dyn StructureMut) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Decode a structure with `decoder`: a fresh default value, its members, then defaults.
-pub fn structure<T: StructureMut + Default>(decoder: &mut dyn Decoder) -> Result<T> {
-    let mut value = T::default();
-    decoder.structure(&mut value)?;
-    Ok(value)
 }
 
 macro_rules! decode_scalars {

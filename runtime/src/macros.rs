@@ -18,12 +18,39 @@
 /// (read by value), `value(T)`, `boxed(T)` (a `Box<T>` field set from a `T`), `list(T)` (the chain
 /// setter appends) or `map(K, V)` (the chain setter inserts).
 ///
-/// Implements [`Structure`](crate::value::Structure), [`StructureMut`](crate::value::StructureMut),
-/// [`Value`](crate::value::Value), [`Decode`](crate::decode::Decode) and a redacting `Debug` for
-/// the type and for its builder (a struct holding the value as `inner`), `Type::builder()`, the
-/// getters, the builder's setters, `build()` (validating) and `build_unvalidated()`.
+/// Implements [`Structure`](crate::value::Structure), [`Value`](crate::value::Value) and a
+/// redacting `Debug` for the type and for its builder (a struct holding the value as `inner`),
+/// `Type::builder()`, the getters, the builder's setters, `build()` (validating) and
+/// `build_unvalidated()`. With `decode` before the type (structures a response can carry), also
+/// [`StructureMut`](crate::value::StructureMut) and [`Decode`](crate::decode::Decode).
 #[macro_export]
 macro_rules! structure {
+    (
+        decode $ty:ident, $schema:path, $builder:ident $generics:tt;
+        $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident / $get:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
+    ) => {
+        impl $crate::value::StructureMut for $ty {
+            fn member_mut(&mut self, index: usize) -> ::core::option::Option<&mut dyn $crate::decode::SlotMut> {
+                match index {
+                    $($index => ::core::option::Option::Some(&mut self.$field),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl $crate::decode::Decode for $ty {
+            fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
+                let mut value = <Self as ::core::default::Default>::default();
+                decoder.structure(&mut value)?;
+                ::core::result::Result::Ok(value)
+            }
+        }
+
+        $crate::structure! {
+            $ty, $schema, $builder $generics;
+            $( $(#[$doc])* $index $member $field / $set / $get : $kind $( ( $($t),* ) )? ; )*
+        }
+    };
     (
         $ty:ident, $schema:path, $builder:ident $generics:tt;
         $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident / $get:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
@@ -41,24 +68,9 @@ macro_rules! structure {
             }
         }
 
-        impl $crate::value::StructureMut for $ty {
-            fn member_mut(&mut self, index: usize) -> ::core::option::Option<&mut dyn $crate::decode::Slot> {
-                match index {
-                    $($index => ::core::option::Option::Some(&mut self.$field),)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-        }
-
         impl $crate::value::Value for $ty {
             fn view(&self) -> $crate::value::View<'_> {
                 $crate::value::View::Structure(self)
-            }
-        }
-
-        impl $crate::decode::Decode for $ty {
-            fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
-                $crate::decode::structure(decoder)
             }
         }
 
@@ -353,9 +365,28 @@ macro_rules! int_enumeration {
 
 /// A generated union: `union!(Type, SCHEMA, Unknown, [0 => A(value), 1 => B])`, a variant with
 /// `(value)` holding a value and one without targeting `smithy.api#Unit`. Implements
-/// [`Union`](crate::value::Union), `Value`, `Decode` and a redacting `Debug`.
+/// [`Union`](crate::value::Union), `Value` and a redacting `Debug`; with `decode` before the
+/// type (unions a response can carry), also `Decode`.
 #[macro_export]
 macro_rules! union {
+    (decode $ty:ident, $schema:path, $unknown:ident, [$($index:literal => $variant:ident $(($value:ident))?),* $(,)?]) => {
+        impl $crate::decode::Decode for $ty {
+            fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
+                let mut out = ::core::option::Option::None;
+                decoder.union(&$schema, &mut |index, d| {
+                    let _ = &d;
+                    out = ::core::option::Option::Some(match index {
+                        $(::core::option::Option::Some($index) => Self::$variant $(({ let _ = ::core::stringify!($value); $crate::decode::Decode::decode(d)? }))?,)*
+                        _ => Self::$unknown,
+                    });
+                    ::core::result::Result::Ok(())
+                })?;
+                ::core::result::Result::Ok(out.unwrap_or(Self::$unknown))
+            }
+        }
+
+        $crate::union!($ty, $schema, $unknown, [$($index => $variant $(($value))?),*]);
+    };
     ($ty:ident, $schema:path, $unknown:ident, [$($index:literal => $variant:ident $(($value:ident))?),* $(,)?]) => {
         impl $crate::value::Union for $ty {
             fn schema(&self) -> &'static $crate::schema::Schema {
@@ -373,21 +404,6 @@ macro_rules! union {
         impl $crate::value::Value for $ty {
             fn view(&self) -> $crate::value::View<'_> {
                 $crate::value::View::Union(self)
-            }
-        }
-
-        impl $crate::decode::Decode for $ty {
-            fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
-                let mut out = ::core::option::Option::None;
-                decoder.union(&$schema, &mut |index, d| {
-                    let _ = &d;
-                    out = ::core::option::Option::Some(match index {
-                        $(::core::option::Option::Some($index) => Self::$variant $(({ let _ = ::core::stringify!($value); $crate::decode::Decode::decode(d)? }))?,)*
-                        _ => Self::$unknown,
-                    });
-                    ::core::result::Result::Ok(())
-                })?;
-                ::core::result::Result::Ok(out.unwrap_or(Self::$unknown))
             }
         }
 

@@ -105,6 +105,10 @@ pub trait Validate {
 
 /// Every generated value validates by its schema.
 impl<T: crate::value::Value + ?::std::marker::Sized> Validate for T {
+    fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+        walk::validate(self.view())
+    }
+
     fn validate_into(&self, collector: &mut Collector) {
         walk::root(self.view(), collector);
     }
@@ -332,9 +336,20 @@ pub mod walk {
     use crate::schema::{Bound, Kind, Member, Schema};
     use crate::value::{List, Map, Structure, Union, View};
 
-    /// Check a value that is not inside any member (what `Validate::validate` does).
+    /// Check a value that is not inside any member (what `Validate::validate_into` does).
     pub fn root(view: View<'_>, c: &mut Collector) {
         nested(view, c);
+    }
+
+    /// Check a value, collecting every violation (what `Validate::validate` does).
+    ///
+    /// # Errors
+    ///
+    /// Every violation, ordered by path.
+    pub fn validate(view: View<'_>) -> ::std::result::Result<(), super::ValidationError> {
+        let mut collector = Collector::default();
+        nested(view, &mut collector);
+        collector.finish()
     }
 
     /// The members of a structure.

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt::Debug;
 
-use crate::decode::Slot;
+use crate::decode::{Slot, SlotMut};
 use crate::schema::Schema;
 
 /// Anything a generated type is made of.
@@ -105,7 +105,7 @@ pub trait Structure: Sync {
 /// A generated structure being filled in by a decoder.
 pub trait StructureMut: Structure {
     /// The member at `index`, to fill in.
-    fn member_mut(&mut self, index: usize) -> Option<&mut dyn Slot>;
+    fn member_mut(&mut self, index: usize) -> Option<&mut dyn SlotMut>;
 }
 
 /// A generated union.

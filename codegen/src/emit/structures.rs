@@ -46,7 +46,8 @@ fn member_kind(krate: &Crate, ty: &Type) -> String {
 /// The `structure!` invocation: one line of summary and one line of member per member.
 fn structure_macro(krate: &Crate, s: &Structure) -> String {
     let builder = if s.client_builder { format!("{}[C]", s.builder) } else { format!("{}[]", s.builder) };
-    let mut out = format!("::smithy_rt::structure! {{\n    {}, {}, {builder};\n", s.name.ident, naming::SCHEMA_STATIC);
+    let decode = if s.decode { "decode " } else { "" };
+    let mut out = format!("::smithy_rt::structure! {{\n    {decode}{}, {}, {builder};\n", s.name.ident, naming::SCHEMA_STATIC);
     for (index, f) in s.fields.iter().enumerate() {
         let summary = f.summary.clone().unwrap_or_else(|| format!("The `{}` member.", f.member));
         let _ = writeln!(out, "    /// {}", summary.replace('\n', " "));

@@ -67,6 +67,11 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
             None => quote!(#index => #ident),
         }
     });
+    let decode_union = if u.decode {
+        quote!(#rt::union!(decode #name, #schema, #unknown, [#( #arms ),*]);)
+    } else {
+        quote!(#rt::union!(#name, #schema, #unknown, [#( #arms ),*]);)
+    };
     quote! {
         #docs
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -89,6 +94,6 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
 
         pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::union(#id, &[#( #members ),*]) #settings;
 
-        #rt::union!(#name, #schema, #unknown, [#( #arms ),*]);
+        #decode_union
     }
 }

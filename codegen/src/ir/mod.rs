@@ -257,6 +257,8 @@ pub struct Structure {
     pub sensitive: bool,
     pub deprecated: Option<String>,
     pub builder: String,
+    /// A response can carry it: it is decoded from the wire.
+    pub decode: bool,
     /// Operation inputs: the builder takes a client handle type parameter (`XBuilder<C = ()>`), so
     /// the builder `Client::x()` returns is this same builder.
     pub client_builder: bool,
@@ -312,6 +314,8 @@ pub struct Union {
     pub unknown_variant: String,
     pub is_unknown: Ident,
     pub sensitive: bool,
+    /// A response can carry it: it is decoded from the wire.
+    pub decode: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -77,6 +77,9 @@ struct Lowerer<'a> {
     statics: BTreeSet<String>,
     /// Memo: whether validation has anything to check in a value of this shape.
     needs_validation: HashMap<ShapeId, bool>,
+    /// Shapes a response can carry (outputs and errors of operations with wire functions, and
+    /// what they reach): these are decoded.
+    read: std::collections::HashSet<ShapeId>,
     /// Memo: structure/union -> shapes reachable through direct (unboxed) members.
     direct_reach: HashMap<ShapeId, BTreeSet<ShapeId>>,
 }
@@ -102,6 +105,7 @@ impl<'a> Lowerer<'a> {
             analyses: HashMap::new(),
             statics: BTreeSet::new(),
             needs_validation: HashMap::new(),
+            read: Default::default(),
             direct_reach: HashMap::new(),
         }
     }
@@ -120,6 +124,7 @@ impl<'a> Lowerer<'a> {
         self.protocol = self.service_protocol(service.as_ref(), !operations.is_empty());
         let reached = self.reached(&operations);
         self.compute_needs_validation(&reached);
+        self.read = self.read_closure(&operations);
         self.assign_type_names(&operations, &reached);
         if self.diagnostics.has_errors() {
             return None;

@@ -17,6 +17,8 @@ impl Lowerer<'_> {
         let module = naming::operation_module(id.name());
         let marker = naming::to_camel(id.name());
         let relations = shape.relations.clone();
+        let event_stream = self.is_event_stream(id);
+        let wire = self.protocol.is_some() && !event_stream;
         let io = |this: &mut Self, target: &Option<ShapeId>, ident: String, client_builder: bool, what: &str| {
             let name = Self::type_name(ident, Location::Operation(module.clone()));
             let mut structure = match target.as_ref().and_then(|t| this.model.shape(t)) {
@@ -24,6 +26,7 @@ impl Lowerer<'_> {
                 _ => Structure {
                     shape_id: crate::model::prelude_unit().to_string(),
                     builder: naming::builder_name(&name.ident),
+                    decode: false,
                     name,
                     docs: Docs::default(),
                     fields: Vec::new(),
@@ -38,11 +41,11 @@ impl Lowerer<'_> {
             if structure.docs.text.is_none() {
                 structure.docs.text = Some(format!("The {what} of [`{marker}`](super::{marker})."));
             }
+            // Inputs are only written; outputs are read when the operation has wire functions.
+            structure.decode = what == "output" && this.protocol.is_some() && wire;
             let type_id = this.reserve_type(structure.name.clone());
             (type_id, structure)
         };
-        let event_stream = self.is_event_stream(id);
-        let wire = self.protocol.is_some() && !event_stream;
         let fluent = self.settings().client && wire;
         let (input_id, input) = io(self, &relations.input, naming::operation_input(id.name()), fluent, "input");
         let (output_id, output) = io(self, &relations.output, naming::operation_output(id.name()), false, "output");

@@ -141,6 +141,33 @@ impl Lowerer<'_> {
         seen
     }
 
+    /// Every shape a response of the operations can carry: their outputs and errors and what
+    /// those reach, stopping at event streams (they are not decoded). Empty without a protocol.
+    pub(super) fn read_closure(&self, operations: &[ShapeId]) -> std::collections::HashSet<ShapeId> {
+        let mut seen = std::collections::HashSet::new();
+        if self.protocol.is_none() {
+            return seen;
+        }
+        let mut queue: VecDeque<ShapeId> = VecDeque::new();
+        for op in operations {
+            // Every operation's error enum decodes its errors, event streams' included.
+            queue.extend(self.operation_errors(op));
+            if !self.is_event_stream(op) {
+                queue.extend(self.model.shapes[op].relations.output.iter().cloned());
+            }
+        }
+        while let Some(id) = queue.pop_front() {
+            let Some(shape) = self.model.shape(&id) else { continue };
+            if shape.shape_type == ShapeType::Union && self.traits.get(&id).streaming {
+                continue;
+            }
+            if seen.insert(id) {
+                queue.extend(shape.members.iter().map(|m| m.target.clone()));
+            }
+        }
+        seen
+    }
+
     /// The name a shape goes by: the service's `rename` entry for it, else its own.
     pub(super) fn renamed<'s>(&'s self, id: &'s ShapeId) -> &'s str {
         self.service

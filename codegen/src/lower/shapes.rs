@@ -75,6 +75,7 @@ impl Lowerer<'_> {
             sensitive: traits.sensitive,
             deprecated: traits.deprecated.clone(),
             builder,
+            decode: self.read.contains(&shape.id),
             client_builder,
             xml_name: traits.xml_name.clone(),
             xml_namespace: traits.xml_namespace.as_ref().map(|ns| (ns.uri.clone(), ns.prefix.clone())),
@@ -148,6 +149,7 @@ impl Lowerer<'_> {
             unknown_variant: naming::UNKNOWN_VARIANT.to_string(),
             is_unknown,
             sensitive: self.traits.get(&shape.id).sensitive,
+            decode: self.read.contains(&shape.id),
         }
     }
 

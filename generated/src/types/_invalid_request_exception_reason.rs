@@ -54,6 +54,6 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    InvalidRequestExceptionReason, SCHEMA, Unknown, [0 =>
+    decode InvalidRequestExceptionReason, SCHEMA, Unknown, [0 =>
     AttachedFileInvalidRequestExceptionReason(value)]
 );

@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    InternalServiceException, SCHEMA, InternalServiceExceptionBuilder[];
+    decode InternalServiceException, SCHEMA, InternalServiceExceptionBuilder[];
     /// Text describing the failure.
     0 "Message" message / set_message / get_message: string;
 }

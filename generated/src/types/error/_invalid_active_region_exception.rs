@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    InvalidActiveRegionException, SCHEMA, InvalidActiveRegionExceptionBuilder[];
+    decode InvalidActiveRegionException, SCHEMA, InvalidActiveRegionExceptionBuilder[];
     /// The `Message` member.
     0 "Message" message / set_message / get_message: string;
 }

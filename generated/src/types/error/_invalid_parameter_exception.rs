@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    InvalidParameterException, SCHEMA, InvalidParameterExceptionBuilder[];
+    decode InvalidParameterException, SCHEMA, InvalidParameterExceptionBuilder[];
     /// Text describing the problem with the parameters.
     0 "Message" message / set_message / get_message: string;
 }

@@ -34,7 +34,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    InvalidRequestException, SCHEMA, InvalidRequestExceptionBuilder[];
+    decode InvalidRequestException, SCHEMA, InvalidRequestExceptionBuilder[];
     /// Text describing why the request was rejected.
     0 "Message" message / set_message / get_message: string;
     /// The `Reason` member.

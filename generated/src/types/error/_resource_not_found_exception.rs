@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    ResourceNotFoundException, SCHEMA, ResourceNotFoundExceptionBuilder[];
+    decode ResourceNotFoundException, SCHEMA, ResourceNotFoundExceptionBuilder[];
     /// Text describing which resource is missing.
     0 "Message" message / set_message / get_message: string;
 }

@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    FieldProblem, SCHEMA, FieldProblemBuilder[];
+    decode FieldProblem, SCHEMA, FieldProblemBuilder[];
     /// The `path` member.
     0 "path" path / set_path / get_path: string;
     /// The `problem` member.

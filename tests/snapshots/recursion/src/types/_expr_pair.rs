@@ -28,7 +28,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    ExprPair, SCHEMA, ExprPairBuilder[];
+    decode ExprPair, SCHEMA, ExprPairBuilder[];
     /// The `left` member.
     0 "left" left / set_left / get_left: boxed(crate::types::Expr);
     /// The `right` member.

@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    Card, SCHEMA, CardBuilder[];
+    decode Card, SCHEMA, CardBuilder[];
     /// The `suit` member.
     0 "suit" suit / set_suit / get_suit: value(crate::types::Suit);
     /// The `rank` member.

@@ -28,7 +28,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    ValidationExceptionField, SCHEMA, ValidationExceptionFieldBuilder[];
+    decode ValidationExceptionField, SCHEMA, ValidationExceptionFieldBuilder[];
     /// A JSONPointer expression to the structure member whose value failed to satisfy the modeled constraints.
     0 "path" path / set_path / get_path: string;
     /// A detailed description of the validation failure.

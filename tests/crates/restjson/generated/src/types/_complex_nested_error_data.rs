@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    ComplexNestedErrorData, SCHEMA, ComplexNestedErrorDataBuilder[];
+    decode ComplexNestedErrorData, SCHEMA, ComplexNestedErrorDataBuilder[];
     /// The `Foo` member.
     0 "Foo" foo / set_foo / get_foo: string;
 }

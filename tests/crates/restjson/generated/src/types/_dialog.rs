@@ -32,7 +32,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    Dialog, SCHEMA, DialogBuilder[];
+    decode Dialog, SCHEMA, DialogBuilder[];
     /// The `language` member.
     0 "language" language / set_language / get_language: string;
     /// The `greeting` member.

@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    Farewell, SCHEMA, FarewellBuilder[];
+    decode Farewell, SCHEMA, FarewellBuilder[];
     /// The `phrase` member.
     0 "phrase" phrase / set_phrase / get_phrase: string;
 }

@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    GreetingStruct, SCHEMA, GreetingStructBuilder[];
+    decode GreetingStruct, SCHEMA, GreetingStructBuilder[];
     /// The `hi` member.
     0 "hi" hi / set_hi / get_hi: string;
 }

@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    NestedPayload, SCHEMA, NestedPayloadBuilder[];
+    decode NestedPayload, SCHEMA, NestedPayloadBuilder[];
     /// The `greeting` member.
     0 "greeting" greeting / set_greeting / get_greeting: string;
     /// The `name` member.

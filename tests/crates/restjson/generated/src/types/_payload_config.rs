@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    PayloadConfig, SCHEMA, PayloadConfigBuilder[];
+    decode PayloadConfig, SCHEMA, PayloadConfigBuilder[];
     /// The `data` member.
     0 "data" data / set_data / get_data: copy(i32);
 }

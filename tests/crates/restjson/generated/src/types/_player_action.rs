@@ -30,4 +30,4 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     &[::smithy_rt::schema::Member::string("quit", "quit")],
 );
 
-::smithy_rt::union!(PlayerAction, SCHEMA, Unknown, [0 => Quit]);
+::smithy_rt::union!(decode PlayerAction, SCHEMA, Unknown, [0 => Quit]);

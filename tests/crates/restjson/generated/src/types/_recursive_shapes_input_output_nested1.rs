@@ -30,7 +30,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    RecursiveShapesInputOutputNested1, SCHEMA, RecursiveShapesInputOutputNested1Builder[];
+    decode RecursiveShapesInputOutputNested1, SCHEMA, RecursiveShapesInputOutputNested1Builder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `nested` member.

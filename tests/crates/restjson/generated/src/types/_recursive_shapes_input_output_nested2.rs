@@ -30,7 +30,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    RecursiveShapesInputOutputNested2, SCHEMA, RecursiveShapesInputOutputNested2Builder[];
+    decode RecursiveShapesInputOutputNested2, SCHEMA, RecursiveShapesInputOutputNested2Builder[];
     /// The `bar` member.
     0 "bar" bar / set_bar / get_bar: string;
     /// The `recursiveMember` member.

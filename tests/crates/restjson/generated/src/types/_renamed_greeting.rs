@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    RenamedGreeting, SCHEMA, RenamedGreetingBuilder[];
+    decode RenamedGreeting, SCHEMA, RenamedGreetingBuilder[];
     /// The `salutation` member.
     0 "salutation" salutation / set_salutation / get_salutation: string;
 }

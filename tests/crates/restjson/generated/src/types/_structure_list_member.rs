@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    StructureListMember, SCHEMA, StructureListMemberBuilder[];
+    decode StructureListMember, SCHEMA, StructureListMemberBuilder[];
     /// The `a` member.
     0 "a" a / set_a / get_a: string;
     /// The `b` member.

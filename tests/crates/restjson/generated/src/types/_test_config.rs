@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    TestConfig, SCHEMA, TestConfigBuilder[];
+    decode TestConfig, SCHEMA, TestConfigBuilder[];
     /// The `timeout` member.
     0 "timeout" timeout / set_timeout / get_timeout: copy(i32);
 }

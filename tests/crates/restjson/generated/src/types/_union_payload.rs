@@ -39,4 +39,4 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     &[::smithy_rt::schema::Member::string("greeting", "greeting")],
 );
 
-::smithy_rt::union!(UnionPayload, SCHEMA, Unknown, [0 => Greeting(value)]);
+::smithy_rt::union!(decode UnionPayload, SCHEMA, Unknown, [0 => Greeting(value)]);

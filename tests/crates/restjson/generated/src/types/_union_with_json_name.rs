@@ -76,6 +76,6 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    UnionWithJsonName, SCHEMA, Unknown, [0 => Foo(value), 1 => Bar(value), 2 =>
+    decode UnionWithJsonName, SCHEMA, Unknown, [0 => Foo(value), 1 => Bar(value), 2 =>
     Baz(value)]
 );

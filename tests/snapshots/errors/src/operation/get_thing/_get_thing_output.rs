@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    GetThingOutput, SCHEMA, GetThingOutputBuilder[];
+    decode GetThingOutput, SCHEMA, GetThingOutputBuilder[];
     /// The `name` member.
     0 "name" name / set_name / get_name: string;
 }

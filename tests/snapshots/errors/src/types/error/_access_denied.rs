@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    AccessDenied, SCHEMA, AccessDeniedBuilder[];
+    decode AccessDenied, SCHEMA, AccessDeniedBuilder[];
     /// The `message` member.
     0 "message" message / set_message / get_message: string;
 }

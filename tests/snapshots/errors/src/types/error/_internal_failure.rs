@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    InternalFailure, SCHEMA, InternalFailureBuilder[];
+    decode InternalFailure, SCHEMA, InternalFailureBuilder[];
 }
 
 ::smithy_rt::error_structure!(InternalFailure);

@@ -42,7 +42,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    InvalidInput, SCHEMA, InvalidInputBuilder[];
+    decode InvalidInput, SCHEMA, InvalidInputBuilder[];
     /// The `message` member.
     0 "message" message / set_message / get_message: string;
     /// The `fields` member.

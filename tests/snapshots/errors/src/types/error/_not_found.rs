@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    NotFound, SCHEMA, NotFoundBuilder[];
+    decode NotFound, SCHEMA, NotFoundBuilder[];
     /// The `message` member.
     0 "message" message / set_message / get_message: string;
     /// The `resourceId` member.

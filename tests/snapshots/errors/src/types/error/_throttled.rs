@@ -25,7 +25,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     );
 
 ::smithy_rt::structure! {
-    Throttled, SCHEMA, ThrottledBuilder[];
+    decode Throttled, SCHEMA, ThrottledBuilder[];
     /// The `Message` member.
     0 "Message" message / set_message / get_message: string;
 }

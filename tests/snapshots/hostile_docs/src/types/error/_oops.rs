@@ -20,7 +20,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     .error(::smithy_rt::schema::ErrorInfo::new("Oops", false).message(0));
 
 ::smithy_rt::structure! {
-    Oops, SCHEMA, OopsBuilder[];
+    decode Oops, SCHEMA, OopsBuilder[];
     /// The `message` member.
     0 "message" message / set_message / get_message: string;
 }

@@ -34,7 +34,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    ListAgentStatusesOutput, SCHEMA, ListAgentStatusesOutputBuilder[];
+    decode ListAgentStatusesOutput, SCHEMA, ListAgentStatusesOutputBuilder[];
     /// The `Presence` member.
     0 "Presence" presence / set_presence / get_presence: value(crate::types::Presence);
     /// The `Choice` member.

@@ -26,7 +26,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    EvaluateOutput, SCHEMA, EvaluateOutputBuilder[];
+    decode EvaluateOutput, SCHEMA, EvaluateOutputBuilder[];
     /// The `result` member.
     0 "result" result / set_result / get_result: value(crate::types::Expr);
 }

@@ -26,7 +26,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    DealOutput, SCHEMA, DealOutputBuilder[];
+    decode DealOutput, SCHEMA, DealOutputBuilder[];
     /// The `dealt` member.
     0 "dealt" dealt / set_dealt / get_dealt: value(crate::types::Content);
 }

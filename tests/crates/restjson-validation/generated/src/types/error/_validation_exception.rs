@@ -34,7 +34,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     .error(::smithy_rt::schema::ErrorInfo::new("ValidationException", false).message(0));
 
 ::smithy_rt::structure! {
-    ValidationException, SCHEMA, ValidationExceptionBuilder[];
+    decode ValidationException, SCHEMA, ValidationExceptionBuilder[];
     /// A summary of the validation failure.
     0 "message" message / set_message / get_message: string;
     /// A list of specific failures encountered while validating the input.

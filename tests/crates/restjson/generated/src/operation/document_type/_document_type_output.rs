@@ -24,7 +24,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    DocumentTypeOutput, SCHEMA, DocumentTypeOutputBuilder[];
+    decode DocumentTypeOutput, SCHEMA, DocumentTypeOutputBuilder[];
     /// The `stringValue` member.
     0 "stringValue" string_value / set_string_value / get_string_value: string;
     /// The `documentValue` member.

@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    DocumentTypeAsMapValueOutput, SCHEMA, DocumentTypeAsMapValueOutputBuilder[];
+    decode DocumentTypeAsMapValueOutput, SCHEMA, DocumentTypeAsMapValueOutputBuilder[];
     /// The `docValuedMap` member.
     0 "docValuedMap" doc_valued_map / set_doc_valued_map / get_doc_valued_map: map(::std::string::String, crate::primitives::Document);
 }

@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    DocumentTypeAsPayloadOutput, SCHEMA, DocumentTypeAsPayloadOutputBuilder[];
+    decode DocumentTypeAsPayloadOutput, SCHEMA, DocumentTypeAsPayloadOutputBuilder[];
     /// The `documentValue` member.
     0 "documentValue" document_value / set_document_value / get_document_value: value(crate::primitives::Document);
 }

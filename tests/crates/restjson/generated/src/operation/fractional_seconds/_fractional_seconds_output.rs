@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    FractionalSecondsOutput, SCHEMA, FractionalSecondsOutputBuilder[];
+    decode FractionalSecondsOutput, SCHEMA, FractionalSecondsOutputBuilder[];
     /// The `datetime` member.
     0 "datetime" datetime / set_datetime / get_datetime: copy(crate::primitives::DateTime);
 }

@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    GreetingWithErrorsOutput, SCHEMA, GreetingWithErrorsOutputBuilder[];
+    decode GreetingWithErrorsOutput, SCHEMA, GreetingWithErrorsOutputBuilder[];
     /// The `greeting` member.
     0 "greeting" greeting / set_greeting / get_greeting: string;
 }

@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpChecksumRequiredOutput, SCHEMA, HttpChecksumRequiredOutputBuilder[];
+    decode HttpChecksumRequiredOutput, SCHEMA, HttpChecksumRequiredOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
 }

@@ -32,7 +32,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpEmptyPrefixHeadersOutput, SCHEMA, HttpEmptyPrefixHeadersOutputBuilder[];
+    decode HttpEmptyPrefixHeadersOutput, SCHEMA, HttpEmptyPrefixHeadersOutputBuilder[];
     /// The `prefixHeaders` member.
     0 "prefixHeaders" prefix_headers / set_prefix_headers / get_prefix_headers: map(::std::string::String, ::std::string::String);
     /// The `specificHeader` member.

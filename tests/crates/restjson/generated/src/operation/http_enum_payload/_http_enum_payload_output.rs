@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpEnumPayloadOutput, SCHEMA, HttpEnumPayloadOutputBuilder[];
+    decode HttpEnumPayloadOutput, SCHEMA, HttpEnumPayloadOutputBuilder[];
     /// The `payload` member.
     0 "payload" payload / set_payload / get_payload: value(crate::types::StringEnum);
 }

@@ -26,7 +26,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpPayloadTraitsOutput, SCHEMA, HttpPayloadTraitsOutputBuilder[];
+    decode HttpPayloadTraitsOutput, SCHEMA, HttpPayloadTraitsOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `blob` member.

@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpPayloadTraitsWithMediaTypeOutput, SCHEMA, HttpPayloadTraitsWithMediaTypeOutputBuilder[];
+    decode HttpPayloadTraitsWithMediaTypeOutput, SCHEMA, HttpPayloadTraitsWithMediaTypeOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `blob` member.

@@ -26,7 +26,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpPayloadWithStructureOutput, SCHEMA, HttpPayloadWithStructureOutputBuilder[];
+    decode HttpPayloadWithStructureOutput, SCHEMA, HttpPayloadWithStructureOutputBuilder[];
     /// The `nested` member.
     0 "nested" nested / set_nested / get_nested: value(crate::types::NestedPayload);
 }

@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpPayloadWithUnionOutput, SCHEMA, HttpPayloadWithUnionOutputBuilder[];
+    decode HttpPayloadWithUnionOutput, SCHEMA, HttpPayloadWithUnionOutputBuilder[];
     /// The `nested` member.
     0 "nested" nested / set_nested / get_nested: value(crate::types::UnionPayload);
 }

@@ -32,7 +32,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpPrefixHeadersOutput, SCHEMA, HttpPrefixHeadersOutputBuilder[];
+    decode HttpPrefixHeadersOutput, SCHEMA, HttpPrefixHeadersOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `fooMap` member.

@@ -28,7 +28,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpPrefixHeadersInResponseOutput, SCHEMA, HttpPrefixHeadersInResponseOutputBuilder[];
+    decode HttpPrefixHeadersInResponseOutput, SCHEMA, HttpPrefixHeadersInResponseOutputBuilder[];
     /// The `prefixHeaders` member.
     0 "prefixHeaders" prefix_headers / set_prefix_headers / get_prefix_headers: map(::std::string::String, ::std::string::String);
 }

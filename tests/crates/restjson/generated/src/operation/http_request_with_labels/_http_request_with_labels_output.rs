@@ -16,5 +16,5 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpRequestWithLabelsOutput, SCHEMA, HttpRequestWithLabelsOutputBuilder[];
+    decode HttpRequestWithLabelsOutput, SCHEMA, HttpRequestWithLabelsOutputBuilder[];
 }

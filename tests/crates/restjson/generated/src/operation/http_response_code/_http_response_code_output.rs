@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpResponseCodeOutput, SCHEMA, HttpResponseCodeOutputBuilder[];
+    decode HttpResponseCodeOutput, SCHEMA, HttpResponseCodeOutputBuilder[];
     /// The `Status` member.
     0 "Status" status / set_status / get_status: copy(i32);
 }

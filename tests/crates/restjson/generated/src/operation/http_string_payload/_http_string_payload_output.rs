@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    HttpStringPayloadOutput, SCHEMA, HttpStringPayloadOutputBuilder[];
+    decode HttpStringPayloadOutput, SCHEMA, HttpStringPayloadOutputBuilder[];
     /// The `payload` member.
     0 "payload" payload / set_payload / get_payload: string;
 }

@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    IgnoreQueryParamsInResponseOutput, SCHEMA, IgnoreQueryParamsInResponseOutputBuilder[];
+    decode IgnoreQueryParamsInResponseOutput, SCHEMA, IgnoreQueryParamsInResponseOutputBuilder[];
     /// The `baz` member.
     0 "baz" baz / set_baz / get_baz: string;
 }

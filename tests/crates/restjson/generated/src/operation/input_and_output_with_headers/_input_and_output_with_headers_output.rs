@@ -137,7 +137,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    InputAndOutputWithHeadersOutput, SCHEMA, InputAndOutputWithHeadersOutputBuilder[];
+    decode InputAndOutputWithHeadersOutput, SCHEMA, InputAndOutputWithHeadersOutputBuilder[];
     /// The `headerString` member.
     0 "headerString" header_string / set_header_string / get_header_string: string;
     /// The `headerByte` member.

@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonBlobsOutput, SCHEMA, JsonBlobsOutputBuilder[];
+    decode JsonBlobsOutput, SCHEMA, JsonBlobsOutputBuilder[];
     /// The `data` member.
     0 "data" data / set_data / get_data: value(crate::primitives::Blob);
 }

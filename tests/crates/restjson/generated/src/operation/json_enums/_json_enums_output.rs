@@ -68,7 +68,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonEnumsOutput, SCHEMA, JsonEnumsOutputBuilder[];
+    decode JsonEnumsOutput, SCHEMA, JsonEnumsOutputBuilder[];
     /// The `fooEnum1` member.
     0 "fooEnum1" foo_enum1 / set_foo_enum1 / get_foo_enum1: value(crate::types::FooEnum);
     /// The `fooEnum2` member.

@@ -72,7 +72,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonIntEnumsOutput, SCHEMA, JsonIntEnumsOutputBuilder[];
+    decode JsonIntEnumsOutput, SCHEMA, JsonIntEnumsOutputBuilder[];
     /// The `integerEnum1` member.
     0 "integerEnum1" integer_enum1 / set_integer_enum1 / get_integer_enum1: copy(crate::types::IntegerEnum);
     /// The `integerEnum2` member.

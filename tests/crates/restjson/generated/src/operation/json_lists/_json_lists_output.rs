@@ -91,7 +91,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonListsOutput, SCHEMA, JsonListsOutputBuilder[];
+    decode JsonListsOutput, SCHEMA, JsonListsOutputBuilder[];
     /// The `stringList` member.
     0 "stringList" string_list / set_string_list / get_string_list: list(::std::string::String);
     /// The `stringSet` member.

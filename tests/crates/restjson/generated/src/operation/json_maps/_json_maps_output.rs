@@ -67,7 +67,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonMapsOutput, SCHEMA, JsonMapsOutputBuilder[];
+    decode JsonMapsOutput, SCHEMA, JsonMapsOutputBuilder[];
     /// The `denseStructMap` member.
     0 "denseStructMap" dense_struct_map / set_dense_struct_map / get_dense_struct_map: map(::std::string::String, crate::types::GreetingStruct);
     /// The `denseNumberMap` member.

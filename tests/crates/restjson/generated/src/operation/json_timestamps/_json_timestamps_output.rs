@@ -48,7 +48,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonTimestampsOutput, SCHEMA, JsonTimestampsOutputBuilder[];
+    decode JsonTimestampsOutput, SCHEMA, JsonTimestampsOutputBuilder[];
     /// The `normal` member.
     0 "normal" normal / set_normal / get_normal: copy(crate::primitives::DateTime);
     /// The `dateTime` member.

@@ -26,7 +26,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    JsonUnionsOutput, SCHEMA, JsonUnionsOutputBuilder[];
+    decode JsonUnionsOutput, SCHEMA, JsonUnionsOutputBuilder[];
     /// The `contents` member.
     0 "contents" contents / set_contents / get_contents: value(crate::types::MyUnion);
 }

@@ -19,7 +19,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    MalformedAcceptWithBodyOutput, SCHEMA, MalformedAcceptWithBodyOutputBuilder[];
+    decode MalformedAcceptWithBodyOutput, SCHEMA, MalformedAcceptWithBodyOutputBuilder[];
     /// The `hi` member.
     0 "hi" hi / set_hi / get_hi: string;
 }

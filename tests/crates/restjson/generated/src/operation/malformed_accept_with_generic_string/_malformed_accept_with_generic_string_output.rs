@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    MalformedAcceptWithGenericStringOutput, SCHEMA, MalformedAcceptWithGenericStringOutputBuilder[];
+    decode MalformedAcceptWithGenericStringOutput, SCHEMA, MalformedAcceptWithGenericStringOutputBuilder[];
     /// The `payload` member.
     0 "payload" payload / set_payload / get_payload: string;
 }

@@ -23,7 +23,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    MalformedAcceptWithPayloadOutput, SCHEMA, MalformedAcceptWithPayloadOutputBuilder[];
+    decode MalformedAcceptWithPayloadOutput, SCHEMA, MalformedAcceptWithPayloadOutputBuilder[];
     /// The `payload` member.
     0 "payload" payload / set_payload / get_payload: value(crate::primitives::Blob);
 }

@@ -16,5 +16,5 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    MalformedContentTypeWithBodyOutput, SCHEMA, MalformedContentTypeWithBodyOutputBuilder[];
+    decode MalformedContentTypeWithBodyOutput, SCHEMA, MalformedContentTypeWithBodyOutputBuilder[];
 }

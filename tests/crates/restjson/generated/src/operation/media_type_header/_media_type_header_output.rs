@@ -23,7 +23,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    MediaTypeHeaderOutput, SCHEMA, MediaTypeHeaderOutputBuilder[];
+    decode MediaTypeHeaderOutput, SCHEMA, MediaTypeHeaderOutputBuilder[];
     /// The `json` member.
     0 "json" json / set_json / get_json: string;
 }

@@ -30,7 +30,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    NullAndEmptyHeadersServerOutput, SCHEMA, NullAndEmptyHeadersServerOutputBuilder[];
+    decode NullAndEmptyHeadersServerOutput, SCHEMA, NullAndEmptyHeadersServerOutputBuilder[];
     /// The `a` member.
     0 "a" a / set_a / get_a: string;
     /// The `b` member.

@@ -164,7 +164,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    OperationWithDefaultsOutput, SCHEMA, OperationWithDefaultsOutputBuilder[];
+    decode OperationWithDefaultsOutput, SCHEMA, OperationWithDefaultsOutputBuilder[];
     /// The `defaultString` member.
     0 "defaultString" default_string / set_default_string / get_default_string: string;
     /// The `defaultBoolean` member.

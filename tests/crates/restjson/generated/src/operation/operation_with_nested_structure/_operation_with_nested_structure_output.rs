@@ -44,7 +44,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    OperationWithNestedStructureOutput, SCHEMA, OperationWithNestedStructureOutputBuilder[];
+    decode OperationWithNestedStructureOutput, SCHEMA, OperationWithNestedStructureOutputBuilder[];
     /// The `dialog` member.
     0 "dialog" dialog / set_dialog / get_dialog: value(crate::types::Dialog);
     /// The `dialogList` member.

@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    PostPlayerActionOutput, SCHEMA, PostPlayerActionOutputBuilder[];
+    decode PostPlayerActionOutput, SCHEMA, PostPlayerActionOutputBuilder[];
     /// The `action` member.
     0 "action" action / set_action / get_action: value(crate::types::PlayerAction);
 }

@@ -27,7 +27,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    PostUnionWithJsonNameOutput, SCHEMA, PostUnionWithJsonNameOutputBuilder[];
+    decode PostUnionWithJsonNameOutput, SCHEMA, PostUnionWithJsonNameOutputBuilder[];
     /// The `value` member.
     0 "value" value / set_value / get_value: value(crate::types::UnionWithJsonName);
 }

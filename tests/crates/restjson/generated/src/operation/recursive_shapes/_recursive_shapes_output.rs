@@ -25,7 +25,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    RecursiveShapesOutput, SCHEMA, RecursiveShapesOutputBuilder[];
+    decode RecursiveShapesOutput, SCHEMA, RecursiveShapesOutputBuilder[];
     /// The `nested` member.
     0 "nested" nested / set_nested / get_nested: value(crate::types::RecursiveShapesInputOutputNested1);
 }

@@ -23,7 +23,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    ResponseCodeRequiredOutput, SCHEMA, ResponseCodeRequiredOutputBuilder[];
+    decode ResponseCodeRequiredOutput, SCHEMA, ResponseCodeRequiredOutputBuilder[];
     /// The `responseCode` member.
     0 "responseCode" response_code / set_response_code / get_response_code: copy(i32);
 }

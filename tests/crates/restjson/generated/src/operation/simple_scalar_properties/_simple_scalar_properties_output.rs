@@ -50,7 +50,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    SimpleScalarPropertiesOutput, SCHEMA, SimpleScalarPropertiesOutputBuilder[];
+    decode SimpleScalarPropertiesOutput, SCHEMA, SimpleScalarPropertiesOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `stringValue` member.

@@ -36,7 +36,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    SparseJsonListsOutput, SCHEMA, SparseJsonListsOutputBuilder[];
+    decode SparseJsonListsOutput, SCHEMA, SparseJsonListsOutputBuilder[];
     /// The `sparseStringList` member.
     0 "sparseStringList" sparse_string_list / set_sparse_string_list / get_sparse_string_list: list(::std::option::Option<::std::string::String>);
     /// The `sparseShortList` member.

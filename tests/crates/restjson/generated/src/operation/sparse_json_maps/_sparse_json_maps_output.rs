@@ -73,7 +73,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    SparseJsonMapsOutput, SCHEMA, SparseJsonMapsOutputBuilder[];
+    decode SparseJsonMapsOutput, SCHEMA, SparseJsonMapsOutputBuilder[];
     /// The `sparseStructMap` member.
     0 "sparseStructMap" sparse_struct_map / set_sparse_struct_map / get_sparse_struct_map: map(::std::string::String, ::std::option::Option<crate::types::GreetingStruct>);
     /// The `sparseNumberMap` member.

@@ -28,7 +28,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    StreamingTraitsOutput, SCHEMA, StreamingTraitsOutputBuilder[];
+    decode StreamingTraitsOutput, SCHEMA, StreamingTraitsOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `blob` member.

@@ -16,5 +16,5 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    StreamingTraitsRequireLengthOutput, SCHEMA, StreamingTraitsRequireLengthOutputBuilder[];
+    decode StreamingTraitsRequireLengthOutput, SCHEMA, StreamingTraitsRequireLengthOutputBuilder[];
 }

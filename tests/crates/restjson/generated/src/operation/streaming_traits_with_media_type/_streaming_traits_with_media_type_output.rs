@@ -29,7 +29,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    StreamingTraitsWithMediaTypeOutput, SCHEMA, StreamingTraitsWithMediaTypeOutputBuilder[];
+    decode StreamingTraitsWithMediaTypeOutput, SCHEMA, StreamingTraitsWithMediaTypeOutputBuilder[];
     /// The `foo` member.
     0 "foo" foo / set_foo / get_foo: string;
     /// The `blob` member.

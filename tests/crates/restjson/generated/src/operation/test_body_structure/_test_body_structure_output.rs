@@ -29,7 +29,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    TestBodyStructureOutput, SCHEMA, TestBodyStructureOutputBuilder[];
+    decode TestBodyStructureOutput, SCHEMA, TestBodyStructureOutputBuilder[];
     /// The `testId` member.
     0 "testId" test_id / set_test_id / get_test_id: string;
     /// The `testConfig` member.

@@ -26,7 +26,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    TestPayloadBlobOutput, SCHEMA, TestPayloadBlobOutputBuilder[];
+    decode TestPayloadBlobOutput, SCHEMA, TestPayloadBlobOutputBuilder[];
     /// The `contentType` member.
     0 "contentType" content_type / set_content_type / get_content_type: string;
     /// The `data` member.

@@ -30,7 +30,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    TestPayloadStructureOutput, SCHEMA, TestPayloadStructureOutputBuilder[];
+    decode TestPayloadStructureOutput, SCHEMA, TestPayloadStructureOutputBuilder[];
     /// The `testId` member.
     0 "testId" test_id / set_test_id / get_test_id: string;
     /// The `payloadConfig` member.

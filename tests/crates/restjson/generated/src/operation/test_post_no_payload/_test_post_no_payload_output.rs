@@ -22,7 +22,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    TestPostNoPayloadOutput, SCHEMA, TestPostNoPayloadOutputBuilder[];
+    decode TestPostNoPayloadOutput, SCHEMA, TestPostNoPayloadOutputBuilder[];
     /// The `testId` member.
     0 "testId" test_id / set_test_id / get_test_id: string;
 }

@@ -58,7 +58,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::structure! {
-    TimestampFormatHeadersOutput, SCHEMA, TimestampFormatHeadersOutputBuilder[];
+    decode TimestampFormatHeadersOutput, SCHEMA, TimestampFormatHeadersOutputBuilder[];
     /// The `memberEpochSeconds` member.
     0 "memberEpochSeconds" member_epoch_seconds / set_member_epoch_seconds / get_member_epoch_seconds: copy(crate::primitives::DateTime);
     /// The `memberHttpDate` member.

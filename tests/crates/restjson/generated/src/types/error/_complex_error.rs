@@ -33,7 +33,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     .error(::smithy_rt::schema::ErrorInfo::new("ComplexError", false).status(403u16));
 
 ::smithy_rt::structure! {
-    ComplexError, SCHEMA, ComplexErrorBuilder[];
+    decode ComplexError, SCHEMA, ComplexErrorBuilder[];
     /// The `Header` member.
     0 "Header" header / set_header / get_header: string;
     /// The `TopLevel` member.

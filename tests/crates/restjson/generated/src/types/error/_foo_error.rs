@@ -17,7 +17,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     .error(::smithy_rt::schema::ErrorInfo::new("FooError", true).status(500u16));
 
 ::smithy_rt::structure! {
-    FooError, SCHEMA, FooErrorBuilder[];
+    decode FooError, SCHEMA, FooErrorBuilder[];
 }
 
 ::smithy_rt::error_structure!(FooError);
