@@ -42,9 +42,6 @@ const CLIENT_METHODS: &[&str] = &["new", "from_env", "config", "endpoint", "clon
 /// The name of the schema static in every type's module.
 pub const SCHEMA_STATIC: &str = "SCHEMA";
 
-/// The function in an operation input's module that makes the builder a client's method returns.
-pub const FLUENT_CONSTRUCTOR: &str = "client_builder";
-
 /// The name of the operation schema static in every operation's module.
 pub const OPERATION_STATIC: &str = "OPERATION";
 
@@ -112,6 +109,11 @@ pub fn type_name(shape_name: &str) -> String {
 /// The private module (file stem) that holds a type, e.g. `_contact_state`.
 pub fn type_module(type_ident: &str) -> String {
     format!("_{}", to_snake(type_ident))
+}
+
+/// A builder's `set_x` (set or clear from an `Option`) for the member whose field is `field`.
+pub fn set_method(field: &Ident) -> Ident {
+    Ident::plain(format!("set_{}", field.name))
 }
 
 pub fn builder_name(type_ident: &str) -> String {

@@ -60,11 +60,13 @@ impl Client {
     }
 
     /// Call `UpdateContactAttributes`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn update_contact_attributes(
         &self,
     ) -> crate::operation::update_contact_attributes::builders::UpdateContactAttributesFluentBuilder {
-        crate::operation::update_contact_attributes::_update_contact_attributes_input::client_builder(
-            self.clone(),
-        )
+        crate::operation::update_contact_attributes::_update_contact_attributes_input::UpdateContactAttributesInputBuilder {
+            inner: <crate::operation::update_contact_attributes::UpdateContactAttributesInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 }

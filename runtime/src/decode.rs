@@ -131,7 +131,7 @@ pub trait Decoder {
 }
 
 /// A structure member's storage, as generated code declares it (`Option<T>`), read by walkers.
-pub trait Slot: std::fmt::Debug + Send + Sync {
+pub trait Slot: Send + Sync {
     /// The value, when set.
     fn get(&self) -> Option<&dyn Value>;
 

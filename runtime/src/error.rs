@@ -3,7 +3,7 @@
 //! operation's error enum implements ([`OperationError`]).
 
 use crate::decode::Decoder;
-use crate::value::{Structure, View};
+use crate::value::{Structure, Value, View};
 
 /// A response does not have the shape the model expects (a garbled, truncated or mistyped
 /// body, or a bad header), located by a JSON pointer or the header's name.
@@ -111,6 +111,97 @@ impl ::std::fmt::Display for Unhandled {
 
 impl ::std::error::Error for Unhandled {}
 
+/// An `@error` structure, seen by the operation error enums that hold it.
+pub trait ModelledError: Structure + std::error::Error + Send + Sync + 'static {
+    /// The error as a value (equality, `Debug`).
+    fn as_value(&self) -> &dyn Value;
+
+    /// The error as a structure (its code and message).
+    fn as_structure(&self) -> &dyn Structure;
+
+    /// The error as the source of an operation's error.
+    fn as_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: Value + Structure + std::error::Error + Send + Sync + 'static> ModelledError for T {
+    fn as_value(&self) -> &dyn Value {
+        self
+    }
+
+    fn as_structure(&self) -> &dyn Structure {
+        self
+    }
+
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+/// What an operation's error enum holds.
+#[derive(Clone, Copy)]
+pub enum ErrorRef<'a> {
+    /// One of the operation's modelled errors, with the name of its variant.
+    Modelled(&'static str, &'a dyn ModelledError),
+    /// An error the model does not describe.
+    Unhandled(&'a Unhandled),
+}
+
+impl<'a> ErrorRef<'a> {
+    /// The error code (the error shape's name), as the service sent it.
+    pub fn code(self) -> Option<&'a str> {
+        match self {
+            ErrorRef::Modelled(_, error) => Some(code(error.as_structure())),
+            ErrorRef::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The human-readable message, if the service sent one.
+    pub fn message(self) -> Option<&'a str> {
+        match self {
+            ErrorRef::Modelled(_, error) => message(error.as_structure()),
+            ErrorRef::Unhandled(error) => error.message(),
+        }
+    }
+
+    /// The error held, as `std::error::Error::source` of the enum.
+    pub fn source(self) -> &'a (dyn std::error::Error + 'static) {
+        match self {
+            ErrorRef::Modelled(_, error) => error.as_error(),
+            ErrorRef::Unhandled(error) => error,
+        }
+    }
+
+    /// `Display` of the enum: the held error's.
+    ///
+    /// # Errors
+    ///
+    /// When the formatter does.
+    pub fn display(self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.source(), f)
+    }
+
+    /// `Debug` of the enum: `Variant(error)`.
+    ///
+    /// # Errors
+    ///
+    /// When the formatter does.
+    pub fn debug(self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ErrorRef::Modelled(variant, error) => f.debug_tuple(variant).field(&crate::value::Debug(error.as_value())).finish(),
+            ErrorRef::Unhandled(error) => f.debug_tuple("Unhandled").field(error).finish(),
+        }
+    }
+
+    /// `PartialEq` of the enum: the same variant holding equal errors.
+    pub fn equal(self, other: ErrorRef<'_>) -> bool {
+        match (self, other) {
+            (ErrorRef::Modelled(a, x), ErrorRef::Modelled(b, y)) => a == b && crate::value::equal(x.as_value().view(), y.as_value().view()),
+            (ErrorRef::Unhandled(x), ErrorRef::Unhandled(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
 /// Implemented by every operation's error enum (through [`operation_error!`](crate::operation_error)).
 pub trait OperationError: Sized + std::error::Error + Send + Sync + 'static {
     /// The error at `index` of the operation's errors ([`crate::schema::Operation::errors`]),
@@ -124,11 +215,8 @@ pub trait OperationError: Sized + std::error::Error + Send + Sync + 'static {
     /// An error the model does not describe.
     fn unhandled(error: Unhandled) -> Self;
 
-    /// The error code (the error shape's name), as the service sent it.
-    fn code(&self) -> Option<&str>;
-
-    /// The human-readable message, if the service sent one.
-    fn message(&self) -> Option<&str>;
+    /// The error this holds.
+    fn error(&self) -> ErrorRef<'_>;
 }
 
 /// The message member of an `@error` structure, if it has one and it is set.

@@ -27,9 +27,10 @@
 macro_rules! structure {
     (
         decode $ty:ident, $schema:path, $builder:ident $generics:tt;
-        $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident / $get:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
+        $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
     ) => {
         impl $crate::value::StructureMut for $ty {
+            #[inline]
             fn member_mut(&mut self, index: usize) -> ::core::option::Option<&mut dyn $crate::decode::SlotMut> {
                 match index {
                     $($index => ::core::option::Option::Some(&mut self.$field),)*
@@ -39,6 +40,7 @@ macro_rules! structure {
         }
 
         impl $crate::decode::Decode for $ty {
+            #[inline]
             fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
                 let mut value = <Self as ::core::default::Default>::default();
                 decoder.structure(&mut value)?;
@@ -48,18 +50,20 @@ macro_rules! structure {
 
         $crate::structure! {
             $ty, $schema, $builder $generics;
-            $( $(#[$doc])* $index $member $field / $set / $get : $kind $( ( $($t),* ) )? ; )*
+            $( $(#[$doc])* $index $member $field / $set : $kind $( ( $($t),* ) )? ; )*
         }
     };
     (
         $ty:ident, $schema:path, $builder:ident $generics:tt;
-        $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident / $get:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
+        $( $(#[$doc:meta])* $index:literal $member:literal $field:ident / $set:ident : $kind:ident $( ( $($t:ty),* ) )? ; )*
     ) => {
         impl $crate::value::Structure for $ty {
+            #[inline]
             fn schema(&self) -> &'static $crate::schema::Schema {
                 &$schema
             }
 
+            #[inline]
             fn member(&self, index: usize) -> ::core::option::Option<&dyn $crate::decode::Slot> {
                 match index {
                     $($index => ::core::option::Option::Some(&self.$field),)*
@@ -69,25 +73,38 @@ macro_rules! structure {
         }
 
         impl $crate::value::Value for $ty {
+            #[inline]
             fn view(&self) -> $crate::value::View<'_> {
                 $crate::value::View::Structure(self)
             }
+
         }
 
         impl ::core::fmt::Debug for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                $crate::debug::structure(self, ::core::stringify!($ty), f)
+                $crate::debug::value(self, f)
             }
         }
 
-        $crate::__generic_impl!(@debug $generics $builder);
+        impl ::core::cmp::PartialEq for $ty {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                $crate::value::equal($crate::value::View::Structure(self), $crate::value::View::Structure(other))
+            }
+        }
 
         impl $ty {
             /// Start building a value; `build()` checks every constraint of the model.
+            #[inline]
             pub fn builder() -> $builder {
                 <$builder as ::core::default::Default>::default()
             }
+
+            $( $crate::__getter!(@$kind [$($($t),*)?] [$(#[$doc])*] $field); )*
         }
+
+        $crate::__generic_impl!(@debug $generics $builder);
 
         $crate::__generic_impl!($generics $builder {
             /// Build the value, checking every constraint of the model first.
@@ -95,22 +112,23 @@ macro_rules! structure {
             /// # Errors
             ///
             /// A `ValidationError` listing every violated constraint, with its path and message.
+            #[inline]
             pub fn build(self) -> ::core::result::Result<$ty, $crate::validate::ValidationError> {
-                $crate::validate::checked(self.inner)
+                $crate::validate::structure(&self.inner)?;
+                ::core::result::Result::Ok(self.inner)
             }
 
             /// Build the value without checking constraints: the escape hatch for when the service
             /// has relaxed a limit this crate still enforces (the service remains the final judge).
+            #[inline]
             pub fn build_unvalidated(self) -> $ty {
                 self.inner
             }
+
+            $( $crate::__setters!(@$kind [$($($t),*)?] [$(#[$doc])*] $member $field $set); )*
         });
 
-        $(
-            $crate::__member!(
-                @$kind [$($($t),*)?] $ty [$builder $generics] [$(#[$doc])*] $member $field $set $get
-            );
-        )*
+        $crate::__generic_impl!(@as_ref $generics $builder $ty);
     };
 }
 
@@ -119,8 +137,18 @@ macro_rules! structure {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __generic_impl {
+    (@as_ref [$($c:ident)?] $builder:ident $ty:ident) => {
+        /// The value as set so far, not yet validated: read it with its getters.
+        impl$(<$c>)? ::core::convert::AsRef<$ty> for $builder$(<$c>)? {
+            #[inline]
+            fn as_ref(&self) -> &$ty {
+                &self.inner
+            }
+        }
+    };
     (@debug [$($c:ident)?] $builder:ident) => {
         impl$(<$c>)? ::core::fmt::Debug for $builder$(<$c>)? {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::debug::structure(&self.inner, ::core::stringify!($builder), f)
             }
@@ -134,126 +162,118 @@ macro_rules! __generic_impl {
     };
 }
 
-/// The getter, chain setter, `set_` and `get_` of one member (see [`structure!`]).
+/// The getter of one member (see [`structure!`]).
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __member {
-    (@string [] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn $field(&self) -> ::core::option::Option<&str> {
-                self.$field.as_deref()
-            }
+macro_rules! __getter {
+    (@string [] [$(#[$doc:meta])*] $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(&self) -> ::core::option::Option<&str> {
+            self.$field.as_deref()
+        }
+    };
+    (@copy [$t:ty] [$(#[$doc:meta])*] $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(&self) -> ::core::option::Option<$t> {
+            self.$field
+        }
+    };
+    (@value [$t:ty] [$(#[$doc:meta])*] $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(&self) -> ::core::option::Option<&$t> {
+            self.$field.as_ref()
+        }
+    };
+    (@boxed [$t:ty] [$(#[$doc:meta])*] $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(&self) -> ::core::option::Option<&$t> {
+            self.$field.as_deref()
+        }
+    };
+    (@list [$t:ty] [$(#[$doc:meta])*] $field:ident) => {
+        $(#[$doc])*
+        ///
+        /// An unset list reads as empty; check the field itself to tell the two apart.
+        #[inline]
+        pub fn $field(&self) -> &[$t] {
+            self.$field.as_deref().unwrap_or_default()
+        }
+    };
+    (@map [$k:ty, $v:ty] [$(#[$doc:meta])*] $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(&self) -> ::core::option::Option<&::std::collections::HashMap<$k, $v>> {
+            self.$field.as_ref()
+        }
+    };
+}
+
+/// The chain setter, `set_` and `get_` of one member on its builder (see [`structure!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __setters {
+    (@string [] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(mut self, input: impl ::core::convert::Into<::std::string::String>) -> Self {
+            self.inner.$field = ::core::option::Option::Some(input.into());
+            self
         }
 
-        $crate::__generic_impl!($generics $builder {
-            $(#[$doc])*
-            pub fn $field(mut self, input: impl ::core::convert::Into<::std::string::String>) -> Self {
-                self.inner.$field = ::core::option::Option::Some(input.into());
-                self
-            }
-
-            $crate::__member!(@set_get ::std::string::String, $member $field $set $get);
-        });
+        $crate::__setters!(@set_get ::std::string::String, $member $field $set);
     };
-    (@copy [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn $field(&self) -> ::core::option::Option<$t> {
-                self.$field
-            }
+    (@boxed [$t:ty] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(mut self, input: impl ::core::convert::Into<$t>) -> Self {
+            self.inner.$field = ::core::option::Option::Some(::std::boxed::Box::new(input.into()));
+            self
         }
 
-        $crate::__member!(@setters [$t] [$builder $generics] [$(#[$doc])*] $member $field $set $get);
+        $crate::__setters!(@set_get ::std::boxed::Box<$t>, $member $field $set);
     };
-    (@value [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn $field(&self) -> ::core::option::Option<&$t> {
-                self.$field.as_ref()
-            }
+    (@list [$t:ty] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident) => {
+        #[doc = ::core::concat!("Append one item to `", $member, "`.")]
+        #[inline]
+        pub fn $field(mut self, item: impl ::core::convert::Into<$t>) -> Self {
+            self.inner.$field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+            self
         }
 
-        $crate::__member!(@setters [$t] [$builder $generics] [$(#[$doc])*] $member $field $set $get);
+        $crate::__setters!(@set_get ::std::vec::Vec<$t>, $member $field $set);
     };
-    (@boxed [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn $field(&self) -> ::core::option::Option<&$t> {
-                self.$field.as_deref()
-            }
+    (@map [$k:ty, $v:ty] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident) => {
+        #[doc = ::core::concat!("Insert one entry into `", $member, "`.")]
+        #[inline]
+        pub fn $field(mut self, key: impl ::core::convert::Into<$k>, value: impl ::core::convert::Into<$v>) -> Self {
+            self.inner.$field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
+            self
         }
 
-        $crate::__generic_impl!($generics $builder {
-            $(#[$doc])*
-            pub fn $field(mut self, input: impl ::core::convert::Into<$t>) -> Self {
-                self.inner.$field = ::core::option::Option::Some(::std::boxed::Box::new(input.into()));
-                self
-            }
-
-            $crate::__member!(@set_get ::std::boxed::Box<$t>, $member $field $set $get);
-        });
+        $crate::__setters!(@set_get ::std::collections::HashMap<$k, $v>, $member $field $set);
     };
-    (@list [$t:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        impl $ty {
-            $(#[$doc])*
-            ///
-            /// An unset list reads as empty; check the field itself to tell the two apart.
-            pub fn $field(&self) -> &[$t] {
-                self.$field.as_deref().unwrap_or_default()
-            }
-        }
-
-        $crate::__generic_impl!($generics $builder {
-            #[doc = ::core::concat!("Append one item to `", $member, "`.")]
-            pub fn $field(mut self, item: impl ::core::convert::Into<$t>) -> Self {
-                self.inner.$field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
-                self
-            }
-
-            $crate::__member!(@set_get ::std::vec::Vec<$t>, $member $field $set $get);
-        });
-    };
-    (@map [$k:ty, $v:ty] $ty:ident [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        impl $ty {
-            $(#[$doc])*
-            pub fn $field(&self) -> ::core::option::Option<&::std::collections::HashMap<$k, $v>> {
-                self.$field.as_ref()
-            }
-        }
-
-        $crate::__generic_impl!($generics $builder {
-            #[doc = ::core::concat!("Insert one entry into `", $member, "`.")]
-            pub fn $field(mut self, key: impl ::core::convert::Into<$k>, value: impl ::core::convert::Into<$v>) -> Self {
-                self.inner.$field.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value.into());
-                self
-            }
-
-            $crate::__member!(@set_get ::std::collections::HashMap<$k, $v>, $member $field $set $get);
-        });
-    };
-    (@setters [$t:ty] [$builder:ident $generics:tt] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident $get:ident) => {
-        $crate::__generic_impl!($generics $builder {
-            $(#[$doc])*
-            pub fn $field(mut self, input: impl ::core::convert::Into<$t>) -> Self {
-                self.inner.$field = ::core::option::Option::Some(input.into());
-                self
-            }
-
-            $crate::__member!(@set_get $t, $member $field $set $get);
-        });
-    };
-    (@set_get $t:ty, $member:literal $field:ident $set:ident $get:ident) => {
+    (@set_get $t:ty, $member:literal $field:ident $set:ident) => {
         #[doc = ::core::concat!("Set or clear `", $member, "`.")]
+        #[inline]
         pub fn $set(mut self, input: ::core::option::Option<$t>) -> Self {
             self.inner.$field = input;
             self
         }
 
-        #[doc = ::core::concat!("`", $member, "` as set so far.")]
-        pub fn $get(&self) -> &::core::option::Option<$t> {
-            &self.inner.$field
+    };
+    (@$kind:ident [$t:ty] [$(#[$doc:meta])*] $member:literal $field:ident $set:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $field(mut self, input: impl ::core::convert::Into<$t>) -> Self {
+            self.inner.$field = ::core::option::Option::Some(input.into());
+            self
         }
+
+        $crate::__setters!(@set_get $t, $member $field $set);
     };
 }
 
@@ -263,6 +283,7 @@ macro_rules! __member {
 macro_rules! error_structure {
     ($ty:ident) => {
         impl ::core::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::error::display(self, f)
             }
@@ -279,24 +300,29 @@ macro_rules! error_structure {
 macro_rules! enumeration {
     ($ty:ident, $schema:path, $unknown:ident) => {
         impl $crate::value::Value for $ty {
+            #[inline]
             fn view(&self) -> $crate::value::View<'_> {
                 $crate::value::View::Enum { value: self.as_str(), known: !::core::matches!(self, Self::$unknown(_)), schema: &$schema }
             }
+
         }
 
         impl $crate::decode::Decode for $ty {
+            #[inline]
             fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
                 decoder.string().map(|value| Self::from(value.as_str()))
             }
         }
 
         impl $crate::value::Key for $ty {
+            #[inline]
             fn from_key(key: ::std::string::String) -> Self {
                 Self::from(key.as_str())
             }
         }
 
         impl ::core::convert::From<::std::string::String> for $ty {
+            #[inline]
             fn from(value: ::std::string::String) -> Self {
                 Self::from(value.as_str())
             }
@@ -305,30 +331,30 @@ macro_rules! enumeration {
         impl ::core::str::FromStr for $ty {
             type Err = ::core::convert::Infallible;
 
+            #[inline]
             fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
                 ::core::result::Result::Ok(Self::from(value))
             }
         }
 
         impl ::core::convert::AsRef<str> for $ty {
+            #[inline]
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
 
         impl ::core::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl ::core::fmt::Debug for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                if $schema.sensitive {
-                    f.write_str($crate::debug::REDACTED)
-                } else {
-                    f.debug_tuple(::core::stringify!($ty)).field(&self.as_str()).finish()
-                }
+                $crate::debug::value(self, f)
             }
         }
     };
@@ -340,24 +366,24 @@ macro_rules! enumeration {
 macro_rules! int_enumeration {
     ($ty:ident, $schema:path, $unknown:ident) => {
         impl $crate::value::Value for $ty {
+            #[inline]
             fn view(&self) -> $crate::value::View<'_> {
                 $crate::value::View::IntEnum { value: self.as_i32(), known: !::core::matches!(self, Self::$unknown(_)), schema: &$schema }
             }
+
         }
 
         impl $crate::decode::Decode for $ty {
+            #[inline]
             fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
                 decoder.integer().map(Self::from)
             }
         }
 
         impl ::core::fmt::Debug for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                if $schema.sensitive {
-                    f.write_str($crate::debug::REDACTED)
-                } else {
-                    f.debug_tuple(::core::stringify!($ty)).field(&self.as_i32()).finish()
-                }
+                $crate::debug::value(self, f)
             }
         }
     };
@@ -371,6 +397,7 @@ macro_rules! int_enumeration {
 macro_rules! union {
     (decode $ty:ident, $schema:path, $unknown:ident, [$($index:literal => $variant:ident $(($value:ident))?),* $(,)?]) => {
         impl $crate::decode::Decode for $ty {
+            #[inline]
             fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
                 let mut out = ::core::option::Option::None;
                 decoder.union(&$schema, &mut |index, d| {
@@ -389,10 +416,12 @@ macro_rules! union {
     };
     ($ty:ident, $schema:path, $unknown:ident, [$($index:literal => $variant:ident $(($value:ident))?),* $(,)?]) => {
         impl $crate::value::Union for $ty {
+            #[inline]
             fn schema(&self) -> &'static $crate::schema::Schema {
                 &$schema
             }
 
+            #[inline]
             fn variant(&self) -> ::core::option::Option<(usize, ::core::option::Option<&dyn $crate::value::Value>)> {
                 match self {
                     $(Self::$variant $(($value))? => ::core::option::Option::Some(($index, $crate::__union_value!($($value)?))),)*
@@ -402,22 +431,24 @@ macro_rules! union {
         }
 
         impl $crate::value::Value for $ty {
+            #[inline]
             fn view(&self) -> $crate::value::View<'_> {
                 $crate::value::View::Union(self)
+            }
+
+        }
+
+        impl ::core::cmp::PartialEq for $ty {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                $crate::value::equal($crate::value::View::Union(self), $crate::value::View::Union(other))
             }
         }
 
         impl ::core::fmt::Debug for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    $(Self::$variant $(($value))? => $crate::debug::variant(
-                        f,
-                        ::core::stringify!($variant),
-                        $crate::__union_debug!($($value)?),
-                        $schema.sensitive || $schema.members[$index].sensitive,
-                    ),)*
-                    Self::$unknown => f.write_str(::core::stringify!($unknown)),
-                }
+                $crate::debug::value(self, f)
             }
         }
     };
@@ -434,27 +465,17 @@ macro_rules! __union_value {
     };
 }
 
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __union_debug {
-    () => {
-        ::core::option::Option::None
-    };
-    ($value:ident) => {
-        ::core::option::Option::Some($value as &dyn ::core::fmt::Debug)
-    };
-}
-
 /// A generated operation error enum:
 /// `operation_error!(Type, [0 => Variant(path::ToError) is_variant, ...], is_unhandled)` with the
 /// catch-all variant `Unhandled(Unhandled)`. Implements
 /// [`OperationError`](crate::error::OperationError), `code()`, `message()` and the `is_*`
-/// predicates, `Display`, `std::error::Error` (the variant's error is the source) and `From` each
-/// error structure.
+/// predicates, `Display`, `Debug`, `PartialEq` and `std::error::Error` (the variant's error is
+/// the source), all through one match ([`OperationError::error`](crate::error::OperationError::error)).
 #[macro_export]
 macro_rules! operation_error {
     ($ty:ident, [$($index:literal => $variant:ident($error:path) $is:ident),* $(,)?], $is_unhandled:ident) => {
         impl $crate::error::OperationError for $ty {
+            #[inline]
             fn modelled(index: usize, decoder: &mut dyn $crate::decode::Decoder) -> ::core::result::Result<Self, $crate::error::DeserializeError> {
                 match index {
                     $($index => $crate::decode::Decode::decode(decoder).map(Self::$variant),)*
@@ -462,74 +483,75 @@ macro_rules! operation_error {
                 }
             }
 
+            #[inline]
             fn unhandled(error: $crate::error::Unhandled) -> Self {
                 Self::Unhandled(error)
             }
 
-            fn code(&self) -> ::core::option::Option<&str> {
+            #[inline]
+            fn error(&self) -> $crate::error::ErrorRef<'_> {
                 match self {
-                    $(Self::$variant(error) => ::core::option::Option::Some($crate::error::code(error)),)*
-                    Self::Unhandled(error) => error.code(),
-                }
-            }
-
-            fn message(&self) -> ::core::option::Option<&str> {
-                match self {
-                    $(Self::$variant(error) => $crate::error::message(error),)*
-                    Self::Unhandled(error) => error.message(),
+                    $(Self::$variant(error) => $crate::error::ErrorRef::Modelled(::core::stringify!($variant), error),)*
+                    Self::Unhandled(error) => $crate::error::ErrorRef::Unhandled(error),
                 }
             }
         }
 
         impl $ty {
             /// The error code (the error shape's name), as the service sent it.
+            #[inline]
             pub fn code(&self) -> ::core::option::Option<&str> {
-                $crate::error::OperationError::code(self)
+                $crate::error::OperationError::error(self).code()
             }
 
             /// The human-readable message, if the service sent one.
+            #[inline]
             pub fn message(&self) -> ::core::option::Option<&str> {
-                $crate::error::OperationError::message(self)
+                $crate::error::OperationError::error(self).message()
             }
 
             $(
                 #[doc = ::core::concat!("Whether this is [`", ::core::stringify!($variant), "`](Self::", ::core::stringify!($variant), ").")]
+                #[inline]
                 pub fn $is(&self) -> bool {
                     ::core::matches!(self, Self::$variant(_))
                 }
             )*
 
             /// Whether this is an error the model does not describe.
+            #[inline]
             pub fn $is_unhandled(&self) -> bool {
                 ::core::matches!(self, Self::Unhandled(_))
             }
         }
 
         impl ::core::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    $(Self::$variant(error) => ::core::fmt::Display::fmt(error, f),)*
-                    Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
-                }
+                $crate::error::OperationError::error(self).display(f)
+            }
+        }
+
+        impl ::core::fmt::Debug for $ty {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::error::OperationError::error(self).debug(f)
+            }
+        }
+
+        impl ::core::cmp::PartialEq for $ty {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                $crate::error::OperationError::error(self).equal($crate::error::OperationError::error(other))
             }
         }
 
         impl ::std::error::Error for $ty {
+            #[inline]
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    $(Self::$variant(error) => ::core::option::Option::Some(error),)*
-                    Self::Unhandled(error) => ::core::option::Option::Some(error),
-                }
+                ::core::option::Option::Some($crate::error::OperationError::error(self).source())
             }
         }
-
-        $(
-            impl ::core::convert::From<$error> for $ty {
-                fn from(error: $error) -> Self {
-                    Self::$variant(error)
-                }
-            }
-        )*
     };
 }
 
@@ -552,6 +574,7 @@ macro_rules! operation {
             /// # Errors
             ///
             /// A `RequestError`: every violated constraint, or why the request cannot be formed.
+            #[inline]
             pub fn serialize_request(
                 input: &$input,
                 endpoint: &str,
@@ -564,6 +587,7 @@ macro_rules! operation {
             /// # Errors
             ///
             /// A `RequestError` when the request cannot be formed.
+            #[inline]
             pub fn serialize_request_unvalidated(
                 input: &$input,
                 endpoint: &str,
@@ -576,6 +600,7 @@ macro_rules! operation {
             /// # Errors
             ///
             /// A `ResponseError`: the error the service returned, or why the response cannot be read.
+            #[inline]
             pub fn parse_response<B: ::core::convert::AsRef<[u8]>>(
                 response: &$crate::__http::Response<B>,
             ) -> ::core::result::Result<$output, $crate::http::ResponseError<$error>> {

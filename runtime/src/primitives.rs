@@ -242,6 +242,10 @@ impl Value for Blob {
     fn view(&self) -> View<'_> {
         View::Blob(&self.inner)
     }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
 }
 
 impl Decode for Blob {
@@ -253,6 +257,10 @@ impl Decode for Blob {
 impl Value for DateTime {
     fn view(&self) -> View<'_> {
         View::Timestamp { secs: self.seconds, nanos: self.subsec_nanos }
+    }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
     }
 }
 
@@ -275,6 +283,10 @@ impl Value for Document {
             Document::Null => View::Null,
         }
     }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
 }
 
 impl Decode for Document {
@@ -287,6 +299,10 @@ impl Value for BigInteger {
     fn view(&self) -> View<'_> {
         View::BigInteger(&self.0)
     }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
 }
 
 impl Decode for BigInteger {
@@ -298,6 +314,10 @@ impl Decode for BigInteger {
 impl Value for BigDecimal {
     fn view(&self) -> View<'_> {
         View::BigDecimal(&self.0)
+    }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
     }
 }
 

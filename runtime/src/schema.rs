@@ -101,6 +101,8 @@ pub struct Schema {
     /// The absolute shape id (`com.amazonaws.connect#ContactId`); `smithy.api#String` and the like
     /// for the prelude schemas.
     pub id: &'static str,
+    /// The Rust type's name, which `Debug` prints (empty for lists, maps and the prelude).
+    pub name: &'static str,
     pub kind: Kind,
     /// Structure and union members in model order; a list's item; a map's key and value.
     pub members: &'static [Member],
@@ -116,15 +118,15 @@ pub struct Schema {
 
 impl Schema {
     pub const fn new(id: &'static str, kind: Kind, members: &'static [Member]) -> Schema {
-        Schema { id, kind, members, sensitive: false, xml_name: None, xml_namespace: None, error: None }
+        Schema { id, name: "", kind, members, sensitive: false, xml_name: None, xml_namespace: None, error: None }
     }
 
-    pub const fn structure(id: &'static str, members: &'static [Member]) -> Schema {
-        Schema::new(id, Kind::Structure, members)
+    pub const fn structure(id: &'static str, name: &'static str, members: &'static [Member]) -> Schema {
+        Schema { name, ..Schema::new(id, Kind::Structure, members) }
     }
 
-    pub const fn union(id: &'static str, members: &'static [Member]) -> Schema {
-        Schema::new(id, Kind::Union, members)
+    pub const fn union(id: &'static str, name: &'static str, members: &'static [Member]) -> Schema {
+        Schema { name, ..Schema::new(id, Kind::Union, members) }
     }
 
     pub const fn list(id: &'static str, item: &'static [Member]) -> Schema {
@@ -135,12 +137,12 @@ impl Schema {
         Schema::new(id, Kind::Map, entry)
     }
 
-    pub const fn enumeration(id: &'static str, allowed: &'static str) -> Schema {
-        Schema::new(id, Kind::Enum(allowed), &[])
+    pub const fn enumeration(id: &'static str, name: &'static str, allowed: &'static str) -> Schema {
+        Schema { name, ..Schema::new(id, Kind::Enum(allowed), &[]) }
     }
 
-    pub const fn int_enumeration(id: &'static str, allowed: &'static str) -> Schema {
-        Schema::new(id, Kind::IntEnum(allowed), &[])
+    pub const fn int_enumeration(id: &'static str, name: &'static str, allowed: &'static str) -> Schema {
+        Schema { name, ..Schema::new(id, Kind::IntEnum(allowed), &[]) }
     }
 
     pub const fn sensitive(mut self) -> Schema {
@@ -375,7 +377,7 @@ pub struct XmlMember {
 pub struct Member {
     /// The member's name in the model (validation paths, default JSON key).
     pub name: &'static str,
-    /// The Rust field name (`Debug`).
+    /// The Rust field name, or for a union member its variant's name (what `Debug` prints).
     pub field: &'static str,
     pub target: &'static Schema,
     /// `@required`.
@@ -655,7 +657,7 @@ pub mod prelude {
     pub static TIMESTAMP: Schema = Schema::new("smithy.api#Timestamp", Kind::Timestamp, &[]);
     pub static DOCUMENT: Schema = Schema::new("smithy.api#Document", Kind::Document, &[]);
     /// The operation input or output of `smithy.api#Unit`.
-    pub static UNIT: Schema = Schema::structure("smithy.api#Unit", &[]);
+    pub static UNIT: Schema = Schema::structure("smithy.api#Unit", "Unit", &[]);
 
     pub(crate) static DOCUMENT_MEMBER: Member = Member::new("member", "member", &DOCUMENT);
 }

@@ -11,6 +11,10 @@ impl Value for Blob {
     fn view(&self) -> View<'_> {
         View::Blob(self.as_ref())
     }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
 }
 
 impl Decode for Blob {
@@ -22,6 +26,10 @@ impl Decode for Blob {
 impl Value for DateTime {
     fn view(&self) -> View<'_> {
         View::Timestamp { secs: self.secs(), nanos: self.subsec_nanos() }
+    }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
     }
 }
 
@@ -43,6 +51,10 @@ impl Value for Document {
             Document::Bool(b) => View::Bool(*b),
             Document::Null => View::Null,
         }
+    }
+
+    fn debug(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
     }
 }
 

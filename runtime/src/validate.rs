@@ -315,14 +315,14 @@ impl Collector {
 }
 
 
-/// Build a value that passed validation: what every generated builder's `build()` returns.
+/// Check a structure: what every generated builder's `build()` does before returning it (not
+/// generic, so it is compiled once).
 ///
 /// # Errors
 ///
 /// Every violated constraint.
-pub fn checked<T: Validate>(value: T) -> ::std::result::Result<T, ValidationError> {
-    value.validate()?;
-    ::std::result::Result::Ok(value)
+pub fn structure(value: &dyn crate::value::Structure) -> ::std::result::Result<(), ValidationError> {
+    walk::validate(crate::value::View::Structure(value))
 }
 
 pub mod walk {
@@ -542,7 +542,7 @@ mod unique {
 
     use std::hash::{Hash, Hasher};
 
-    use crate::value::{List, Value, View};
+    use crate::value::{equal, List, Value, View};
 
     pub(super) fn has_duplicates(list: &dyn List) -> bool {
         let items: Vec<&dyn Value> = (0..list.len()).filter_map(|i| list.item(i)).collect();
@@ -594,70 +594,6 @@ mod unique {
             View::Structure(s) => s.schema().id.hash(h),
             View::Union(u) => u.variant().map(|(i, _)| i).hash(h),
             View::Number(_) | View::Null => {}
-        }
-    }
-
-    fn equal(a: View<'_>, b: View<'_>) -> bool {
-        match (a, b) {
-            (View::Null, View::Null) => true,
-            (View::Bool(x), View::Bool(y)) => x == y,
-            (View::Byte(x), View::Byte(y)) => x == y,
-            (View::Short(x), View::Short(y)) => x == y,
-            (View::Integer(x), View::Integer(y)) => x == y,
-            (View::Long(x), View::Long(y)) => x == y,
-            (View::Float(x), View::Float(y)) => x == y,
-            (View::Double(x), View::Double(y)) => x == y,
-            (View::Number(x), View::Number(y)) => x == y,
-            (View::BigInteger(x), View::BigInteger(y)) | (View::BigDecimal(x), View::BigDecimal(y)) | (View::String(x), View::String(y)) => x == y,
-            (View::Enum { value: x, .. }, View::Enum { value: y, .. }) => x == y,
-            (View::IntEnum { value: x, .. }, View::IntEnum { value: y, .. }) => x == y,
-            (View::Blob(x), View::Blob(y)) => x == y,
-            (View::Timestamp { secs: s1, nanos: n1 }, View::Timestamp { secs: s2, nanos: n2 }) => s1 == s2 && n1 == n2,
-            (View::List(x), View::List(y)) => {
-                x.len() == y.len()
-                    && (0..x.len()).all(|i| match (x.item(i), y.item(i)) {
-                        (Some(a), Some(b)) => equal(a.view(), b.view()),
-                        (None, None) => true,
-                        _ => false,
-                    })
-            }
-            (View::Map(x), View::Map(y)) => {
-                if x.len() != y.len() {
-                    return false;
-                }
-                let mut all = true;
-                x.each(&mut |key, value| {
-                    let mut found = false;
-                    y.each(&mut |other_key, other_value| {
-                        found = found || (equal(key.view(), other_key.view()) && equal(value.view(), other_value.view()));
-                    });
-                    all = all && found;
-                });
-                all
-            }
-            (View::Structure(x), View::Structure(y)) => {
-                std::ptr::eq(x.schema(), y.schema())
-                    && (0..x.schema().members.len()).all(|i| {
-                        match (x.member(i).and_then(|s| s.get()), y.member(i).and_then(|s| s.get())) {
-                            (Some(a), Some(b)) => equal(a.view(), b.view()),
-                            (None, None) => true,
-                            _ => false,
-                        }
-                    })
-            }
-            (View::Union(x), View::Union(y)) => match (x.variant(), y.variant()) {
-                (Some((i, a)), Some((j, b))) => {
-                    i == j
-                        && std::ptr::eq(x.schema(), y.schema())
-                        && match (a, b) {
-                            (Some(a), Some(b)) => equal(a.view(), b.view()),
-                            (None, None) => true,
-                            _ => false,
-                        }
-                }
-                _ => false,
-            },
-            _ => false,
         }
     }
 }

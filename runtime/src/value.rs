@@ -6,15 +6,31 @@
 //! [`enumeration!`](crate::enumeration)); the standard types they are made of are implemented here.
 
 use std::collections::HashMap;
-use std::fmt::Debug;
+use std::fmt;
 
 use crate::decode::{Slot, SlotMut};
 use crate::schema::Schema;
 
 /// Anything a generated type is made of.
-pub trait Value: Debug + Send + Sync {
+pub trait Value: Send + Sync {
     /// What this value is, for a walker.
     fn view(&self) -> View<'_>;
+
+    /// `Debug` output, from the view: containers print like the standard library's, so a
+    /// structure's members need no `Debug` code of their own. Types with a name to print
+    /// (generated types, primitives) override it with their `Debug`.
+    fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::debug::view(self.view(), f)
+    }
+}
+
+/// `Debug` for any value, through [`Value::debug`].
+pub struct Debug<'a>(pub &'a dyn Value);
+
+impl fmt::Debug for Debug<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.debug(f)
+    }
 }
 
 /// A number inside a document.
@@ -145,6 +161,9 @@ pub trait Map: Sync {
     /// Every entry (key, value), in the map's own (unspecified) order. Keys are strings or
     /// string enums.
     fn each<'a>(&'a self, visit: &mut dyn FnMut(&'a dyn Value, &'a dyn Value));
+
+    /// The value under the key with this text.
+    fn get(&self, key: &str) -> Option<&dyn Value>;
 }
 
 /// The entries of a map sorted by key, for output that must not depend on hash order
@@ -200,6 +219,10 @@ impl<T: Value + ?Sized> Value for Box<T> {
     fn view(&self) -> View<'_> {
         (**self).view()
     }
+
+    fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).debug(f)
+    }
 }
 
 /// Items of sparse lists and maps.
@@ -208,6 +231,13 @@ impl<T: Value> Value for Option<T> {
         match self {
             Some(value) => value.view(),
             None => View::Null,
+        }
+    }
+
+    fn debug(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Some(value) => f.debug_tuple("Some").field(&Debug(value)).finish(),
+            None => f.write_str("None"),
         }
     }
 }
@@ -243,5 +273,57 @@ impl<K: Key, V: Value, S: std::hash::BuildHasher + Send + Sync> Map for HashMap<
         for (key, value) in self {
             visit(key, value);
         }
+    }
+
+    fn get(&self, key: &str) -> Option<&dyn Value> {
+        HashMap::get(self, &K::from_key(key.to_string())).map(|value| value as &dyn Value)
+    }
+}
+
+/// Structural equality of two values, which is what generated types' `PartialEq` is: the same
+/// kind and schema, equal scalars (floats by `==`, so NaN is unequal to itself), lists item by
+/// item, maps entry by entry, structures member by member, unions by member.
+pub fn equal(a: View<'_>, b: View<'_>) -> bool {
+    fn both(a: Option<&dyn Value>, b: Option<&dyn Value>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => equal(a.view(), b.view()),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+    match (a, b) {
+        (View::Null, View::Null) => true,
+        (View::Bool(x), View::Bool(y)) => x == y,
+        (View::Byte(x), View::Byte(y)) => x == y,
+        (View::Short(x), View::Short(y)) => x == y,
+        (View::Integer(x), View::Integer(y)) => x == y,
+        (View::Long(x), View::Long(y)) => x == y,
+        (View::Float(x), View::Float(y)) => x == y,
+        (View::Double(x), View::Double(y)) => x == y,
+        (View::Number(x), View::Number(y)) => x == y,
+        (View::BigInteger(x), View::BigInteger(y)) | (View::BigDecimal(x), View::BigDecimal(y)) | (View::String(x), View::String(y)) => x == y,
+        (View::Enum { value: x, .. }, View::Enum { value: y, .. }) => x == y,
+        (View::IntEnum { value: x, .. }, View::IntEnum { value: y, .. }) => x == y,
+        (View::Blob(x), View::Blob(y)) => x == y,
+        (View::Timestamp { secs: s1, nanos: n1 }, View::Timestamp { secs: s2, nanos: n2 }) => s1 == s2 && n1 == n2,
+        (View::List(x), View::List(y)) => x.len() == y.len() && (0..x.len()).all(|i| both(x.item(i), y.item(i))),
+        (View::Map(x), View::Map(y)) => {
+            let mut all = x.len() == y.len();
+            x.each(&mut |key, value| all = all && both(Some(value), y.get(key_text(key))));
+            all
+        }
+        (View::Structure(x), View::Structure(y)) => {
+            std::ptr::eq(x.schema(), y.schema())
+                && (0..x.schema().members.len()).all(|i| both(x.member(i).and_then(|s| s.get()), y.member(i).and_then(|s| s.get())))
+        }
+        (View::Union(x), View::Union(y)) => {
+            std::ptr::eq(x.schema(), y.schema())
+                && match (x.variant(), y.variant()) {
+                    (Some((i, a)), Some((j, b))) => i == j && both(a, b),
+                    (None, None) => true,
+                    _ => false,
+                }
+        }
+        _ => false,
     }
 }

@@ -312,3 +312,39 @@ fn values_built_without_the_builder_are_validated_by_the_trait() {
     let err = input.validate().expect_err("mutated");
     assert_eq!(err.violations().len(), 2);
 }
+
+#[test]
+fn debug_prints_like_derive_through_the_schemas() {
+    let input = PutNestedInput::builder()
+        .owner("me")
+        .point(Point::builder().x(1).build_unvalidated())
+        .choice(Choice::Nested(Box::new(Choice::Point(Point::builder().y(-2).build_unvalidated()))))
+        .build_unvalidated();
+    assert_eq!(
+        format!("{input:?}"),
+        "PutNestedInput { owner: Some(\"me\"), point: Some(Point { x: Some(1), y: None }), node: None, \
+         choice: Some(Nested(Point(Point { x: None, y: Some(-2) }))), secret: \"*** Sensitive Data Redacted ***\", \
+         api_key: \"*** Sensitive Data Redacted ***\", credentials: \"*** Sensitive Data Redacted ***\" }"
+    );
+    let colours = PutConstrainedInput::builder().colour(Colour::Red).colours(Colour::Green).colours(Colour::from("mauve"));
+    let debug = format!("{:?}", colours.as_ref());
+    assert!(debug.contains("colour: Some(Colour(\"red\")), colours: Some([Colour(\"green\"), Colour(\"mauve\")])"), "{debug}");
+    assert!(format!("{colours:?}").starts_with("PutConstrainedInputBuilder { name: None,"));
+}
+
+#[test]
+fn equality_is_structural_like_derive() {
+    let a = PutNestedInput::builder().owner("me").choice(Choice::Name("n".into())).build_unvalidated();
+    let b = a.clone();
+    assert_eq!(a, b);
+    assert_ne!(a, PutNestedInput::builder().owner("me").choice(Choice::Name("m".into())).build_unvalidated());
+    assert_ne!(a, PutNestedInput::builder().owner("me").build_unvalidated());
+    assert_eq!(Choice::Unknown, Choice::Unknown);
+    assert_ne!(Choice::Nothing, Choice::Unknown);
+    let nan = PutConstrainedInput::builder().score(f64::NAN).build_unvalidated();
+    assert_ne!(nan, nan.clone(), "NaN is unequal to itself, as with derive(PartialEq)");
+    let map = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<HashMap<_, _>>();
+    let with = |m| PutConstrainedInput::builder().set_labels(Some(m)).build_unvalidated();
+    assert_eq!(with(map(&[("a", "1"), ("b", "2")])), with(map(&[("b", "2"), ("a", "1")])));
+    assert_ne!(with(map(&[("a", "1")])), with(map(&[("a", "2")])));
+}

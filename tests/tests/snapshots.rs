@@ -209,9 +209,8 @@ fn structure(krate: &Crate, out: &mut String, indent: &str, label: &str, s: &Str
         let flags = if flags.is_empty() { String::new() } else { format!(" [{}]", flags.join(", ")) };
         let _ = writeln!(
             out,
-            "{indent}  {ident} / {} / {}: {} <- `{}`{flags}; schema: {}",
+            "{indent}  {ident} / {}: {} <- `{}`{flags}; schema: {}",
             f.set.name,
-            f.get.name,
             type_text(krate, &f.ty),
             f.member,
             schema_text(krate, &f.schema)

@@ -167,7 +167,7 @@ fn build_unvalidated_is_the_escape_hatch_and_validate_still_works_on_it() {
 #[test]
 fn the_error_enum_keeps_codes_messages_and_unknown_errors() {
     let not_found = ResourceNotFoundException::builder().message("no such contact").build().expect("valid");
-    let error = UpdateContactAttributesError::from(not_found);
+    let error = UpdateContactAttributesError::ResourceNotFoundException(not_found);
     assert_eq!(error.code(), Some("ResourceNotFoundException"));
     assert_eq!(error.message(), Some("no such contact"));
     assert!(error.is_resource_not_found_exception());

@@ -23,12 +23,17 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
         let fluent = format_ident!("{}", client.fluent);
         let Some(input) = krate.structure(op.input) else { return None };
         let input_module = format_ident!("{}", input.name.module);
-        let constructor = format_ident!("{}", crate::naming::FLUENT_CONSTRUCTOR);
+        let input_ident = format_ident!("{}", input.name.ident);
+        let builder = format_ident!("{}", input.builder);
         let doc = doc_lines(&format!("Call `{}`: set the input on the returned builder, then `.send().await`.", op.name));
         Some(quote! {
             #doc
+            #[inline]
             pub fn #method(&self) -> crate::operation::#module::builders::#fluent {
-                crate::operation::#module::#input_module::#constructor(self.clone())
+                crate::operation::#module::#input_module::#builder {
+                    inner: <crate::operation::#module::#input_ident as ::std::default::Default>::default(),
+                    client: self.clone(),
+                }
             }
         })
     });

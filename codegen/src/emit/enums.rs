@@ -38,6 +38,7 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
     let unknown_doc = doc_lines("A value this crate does not know (the service may have added it since).");
     let schema = format_ident!("{}", naming::SCHEMA_STATIC);
     let id = &e.shape_id;
+    let rust_name = &e.name.ident;
     let allowed = &e.allowed;
     let settings = shape_settings(e.sensitive, None, None);
     if e.int_enum {
@@ -54,6 +55,7 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
 
             impl #name {
                 /// The value as sent on the wire.
+                #[inline]
                 pub fn as_i32(&self) -> i32 {
                     match self {
                         #( Self::#idents => #values, )*
@@ -62,12 +64,15 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
                 }
 
                 /// Every value this crate knows, in model order.
+
+                #[inline]
                 pub const fn values() -> &'static [i32] {
                     &[#( #values ),*]
                 }
             }
 
             impl ::std::convert::From<i32> for #name {
+                #[inline]
                 fn from(value: i32) -> Self {
                     match value {
                         #( #values => Self::#idents, )*
@@ -76,7 +81,7 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
                 }
             }
 
-            pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::int_enumeration(#id, #allowed) #settings;
+            pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::int_enumeration(#id, #rust_name, #allowed) #settings;
 
             #rt::int_enumeration!(#name, #schema, #unknown);
         };
@@ -94,6 +99,7 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
 
         impl #name {
             /// The value as sent on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #( Self::#idents => #values, )*
@@ -102,12 +108,15 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
             }
 
             /// Every value this crate knows, in model order.
+
+            #[inline]
             pub const fn values() -> &'static [&'static str] {
                 &[#( #values ),*]
             }
         }
 
         impl ::std::convert::From<&str> for #name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     #( #values => Self::#idents, )*
@@ -116,7 +125,7 @@ pub(crate) fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
-        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::enumeration(#id, #allowed) #settings;
+        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::enumeration(#id, #rust_name, #allowed) #settings;
 
         #rt::enumeration!(#name, #schema, #unknown);
     }

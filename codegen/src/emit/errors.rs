@@ -27,7 +27,7 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
     });
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(::std::clone::Clone)]
         #[non_exhaustive]
         pub enum #name {
             #( #variants )*

@@ -91,15 +91,10 @@ fn fluent(krate: &Crate, op: &Operation, input: &Structure) -> TokenStream {
     let output = path_tokens(&krate.types[op.output].name().path);
     let error = format_ident!("{}", op.error.ident);
     let operation = format_ident!("{}", naming::OPERATION_STATIC);
-    let constructor = format_ident!("{}", naming::FLUENT_CONSTRUCTOR);
     quote! {
-        /// The builder a client's method returns.
-        pub(crate) fn #constructor(client: crate::Client) -> #builder<crate::Client> {
-            #builder { inner: <#input_ident as ::std::default::Default>::default(), client }
-        }
-
         impl #builder<crate::Client> {
             /// The input as set so far.
+            #[inline]
             pub fn as_input(&self) -> &#input_ident {
                 &self.inner
             }
@@ -111,8 +106,9 @@ fn fluent(krate: &Crate, op: &Operation, input: &Structure) -> TokenStream {
             /// An [`SdkError`](crate::config::SdkError): not sent (invalid input, no endpoint or
             /// credentials), timed out, transport failure, the operation's error, or an
             /// unreadable response; with the attempt count and request id where known.
-            pub async fn send(self) -> ::std::result::Result<#output, crate::config::SdkError<super::#error>> {
-                self.client.handle.invoke(&super::#operation, &self.inner).await
+            #[inline]
+            pub fn send(self) -> impl ::std::future::Future<Output = ::std::result::Result<#output, crate::config::SdkError<super::#error>>> + ::std::marker::Send {
+                self.client.handle.invoke(&super::#operation, self.inner)
             }
         }
     }
@@ -165,7 +161,6 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
         }
 
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]
         #[non_exhaustive]
         pub struct #marker;
 

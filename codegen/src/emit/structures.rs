@@ -53,11 +53,10 @@ fn structure_macro(krate: &Crate, s: &Structure) -> String {
         let _ = writeln!(out, "    /// {}", summary.replace('\n', " "));
         let _ = writeln!(
             out,
-            "    {index} {:?} {} / {} / {}: {};",
+            "    {index} {:?} {} / {}: {};",
             f.member,
             ident_text(&f.ident),
             ident_text(&f.set),
-            ident_text(&f.get),
             member_kind(krate, &f.ty)
         );
     }
@@ -91,8 +90,9 @@ fn schema(krate: &Crate, s: &Structure) -> TokenStream {
         settings.extend(quote!(.error(#info)));
     }
     let schema = format_ident!("{}", naming::SCHEMA_STATIC);
+    let rust_name = &s.name.ident;
     quote! {
-        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::structure(#id, &[#( #members ),*]) #settings;
+        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::structure(#id, #rust_name, &[#( #members ),*]) #settings;
     }
 }
 
@@ -121,17 +121,17 @@ pub(crate) fn emit_structure(krate: &Crate, s: &Structure) -> Vec<Part> {
         ));
         quote! {
             #doc
-            #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+            #[derive(::std::clone::Clone, ::std::default::Default)]
             pub struct #builder<C = ()> {
-                inner: #name,
-                client: C,
+                pub(crate) inner: #name,
+                pub(crate) client: C,
             }
         }
     } else {
         let doc = doc_lines(&format!("A builder for [`{}`].", s.name.ident));
         quote! {
             #doc
-            #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+            #[derive(::std::clone::Clone, ::std::default::Default)]
             pub struct #builder {
                 inner: #name,
             }
@@ -139,7 +139,7 @@ pub(crate) fn emit_structure(krate: &Crate, s: &Structure) -> Vec<Part> {
     };
     let head = quote! {
         #docs
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+        #[derive(::std::clone::Clone, ::std::default::Default)]
         #[non_exhaustive]
         pub struct #name {
             #( #fields )*

@@ -35,11 +35,13 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
                 let as_doc = doc_lines(&format!("The value if this is [`{}`](Self::{}), else `Err(self)`.", v.ident, v.ident));
                 quote! {
                     #as_doc
+                    #[inline]
                     pub fn #as_fn(&self) -> ::std::result::Result<&#ty, &Self> {
                         if let Self::#ident(value) = self { ::std::result::Result::Ok(value) } else { ::std::result::Result::Err(self) }
                     }
 
                     #is_doc
+                    #[inline]
                     pub fn #is(&self) -> bool {
                         self.#as_fn().is_ok()
                     }
@@ -47,6 +49,7 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
             }
             _ => quote! {
                 #is_doc
+                #[inline]
                 pub fn #is(&self) -> bool {
                     ::std::matches!(self, Self::#ident)
                 }
@@ -57,6 +60,7 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
     let unknown_doc = doc_lines("A member this crate does not know, received from a newer service. It cannot be sent back: validation rejects it.");
     let schema = format_ident!("{}", naming::SCHEMA_STATIC);
     let id = &u.shape_id;
+    let rust_name = &u.name.ident;
     let members = u.variants.iter().map(|v| member_tokens(krate, &v.schema));
     let settings = shape_settings(u.sensitive, None, None);
     let arms = u.variants.iter().enumerate().map(|(i, v)| {
@@ -74,7 +78,7 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
     };
     quote! {
         #docs
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(::std::clone::Clone)]
         #[non_exhaustive]
         #[allow(clippy::large_enum_variant, reason = "variants mirror the model; boxing them would change the public API per shape size")]
         pub enum #name {
@@ -87,12 +91,13 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
             #( #accessors )*
 
             /// Whether this holds a member this crate does not know.
+            #[inline]
             pub fn #is_unknown(&self) -> bool {
                 ::std::matches!(self, Self::#unknown)
             }
         }
 
-        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::union(#id, &[#( #members ),*]) #settings;
+        pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::union(#id, #rust_name, &[#( #members ),*]) #settings;
 
         #decode_union
     }

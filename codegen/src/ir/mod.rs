@@ -223,8 +223,6 @@ pub struct Field {
     pub ident: Ident,
     /// `set_x`
     pub set: Ident,
-    /// `get_x`
-    pub get: Ident,
     pub docs: Docs,
     /// One line for getters and setters (the first sentence of the docs).
     pub summary: Option<String>,

@@ -87,12 +87,10 @@ impl Lowerer<'_> {
         let member_id = shape.id.with_member(&member.name);
         let traits = self.traits.get(&member_id);
         let field_name = naming::field_name(&member.name);
-        let set = Ident::plain(format!("set_{}", field_name.ident.name));
-        let get = Ident::plain(format!("get_{}", field_name.ident.name));
+        let set = naming::set_method(&field_name.ident);
         scope.claim(&field_name.ident.name, &member.name);
-        // Builders also get `set_x`/`get_x`; those must not collide with another member's `x`.
+        // Builders also get `set_x`; it must not collide with another member's `x`.
         scope.claim(&set.name, &member.name);
-        scope.claim(&get.name, &member.name);
         let ty = self.value_type(&shape.id, target);
         let mut docs = Docs { text: self.member_docs(traits, target), notes: Vec::new() };
         if let Some(note) = field_name.rename_note {
@@ -104,7 +102,6 @@ impl Lowerer<'_> {
             member: member.name.clone(),
             ident: field_name.ident,
             set,
-            get,
             docs,
             summary,
             ty,
@@ -136,8 +133,8 @@ impl Lowerer<'_> {
             }
             let mut docs = Docs { text: self.member_docs(traits, target), notes: Vec::new() };
             let schema_ty = ty.clone().unwrap_or(Type::Document);
-            let field = naming::to_snake(&ident);
-            let schema = self.member_schema(&member_id, &member.name, &field, traits, target, &schema_ty, &mut docs);
+            // A union member's schema names its variant: what `Debug` prints.
+            let schema = self.member_schema(&member_id, &member.name, &ident, traits, target, &schema_ty, &mut docs);
             variants.push(UnionVariant { member: member.name.clone(), ident, as_fn, is_fn, docs, ty, deprecated: traits.deprecated.clone(), schema });
         }
         self.diagnostics.0.extend(scope.diagnostics);

@@ -22,6 +22,7 @@ pub enum AttachedFileInvalidRequestExceptionReason {
 
 impl AttachedFileInvalidRequestExceptionReason {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::InvalidFileSize => "INVALID_FILE_SIZE",
@@ -32,12 +33,14 @@ impl AttachedFileInvalidRequestExceptionReason {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["INVALID_FILE_SIZE", "INVALID_FILE_TYPE", "INVALID_FILE_NAME"]
     }
 }
 
 impl ::std::convert::From<&str> for AttachedFileInvalidRequestExceptionReason {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "INVALID_FILE_SIZE" => Self::InvalidFileSize,
@@ -52,6 +55,7 @@ impl ::std::convert::From<&str> for AttachedFileInvalidRequestExceptionReason {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "com.amazonaws.connect#AttachedFileInvalidRequestExceptionReason",
+    "AttachedFileInvalidRequestExceptionReason",
     "[INVALID_FILE_SIZE, INVALID_FILE_TYPE, INVALID_FILE_NAME]",
 );
 

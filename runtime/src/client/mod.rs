@@ -148,17 +148,28 @@ impl Handle {
     /// Call `op` with `input`: validate (unless the config turned it off), sign, send with
     /// retries, and parse the final response into the output or the operation's error.
     ///
+    /// Generic only in its types: the future it returns runs the one send loop every operation
+    /// shares.
+    ///
     /// # Errors
     ///
     /// An [`SdkError`]: not sent (invalid input, no endpoint or credentials), timed out,
     /// transport failure, the operation's error, or an unreadable response; with the attempt
     /// count and request id where known.
-    pub async fn invoke<O, E>(&self, op: &'static Operation, input: &(dyn Structure + Sync)) -> Result<O, SdkError<E>>
+    pub fn invoke<I, O, E>(&self, op: &'static Operation, input: I) -> impl std::future::Future<Output = Result<O, SdkError<E>>> + Send + use<I, O, E>
     where
-        O: Decode,
+        I: Structure + Send + 'static,
+        O: Decode + Send + 'static,
         E: OperationError,
     {
-        let (response, attempts) = self.send(op, input).await.map_err(SdkError::cast)?;
+        let handle = self.clone();
+        async move {
+            let (response, attempts) = handle.send(op, &input).await.map_err(SdkError::cast)?;
+            handle.parse(op, response, attempts)
+        }
+    }
+
+    fn parse<O: Decode, E: OperationError>(&self, op: &'static Operation, response: http::Response<Vec<u8>>, attempts: u32) -> Result<O, SdkError<E>> {
         let (parts, body) = response.into_parts();
         let parsed = match self.inner.service.protocol {
             Protocol::RestJson1 => crate::protocol::rest_json::parse_response::<O, E>(op, parts.status.as_u16(), &parts.headers, &body),

@@ -28,12 +28,6 @@ pub mod builders {
 /// Attribute keys may contain only letters, digits, hyphens (`-`) and underscores (`_`). Taken together, all attribute keys and values of one contact may occupy at most 32,768 bytes of UTF-8.
 ///
 /// Amazon Connect keeps contact attributes for 24 months and then removes them. Retention of contact records and the size limit of their attributes section are listed on the [feature specifications](https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#feature-limits) page of the *Amazon Connect Administrator Guide*.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct UpdateContactAttributes;
 

@@ -60,76 +60,122 @@ impl Client {
     }
 
     /// Call `AsInput`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn as_input(
         &self,
     ) -> crate::operation::as_input::builders::AsInputFluentBuilder {
-        crate::operation::as_input::_as_input_input::client_builder(self.clone())
+        crate::operation::as_input::_as_input_input::AsInputInputBuilder {
+            inner: <crate::operation::as_input::AsInputInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Build`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn build(&self) -> crate::operation::build::builders::BuildFluentBuilder {
-        crate::operation::build::_build_input::client_builder(self.clone())
+        crate::operation::build::_build_input::BuildInputBuilder {
+            inner: <crate::operation::build::BuildInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Builder`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn builder(&self) -> crate::operation::builder::builders::BuilderFluentBuilder {
-        crate::operation::builder::_builder_input::client_builder(self.clone())
+        crate::operation::builder::_builder_input::BuilderInputBuilder {
+            inner: <crate::operation::builder::BuilderInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Client`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn client(&self) -> crate::operation::client::builders::ClientFluentBuilder {
-        crate::operation::client::_client_input::client_builder(self.clone())
+        crate::operation::client::_client_input::ClientInputBuilder {
+            inner: <crate::operation::client::ClientInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Config`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn config_operation(
         &self,
     ) -> crate::operation::config::builders::ConfigFluentBuilder {
-        crate::operation::config::_config_input::client_builder(self.clone())
+        crate::operation::config::_config_input::ConfigInputBuilder {
+            inner: <crate::operation::config::ConfigInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Customize`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn customize(
         &self,
     ) -> crate::operation::customize::builders::CustomizeFluentBuilder {
-        crate::operation::customize::_customize_input::client_builder(self.clone())
+        crate::operation::customize::_customize_input::CustomizeInputBuilder {
+            inner: <crate::operation::customize::CustomizeInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Endpoint`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn endpoint_operation(
         &self,
     ) -> crate::operation::endpoint::builders::EndpointFluentBuilder {
-        crate::operation::endpoint::_endpoint_input::client_builder(self.clone())
+        crate::operation::endpoint::_endpoint_input::EndpointInputBuilder {
+            inner: <crate::operation::endpoint::EndpointInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Invoke`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn invoke(&self) -> crate::operation::invoke::builders::InvokeFluentBuilder {
-        crate::operation::invoke::_invoke_input::client_builder(self.clone())
+        crate::operation::invoke::_invoke_input::InvokeInputBuilder {
+            inner: <crate::operation::invoke::InvokeInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `ListAgentStatuses`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn list_agent_statuses(
         &self,
     ) -> crate::operation::list_agent_statuses::builders::ListAgentStatusesFluentBuilder {
-        crate::operation::list_agent_statuses::_list_agent_statuses_input::client_builder(
-            self.clone(),
-        )
+        crate::operation::list_agent_statuses::_list_agent_statuses_input::ListAgentStatusesInputBuilder {
+            inner: <crate::operation::list_agent_statuses::ListAgentStatusesInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Match`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn r#match(
         &self,
     ) -> crate::operation::match_operation::builders::MatchFluentBuilder {
-        crate::operation::match_operation::_match_input::client_builder(self.clone())
+        crate::operation::match_operation::_match_input::MatchInputBuilder {
+            inner: <crate::operation::match_operation::MatchInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `New`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn new_operation(&self) -> crate::operation::new::builders::NewFluentBuilder {
-        crate::operation::new::_new_input::client_builder(self.clone())
+        crate::operation::new::_new_input::NewInputBuilder {
+            inner: <crate::operation::new::NewInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 
     /// Call `Send`: set the input on the returned builder, then `.send().await`.
+    #[inline]
     pub fn send(&self) -> crate::operation::send::builders::SendFluentBuilder {
-        crate::operation::send::_send_input::client_builder(self.clone())
+        crate::operation::send::_send_input::SendInputBuilder {
+            inner: <crate::operation::send::SendInput as ::std::default::Default>::default(),
+            client: self.clone(),
+        }
     }
 }

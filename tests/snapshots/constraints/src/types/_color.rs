@@ -24,6 +24,7 @@ pub enum Color {
 
 impl Color {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Red => "red",
@@ -34,12 +35,14 @@ impl Color {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["red", "green", "debug"]
     }
 }
 
 impl ::std::convert::From<&str> for Color {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "red" => Self::Red,
@@ -54,6 +57,7 @@ impl ::std::convert::From<&str> for Color {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.constraints#Color",
+    "Color",
     "[red, green]",
 );
 

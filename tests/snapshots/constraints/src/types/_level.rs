@@ -19,6 +19,7 @@ pub enum Level {
 
 impl Level {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_i32(&self) -> i32 {
         match self {
             Self::Low => 1i32,
@@ -28,12 +29,14 @@ impl Level {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [i32] {
         &[1i32, 10i32]
     }
 }
 
 impl ::std::convert::From<i32> for Level {
+    #[inline]
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::Low,
@@ -45,6 +48,7 @@ impl ::std::convert::From<i32> for Level {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::int_enumeration(
     "example.constraints#Level",
+    "Level",
     "[1, 10]",
 );
 

@@ -20,6 +20,7 @@ pub enum Kind {
 
 impl Kind {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Plain => "plain",
@@ -29,12 +30,14 @@ impl Kind {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["plain", "`tick`"]
     }
 }
 
 impl ::std::convert::From<&str> for Kind {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "plain" => Self::Plain,
@@ -48,6 +51,7 @@ impl ::std::convert::From<&str> for Kind {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.docs#Kind",
+    "Kind",
     "[plain, `tick`]",
 );
 

@@ -2,7 +2,7 @@
 /// Also uses the \`Audited\` mixin.
 ///
 /// **Deprecated:** Use roles instead. (deprecated since 2024-06-01)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(::std::clone::Clone, ::std::default::Default)]
 #[non_exhaustive]
 pub struct Group {
     /// Who created the record (from the mixin).
@@ -16,13 +16,14 @@ pub struct Group {
 }
 
 /// A builder for [`Group`].
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(::std::clone::Clone, ::std::default::Default)]
 pub struct GroupBuilder {
     inner: Group,
 }
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.mixins#Group",
+    "Group",
     &[
         ::smithy_rt::schema::Member::string("createdBy", "created_by")
             .required()
@@ -37,9 +38,9 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 ::smithy_rt::structure! {
     Group, SCHEMA, GroupBuilder[];
     /// Who created the record (from the mixin).
-    0 "createdBy" created_by / set_created_by / get_created_by: string;
+    0 "createdBy" created_by / set_created_by: string;
     /// The `revision` member.
-    1 "revision" revision / set_revision / get_revision: copy(i32);
+    1 "revision" revision / set_revision: copy(i32);
     /// The `title` member.
-    2 "title" title / set_title / get_title: string;
+    2 "title" title / set_title: string;
 }

@@ -32,6 +32,7 @@ pub enum AgentStatusState {
 
 impl AgentStatusState {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::NoneValue => "NONE",
@@ -47,12 +48,14 @@ impl AgentStatusState {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["NONE", "SELF", "ERROR", "AS", "DO", "IN", "UNKNOWN", "1X"]
     }
 }
 
 impl ::std::convert::From<&str> for AgentStatusState {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::NoneValue,
@@ -72,6 +75,7 @@ impl ::std::convert::From<&str> for AgentStatusState {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.naming#AgentStatusState",
+    "AgentStatusState",
     "[NONE, SELF, ERROR, AS, DO, IN, UNKNOWN, 1X]",
 );
 

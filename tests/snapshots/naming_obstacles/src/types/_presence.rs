@@ -22,6 +22,7 @@ pub enum Presence {
 
 impl Presence {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::NoneValue => "none",
@@ -32,12 +33,14 @@ impl Presence {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["none", "some", "self"]
     }
 }
 
 impl ::std::convert::From<&str> for Presence {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "none" => Self::NoneValue,
@@ -52,6 +55,7 @@ impl ::std::convert::From<&str> for Presence {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.naming#Presence",
+    "Presence",
     "[none, some, self]",
 );
 

@@ -30,6 +30,7 @@ pub enum LegacyColor {
 
 impl LegacyColor {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Red => "red",
@@ -42,12 +43,14 @@ impl LegacyColor {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["red", "light-blue", "green", "ultraviolet", "sepia"]
     }
 }
 
 impl ::std::convert::From<&str> for LegacyColor {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "red" => Self::Red,
@@ -64,6 +67,7 @@ impl ::std::convert::From<&str> for LegacyColor {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.choices#LegacyColor",
+    "LegacyColor",
     "[red, light-blue, green, sepia]",
 );
 

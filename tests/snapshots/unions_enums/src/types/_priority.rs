@@ -21,6 +21,7 @@ pub enum Priority {
 
 impl Priority {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_i32(&self) -> i32 {
         match self {
             Self::Low => 1i32,
@@ -31,12 +32,14 @@ impl Priority {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [i32] {
         &[1i32, 2i32, -1i32]
     }
 }
 
 impl ::std::convert::From<i32> for Priority {
+    #[inline]
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::Low,
@@ -49,6 +52,7 @@ impl ::std::convert::From<i32> for Priority {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::int_enumeration(
     "example.choices#Priority",
+    "Priority",
     "[1, 2, -1]",
 );
 

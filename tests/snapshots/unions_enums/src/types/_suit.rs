@@ -26,6 +26,7 @@ pub enum Suit {
 
 impl Suit {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Hearts => "hearts",
@@ -37,12 +38,14 @@ impl Suit {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["hearts", "spades", "CLUBS", "old"]
     }
 }
 
 impl ::std::convert::From<&str> for Suit {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "hearts" => Self::Hearts,
@@ -58,6 +61,7 @@ impl ::std::convert::From<&str> for Suit {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.choices#Suit",
+    "Suit",
     "[hearts, spades, CLUBS, old]",
 );
 

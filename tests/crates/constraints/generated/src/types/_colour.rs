@@ -24,6 +24,7 @@ pub enum Colour {
 
 impl Colour {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Red => "red",
@@ -34,12 +35,14 @@ impl Colour {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["red", "green", "secret"]
     }
 }
 
 impl ::std::convert::From<&str> for Colour {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "red" => Self::Red,
@@ -54,6 +57,7 @@ impl ::std::convert::From<&str> for Colour {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "example.constraints#Colour",
+    "Colour",
     "[red, green]",
 );
 

@@ -26,6 +26,7 @@ pub enum EnumString {
 
 impl EnumString {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Abc => "abc",
@@ -37,12 +38,14 @@ impl EnumString {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["abc", "def", "ghi", "jkl"]
     }
 }
 
 impl ::std::convert::From<&str> for EnumString {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "abc" => Self::Abc,
@@ -58,6 +61,7 @@ impl ::std::convert::From<&str> for EnumString {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson.validation#EnumString",
+    "EnumString",
     "[abc, def, jkl]",
 );
 

@@ -24,6 +24,7 @@ pub enum EnumTraitString {
 
 impl EnumTraitString {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Abc => "abc",
@@ -34,12 +35,14 @@ impl EnumTraitString {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["abc", "def", "ghi"]
     }
 }
 
 impl ::std::convert::From<&str> for EnumTraitString {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "abc" => Self::Abc,
@@ -54,6 +57,7 @@ impl ::std::convert::From<&str> for EnumTraitString {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson.validation#EnumTraitString",
+    "EnumTraitString",
     "[abc, def]",
 );
 

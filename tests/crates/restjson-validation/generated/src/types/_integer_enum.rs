@@ -21,6 +21,7 @@ pub enum IntegerEnum {
 
 impl IntegerEnum {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_i32(&self) -> i32 {
         match self {
             Self::A => 1i32,
@@ -31,12 +32,14 @@ impl IntegerEnum {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [i32] {
         &[1i32, 2i32, 3i32]
     }
 }
 
 impl ::std::convert::From<i32> for IntegerEnum {
+    #[inline]
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::A,
@@ -49,6 +52,7 @@ impl ::std::convert::From<i32> for IntegerEnum {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::int_enumeration(
     "aws.protocoltests.shared#IntegerEnum",
+    "IntegerEnum",
     "[1, 2, 3]",
 );
 

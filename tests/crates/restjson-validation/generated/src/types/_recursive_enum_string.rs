@@ -20,6 +20,7 @@ pub enum RecursiveEnumString {
 
 impl RecursiveEnumString {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Abc => "abc",
@@ -29,12 +30,14 @@ impl RecursiveEnumString {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["abc", "def"]
     }
 }
 
 impl ::std::convert::From<&str> for RecursiveEnumString {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "abc" => Self::Abc,
@@ -48,6 +51,7 @@ impl ::std::convert::From<&str> for RecursiveEnumString {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson.validation#RecursiveEnumString",
+    "RecursiveEnumString",
     "[abc, def]",
 );
 

@@ -26,6 +26,7 @@ pub enum FooEnum {
 
 impl FooEnum {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Foo => "Foo",
@@ -38,12 +39,14 @@ impl FooEnum {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["Foo", "Baz", "Bar", "1", "0"]
     }
 }
 
 impl ::std::convert::From<&str> for FooEnum {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "Foo" => Self::Foo,
@@ -60,6 +63,7 @@ impl ::std::convert::From<&str> for FooEnum {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.shared#FooEnum",
+    "FooEnum",
     "[Foo, Baz, Bar, 1, 0]",
 );
 

@@ -18,6 +18,7 @@ pub enum StringEnum {
 
 impl StringEnum {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::V => "enumvalue",
@@ -26,12 +27,14 @@ impl StringEnum {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["enumvalue"]
     }
 }
 
 impl ::std::convert::From<&str> for StringEnum {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "enumvalue" => Self::V,
@@ -44,6 +47,7 @@ impl ::std::convert::From<&str> for StringEnum {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson#StringEnum",
+    "StringEnum",
     "[enumvalue]",
 );
 

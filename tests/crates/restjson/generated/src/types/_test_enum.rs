@@ -22,6 +22,7 @@ pub enum TestEnum {
 
 impl TestEnum {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Foo => "FOO",
@@ -32,12 +33,14 @@ impl TestEnum {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [&'static str] {
         &["FOO", "BAR", "BAZ"]
     }
 }
 
 impl ::std::convert::From<&str> for TestEnum {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "FOO" => Self::Foo,
@@ -52,6 +55,7 @@ impl ::std::convert::From<&str> for TestEnum {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::enumeration(
     "aws.protocoltests.restjson#TestEnum",
+    "TestEnum",
     "[FOO, BAR, BAZ]",
 );
 

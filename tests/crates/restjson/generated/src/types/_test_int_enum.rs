@@ -19,6 +19,7 @@ pub enum TestIntEnum {
 
 impl TestIntEnum {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_i32(&self) -> i32 {
         match self {
             Self::One => 1i32,
@@ -28,12 +29,14 @@ impl TestIntEnum {
     }
 
     /// Every value this crate knows, in model order.
+    #[inline]
     pub const fn values() -> &'static [i32] {
         &[1i32, 2i32]
     }
 }
 
 impl ::std::convert::From<i32> for TestIntEnum {
+    #[inline]
     fn from(value: i32) -> Self {
         match value {
             1i32 => Self::One,
@@ -45,6 +48,7 @@ impl ::std::convert::From<i32> for TestIntEnum {
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::int_enumeration(
     "aws.protocoltests.restjson#TestIntEnum",
+    "TestIntEnum",
     "[1, 2]",
 );
 

@@ -7,7 +7,7 @@
 /// preformatted not bold
 ///   kept
 /// ```
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(::std::clone::Clone, ::std::default::Default)]
 #[non_exhaustive]
 pub struct DescribeInput {
     /// Returns Vec\<String\> when x \< y \> z, and Option\<T\> otherwise.
@@ -42,13 +42,14 @@ pub struct DescribeInput {
 }
 
 /// A builder for [`DescribeInput`].
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(::std::clone::Clone, ::std::default::Default)]
 pub struct DescribeInputBuilder {
     inner: DescribeInput,
 }
 
 pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Schema::structure(
     "example.docs#DescribeInput",
+    "DescribeInput",
     &[
         ::smithy_rt::schema::Member::string("generics", "generics"),
         ::smithy_rt::schema::Member::string("ticks", "ticks"),
@@ -68,25 +69,25 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 ::smithy_rt::structure! {
     DescribeInput, SCHEMA, DescribeInputBuilder[];
     /// Returns Vec\\\<String\\\> when x \\\< y \\\> z, and Option\\\<T\\\> otherwise.
-    0 "generics" generics / set_generics / get_generics: string;
+    0 "generics" generics / set_generics: string;
     /// One \\\`tick, a \\\`span\\\`, and a fence: \\\`\\\`\\\` let x = 1; \\\`\\\`\\\` and \\\`\\\`\\\` inline.
-    1 "ticks" ticks / set_ticks / get_ticks: string;
+    1 "ticks" ticks / set_ticks: string;
     /// See \\\[link\\\] and \\\[text\\\](not a url) and a lone \\\] bracket and \\\[Self\\\].
-    2 "brackets" brackets / set_brackets / get_brackets: string;
+    2 "brackets" brackets / set_brackets: string;
     /// then \*\*Note:\*\* a custom tag and\\ and .
-    3 "script" script / set_script / get_script: string;
+    3 "script" script / set_script: string;
     /// Visit <https://example.com/path_(x)?a=1&b=2>, or <http://x.y>.
-    4 "urls" urls / set_urls / get_urls: string;
+    4 "urls" urls / set_urls: string;
     /// Escaped: & \\\<b\\\> "q" ' 😀 and broken \\\&bogus; &amp
-    5 "entities" entities / set_entities / get_entities: string;
+    5 "entities" entities / set_entities: string;
     /// Unbalanced \*\*bold \*italic\*\*\* \`never closed\`
-    6 "unbalanced" unbalanced / set_unbalanced / get_unbalanced: string;
+    6 "unbalanced" unbalanced / set_unbalanced: string;
     /// Line one Line two indented like a code block # Not a heading 1. not a list
-    7 "crlf" crlf / set_crlf / get_crlf: string;
+    7 "crlf" crlf / set_crlf: string;
     /// First paragraph.
-    8 "paragraphs" paragraphs / set_paragraphs / get_paragraphs: string;
+    8 "paragraphs" paragraphs / set_paragraphs: string;
     /// Emoji 🚀, a check ✓ and a skin tone 👍🏽; trailing backslash \\\\
-    9 "emoji" emoji / set_emoji / get_emoji: string;
+    9 "emoji" emoji / set_emoji: string;
     /// The `kind` member.
-    10 "kind" kind / set_kind / get_kind: value(crate::types::Kind);
+    10 "kind" kind / set_kind: value(crate::types::Kind);
 }

@@ -21,12 +21,6 @@ pub mod builders {
 /// Closes a comment \*/ and opens one /\* here.
 ///
 /// Looks like an attribute: #\[derive(Debug)\]
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct Describe;
 

@@ -24,12 +24,6 @@ pub mod builders {
 }
 
 /// An operation named \`Customize\`, like a method or type the generated client or its builders have.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct Customize;
 

@@ -24,12 +24,6 @@ pub mod builders {
 }
 
 /// An operation whose input and output shapes do not follow the operation's name (singular \`Status\`, \`Request\`/\`Response\`).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct ListAgentStatuses;
 

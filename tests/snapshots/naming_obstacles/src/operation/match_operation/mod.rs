@@ -22,12 +22,6 @@ pub mod builders {
 }
 
 /// An operation named with a Rust keyword and no input or output.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct Match;
 

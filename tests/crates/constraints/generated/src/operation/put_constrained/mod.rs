@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// Sends one value of every constrained kind.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct PutConstrained;
 

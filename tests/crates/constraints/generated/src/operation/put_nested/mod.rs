@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// Sends nested, recursive and sensitive values.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct PutNested;
 

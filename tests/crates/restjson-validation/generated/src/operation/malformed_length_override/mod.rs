@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 #[allow(missing_docs, reason = "the model has no documentation for this")]
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct MalformedLengthOverride;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example uses a constant query string parameters and a label. This simply tests that labels and query string parameters are compatible. The fixed query string parameter named "hello" should in no way conflict with the label, \`{hello}\`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct ConstantQueryString;
 

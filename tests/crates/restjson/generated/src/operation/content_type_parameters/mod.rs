@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// The example tests how servers must support requests containing a \`Content-Type\` header with parameters.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct ContentTypeParameters;
 

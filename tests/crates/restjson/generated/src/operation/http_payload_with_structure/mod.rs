@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example serializes a structure in the payload. Note that serializing a structure changes the wrapper element name to match the targeted structure.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpPayloadWithStructure;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example serializes a union in the payload.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpPayloadWithUnion;
 

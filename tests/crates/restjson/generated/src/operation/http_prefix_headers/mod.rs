@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This examples adds headers to the input of a request and response by prefix.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpPrefixHeaders;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// Clients that perform this test extract all headers from the response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpPrefixHeadersInResponse;
 

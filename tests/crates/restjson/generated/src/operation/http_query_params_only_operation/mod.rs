@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example tests httpQueryParams when no other query parameters exist.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpQueryParamsOnlyOperation;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// The example tests how requests are serialized when there's no input payload but there are HTTP labels.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpRequestWithLabels;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// The example tests how requests serialize different timestamp formats in the URI path.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct HttpRequestWithLabelsAndTimestampFormat;
 

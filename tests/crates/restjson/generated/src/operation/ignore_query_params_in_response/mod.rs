@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example ensures that query string bound request parameters are serialized in the body of responses if the structure is used in both the request and response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct IgnoreQueryParamsInResponse;
 

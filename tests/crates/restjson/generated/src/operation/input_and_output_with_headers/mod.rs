@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// The example tests how requests and responses are serialized when there is no input or output payload but there are HTTP header bindings.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct InputAndOutputWithHeaders;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// Blobs are base64 encoded
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct JsonBlobs;
 

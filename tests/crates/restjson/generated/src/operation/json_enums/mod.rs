@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example serializes enums as top level properties, in lists, sets, and maps.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct JsonEnums;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// The example tests basic map serialization.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct JsonMaps;
 

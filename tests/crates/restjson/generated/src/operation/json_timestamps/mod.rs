@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This tests how timestamps are serialized, including using the default format of date-time and various @timestampFormat trait values.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct JsonTimestamps;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This operation uses unions for inputs and outputs.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct JsonUnions;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example ensures that mediaType strings are base64 encoded in headers.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct MediaTypeHeader;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// Null headers are not sent over the wire, empty headers are serialized to ""
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct NullAndEmptyHeadersServer;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This operation defines a union with a Unit member.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct PostPlayerAction;
 

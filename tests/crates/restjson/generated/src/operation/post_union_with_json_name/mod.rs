@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This operation defines a union that uses jsonName on some members.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct PostUnionWithJsonName;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// Recursive shapes
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct RecursiveShapes;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This example tests how timestamp request and response headers are serialized.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct TimestampFormatHeaders;
 

@@ -19,12 +19,6 @@ pub mod builders {
 }
 
 /// This test is similar to NoInputAndNoOutput, but uses explicit Unit types.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::default::Default
-)]
 #[non_exhaustive]
 pub struct UnitInputAndOutput;
 
