@@ -21,7 +21,7 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
         let method = client.method.to_ident();
         let module = format_ident!("{}", op.module);
         let fluent = format_ident!("{}", client.fluent);
-        let Some(input) = krate.structure(op.input) else { return None };
+        let input = krate.structure(op.input)?;
         let input_module = format_ident!("{}", input.name.module);
         let input_ident = format_ident!("{}", input.name.ident);
         let builder = format_ident!("{}", input.builder);
