@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::schema::Schema;
 use crate::value::{Debug, Structure, Value, View};
 
 /// What `Debug` prints instead of a sensitive value.
@@ -22,8 +23,7 @@ pub fn value(value: &dyn Value, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 
 /// A structure as `Name { field: Some(value), .. }` (the way `#[derive(Debug)]` prints its
 /// `Option` fields), with sensitive members (or everything, for a sensitive structure) redacted.
-pub fn structure(value: &dyn Structure, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let schema = value.schema();
+pub fn structure(schema: &Schema, value: &dyn Structure, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     if schema.sensitive {
         return f.write_str(REDACTED);
     }
@@ -95,10 +95,9 @@ pub fn view(view: View<'_>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             });
             out.finish()
         }
-        View::Structure(value) => structure(value, value.schema().name, f),
-        View::Union(value) => match value.variant() {
+        View::Structure(schema, value) => structure(schema, value, schema.name, f),
+        View::Union(schema, value) => match value.variant() {
             Some((index, item)) => {
-                let schema = value.schema();
                 let member = &schema.members[index];
                 variant(f, member.field, item, schema.sensitive || member.sensitive)
             }

@@ -117,8 +117,8 @@ pub trait Decoder {
     }
 
     /// Fill in the members of `value` that the message carries (then call [`finish_structure`]).
-    fn structure(&mut self, value: &mut dyn StructureMut) -> Result<()> {
-        let _ = value;
+    fn structure(&mut self, schema: &'static Schema, value: &mut dyn StructureMut) -> Result<()> {
+        let _ = (schema, value);
         Err(self.error("expected a structure"))
     }
 
@@ -164,10 +164,21 @@ impl<T: Value + Decode> SlotMut for Option<T> {
     }
 }
 
+/// A structure read from `decoder`: what every generated structure's `Decode` is.
+///
+/// # Errors
+///
+/// When the message does not have the structure's shape.
+#[inline]
+pub fn structure<T: StructureMut + Default>(decoder: &mut dyn Decoder, schema: &'static Schema) -> Result<T> {
+    let mut value = T::default();
+    decoder.structure(schema, &mut value)?;
+    Ok(value)
+}
+
 /// Give every member the message left unset its `@default` (what a client reading a response
 /// does: a service may omit defaulted members). Streaming payloads are bodies, present or not.
-pub fn finish_structure(value: &mut dyn StructureMut) -> Result<()> {
-    let schema = value.schema();
+pub fn finish_structure(schema: &'static Schema, value: &mut dyn StructureMut) -> Result<()> {
     for (index, member) in schema.members.iter().enumerate() {
         let (Some(node), false) = (member.default, member.streaming) else { continue };
         if let Some(slot) = value.member_mut(index) {

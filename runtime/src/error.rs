@@ -3,7 +3,7 @@
 //! operation's error enum implements ([`OperationError`]).
 
 use crate::decode::Decoder;
-use crate::value::{Structure, Value, View};
+use crate::value::{Value, View};
 
 /// A response does not have the shape the model expects (a garbled, truncated or mistyped
 /// body, or a bad header), located by a JSON pointer or the header's name.
@@ -112,23 +112,16 @@ impl ::std::fmt::Display for Unhandled {
 impl ::std::error::Error for Unhandled {}
 
 /// An `@error` structure, seen by the operation error enums that hold it.
-pub trait ModelledError: Structure + std::error::Error + Send + Sync + 'static {
-    /// The error as a value (equality, `Debug`).
+pub trait ModelledError: Value + std::error::Error + Send + Sync + 'static {
+    /// The error as a value (its code and message, equality, `Debug`).
     fn as_value(&self) -> &dyn Value;
-
-    /// The error as a structure (its code and message).
-    fn as_structure(&self) -> &dyn Structure;
 
     /// The error as the source of an operation's error.
     fn as_error(&self) -> &(dyn std::error::Error + 'static);
 }
 
-impl<T: Value + Structure + std::error::Error + Send + Sync + 'static> ModelledError for T {
+impl<T: Value + std::error::Error + Send + Sync + 'static> ModelledError for T {
     fn as_value(&self) -> &dyn Value {
-        self
-    }
-
-    fn as_structure(&self) -> &dyn Structure {
         self
     }
 
@@ -150,7 +143,7 @@ impl<'a> ErrorRef<'a> {
     /// The error code (the error shape's name), as the service sent it.
     pub fn code(self) -> Option<&'a str> {
         match self {
-            ErrorRef::Modelled(_, error) => Some(code(error.as_structure())),
+            ErrorRef::Modelled(_, error) => Some(code(error.as_value().view())),
             ErrorRef::Unhandled(error) => error.code(),
         }
     }
@@ -158,7 +151,7 @@ impl<'a> ErrorRef<'a> {
     /// The human-readable message, if the service sent one.
     pub fn message(self) -> Option<&'a str> {
         match self {
-            ErrorRef::Modelled(_, error) => message(error.as_structure()),
+            ErrorRef::Modelled(_, error) => message(error.as_value().view()),
             ErrorRef::Unhandled(error) => error.message(),
         }
     }
@@ -220,8 +213,9 @@ pub trait OperationError: Sized + std::error::Error + Send + Sync + 'static {
 }
 
 /// The message member of an `@error` structure, if it has one and it is set.
-pub fn message(error: &dyn Structure) -> Option<&str> {
-    let index = error.schema().error?.message?;
+pub fn message(error: View<'_>) -> Option<&str> {
+    let View::Structure(schema, error) = error else { return None };
+    let index = schema.error?.message?;
     match error.member(index)?.get()?.view() {
         View::String(message) => Some(message),
         _ => None,
@@ -229,17 +223,22 @@ pub fn message(error: &dyn Structure) -> Option<&str> {
 }
 
 /// The code of an `@error` structure (its shape's name).
-pub fn code(error: &dyn Structure) -> &'static str {
-    match error.schema().error {
+pub fn code(error: View<'_>) -> &'static str {
+    let View::Structure(schema, _) = error else { return "" };
+    match schema.error {
         Some(info) => info.code,
-        None => error.schema().id,
+        None => schema.id,
     }
 }
 
 /// `Code: message`, or `Code` alone: how an `@error` structure displays.
-pub fn display(error: &dyn Structure, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    f.write_str(code(error))?;
-    if let Some(message) = message(error) {
+///
+/// # Errors
+///
+/// When the formatter does.
+pub fn display(error: &dyn Value, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    f.write_str(code(error.view()))?;
+    if let Some(message) = message(error.view()) {
         write!(f, ": {message}")?;
     }
     Ok(())

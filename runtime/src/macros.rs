@@ -42,9 +42,7 @@ macro_rules! structure {
         impl $crate::decode::Decode for $ty {
             #[inline]
             fn decode(decoder: &mut dyn $crate::decode::Decoder) -> $crate::decode::Result<Self> {
-                let mut value = <Self as ::core::default::Default>::default();
-                decoder.structure(&mut value)?;
-                ::core::result::Result::Ok(value)
+                $crate::decode::structure(decoder, &$schema)
             }
         }
 
@@ -59,11 +57,6 @@ macro_rules! structure {
     ) => {
         impl $crate::value::Structure for $ty {
             #[inline]
-            fn schema(&self) -> &'static $crate::schema::Schema {
-                &$schema
-            }
-
-            #[inline]
             fn member(&self, index: usize) -> ::core::option::Option<&dyn $crate::decode::Slot> {
                 match index {
                     $($index => ::core::option::Option::Some(&self.$field),)*
@@ -75,7 +68,7 @@ macro_rules! structure {
         impl $crate::value::Value for $ty {
             #[inline]
             fn view(&self) -> $crate::value::View<'_> {
-                $crate::value::View::Structure(self)
+                $crate::value::View::Structure(&$schema, self)
             }
 
         }
@@ -90,7 +83,7 @@ macro_rules! structure {
         impl ::core::cmp::PartialEq for $ty {
             #[inline]
             fn eq(&self, other: &Self) -> bool {
-                $crate::value::equal($crate::value::View::Structure(self), $crate::value::View::Structure(other))
+                $crate::value::equal($crate::value::View::Structure(&$schema, self), $crate::value::View::Structure(&$schema, other))
             }
         }
 
@@ -104,7 +97,7 @@ macro_rules! structure {
             $( $crate::__getter!(@$kind [$($($t),*)?] [$(#[$doc])*] $field); )*
         }
 
-        $crate::__generic_impl!(@debug $generics $builder);
+        $crate::__generic_impl!(@debug $generics $builder $schema);
 
         $crate::__generic_impl!($generics $builder {
             /// Build the value, checking every constraint of the model first.
@@ -114,8 +107,7 @@ macro_rules! structure {
             /// A `ValidationError` listing every violated constraint, with its path and message.
             #[inline]
             pub fn build(self) -> ::core::result::Result<$ty, $crate::validate::ValidationError> {
-                $crate::validate::structure(&self.inner)?;
-                ::core::result::Result::Ok(self.inner)
+                $crate::validate::build(self.inner, &$schema)
             }
 
             /// Build the value without checking constraints: the escape hatch for when the service
@@ -146,11 +138,11 @@ macro_rules! __generic_impl {
             }
         }
     };
-    (@debug [$($c:ident)?] $builder:ident) => {
+    (@debug [$($c:ident)?] $builder:ident $schema:path) => {
         impl$(<$c>)? ::core::fmt::Debug for $builder$(<$c>)? {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                $crate::debug::structure(&self.inner, ::core::stringify!($builder), f)
+                $crate::debug::structure(&$schema, &self.inner, ::core::stringify!($builder), f)
             }
         }
     };
@@ -417,11 +409,6 @@ macro_rules! union {
     ($ty:ident, $schema:path, $unknown:ident, [$($index:literal => $variant:ident $(($value:ident))?),* $(,)?]) => {
         impl $crate::value::Union for $ty {
             #[inline]
-            fn schema(&self) -> &'static $crate::schema::Schema {
-                &$schema
-            }
-
-            #[inline]
             fn variant(&self) -> ::core::option::Option<(usize, ::core::option::Option<&dyn $crate::value::Value>)> {
                 match self {
                     $(Self::$variant $(($value))? => ::core::option::Option::Some(($index, $crate::__union_value!($($value)?))),)*
@@ -433,7 +420,7 @@ macro_rules! union {
         impl $crate::value::Value for $ty {
             #[inline]
             fn view(&self) -> $crate::value::View<'_> {
-                $crate::value::View::Union(self)
+                $crate::value::View::Union(&$schema, self)
             }
 
         }
@@ -441,7 +428,7 @@ macro_rules! union {
         impl ::core::cmp::PartialEq for $ty {
             #[inline]
             fn eq(&self, other: &Self) -> bool {
-                $crate::value::equal($crate::value::View::Union(self), $crate::value::View::Union(other))
+                $crate::value::equal($crate::value::View::Union(&$schema, self), $crate::value::View::Union(&$schema, other))
             }
         }
 

@@ -321,8 +321,19 @@ impl Collector {
 /// # Errors
 ///
 /// Every violated constraint.
-pub fn structure(value: &dyn crate::value::Structure) -> ::std::result::Result<(), ValidationError> {
-    walk::validate(crate::value::View::Structure(value))
+pub fn structure(schema: &'static crate::schema::Schema, value: &dyn crate::value::Structure) -> ::std::result::Result<(), ValidationError> {
+    walk::validate(crate::value::View::Structure(schema, value))
+}
+
+/// `value` if it passes [`structure`]: what every generated builder's `build()` returns.
+///
+/// # Errors
+///
+/// Every violated constraint.
+#[inline]
+pub fn build<T: crate::value::Structure>(value: T, schema: &'static crate::schema::Schema) -> ::std::result::Result<T, ValidationError> {
+    structure(schema, &value)?;
+    ::std::result::Result::Ok(value)
 }
 
 pub mod walk {
@@ -353,8 +364,7 @@ pub mod walk {
     }
 
     /// The members of a structure.
-    pub fn structure(value: &dyn Structure, c: &mut Collector) {
-        let schema = value.schema();
+    pub fn structure(schema: &Schema, value: &dyn Structure, c: &mut Collector) {
         for (index, member) in schema.members.iter().enumerate() {
             match value.member(index).and_then(|slot| slot.get()) {
                 ::std::option::Option::None => {
@@ -374,8 +384,7 @@ pub mod walk {
     }
 
     /// The member a union holds; an unknown member cannot be sent.
-    pub fn union(value: &dyn Union, c: &mut Collector) {
-        let schema = value.schema();
+    pub fn union(schema: &Schema, value: &dyn Union, c: &mut Collector) {
         match value.variant() {
             ::std::option::Option::None => c.unknown_union_member(),
             ::std::option::Option::Some((index, ::std::option::Option::Some(v))) => {
@@ -399,8 +408,8 @@ pub mod walk {
     /// Checks a value carries itself: structure members, union members, enum membership.
     fn nested(view: View<'_>, c: &mut Collector) {
         match view {
-            View::Structure(s) => structure(s, c),
-            View::Union(u) => union(u, c),
+            View::Structure(schema, s) => structure(schema, s, c),
+            View::Union(schema, u) => union(schema, u, c),
             View::Enum { known: false, schema, .. } | View::IntEnum { known: false, schema, .. } => c.enum_value(allowed(schema)),
             _ => {}
         }
@@ -591,8 +600,8 @@ mod unique {
             }
             // Entry order is unspecified: the size alone keeps equal maps in one bucket.
             View::Map(map) => map.len().hash(h),
-            View::Structure(s) => s.schema().id.hash(h),
-            View::Union(u) => u.variant().map(|(i, _)| i).hash(h),
+            View::Structure(schema, _) => schema.id.hash(h),
+            View::Union(_, u) => u.variant().map(|(i, _)| i).hash(h),
             View::Number(_) | View::Null => {}
         }
     }

@@ -102,18 +102,15 @@ pub enum View<'a> {
     List(&'a dyn List),
     /// A map (or a document object).
     Map(&'a dyn Map),
-    /// A structure.
-    Structure(&'a dyn Structure),
-    /// A union.
-    Union(&'a dyn Union),
+    /// A structure, with its schema.
+    Structure(&'static Schema, &'a dyn Structure),
+    /// A union, with its schema.
+    Union(&'static Schema, &'a dyn Union),
 }
 
-/// A generated structure: its schema and its members by index (the order of the schema's
-/// members).
+/// A generated structure: its members by index (the order of its schema's members; the schema
+/// comes with the structure's [`View`]).
 pub trait Structure: Sync {
-    /// The structure's schema.
-    fn schema(&self) -> &'static Schema;
-
     /// The member at `index` (`None` past the last member).
     fn member(&self, index: usize) -> Option<&dyn Slot>;
 }
@@ -124,11 +121,8 @@ pub trait StructureMut: Structure {
     fn member_mut(&mut self, index: usize) -> Option<&mut dyn SlotMut>;
 }
 
-/// A generated union.
+/// A generated union (its schema comes with its [`View`]).
 pub trait Union: Sync {
-    /// The union's schema.
-    fn schema(&self) -> &'static Schema;
-
     /// The member this holds (its index, and its value unless it targets `smithy.api#Unit`), or
     /// `None` for a member this crate does not know.
     fn variant(&self) -> Option<(usize, Option<&dyn Value>)>;
@@ -312,12 +306,12 @@ pub fn equal(a: View<'_>, b: View<'_>) -> bool {
             x.each(&mut |key, value| all = all && both(Some(value), y.get(key_text(key))));
             all
         }
-        (View::Structure(x), View::Structure(y)) => {
-            std::ptr::eq(x.schema(), y.schema())
-                && (0..x.schema().members.len()).all(|i| both(x.member(i).and_then(|s| s.get()), y.member(i).and_then(|s| s.get())))
+        (View::Structure(schema, x), View::Structure(other, y)) => {
+            std::ptr::eq(schema, other)
+                && (0..schema.members.len()).all(|i| both(x.member(i).and_then(|s| s.get()), y.member(i).and_then(|s| s.get())))
         }
-        (View::Union(x), View::Union(y)) => {
-            std::ptr::eq(x.schema(), y.schema())
+        (View::Union(schema, x), View::Union(other, y)) => {
+            std::ptr::eq(schema, other)
                 && match (x.variant(), y.variant()) {
                     (Some((i, a)), Some((j, b))) => i == j && both(a, b),
                     (None, None) => true,

@@ -244,7 +244,7 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
     let construction = |e| Err(SdkError::Construction(e));
     if config.validation {
         let mut collector = crate::validate::Collector::default();
-        crate::validate::walk::structure(input, &mut collector);
+        crate::validate::walk::structure(op.input, input, &mut collector);
         if let Err(error) = collector.finish() {
             return construction(ConstructionError::Validation(error));
         }

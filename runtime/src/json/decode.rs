@@ -173,9 +173,8 @@ impl Decoder for JsonDecoder<'_> {
         Ok(())
     }
 
-    fn structure(&mut self, value: &mut dyn StructureMut) -> Result<()> {
+    fn structure(&mut self, schema: &'static Schema, value: &mut dyn StructureMut) -> Result<()> {
         let Json::Object(entries) = self.node else { return Err(self.mismatch("an object")) };
-        let schema = value.schema();
         // `null` means absent; unknown keys are ignored so newer services stay readable; a
         // repeated key's last value wins.
         for (key, node) in entries {
@@ -193,7 +192,7 @@ impl Decoder for JsonDecoder<'_> {
             }
         }
         if !self.body_of_response {
-            finish_structure(value)?;
+            finish_structure(schema, value)?;
         }
         Ok(())
     }

@@ -5,13 +5,12 @@
 
 use super::JsonWriter;
 use crate::primitives::DateTime;
-use crate::schema::{Binding, Kind, Member, Node, TimestampFormat};
+use crate::schema::{Binding, Kind, Member, Node, Schema, TimestampFormat};
 use crate::value::{key_text, DocumentNumber, Structure, Union, View};
 
 /// A structure as a JSON object. `top_level` is an operation input: only its body members are
 /// written, and unset members stay unset.
-pub fn write_structure(w: &mut JsonWriter, value: &dyn Structure, top_level: bool) {
-    let schema = value.schema();
+pub fn write_structure(w: &mut JsonWriter, schema: &Schema, value: &dyn Structure, top_level: bool) {
     w.begin_object();
     for (index, member) in schema.members.iter().enumerate() {
         if top_level && member.binding != Binding::Body {
@@ -37,8 +36,7 @@ pub fn write_structure(w: &mut JsonWriter, value: &dyn Structure, top_level: boo
     w.end_object();
 }
 
-fn write_union(w: &mut JsonWriter, value: &dyn Union) {
-    let schema = value.schema();
+fn write_union(w: &mut JsonWriter, schema: &Schema, value: &dyn Union) {
     w.begin_object();
     // Validation refuses to send an unknown member; unvalidated, it becomes `{}`.
     if let Some((index, v)) = value.variant() {
@@ -125,8 +123,8 @@ pub fn write_value(w: &mut JsonWriter, view: View<'_>, member: &Member) {
             });
             w.end_object();
         }
-        View::Structure(s) => write_structure(w, s, false),
-        View::Union(u) => write_union(w, u),
+        View::Structure(schema, s) => write_structure(w, schema, s, false),
+        View::Union(schema, u) => write_union(w, schema, u),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::decode::{Decoder, Result};
 use crate::error::DeserializeError;
 use crate::http::{RequestBuilder, RequestError};
 use crate::primitives::DateTime;
-use crate::schema::{Binding, Kind, Member, Operation, PathPart, TimestampFormat};
+use crate::schema::{Binding, Kind, Member, Operation, PathPart, Schema, TimestampFormat};
 use crate::value::{sorted_entries, Structure, StructureMut, Value, View};
 
 /// Where a value travels as text, which decides the default timestamp format.
@@ -64,7 +64,7 @@ fn member_value<'v>(input: &'v dyn Structure, index: usize, member: &Member, tok
 /// The request line and headers of an operation whose input is `input`: path labels, constant and
 /// bound query parameters, headers and prefix headers. The body is the protocol's.
 pub(crate) fn write_bindings(op: &Operation, input: &dyn Structure, request: &mut RequestBuilder) -> std::result::Result<(), RequestError> {
-    let schema = input.schema();
+    let schema = op.input;
     let Some(http) = &op.http else { return Ok(()) };
     for part in http.path {
         match part {
@@ -296,8 +296,7 @@ impl Decoder for StatusDecoder {
 }
 
 /// Fill the members of `value` bound to headers, prefix headers and the status code.
-pub(crate) fn read_bindings(value: &mut dyn StructureMut, status: u16, headers: &http::HeaderMap) -> Result<()> {
-    let schema = value.schema();
+pub(crate) fn read_bindings(schema: &'static Schema, value: &mut dyn StructureMut, status: u16, headers: &http::HeaderMap) -> Result<()> {
     for (index, member) in schema.members.iter().enumerate() {
         let Some(slot) = value.member_mut(index) else { continue };
         match member.binding {

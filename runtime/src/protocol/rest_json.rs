@@ -11,7 +11,7 @@ use crate::decode::{finish_structure, Decode, Decoder, Result};
 use crate::error::{DeserializeError, OperationError, Unhandled};
 use crate::http::{RequestBuilder, RequestError, ResponseError};
 use crate::json::{Json, JsonDecoder, JsonWriter};
-use crate::schema::{Binding, Kind, Operation};
+use crate::schema::{Binding, Kind, Operation, Schema};
 use crate::value::{Structure, StructureMut, View};
 
 /// Build the HTTP request for `input` sent to `endpoint`, checking every constraint first.
@@ -22,7 +22,7 @@ use crate::value::{Structure, StructureMut, View};
 /// request cannot be formed.
 pub fn serialize_request(op: &Operation, input: &dyn Structure, endpoint: &str) -> std::result::Result<http::Request<Vec<u8>>, RequestError> {
     let mut collector = crate::validate::Collector::default();
-    crate::validate::walk::structure(input, &mut collector);
+    crate::validate::walk::structure(op.input, input, &mut collector);
     collector.finish().map_err(RequestError::Validation)?;
     serialize_request_unvalidated(op, input, endpoint)
 }
@@ -37,7 +37,7 @@ pub fn serialize_request_unvalidated(op: &Operation, input: &dyn Structure, endp
     let method = op.http.as_ref().map_or("POST", |http| http.method);
     let mut request = RequestBuilder::new(method, endpoint)?;
     write_bindings(op, input, &mut request)?;
-    let schema = input.schema();
+    let schema = op.input;
     if let Some((index, member)) = payload_member(schema) {
         let value = input.member(index).and_then(|slot| slot.get()).map(|v| v.view());
         let media = member.media_type;
@@ -57,7 +57,7 @@ pub fn serialize_request_unvalidated(op: &Operation, input: &dyn Structure, endp
         }
     } else if schema.members.iter().any(|m| m.binding == Binding::Body) {
         let mut writer = JsonWriter::new();
-        crate::json::write_structure(&mut writer, input, true);
+        crate::json::write_structure(&mut writer, schema, input, true);
         request.body("application/json", writer.into_string().into_bytes());
     }
     request.build()
@@ -86,9 +86,8 @@ impl Decoder for ResponseDecoder<'_> {
         DeserializeError::new("", message)
     }
 
-    fn structure(&mut self, value: &mut dyn StructureMut) -> Result<()> {
-        read_bindings(value, self.status, self.headers)?;
-        let schema = value.schema();
+    fn structure(&mut self, schema: &'static Schema, value: &mut dyn StructureMut) -> Result<()> {
+        read_bindings(schema, value, self.status, self.headers)?;
         if let Some((index, member)) = payload_member(schema) {
             if !self.body.is_empty() {
                 if let Some(slot) = value.member_mut(index) {
@@ -112,10 +111,10 @@ impl Decoder for ResponseDecoder<'_> {
                 }
             };
             if let Some(json) = json {
-                JsonDecoder::response_body(json).structure(value)?;
+                JsonDecoder::response_body(json).structure(schema, value)?;
             }
         }
-        finish_structure(value)
+        finish_structure(schema, value)
     }
 }
 
