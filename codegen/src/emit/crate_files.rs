@@ -79,7 +79,7 @@ fn type_def(krate: &Crate, def: &TypeDef) -> Vec<Part> {
     match def {
         TypeDef::Structure(s) => emit_structure(krate, s),
         TypeDef::Enum(e) => vec![Part::Tokens(emit_enum(e))],
-        TypeDef::Union(u) => vec![Part::Tokens(emit_union(krate, u))],
+        TypeDef::Union(u) => emit_union(krate, u),
     }
 }
 

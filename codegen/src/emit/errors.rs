@@ -1,12 +1,11 @@
 //! Operation error enums: one variant per error the operation can return, plus `Unhandled`.
 
-use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_attrs, path_tokens, rt};
+use super::{doc_attrs, macro_call, path_text, path_tokens, rt, MacroArg, Part};
 use crate::ir::{Crate, ErrorEnum};
 
-pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
+pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> Vec<Part> {
     let rt = rt();
     let name = format_ident!("{}", e.ident);
     let unhandled = format_ident!("{}", e.unhandled);
@@ -19,13 +18,13 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
     });
     let is_unhandled = e.is_unhandled.to_ident();
     let list = e.variants.iter().enumerate().map(|(i, v)| {
-        let index = Literal::usize_unsuffixed(i);
-        let ident = format_ident!("{}", v.ident);
-        let path = path_tokens(&krate.types[v.error].name().path);
-        let is = v.is_fn.to_ident();
-        quote!(#index => #ident(#path) #is)
+        format!("{i} => {}({}) {}", v.ident, path_text(&krate.types[v.error].name().path), v.is_fn.name)
     });
-    quote! {
+    let call = macro_call(
+        "operation_error",
+        &[MacroArg::Plain(e.ident.clone()), MacroArg::List(list.collect()), MacroArg::Plain(is_unhandled.to_string())],
+    );
+    let tokens = quote! {
         #docs
         #[derive(::std::clone::Clone)]
         #[non_exhaustive]
@@ -34,7 +33,6 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> TokenStream {
             /// An error the model does not describe for this operation; its code and message are kept.
             #unhandled(#rt::error::Unhandled),
         }
-
-        #rt::operation_error!(#name, [#( #list ),*], #is_unhandled);
-    }
+    };
+    vec![Part::Tokens(tokens), Part::Text(call)]
 }

@@ -161,6 +161,40 @@ pub enum Part {
     Text(String),
 }
 
+/// One argument of a runtime macro invocation laid out by [`macro_call`].
+pub(crate) enum MacroArg {
+    /// Written as it is, on a line of its own.
+    Plain(String),
+    /// `[ .. ]` with one item per line.
+    List(Vec<String>),
+}
+
+/// A runtime macro invocation, one argument (or list item) per line: prettyplease leaves macro
+/// bodies as a token soup (`crate ::types::X`), which nobody can review.
+pub(crate) fn macro_call(name: &str, args: &[MacroArg]) -> String {
+    let mut out = format!("::smithy_rt::{name}!(\n");
+    for (i, arg) in args.iter().enumerate() {
+        let comma = if i + 1 < args.len() { "," } else { "" };
+        match arg {
+            MacroArg::Plain(text) => out.push_str(&format!("    {text}{comma}\n")),
+            MacroArg::List(items) => {
+                out.push_str("    [\n");
+                for item in items {
+                    out.push_str(&format!("        {item},\n"));
+                }
+                out.push_str(&format!("    ]{comma}\n"));
+            }
+        }
+    }
+    out.push_str(");\n");
+    out
+}
+
+/// A type's path as generated code writes it (`crate::types::X`).
+pub(crate) fn path_text(path: &Path) -> String {
+    path.0.join("::")
+}
+
 /// A Rust file made of tokens alone.
 pub(crate) fn rust_file(path: impl Into<String>, tokens: TokenStream) -> EmittedFile {
     EmittedFile { path: path.into(), kind: FileKind::Rust(vec![Part::Tokens(tokens)]) }

@@ -6,13 +6,9 @@ use quote::{format_ident, quote};
 
 use super::errors::emit_error_enum;
 use super::structures::emit_structure;
-use super::{doc_attrs, path_tokens, rt, EmittedFile, FileKind, Part};
+use super::{doc_attrs, macro_call, path_tokens, rt, EmittedFile, FileKind, MacroArg, Part};
 use crate::ir::{Crate, Operation, PathPart, Protocol, Structure};
 use crate::naming;
-
-fn rust(path: String, tokens: TokenStream) -> EmittedFile {
-    super::rust_file(path, tokens)
-}
 
 fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
     let rt = rt();
@@ -57,22 +53,27 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
 }
 
 /// The name, shape id and sans-IO functions of the marker struct.
-fn marker_impl(krate: &Crate, op: &Operation) -> TokenStream {
-    let rt = rt();
+fn marker_impl(krate: &Crate, op: &Operation) -> Part {
     let marker = format_ident!("{}", op.marker);
     let (name, id) = (&op.name, &op.shape_id);
     match (krate.protocol, op.wire) {
         (Some(protocol), true) => {
-            let input = format_ident!("{}", krate.types[op.input].name().ident);
-            let output = format_ident!("{}", krate.types[op.output].name().ident);
-            let error = format_ident!("{}", op.error.ident);
-            let operation = format_ident!("{}", naming::OPERATION_STATIC);
             let protocol = match protocol {
-                Protocol::RestJson1 => quote!(rest_json),
+                Protocol::RestJson1 => "rest_json",
             };
-            quote!(#rt::operation!(#marker, #name, #id, #operation, #protocol, self::#input, self::#output, self::#error);)
+            let args = [
+                op.marker.clone(),
+                format!("{name:?}"),
+                format!("{id:?}"),
+                naming::OPERATION_STATIC.to_string(),
+                protocol.to_string(),
+                format!("self::{}", krate.types[op.input].name().ident),
+                format!("self::{}", krate.types[op.output].name().ident),
+                format!("self::{}", op.error.ident),
+            ];
+            Part::Text(macro_call("operation", &args.map(MacroArg::Plain)))
         }
-        _ => quote! {
+        _ => Part::Tokens(quote! {
             impl #marker {
                 /// The operation's name in the model.
                 pub const NAME: &'static str = #name;
@@ -80,7 +81,7 @@ fn marker_impl(krate: &Crate, op: &Operation) -> TokenStream {
                 /// The operation's absolute shape id.
                 pub const SHAPE_ID: &'static str = #id;
             }
-        },
+        }),
     }
 }
 
@@ -164,19 +165,17 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
         #[non_exhaustive]
         pub struct #marker;
 
-        #marker_impl
-
-        #schema
     };
+    let module = vec![Part::Tokens(module), marker_impl, Part::Tokens(quote!(#schema))];
     let mut input_parts = emit_structure(krate, input);
     if op.client.is_some() {
         input_parts.push(Part::Tokens(fluent(krate, op, input)));
     }
     let file = |path: String, parts: Vec<Part>| EmittedFile { path, kind: FileKind::Rust(parts) };
     vec![
-        rust(format!("{dir}/mod.rs"), module),
+        file(format!("{dir}/mod.rs"), module),
         file(format!("{dir}/{}.rs", input.name.module), input_parts),
         file(format!("{dir}/{}.rs", output.name.module), emit_structure(krate, output)),
-        rust(format!("{dir}/_error.rs"), emit_error_enum(krate, &op.error)),
+        file(format!("{dir}/_error.rs"), emit_error_enum(krate, &op.error)),
     ]
 }

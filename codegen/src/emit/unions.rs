@@ -1,14 +1,13 @@
 //! Unions: one variant per member plus `Unknown` for members added to the service later.
 
-use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::schemas::{member_tokens, shape_settings};
-use super::{doc_attrs, doc_lines, rt, type_tokens, unboxed_tokens};
+use super::{doc_attrs, doc_lines, macro_call, rt, type_tokens, unboxed_tokens, MacroArg, Part};
 use crate::ir::{Crate, Union};
 use crate::naming;
 
-pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
+pub(crate) fn emit_union(krate: &Crate, u: &Union) -> Vec<Part> {
     let rt = rt();
     let name = format_ident!("{}", u.name.ident);
     let unknown = format_ident!("{}", u.unknown_variant);
@@ -63,20 +62,26 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
     let rust_name = &u.name.ident;
     let members = u.variants.iter().map(|v| member_tokens(krate, &v.schema));
     let settings = shape_settings(u.sensitive, None, None);
-    let arms = u.variants.iter().enumerate().map(|(i, v)| {
-        let index = Literal::usize_unsuffixed(i);
-        let ident = format_ident!("{}", v.ident);
-        match v.ty {
-            Some(_) => quote!(#index => #ident(value)),
-            None => quote!(#index => #ident),
-        }
-    });
-    let decode_union = if u.decode {
-        quote!(#rt::union!(decode #name, #schema, #unknown, [#( #arms ),*]);)
-    } else {
-        quote!(#rt::union!(#name, #schema, #unknown, [#( #arms ),*]);)
-    };
-    quote! {
+    let arms: Vec<String> = u
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match v.ty {
+            Some(_) => format!("{i} => {}(value)", v.ident),
+            None => format!("{i} => {}", v.ident),
+        })
+        .collect();
+    let head = if u.decode { format!("decode {}", u.name.ident) } else { u.name.ident.clone() };
+    let call = macro_call(
+        "union",
+        &[
+            MacroArg::Plain(head),
+            MacroArg::Plain(naming::SCHEMA_STATIC.to_string()),
+            MacroArg::Plain(u.unknown_variant.clone()),
+            MacroArg::List(arms),
+        ],
+    );
+    let tokens = quote! {
         #docs
         #[derive(::std::clone::Clone)]
         #[non_exhaustive]
@@ -98,7 +103,6 @@ pub(crate) fn emit_union(krate: &Crate, u: &Union) -> TokenStream {
         }
 
         pub(crate) static #schema: #rt::schema::Schema = #rt::schema::Schema::union(#id, #rust_name, &[#( #members ),*]) #settings;
-
-        #decode_union
-    }
+    };
+    vec![Part::Tokens(tokens), Part::Text(call)]
 }

@@ -58,6 +58,10 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    decode InvalidRequestExceptionReason, SCHEMA, Unknown, [0 =>
-    AttachedFileInvalidRequestExceptionReason(value)]
+    decode InvalidRequestExceptionReason,
+    SCHEMA,
+    Unknown,
+    [
+        0 => AttachedFileInvalidRequestExceptionReason(value),
+    ]
 );

@@ -18,13 +18,13 @@ pub enum UpdateContactAttributesError {
 }
 
 ::smithy_rt::operation_error!(
-    UpdateContactAttributesError, [0 => InternalServiceException(crate
-    ::types::error::InternalServiceException) is_internal_service_exception, 1 =>
-    InvalidActiveRegionException(crate ::types::error::InvalidActiveRegionException)
-    is_invalid_active_region_exception, 2 => InvalidParameterException(crate
-    ::types::error::InvalidParameterException) is_invalid_parameter_exception, 3 =>
-    InvalidRequestException(crate ::types::error::InvalidRequestException)
-    is_invalid_request_exception, 4 => ResourceNotFoundException(crate
-    ::types::error::ResourceNotFoundException) is_resource_not_found_exception],
+    UpdateContactAttributesError,
+    [
+        0 => InternalServiceException(crate::types::error::InternalServiceException) is_internal_service_exception,
+        1 => InvalidActiveRegionException(crate::types::error::InvalidActiveRegionException) is_invalid_active_region_exception,
+        2 => InvalidParameterException(crate::types::error::InvalidParameterException) is_invalid_parameter_exception,
+        3 => InvalidRequestException(crate::types::error::InvalidRequestException) is_invalid_request_exception,
+        4 => ResourceNotFoundException(crate::types::error::ResourceNotFoundException) is_resource_not_found_exception,
+    ],
     is_unhandled
 );

@@ -32,9 +32,13 @@ pub mod builders {
 pub struct UpdateContactAttributes;
 
 ::smithy_rt::operation!(
-    UpdateContactAttributes, "UpdateContactAttributes",
-    "com.amazonaws.connect#UpdateContactAttributes", OPERATION, rest_json,
-    self::UpdateContactAttributesInput, self::UpdateContactAttributesOutput,
+    UpdateContactAttributes,
+    "UpdateContactAttributes",
+    "com.amazonaws.connect#UpdateContactAttributes",
+    OPERATION,
+    rest_json,
+    self::UpdateContactAttributesInput,
+    self::UpdateContactAttributesOutput,
     self::UpdateContactAttributesError
 );
 

@@ -54,4 +54,12 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     ],
 );
 
-::smithy_rt::union!(decode Reason, SCHEMA, Unknown, [0 => TooLong(value), 1 => Missing]);
+::smithy_rt::union!(
+    decode Reason,
+    SCHEMA,
+    Unknown,
+    [
+        0 => TooLong(value),
+        1 => Missing,
+    ]
+);

@@ -93,6 +93,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    decode Choice, SCHEMA, Unknown, [0 => SelfValue(value), 1 => NoneValue, 2 =>
-    Type(value), 3 => UnknownValue(value)]
+    decode Choice,
+    SCHEMA,
+    Unknown,
+    [
+        0 => SelfValue(value),
+        1 => NoneValue,
+        2 => Type(value),
+        3 => UnknownValue(value),
+    ]
 );

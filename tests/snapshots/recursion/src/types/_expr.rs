@@ -112,6 +112,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    decode Expr, SCHEMA, Unknown, [0 => Literal(value), 1 => Negate(value), 2 =>
-    Add(value), 3 => All(value)]
+    decode Expr,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Literal(value),
+        1 => Negate(value),
+        2 => Add(value),
+        3 => All(value),
+    ]
 );

@@ -119,6 +119,14 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    decode Content, SCHEMA, Unknown, [0 => Card(value), 1 => Note(value), 2 =>
-    Names(value), 3 => Empty, 4 => Suit(value)]
+    decode Content,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Card(value),
+        1 => Note(value),
+        2 => Names(value),
+        3 => Empty,
+        4 => Suit(value),
+    ]
 );

@@ -100,6 +100,13 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    Choice, SCHEMA, Unknown, [0 => Name(value), 1 => Point(value), 2 => Nothing, 3 =>
-    Nested(value)]
+    Choice,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Name(value),
+        1 => Point(value),
+        2 => Nothing,
+        3 => Nested(value),
+    ]
 );

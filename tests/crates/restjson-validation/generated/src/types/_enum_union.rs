@@ -74,4 +74,12 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     ],
 );
 
-::smithy_rt::union!(EnumUnion, SCHEMA, Unknown, [0 => First(value), 1 => Second(value)]);
+::smithy_rt::union!(
+    EnumUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => First(value),
+        1 => Second(value),
+    ]
+);

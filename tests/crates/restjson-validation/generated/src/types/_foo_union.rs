@@ -65,5 +65,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    FooUnion, SCHEMA, Unknown, [0 => String(value), 1 => Integer(value)]
+    FooUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => String(value),
+        1 => Integer(value),
+    ]
 );

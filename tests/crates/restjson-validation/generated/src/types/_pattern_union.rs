@@ -67,5 +67,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    PatternUnion, SCHEMA, Unknown, [0 => First(value), 1 => Second(value)]
+    PatternUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => First(value),
+        1 => Second(value),
+    ]
 );

@@ -79,5 +79,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    RecursiveUnionOne, SCHEMA, Unknown, [0 => String(value), 1 => Union(value)]
+    RecursiveUnionOne,
+    SCHEMA,
+    Unknown,
+    [
+        0 => String(value),
+        1 => Union(value),
+    ]
 );

@@ -79,5 +79,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    RecursiveUnionTwo, SCHEMA, Unknown, [0 => String(value), 1 => Union(value)]
+    RecursiveUnionTwo,
+    SCHEMA,
+    Unknown,
+    [
+        0 => String(value),
+        1 => Union(value),
+    ]
 );

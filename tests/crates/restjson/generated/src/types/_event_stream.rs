@@ -228,8 +228,17 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    EventStream, SCHEMA, Unknown, [0 => Headers(value), 1 => BlobPayload(value), 2 =>
-    StringPayload(value), 3 => StructurePayload(value), 4 => UnionPayload(value), 5 =>
-    HeadersAndExplicitPayload(value), 6 => HeadersAndImplicitPayload(value), 7 =>
-    Error(value)]
+    EventStream,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Headers(value),
+        1 => BlobPayload(value),
+        2 => StringPayload(value),
+        3 => StructurePayload(value),
+        4 => UnionPayload(value),
+        5 => HeadersAndExplicitPayload(value),
+        6 => HeadersAndImplicitPayload(value),
+        7 => Error(value),
+    ]
 );

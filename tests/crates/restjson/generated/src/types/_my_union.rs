@@ -281,8 +281,20 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    decode MyUnion, SCHEMA, Unknown, [0 => StringValue(value), 1 => BooleanValue(value),
-    2 => NumberValue(value), 3 => BlobValue(value), 4 => TimestampValue(value), 5 =>
-    EnumValue(value), 6 => ListValue(value), 7 => MapValue(value), 8 =>
-    StructureValue(value), 9 => RenamedStructureValue(value), 10 => UnionValue(value)]
+    decode MyUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => StringValue(value),
+        1 => BooleanValue(value),
+        2 => NumberValue(value),
+        3 => BlobValue(value),
+        4 => TimestampValue(value),
+        5 => EnumValue(value),
+        6 => ListValue(value),
+        7 => MapValue(value),
+        8 => StructureValue(value),
+        9 => RenamedStructureValue(value),
+        10 => UnionValue(value),
+    ]
 );

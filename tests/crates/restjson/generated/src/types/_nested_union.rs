@@ -45,4 +45,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     &[::smithy_rt::schema::Member::string("stringValue", "StringValue")],
 );
 
-::smithy_rt::union!(decode NestedUnion, SCHEMA, Unknown, [0 => StringValue(value)]);
+::smithy_rt::union!(
+    decode NestedUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => StringValue(value),
+    ]
+);

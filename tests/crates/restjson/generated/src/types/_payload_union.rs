@@ -45,4 +45,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     &[::smithy_rt::schema::Member::string("unionMember", "UnionMember")],
 );
 
-::smithy_rt::union!(PayloadUnion, SCHEMA, Unknown, [0 => UnionMember(value)]);
+::smithy_rt::union!(
+    PayloadUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => UnionMember(value),
+    ]
+);

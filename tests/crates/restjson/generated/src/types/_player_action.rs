@@ -33,4 +33,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     &[::smithy_rt::schema::Member::string("quit", "Quit")],
 );
 
-::smithy_rt::union!(decode PlayerAction, SCHEMA, Unknown, [0 => Quit]);
+::smithy_rt::union!(
+    decode PlayerAction,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Quit,
+    ]
+);

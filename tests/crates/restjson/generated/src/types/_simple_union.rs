@@ -64,4 +64,12 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     ],
 );
 
-::smithy_rt::union!(SimpleUnion, SCHEMA, Unknown, [0 => Int(value), 1 => String(value)]);
+::smithy_rt::union!(
+    SimpleUnion,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Int(value),
+        1 => String(value),
+    ]
+);

@@ -51,4 +51,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     ],
 );
 
-::smithy_rt::union!(SingletonEventStream, SCHEMA, Unknown, [0 => Singleton(value)]);
+::smithy_rt::union!(
+    SingletonEventStream,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Singleton(value),
+    ]
+);

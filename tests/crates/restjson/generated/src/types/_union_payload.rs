@@ -43,4 +43,11 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     &[::smithy_rt::schema::Member::string("greeting", "Greeting")],
 );
 
-::smithy_rt::union!(decode UnionPayload, SCHEMA, Unknown, [0 => Greeting(value)]);
+::smithy_rt::union!(
+    decode UnionPayload,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Greeting(value),
+    ]
+);

@@ -84,6 +84,12 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 );
 
 ::smithy_rt::union!(
-    decode UnionWithJsonName, SCHEMA, Unknown, [0 => Foo(value), 1 => Bar(value), 2 =>
-    Baz(value)]
+    decode UnionWithJsonName,
+    SCHEMA,
+    Unknown,
+    [
+        0 => Foo(value),
+        1 => Bar(value),
+        2 => Baz(value),
+    ]
 );

@@ -7,4 +7,9 @@ pub enum PutCollectionsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutCollectionsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutCollectionsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct PutCollections;
 
 ::smithy_rt::operation!(
-    PutCollections, "PutCollections", "example.constraints#PutCollections", OPERATION,
-    rest_json, self::PutCollectionsInput, self::PutCollectionsOutput,
+    PutCollections,
+    "PutCollections",
+    "example.constraints#PutCollections",
+    OPERATION,
+    rest_json,
+    self::PutCollectionsInput,
+    self::PutCollectionsOutput,
     self::PutCollectionsError
 );
 

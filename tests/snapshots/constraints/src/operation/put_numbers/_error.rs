@@ -7,4 +7,9 @@ pub enum PutNumbersError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutNumbersError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutNumbersError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct PutNumbers;
 
 ::smithy_rt::operation!(
-    PutNumbers, "PutNumbers", "example.constraints#PutNumbers", OPERATION, rest_json,
-    self::PutNumbersInput, self::PutNumbersOutput, self::PutNumbersError
+    PutNumbers,
+    "PutNumbers",
+    "example.constraints#PutNumbers",
+    OPERATION,
+    rest_json,
+    self::PutNumbersInput,
+    self::PutNumbersOutput,
+    self::PutNumbersError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum PutStringsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutStringsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutStringsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct PutStrings;
 
 ::smithy_rt::operation!(
-    PutStrings, "PutStrings", "example.constraints#PutStrings", OPERATION, rest_json,
-    self::PutStringsInput, self::PutStringsOutput, self::PutStringsError
+    PutStrings,
+    "PutStrings",
+    "example.constraints#PutStrings",
+    OPERATION,
+    rest_json,
+    self::PutStringsInput,
+    self::PutStringsOutput,
+    self::PutStringsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -12,7 +12,10 @@ pub enum DeleteThingError {
 }
 
 ::smithy_rt::operation_error!(
-    DeleteThingError, [0 => AccessDenied(crate ::types::error::AccessDenied)
-    is_access_denied, 1 => NotFound(crate ::types::error::NotFound) is_not_found],
+    DeleteThingError,
+    [
+        0 => AccessDenied(crate::types::error::AccessDenied) is_access_denied,
+        1 => NotFound(crate::types::error::NotFound) is_not_found,
+    ],
     is_unhandled
 );

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct DeleteThing;
 
 ::smithy_rt::operation!(
-    DeleteThing, "DeleteThing", "example.errors#DeleteThing", OPERATION, rest_json,
-    self::DeleteThingInput, self::DeleteThingOutput, self::DeleteThingError
+    DeleteThing,
+    "DeleteThing",
+    "example.errors#DeleteThing",
+    OPERATION,
+    rest_json,
+    self::DeleteThingInput,
+    self::DeleteThingOutput,
+    self::DeleteThingError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -18,9 +18,13 @@ pub enum GetThingError {
 }
 
 ::smithy_rt::operation_error!(
-    GetThingError, [0 => AccessDenied(crate ::types::error::AccessDenied)
-    is_access_denied, 1 => InternalFailure(crate ::types::error::InternalFailure)
-    is_internal_failure, 2 => InvalidInput(crate ::types::error::InvalidInput)
-    is_invalid_input, 3 => NotFound(crate ::types::error::NotFound) is_not_found, 4 =>
-    Throttled(crate ::types::error::Throttled) is_throttled], is_unhandled
+    GetThingError,
+    [
+        0 => AccessDenied(crate::types::error::AccessDenied) is_access_denied,
+        1 => InternalFailure(crate::types::error::InternalFailure) is_internal_failure,
+        2 => InvalidInput(crate::types::error::InvalidInput) is_invalid_input,
+        3 => NotFound(crate::types::error::NotFound) is_not_found,
+        4 => Throttled(crate::types::error::Throttled) is_throttled,
+    ],
+    is_unhandled
 );

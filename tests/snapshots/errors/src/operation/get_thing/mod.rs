@@ -23,8 +23,14 @@ pub mod builders {
 pub struct GetThing;
 
 ::smithy_rt::operation!(
-    GetThing, "GetThing", "example.errors#GetThing", OPERATION, rest_json,
-    self::GetThingInput, self::GetThingOutput, self::GetThingError
+    GetThing,
+    "GetThing",
+    "example.errors#GetThing",
+    OPERATION,
+    rest_json,
+    self::GetThingInput,
+    self::GetThingOutput,
+    self::GetThingError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -10,5 +10,9 @@ pub enum DescribeError {
 }
 
 ::smithy_rt::operation_error!(
-    DescribeError, [0 => Oops(crate ::types::error::Oops) is_oops], is_unhandled
+    DescribeError,
+    [
+        0 => Oops(crate::types::error::Oops) is_oops,
+    ],
+    is_unhandled
 );

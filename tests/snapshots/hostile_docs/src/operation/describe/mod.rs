@@ -25,8 +25,14 @@ pub mod builders {
 pub struct Describe;
 
 ::smithy_rt::operation!(
-    Describe, "Describe", "example.docs#Describe", OPERATION, rest_json,
-    self::DescribeInput, self::DescribeOutput, self::DescribeError
+    Describe,
+    "Describe",
+    "example.docs#Describe",
+    OPERATION,
+    rest_json,
+    self::DescribeInput,
+    self::DescribeOutput,
+    self::DescribeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

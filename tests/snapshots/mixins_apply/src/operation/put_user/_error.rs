@@ -7,4 +7,9 @@ pub enum PutUserError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutUserError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutUserError,
+    [
+    ],
+    is_unhandled
+);

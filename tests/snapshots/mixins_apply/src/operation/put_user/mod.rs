@@ -23,8 +23,14 @@ pub mod builders {
 pub struct PutUser;
 
 ::smithy_rt::operation!(
-    PutUser, "PutUser", "example.mixins#PutUser", OPERATION, rest_json,
-    self::PutUserInput, self::PutUserOutput, self::PutUserError
+    PutUser,
+    "PutUser",
+    "example.mixins#PutUser",
+    OPERATION,
+    rest_json,
+    self::PutUserInput,
+    self::PutUserOutput,
+    self::PutUserError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

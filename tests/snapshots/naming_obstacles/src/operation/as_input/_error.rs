@@ -7,4 +7,9 @@ pub enum AsInputError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(AsInputError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    AsInputError,
+    [
+    ],
+    is_unhandled
+);

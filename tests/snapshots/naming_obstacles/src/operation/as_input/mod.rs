@@ -28,8 +28,14 @@ pub mod builders {
 pub struct AsInput;
 
 ::smithy_rt::operation!(
-    AsInput, "AsInput", "example.naming#AsInput", OPERATION, rest_json,
-    self::AsInputInput, self::AsInputOutput, self::AsInputError
+    AsInput,
+    "AsInput",
+    "example.naming#AsInput",
+    OPERATION,
+    rest_json,
+    self::AsInputInput,
+    self::AsInputOutput,
+    self::AsInputError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

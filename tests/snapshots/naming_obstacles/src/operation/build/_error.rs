@@ -7,4 +7,9 @@ pub enum BuildError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(BuildError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    BuildError,
+    [
+    ],
+    is_unhandled
+);

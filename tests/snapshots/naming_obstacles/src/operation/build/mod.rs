@@ -26,8 +26,14 @@ pub mod builders {
 pub struct Build;
 
 ::smithy_rt::operation!(
-    Build, "Build", "example.naming#Build", OPERATION, rest_json, self::BuildInput,
-    self::BuildOutput, self::BuildError
+    Build,
+    "Build",
+    "example.naming#Build",
+    OPERATION,
+    rest_json,
+    self::BuildInput,
+    self::BuildOutput,
+    self::BuildError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

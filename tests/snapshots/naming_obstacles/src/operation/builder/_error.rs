@@ -7,4 +7,9 @@ pub enum BuilderError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(BuilderError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    BuilderError,
+    [
+    ],
+    is_unhandled
+);

@@ -28,8 +28,14 @@ pub mod builders {
 pub struct Builder;
 
 ::smithy_rt::operation!(
-    Builder, "Builder", "example.naming#Builder", OPERATION, rest_json,
-    self::BuilderInput, self::BuilderOutput, self::BuilderError
+    Builder,
+    "Builder",
+    "example.naming#Builder",
+    OPERATION,
+    rest_json,
+    self::BuilderInput,
+    self::BuilderOutput,
+    self::BuilderError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum ClientError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ClientError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ClientError,
+    [
+    ],
+    is_unhandled
+);

@@ -28,8 +28,14 @@ pub mod builders {
 pub struct Client;
 
 ::smithy_rt::operation!(
-    Client, "Client", "example.naming#Client", OPERATION, rest_json, self::ClientInput,
-    self::ClientOutput, self::ClientError
+    Client,
+    "Client",
+    "example.naming#Client",
+    OPERATION,
+    rest_json,
+    self::ClientInput,
+    self::ClientOutput,
+    self::ClientError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum ConfigError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ConfigError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ConfigError,
+    [
+    ],
+    is_unhandled
+);

@@ -28,8 +28,14 @@ pub mod builders {
 pub struct Config;
 
 ::smithy_rt::operation!(
-    Config, "Config", "example.naming#Config", OPERATION, rest_json, self::ConfigInput,
-    self::ConfigOutput, self::ConfigError
+    Config,
+    "Config",
+    "example.naming#Config",
+    OPERATION,
+    rest_json,
+    self::ConfigInput,
+    self::ConfigOutput,
+    self::ConfigError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum CustomizeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(CustomizeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    CustomizeError,
+    [
+    ],
+    is_unhandled
+);

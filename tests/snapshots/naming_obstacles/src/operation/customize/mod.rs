@@ -28,8 +28,14 @@ pub mod builders {
 pub struct Customize;
 
 ::smithy_rt::operation!(
-    Customize, "Customize", "example.naming#Customize", OPERATION, rest_json,
-    self::CustomizeInput, self::CustomizeOutput, self::CustomizeError
+    Customize,
+    "Customize",
+    "example.naming#Customize",
+    OPERATION,
+    rest_json,
+    self::CustomizeInput,
+    self::CustomizeOutput,
+    self::CustomizeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum EndpointError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(EndpointError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    EndpointError,
+    [
+    ],
+    is_unhandled
+);

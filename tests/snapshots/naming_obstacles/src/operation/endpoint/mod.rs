@@ -28,8 +28,14 @@ pub mod builders {
 pub struct Endpoint;
 
 ::smithy_rt::operation!(
-    Endpoint, "Endpoint", "example.naming#Endpoint", OPERATION, rest_json,
-    self::EndpointInput, self::EndpointOutput, self::EndpointError
+    Endpoint,
+    "Endpoint",
+    "example.naming#Endpoint",
+    OPERATION,
+    rest_json,
+    self::EndpointInput,
+    self::EndpointOutput,
+    self::EndpointError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum InvokeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(InvokeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    InvokeError,
+    [
+    ],
+    is_unhandled
+);

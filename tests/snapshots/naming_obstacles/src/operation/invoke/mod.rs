@@ -28,8 +28,14 @@ pub mod builders {
 pub struct Invoke;
 
 ::smithy_rt::operation!(
-    Invoke, "Invoke", "example.naming#Invoke", OPERATION, rest_json, self::InvokeInput,
-    self::InvokeOutput, self::InvokeError
+    Invoke,
+    "Invoke",
+    "example.naming#Invoke",
+    OPERATION,
+    rest_json,
+    self::InvokeInput,
+    self::InvokeOutput,
+    self::InvokeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

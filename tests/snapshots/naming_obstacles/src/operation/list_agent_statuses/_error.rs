@@ -7,4 +7,9 @@ pub enum ListAgentStatusesError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ListAgentStatusesError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ListAgentStatusesError,
+    [
+    ],
+    is_unhandled
+);

@@ -28,8 +28,13 @@ pub mod builders {
 pub struct ListAgentStatuses;
 
 ::smithy_rt::operation!(
-    ListAgentStatuses, "ListAgentStatuses", "example.naming#ListAgentStatuses",
-    OPERATION, rest_json, self::ListAgentStatusesInput, self::ListAgentStatusesOutput,
+    ListAgentStatuses,
+    "ListAgentStatuses",
+    "example.naming#ListAgentStatuses",
+    OPERATION,
+    rest_json,
+    self::ListAgentStatusesInput,
+    self::ListAgentStatusesOutput,
     self::ListAgentStatusesError
 );
 

@@ -7,4 +7,9 @@ pub enum MatchError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MatchError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MatchError,
+    [
+    ],
+    is_unhandled
+);

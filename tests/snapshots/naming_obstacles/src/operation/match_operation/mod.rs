@@ -26,8 +26,14 @@ pub mod builders {
 pub struct Match;
 
 ::smithy_rt::operation!(
-    Match, "Match", "example.naming#Match", OPERATION, rest_json, self::MatchInput,
-    self::MatchOutput, self::MatchError
+    Match,
+    "Match",
+    "example.naming#Match",
+    OPERATION,
+    rest_json,
+    self::MatchInput,
+    self::MatchOutput,
+    self::MatchError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum NewError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(NewError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    NewError,
+    [
+    ],
+    is_unhandled
+);

@@ -26,8 +26,14 @@ pub mod builders {
 pub struct New;
 
 ::smithy_rt::operation!(
-    New, "New", "example.naming#New", OPERATION, rest_json, self::NewInput,
-    self::NewOutput, self::NewError
+    New,
+    "New",
+    "example.naming#New",
+    OPERATION,
+    rest_json,
+    self::NewInput,
+    self::NewOutput,
+    self::NewError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum SendError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(SendError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    SendError,
+    [
+    ],
+    is_unhandled
+);

@@ -26,8 +26,14 @@ pub mod builders {
 pub struct Send;
 
 ::smithy_rt::operation!(
-    Send, "Send", "example.naming#Send", OPERATION, rest_json, self::SendInput,
-    self::SendOutput, self::SendError
+    Send,
+    "Send",
+    "example.naming#Send",
+    OPERATION,
+    rest_json,
+    self::SendInput,
+    self::SendOutput,
+    self::SendError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

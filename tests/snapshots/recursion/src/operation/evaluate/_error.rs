@@ -7,4 +7,9 @@ pub enum EvaluateError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(EvaluateError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    EvaluateError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct Evaluate;
 
 ::smithy_rt::operation!(
-    Evaluate, "Evaluate", "example.recursion#Evaluate", OPERATION, rest_json,
-    self::EvaluateInput, self::EvaluateOutput, self::EvaluateError
+    Evaluate,
+    "Evaluate",
+    "example.recursion#Evaluate",
+    OPERATION,
+    rest_json,
+    self::EvaluateInput,
+    self::EvaluateOutput,
+    self::EvaluateError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum DealError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DealError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DealError,
+    [
+    ],
+    is_unhandled
+);

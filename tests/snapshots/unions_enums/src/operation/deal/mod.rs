@@ -23,8 +23,14 @@ pub mod builders {
 pub struct Deal;
 
 ::smithy_rt::operation!(
-    Deal, "Deal", "example.choices#Deal", OPERATION, rest_json, self::DealInput,
-    self::DealOutput, self::DealError
+    Deal,
+    "Deal",
+    "example.choices#Deal",
+    OPERATION,
+    rest_json,
+    self::DealInput,
+    self::DealOutput,
+    self::DealError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

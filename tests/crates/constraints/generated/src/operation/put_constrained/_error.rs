@@ -7,4 +7,9 @@ pub enum PutConstrainedError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutConstrainedError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutConstrainedError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct PutConstrained;
 
 ::smithy_rt::operation!(
-    PutConstrained, "PutConstrained", "example.constraints#PutConstrained", OPERATION,
-    rest_json, self::PutConstrainedInput, self::PutConstrainedOutput,
+    PutConstrained,
+    "PutConstrained",
+    "example.constraints#PutConstrained",
+    OPERATION,
+    rest_json,
+    self::PutConstrainedInput,
+    self::PutConstrainedOutput,
     self::PutConstrainedError
 );
 

@@ -7,4 +7,9 @@ pub enum PutNestedError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutNestedError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutNestedError,
+    [
+    ],
+    is_unhandled
+);

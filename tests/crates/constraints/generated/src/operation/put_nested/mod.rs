@@ -23,8 +23,14 @@ pub mod builders {
 pub struct PutNested;
 
 ::smithy_rt::operation!(
-    PutNested, "PutNested", "example.constraints#PutNested", OPERATION, rest_json,
-    self::PutNestedInput, self::PutNestedOutput, self::PutNestedError
+    PutNested,
+    "PutNested",
+    "example.constraints#PutNested",
+    OPERATION,
+    rest_json,
+    self::PutNestedInput,
+    self::PutNestedOutput,
+    self::PutNestedError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

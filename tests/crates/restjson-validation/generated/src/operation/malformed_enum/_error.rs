@@ -10,6 +10,9 @@ pub enum MalformedEnumError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedEnumError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedEnumError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,14 @@ pub mod builders {
 pub struct MalformedEnum;
 
 ::smithy_rt::operation!(
-    MalformedEnum, "MalformedEnum",
-    "aws.protocoltests.restjson.validation#MalformedEnum", OPERATION, rest_json,
-    self::MalformedEnumInput, self::MalformedEnumOutput, self::MalformedEnumError
+    MalformedEnum,
+    "MalformedEnum",
+    "aws.protocoltests.restjson.validation#MalformedEnum",
+    OPERATION,
+    rest_json,
+    self::MalformedEnumInput,
+    self::MalformedEnumOutput,
+    self::MalformedEnumError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -10,6 +10,9 @@ pub enum MalformedLengthError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedLengthError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedLengthError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

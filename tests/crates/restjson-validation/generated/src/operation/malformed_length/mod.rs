@@ -23,9 +23,14 @@ pub mod builders {
 pub struct MalformedLength;
 
 ::smithy_rt::operation!(
-    MalformedLength, "MalformedLength",
-    "aws.protocoltests.restjson.validation#MalformedLength", OPERATION, rest_json,
-    self::MalformedLengthInput, self::MalformedLengthOutput, self::MalformedLengthError
+    MalformedLength,
+    "MalformedLength",
+    "aws.protocoltests.restjson.validation#MalformedLength",
+    OPERATION,
+    rest_json,
+    self::MalformedLengthInput,
+    self::MalformedLengthOutput,
+    self::MalformedLengthError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -10,6 +10,9 @@ pub enum MalformedLengthOverrideError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedLengthOverrideError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedLengthOverrideError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

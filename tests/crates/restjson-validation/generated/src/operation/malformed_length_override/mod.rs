@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedLengthOverride;
 
 ::smithy_rt::operation!(
-    MalformedLengthOverride, "MalformedLengthOverride",
-    "aws.protocoltests.restjson.validation#MalformedLengthOverride", OPERATION,
-    rest_json, self::MalformedLengthOverrideInput, self::MalformedLengthOverrideOutput,
+    MalformedLengthOverride,
+    "MalformedLengthOverride",
+    "aws.protocoltests.restjson.validation#MalformedLengthOverride",
+    OPERATION,
+    rest_json,
+    self::MalformedLengthOverrideInput,
+    self::MalformedLengthOverrideOutput,
     self::MalformedLengthOverrideError
 );
 

@@ -10,6 +10,9 @@ pub enum MalformedLengthQueryStringError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedLengthQueryStringError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedLengthQueryStringError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,10 +23,14 @@ pub mod builders {
 pub struct MalformedLengthQueryString;
 
 ::smithy_rt::operation!(
-    MalformedLengthQueryString, "MalformedLengthQueryString",
-    "aws.protocoltests.restjson.validation#MalformedLengthQueryString", OPERATION,
-    rest_json, self::MalformedLengthQueryStringInput,
-    self::MalformedLengthQueryStringOutput, self::MalformedLengthQueryStringError
+    MalformedLengthQueryString,
+    "MalformedLengthQueryString",
+    "aws.protocoltests.restjson.validation#MalformedLengthQueryString",
+    OPERATION,
+    rest_json,
+    self::MalformedLengthQueryStringInput,
+    self::MalformedLengthQueryStringOutput,
+    self::MalformedLengthQueryStringError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

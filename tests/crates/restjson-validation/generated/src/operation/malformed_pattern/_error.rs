@@ -10,6 +10,9 @@ pub enum MalformedPatternError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedPatternError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedPatternError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedPattern;
 
 ::smithy_rt::operation!(
-    MalformedPattern, "MalformedPattern",
-    "aws.protocoltests.restjson.validation#MalformedPattern", OPERATION, rest_json,
-    self::MalformedPatternInput, self::MalformedPatternOutput,
+    MalformedPattern,
+    "MalformedPattern",
+    "aws.protocoltests.restjson.validation#MalformedPattern",
+    OPERATION,
+    rest_json,
+    self::MalformedPatternInput,
+    self::MalformedPatternOutput,
     self::MalformedPatternError
 );
 

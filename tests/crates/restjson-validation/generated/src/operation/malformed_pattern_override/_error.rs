@@ -10,6 +10,9 @@ pub enum MalformedPatternOverrideError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedPatternOverrideError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedPatternOverrideError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedPatternOverride;
 
 ::smithy_rt::operation!(
-    MalformedPatternOverride, "MalformedPatternOverride",
-    "aws.protocoltests.restjson.validation#MalformedPatternOverride", OPERATION,
-    rest_json, self::MalformedPatternOverrideInput, self::MalformedPatternOverrideOutput,
+    MalformedPatternOverride,
+    "MalformedPatternOverride",
+    "aws.protocoltests.restjson.validation#MalformedPatternOverride",
+    OPERATION,
+    rest_json,
+    self::MalformedPatternOverrideInput,
+    self::MalformedPatternOverrideOutput,
     self::MalformedPatternOverrideError
 );
 

@@ -10,6 +10,9 @@ pub enum MalformedRangeError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedRangeError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedRangeError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,14 @@ pub mod builders {
 pub struct MalformedRange;
 
 ::smithy_rt::operation!(
-    MalformedRange, "MalformedRange",
-    "aws.protocoltests.restjson.validation#MalformedRange", OPERATION, rest_json,
-    self::MalformedRangeInput, self::MalformedRangeOutput, self::MalformedRangeError
+    MalformedRange,
+    "MalformedRange",
+    "aws.protocoltests.restjson.validation#MalformedRange",
+    OPERATION,
+    rest_json,
+    self::MalformedRangeInput,
+    self::MalformedRangeOutput,
+    self::MalformedRangeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

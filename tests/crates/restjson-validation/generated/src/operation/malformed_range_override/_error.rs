@@ -10,6 +10,9 @@ pub enum MalformedRangeOverrideError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedRangeOverrideError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedRangeOverrideError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

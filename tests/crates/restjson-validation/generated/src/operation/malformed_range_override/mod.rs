@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedRangeOverride;
 
 ::smithy_rt::operation!(
-    MalformedRangeOverride, "MalformedRangeOverride",
-    "aws.protocoltests.restjson.validation#MalformedRangeOverride", OPERATION, rest_json,
-    self::MalformedRangeOverrideInput, self::MalformedRangeOverrideOutput,
+    MalformedRangeOverride,
+    "MalformedRangeOverride",
+    "aws.protocoltests.restjson.validation#MalformedRangeOverride",
+    OPERATION,
+    rest_json,
+    self::MalformedRangeOverrideInput,
+    self::MalformedRangeOverrideOutput,
     self::MalformedRangeOverrideError
 );
 

@@ -10,6 +10,9 @@ pub enum MalformedRequiredError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedRequiredError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedRequiredError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedRequired;
 
 ::smithy_rt::operation!(
-    MalformedRequired, "MalformedRequired",
-    "aws.protocoltests.restjson.validation#MalformedRequired", OPERATION, rest_json,
-    self::MalformedRequiredInput, self::MalformedRequiredOutput,
+    MalformedRequired,
+    "MalformedRequired",
+    "aws.protocoltests.restjson.validation#MalformedRequired",
+    OPERATION,
+    rest_json,
+    self::MalformedRequiredInput,
+    self::MalformedRequiredOutput,
     self::MalformedRequiredError
 );
 

@@ -10,6 +10,9 @@ pub enum MalformedUniqueItemsError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedUniqueItemsError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    MalformedUniqueItemsError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedUniqueItems;
 
 ::smithy_rt::operation!(
-    MalformedUniqueItems, "MalformedUniqueItems",
-    "aws.protocoltests.restjson.validation#MalformedUniqueItems", OPERATION, rest_json,
-    self::MalformedUniqueItemsInput, self::MalformedUniqueItemsOutput,
+    MalformedUniqueItems,
+    "MalformedUniqueItems",
+    "aws.protocoltests.restjson.validation#MalformedUniqueItems",
+    OPERATION,
+    rest_json,
+    self::MalformedUniqueItemsInput,
+    self::MalformedUniqueItemsOutput,
     self::MalformedUniqueItemsError
 );
 

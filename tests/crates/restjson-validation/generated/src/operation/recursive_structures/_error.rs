@@ -10,6 +10,9 @@ pub enum RecursiveStructuresError {
 }
 
 ::smithy_rt::operation_error!(
-    RecursiveStructuresError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    RecursiveStructuresError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct RecursiveStructures;
 
 ::smithy_rt::operation!(
-    RecursiveStructures, "RecursiveStructures",
-    "aws.protocoltests.restjson.validation#RecursiveStructures", OPERATION, rest_json,
-    self::RecursiveStructuresInput, self::RecursiveStructuresOutput,
+    RecursiveStructures,
+    "RecursiveStructures",
+    "aws.protocoltests.restjson.validation#RecursiveStructures",
+    OPERATION,
+    rest_json,
+    self::RecursiveStructuresInput,
+    self::RecursiveStructuresOutput,
     self::RecursiveStructuresError
 );
 

@@ -10,6 +10,9 @@ pub enum SensitiveValidationError {
 }
 
 ::smithy_rt::operation_error!(
-    SensitiveValidationError, [0 => ValidationException(crate
-    ::types::error::ValidationException) is_validation_exception], is_unhandled
+    SensitiveValidationError,
+    [
+        0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
+    ],
+    is_unhandled
 );

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct SensitiveValidation;
 
 ::smithy_rt::operation!(
-    SensitiveValidation, "SensitiveValidation",
-    "aws.protocoltests.restjson.validation#SensitiveValidation", OPERATION, rest_json,
-    self::SensitiveValidationInput, self::SensitiveValidationOutput,
+    SensitiveValidation,
+    "SensitiveValidation",
+    "aws.protocoltests.restjson.validation#SensitiveValidation",
+    OPERATION,
+    rest_json,
+    self::SensitiveValidationInput,
+    self::SensitiveValidationOutput,
     self::SensitiveValidationError
 );
 

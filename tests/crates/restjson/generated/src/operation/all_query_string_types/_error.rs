@@ -7,4 +7,9 @@ pub enum AllQueryStringTypesError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(AllQueryStringTypesError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    AllQueryStringTypesError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct AllQueryStringTypes;
 
 ::smithy_rt::operation!(
-    AllQueryStringTypes, "AllQueryStringTypes",
-    "aws.protocoltests.restjson#AllQueryStringTypes", OPERATION, rest_json,
-    self::AllQueryStringTypesInput, self::AllQueryStringTypesOutput,
+    AllQueryStringTypes,
+    "AllQueryStringTypes",
+    "aws.protocoltests.restjson#AllQueryStringTypes",
+    OPERATION,
+    rest_json,
+    self::AllQueryStringTypesInput,
+    self::AllQueryStringTypesOutput,
     self::AllQueryStringTypesError
 );
 

@@ -7,4 +7,9 @@ pub enum ConstantAndVariableQueryStringError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ConstantAndVariableQueryStringError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ConstantAndVariableQueryStringError,
+    [
+    ],
+    is_unhandled
+);

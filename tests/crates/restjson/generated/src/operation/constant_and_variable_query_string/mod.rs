@@ -23,10 +23,14 @@ pub mod builders {
 pub struct ConstantAndVariableQueryString;
 
 ::smithy_rt::operation!(
-    ConstantAndVariableQueryString, "ConstantAndVariableQueryString",
-    "aws.protocoltests.restjson#ConstantAndVariableQueryString", OPERATION, rest_json,
+    ConstantAndVariableQueryString,
+    "ConstantAndVariableQueryString",
+    "aws.protocoltests.restjson#ConstantAndVariableQueryString",
+    OPERATION,
+    rest_json,
     self::ConstantAndVariableQueryStringInput,
-    self::ConstantAndVariableQueryStringOutput, self::ConstantAndVariableQueryStringError
+    self::ConstantAndVariableQueryStringOutput,
+    self::ConstantAndVariableQueryStringError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

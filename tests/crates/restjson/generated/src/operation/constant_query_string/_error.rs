@@ -7,4 +7,9 @@ pub enum ConstantQueryStringError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ConstantQueryStringError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ConstantQueryStringError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct ConstantQueryString;
 
 ::smithy_rt::operation!(
-    ConstantQueryString, "ConstantQueryString",
-    "aws.protocoltests.restjson#ConstantQueryString", OPERATION, rest_json,
-    self::ConstantQueryStringInput, self::ConstantQueryStringOutput,
+    ConstantQueryString,
+    "ConstantQueryString",
+    "aws.protocoltests.restjson#ConstantQueryString",
+    OPERATION,
+    rest_json,
+    self::ConstantQueryStringInput,
+    self::ConstantQueryStringOutput,
     self::ConstantQueryStringError
 );
 

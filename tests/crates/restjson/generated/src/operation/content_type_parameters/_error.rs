@@ -7,4 +7,9 @@ pub enum ContentTypeParametersError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ContentTypeParametersError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ContentTypeParametersError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct ContentTypeParameters;
 
 ::smithy_rt::operation!(
-    ContentTypeParameters, "ContentTypeParameters",
-    "aws.protocoltests.restjson#ContentTypeParameters", OPERATION, rest_json,
-    self::ContentTypeParametersInput, self::ContentTypeParametersOutput,
+    ContentTypeParameters,
+    "ContentTypeParameters",
+    "aws.protocoltests.restjson#ContentTypeParameters",
+    OPERATION,
+    rest_json,
+    self::ContentTypeParametersInput,
+    self::ContentTypeParametersOutput,
     self::ContentTypeParametersError
 );
 

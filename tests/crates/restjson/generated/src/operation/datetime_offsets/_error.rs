@@ -7,4 +7,9 @@ pub enum DatetimeOffsetsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DatetimeOffsetsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DatetimeOffsetsError,
+    [
+    ],
+    is_unhandled
+);

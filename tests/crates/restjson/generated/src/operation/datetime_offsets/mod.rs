@@ -23,8 +23,13 @@ pub mod builders {
 pub struct DatetimeOffsets;
 
 ::smithy_rt::operation!(
-    DatetimeOffsets, "DatetimeOffsets", "aws.protocoltests.restjson#DatetimeOffsets",
-    OPERATION, rest_json, self::DatetimeOffsetsInput, self::DatetimeOffsetsOutput,
+    DatetimeOffsets,
+    "DatetimeOffsets",
+    "aws.protocoltests.restjson#DatetimeOffsets",
+    OPERATION,
+    rest_json,
+    self::DatetimeOffsetsInput,
+    self::DatetimeOffsetsOutput,
     self::DatetimeOffsetsError
 );
 

@@ -7,4 +7,9 @@ pub enum DocumentTypeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DocumentTypeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DocumentTypeError,
+    [
+    ],
+    is_unhandled
+);

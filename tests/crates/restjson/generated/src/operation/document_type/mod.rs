@@ -23,8 +23,14 @@ pub mod builders {
 pub struct DocumentType;
 
 ::smithy_rt::operation!(
-    DocumentType, "DocumentType", "aws.protocoltests.restjson#DocumentType", OPERATION,
-    rest_json, self::DocumentTypeInput, self::DocumentTypeOutput, self::DocumentTypeError
+    DocumentType,
+    "DocumentType",
+    "aws.protocoltests.restjson#DocumentType",
+    OPERATION,
+    rest_json,
+    self::DocumentTypeInput,
+    self::DocumentTypeOutput,
+    self::DocumentTypeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

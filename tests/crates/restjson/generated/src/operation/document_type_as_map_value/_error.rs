@@ -7,4 +7,9 @@ pub enum DocumentTypeAsMapValueError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DocumentTypeAsMapValueError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DocumentTypeAsMapValueError,
+    [
+    ],
+    is_unhandled
+);

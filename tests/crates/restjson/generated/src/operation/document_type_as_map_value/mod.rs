@@ -23,9 +23,13 @@ pub mod builders {
 pub struct DocumentTypeAsMapValue;
 
 ::smithy_rt::operation!(
-    DocumentTypeAsMapValue, "DocumentTypeAsMapValue",
-    "aws.protocoltests.restjson#DocumentTypeAsMapValue", OPERATION, rest_json,
-    self::DocumentTypeAsMapValueInput, self::DocumentTypeAsMapValueOutput,
+    DocumentTypeAsMapValue,
+    "DocumentTypeAsMapValue",
+    "aws.protocoltests.restjson#DocumentTypeAsMapValue",
+    OPERATION,
+    rest_json,
+    self::DocumentTypeAsMapValueInput,
+    self::DocumentTypeAsMapValueOutput,
     self::DocumentTypeAsMapValueError
 );
 

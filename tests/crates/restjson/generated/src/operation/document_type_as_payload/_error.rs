@@ -7,4 +7,9 @@ pub enum DocumentTypeAsPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DocumentTypeAsPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DocumentTypeAsPayloadError,
+    [
+    ],
+    is_unhandled
+);

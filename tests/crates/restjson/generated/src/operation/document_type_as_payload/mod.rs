@@ -23,9 +23,13 @@ pub mod builders {
 pub struct DocumentTypeAsPayload;
 
 ::smithy_rt::operation!(
-    DocumentTypeAsPayload, "DocumentTypeAsPayload",
-    "aws.protocoltests.restjson#DocumentTypeAsPayload", OPERATION, rest_json,
-    self::DocumentTypeAsPayloadInput, self::DocumentTypeAsPayloadOutput,
+    DocumentTypeAsPayload,
+    "DocumentTypeAsPayload",
+    "aws.protocoltests.restjson#DocumentTypeAsPayload",
+    OPERATION,
+    rest_json,
+    self::DocumentTypeAsPayloadInput,
+    self::DocumentTypeAsPayloadOutput,
     self::DocumentTypeAsPayloadError
 );
 

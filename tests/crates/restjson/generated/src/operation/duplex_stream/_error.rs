@@ -7,4 +7,9 @@ pub enum DuplexStreamError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DuplexStreamError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DuplexStreamError,
+    [
+    ],
+    is_unhandled
+);

@@ -7,4 +7,9 @@ pub enum DuplexStreamWithDistinctStreamsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(DuplexStreamWithDistinctStreamsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    DuplexStreamWithDistinctStreamsError,
+    [
+    ],
+    is_unhandled
+);

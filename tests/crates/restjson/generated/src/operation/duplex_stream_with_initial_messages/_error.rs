@@ -10,6 +10,9 @@ pub enum DuplexStreamWithInitialMessagesError {
 }
 
 ::smithy_rt::operation_error!(
-    DuplexStreamWithInitialMessagesError, [0 => ServiceUnavailableError(crate
-    ::types::error::ServiceUnavailableError) is_service_unavailable_error], is_unhandled
+    DuplexStreamWithInitialMessagesError,
+    [
+        0 => ServiceUnavailableError(crate::types::error::ServiceUnavailableError) is_service_unavailable_error,
+    ],
+    is_unhandled
 );

@@ -7,4 +7,9 @@ pub enum EmptyInputAndEmptyOutputError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(EmptyInputAndEmptyOutputError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    EmptyInputAndEmptyOutputError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct EmptyInputAndEmptyOutput;
 
 ::smithy_rt::operation!(
-    EmptyInputAndEmptyOutput, "EmptyInputAndEmptyOutput",
-    "aws.protocoltests.restjson#EmptyInputAndEmptyOutput", OPERATION, rest_json,
-    self::EmptyInputAndEmptyOutputInput, self::EmptyInputAndEmptyOutputOutput,
+    EmptyInputAndEmptyOutput,
+    "EmptyInputAndEmptyOutput",
+    "aws.protocoltests.restjson#EmptyInputAndEmptyOutput",
+    OPERATION,
+    rest_json,
+    self::EmptyInputAndEmptyOutputInput,
+    self::EmptyInputAndEmptyOutputOutput,
     self::EmptyInputAndEmptyOutputError
 );
 

@@ -7,4 +7,9 @@ pub enum EndpointOperationError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(EndpointOperationError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    EndpointOperationError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct EndpointOperation;
 
 ::smithy_rt::operation!(
-    EndpointOperation, "EndpointOperation",
-    "aws.protocoltests.restjson#EndpointOperation", OPERATION, rest_json,
-    self::EndpointOperationInput, self::EndpointOperationOutput,
+    EndpointOperation,
+    "EndpointOperation",
+    "aws.protocoltests.restjson#EndpointOperation",
+    OPERATION,
+    rest_json,
+    self::EndpointOperationInput,
+    self::EndpointOperationOutput,
     self::EndpointOperationError
 );
 

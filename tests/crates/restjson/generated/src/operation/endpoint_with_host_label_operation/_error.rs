@@ -7,4 +7,9 @@ pub enum EndpointWithHostLabelOperationError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(EndpointWithHostLabelOperationError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    EndpointWithHostLabelOperationError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,10 +23,14 @@ pub mod builders {
 pub struct EndpointWithHostLabelOperation;
 
 ::smithy_rt::operation!(
-    EndpointWithHostLabelOperation, "EndpointWithHostLabelOperation",
-    "aws.protocoltests.restjson#EndpointWithHostLabelOperation", OPERATION, rest_json,
+    EndpointWithHostLabelOperation,
+    "EndpointWithHostLabelOperation",
+    "aws.protocoltests.restjson#EndpointWithHostLabelOperation",
+    OPERATION,
+    rest_json,
     self::EndpointWithHostLabelOperationInput,
-    self::EndpointWithHostLabelOperationOutput, self::EndpointWithHostLabelOperationError
+    self::EndpointWithHostLabelOperationOutput,
+    self::EndpointWithHostLabelOperationError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum FractionalSecondsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(FractionalSecondsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    FractionalSecondsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct FractionalSeconds;
 
 ::smithy_rt::operation!(
-    FractionalSeconds, "FractionalSeconds",
-    "aws.protocoltests.restjson#FractionalSeconds", OPERATION, rest_json,
-    self::FractionalSecondsInput, self::FractionalSecondsOutput,
+    FractionalSeconds,
+    "FractionalSeconds",
+    "aws.protocoltests.restjson#FractionalSeconds",
+    OPERATION,
+    rest_json,
+    self::FractionalSecondsInput,
+    self::FractionalSecondsOutput,
     self::FractionalSecondsError
 );
 

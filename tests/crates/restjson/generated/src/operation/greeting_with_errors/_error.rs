@@ -14,8 +14,11 @@ pub enum GreetingWithErrorsError {
 }
 
 ::smithy_rt::operation_error!(
-    GreetingWithErrorsError, [0 => ComplexError(crate ::types::error::ComplexError)
-    is_complex_error, 1 => FooError(crate ::types::error::FooError) is_foo_error, 2 =>
-    InvalidGreeting(crate ::types::error::InvalidGreeting) is_invalid_greeting],
+    GreetingWithErrorsError,
+    [
+        0 => ComplexError(crate::types::error::ComplexError) is_complex_error,
+        1 => FooError(crate::types::error::FooError) is_foo_error,
+        2 => InvalidGreeting(crate::types::error::InvalidGreeting) is_invalid_greeting,
+    ],
     is_unhandled
 );

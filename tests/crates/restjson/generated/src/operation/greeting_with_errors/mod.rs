@@ -23,9 +23,13 @@ pub mod builders {
 pub struct GreetingWithErrors;
 
 ::smithy_rt::operation!(
-    GreetingWithErrors, "GreetingWithErrors",
-    "aws.protocoltests.restjson#GreetingWithErrors", OPERATION, rest_json,
-    self::GreetingWithErrorsInput, self::GreetingWithErrorsOutput,
+    GreetingWithErrors,
+    "GreetingWithErrors",
+    "aws.protocoltests.restjson#GreetingWithErrors",
+    OPERATION,
+    rest_json,
+    self::GreetingWithErrorsInput,
+    self::GreetingWithErrorsOutput,
     self::GreetingWithErrorsError
 );
 

@@ -7,4 +7,9 @@ pub enum HostWithPathOperationError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HostWithPathOperationError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HostWithPathOperationError,
+    [
+    ],
+    is_unhandled
+);

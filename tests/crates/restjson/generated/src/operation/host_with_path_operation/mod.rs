@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HostWithPathOperation;
 
 ::smithy_rt::operation!(
-    HostWithPathOperation, "HostWithPathOperation",
-    "aws.protocoltests.restjson#HostWithPathOperation", OPERATION, rest_json,
-    self::HostWithPathOperationInput, self::HostWithPathOperationOutput,
+    HostWithPathOperation,
+    "HostWithPathOperation",
+    "aws.protocoltests.restjson#HostWithPathOperation",
+    OPERATION,
+    rest_json,
+    self::HostWithPathOperationInput,
+    self::HostWithPathOperationOutput,
     self::HostWithPathOperationError
 );
 

@@ -7,4 +7,9 @@ pub enum HttpChecksumRequiredError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpChecksumRequiredError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpChecksumRequiredError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpChecksumRequired;
 
 ::smithy_rt::operation!(
-    HttpChecksumRequired, "HttpChecksumRequired",
-    "aws.protocoltests.restjson#HttpChecksumRequired", OPERATION, rest_json,
-    self::HttpChecksumRequiredInput, self::HttpChecksumRequiredOutput,
+    HttpChecksumRequired,
+    "HttpChecksumRequired",
+    "aws.protocoltests.restjson#HttpChecksumRequired",
+    OPERATION,
+    rest_json,
+    self::HttpChecksumRequiredInput,
+    self::HttpChecksumRequiredOutput,
     self::HttpChecksumRequiredError
 );
 

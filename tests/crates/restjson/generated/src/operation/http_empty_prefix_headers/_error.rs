@@ -7,4 +7,9 @@ pub enum HttpEmptyPrefixHeadersError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpEmptyPrefixHeadersError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpEmptyPrefixHeadersError,
+    [
+    ],
+    is_unhandled
+);

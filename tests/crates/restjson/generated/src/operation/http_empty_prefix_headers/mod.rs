@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpEmptyPrefixHeaders;
 
 ::smithy_rt::operation!(
-    HttpEmptyPrefixHeaders, "HttpEmptyPrefixHeaders",
-    "aws.protocoltests.restjson#HttpEmptyPrefixHeaders", OPERATION, rest_json,
-    self::HttpEmptyPrefixHeadersInput, self::HttpEmptyPrefixHeadersOutput,
+    HttpEmptyPrefixHeaders,
+    "HttpEmptyPrefixHeaders",
+    "aws.protocoltests.restjson#HttpEmptyPrefixHeaders",
+    OPERATION,
+    rest_json,
+    self::HttpEmptyPrefixHeadersInput,
+    self::HttpEmptyPrefixHeadersOutput,
     self::HttpEmptyPrefixHeadersError
 );
 

@@ -7,4 +7,9 @@ pub enum HttpEnumPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpEnumPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpEnumPayloadError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct HttpEnumPayload;
 
 ::smithy_rt::operation!(
-    HttpEnumPayload, "HttpEnumPayload", "aws.protocoltests.restjson#HttpEnumPayload",
-    OPERATION, rest_json, self::HttpEnumPayloadInput, self::HttpEnumPayloadOutput,
+    HttpEnumPayload,
+    "HttpEnumPayload",
+    "aws.protocoltests.restjson#HttpEnumPayload",
+    OPERATION,
+    rest_json,
+    self::HttpEnumPayloadInput,
+    self::HttpEnumPayloadOutput,
     self::HttpEnumPayloadError
 );
 

@@ -7,4 +7,9 @@ pub enum HttpPayloadTraitsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpPayloadTraitsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpPayloadTraitsError,
+    [
+    ],
+    is_unhandled
+);

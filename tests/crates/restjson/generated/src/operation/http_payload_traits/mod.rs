@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpPayloadTraits;
 
 ::smithy_rt::operation!(
-    HttpPayloadTraits, "HttpPayloadTraits",
-    "aws.protocoltests.restjson#HttpPayloadTraits", OPERATION, rest_json,
-    self::HttpPayloadTraitsInput, self::HttpPayloadTraitsOutput,
+    HttpPayloadTraits,
+    "HttpPayloadTraits",
+    "aws.protocoltests.restjson#HttpPayloadTraits",
+    OPERATION,
+    rest_json,
+    self::HttpPayloadTraitsInput,
+    self::HttpPayloadTraitsOutput,
     self::HttpPayloadTraitsError
 );
 

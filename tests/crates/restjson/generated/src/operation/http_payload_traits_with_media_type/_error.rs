@@ -7,4 +7,9 @@ pub enum HttpPayloadTraitsWithMediaTypeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpPayloadTraitsWithMediaTypeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpPayloadTraitsWithMediaTypeError,
+    [
+    ],
+    is_unhandled
+);

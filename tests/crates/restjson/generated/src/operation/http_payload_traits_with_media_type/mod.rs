@@ -23,10 +23,14 @@ pub mod builders {
 pub struct HttpPayloadTraitsWithMediaType;
 
 ::smithy_rt::operation!(
-    HttpPayloadTraitsWithMediaType, "HttpPayloadTraitsWithMediaType",
-    "aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType", OPERATION, rest_json,
+    HttpPayloadTraitsWithMediaType,
+    "HttpPayloadTraitsWithMediaType",
+    "aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType",
+    OPERATION,
+    rest_json,
     self::HttpPayloadTraitsWithMediaTypeInput,
-    self::HttpPayloadTraitsWithMediaTypeOutput, self::HttpPayloadTraitsWithMediaTypeError
+    self::HttpPayloadTraitsWithMediaTypeOutput,
+    self::HttpPayloadTraitsWithMediaTypeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum HttpPayloadWithStructureError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpPayloadWithStructureError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpPayloadWithStructureError,
+    [
+    ],
+    is_unhandled
+);

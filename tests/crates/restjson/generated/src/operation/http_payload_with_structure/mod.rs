@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpPayloadWithStructure;
 
 ::smithy_rt::operation!(
-    HttpPayloadWithStructure, "HttpPayloadWithStructure",
-    "aws.protocoltests.restjson#HttpPayloadWithStructure", OPERATION, rest_json,
-    self::HttpPayloadWithStructureInput, self::HttpPayloadWithStructureOutput,
+    HttpPayloadWithStructure,
+    "HttpPayloadWithStructure",
+    "aws.protocoltests.restjson#HttpPayloadWithStructure",
+    OPERATION,
+    rest_json,
+    self::HttpPayloadWithStructureInput,
+    self::HttpPayloadWithStructureOutput,
     self::HttpPayloadWithStructureError
 );
 

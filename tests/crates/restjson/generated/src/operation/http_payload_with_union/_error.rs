@@ -7,4 +7,9 @@ pub enum HttpPayloadWithUnionError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpPayloadWithUnionError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpPayloadWithUnionError,
+    [
+    ],
+    is_unhandled
+);

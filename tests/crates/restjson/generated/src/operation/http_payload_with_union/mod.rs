@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpPayloadWithUnion;
 
 ::smithy_rt::operation!(
-    HttpPayloadWithUnion, "HttpPayloadWithUnion",
-    "aws.protocoltests.restjson#HttpPayloadWithUnion", OPERATION, rest_json,
-    self::HttpPayloadWithUnionInput, self::HttpPayloadWithUnionOutput,
+    HttpPayloadWithUnion,
+    "HttpPayloadWithUnion",
+    "aws.protocoltests.restjson#HttpPayloadWithUnion",
+    OPERATION,
+    rest_json,
+    self::HttpPayloadWithUnionInput,
+    self::HttpPayloadWithUnionOutput,
     self::HttpPayloadWithUnionError
 );
 

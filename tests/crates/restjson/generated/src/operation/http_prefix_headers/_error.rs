@@ -7,4 +7,9 @@ pub enum HttpPrefixHeadersError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpPrefixHeadersError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpPrefixHeadersError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpPrefixHeaders;
 
 ::smithy_rt::operation!(
-    HttpPrefixHeaders, "HttpPrefixHeaders",
-    "aws.protocoltests.restjson#HttpPrefixHeaders", OPERATION, rest_json,
-    self::HttpPrefixHeadersInput, self::HttpPrefixHeadersOutput,
+    HttpPrefixHeaders,
+    "HttpPrefixHeaders",
+    "aws.protocoltests.restjson#HttpPrefixHeaders",
+    OPERATION,
+    rest_json,
+    self::HttpPrefixHeadersInput,
+    self::HttpPrefixHeadersOutput,
     self::HttpPrefixHeadersError
 );
 

@@ -7,4 +7,9 @@ pub enum HttpPrefixHeadersInResponseError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpPrefixHeadersInResponseError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpPrefixHeadersInResponseError,
+    [
+    ],
+    is_unhandled
+);

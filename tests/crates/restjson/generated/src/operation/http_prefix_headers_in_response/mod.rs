@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpPrefixHeadersInResponse;
 
 ::smithy_rt::operation!(
-    HttpPrefixHeadersInResponse, "HttpPrefixHeadersInResponse",
-    "aws.protocoltests.restjson#HttpPrefixHeadersInResponse", OPERATION, rest_json,
-    self::HttpPrefixHeadersInResponseInput, self::HttpPrefixHeadersInResponseOutput,
+    HttpPrefixHeadersInResponse,
+    "HttpPrefixHeadersInResponse",
+    "aws.protocoltests.restjson#HttpPrefixHeadersInResponse",
+    OPERATION,
+    rest_json,
+    self::HttpPrefixHeadersInResponseInput,
+    self::HttpPrefixHeadersInResponseOutput,
     self::HttpPrefixHeadersInResponseError
 );
 

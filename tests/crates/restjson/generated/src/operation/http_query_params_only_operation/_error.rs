@@ -7,4 +7,9 @@ pub enum HttpQueryParamsOnlyOperationError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpQueryParamsOnlyOperationError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpQueryParamsOnlyOperationError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpQueryParamsOnlyOperation;
 
 ::smithy_rt::operation!(
-    HttpQueryParamsOnlyOperation, "HttpQueryParamsOnlyOperation",
-    "aws.protocoltests.restjson#HttpQueryParamsOnlyOperation", OPERATION, rest_json,
-    self::HttpQueryParamsOnlyOperationInput, self::HttpQueryParamsOnlyOperationOutput,
+    HttpQueryParamsOnlyOperation,
+    "HttpQueryParamsOnlyOperation",
+    "aws.protocoltests.restjson#HttpQueryParamsOnlyOperation",
+    OPERATION,
+    rest_json,
+    self::HttpQueryParamsOnlyOperationInput,
+    self::HttpQueryParamsOnlyOperationOutput,
     self::HttpQueryParamsOnlyOperationError
 );
 

@@ -7,4 +7,9 @@ pub enum HttpRequestWithFloatLabelsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpRequestWithFloatLabelsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpRequestWithFloatLabelsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpRequestWithFloatLabels;
 
 ::smithy_rt::operation!(
-    HttpRequestWithFloatLabels, "HttpRequestWithFloatLabels",
-    "aws.protocoltests.restjson#HttpRequestWithFloatLabels", OPERATION, rest_json,
-    self::HttpRequestWithFloatLabelsInput, self::HttpRequestWithFloatLabelsOutput,
+    HttpRequestWithFloatLabels,
+    "HttpRequestWithFloatLabels",
+    "aws.protocoltests.restjson#HttpRequestWithFloatLabels",
+    OPERATION,
+    rest_json,
+    self::HttpRequestWithFloatLabelsInput,
+    self::HttpRequestWithFloatLabelsOutput,
     self::HttpRequestWithFloatLabelsError
 );
 

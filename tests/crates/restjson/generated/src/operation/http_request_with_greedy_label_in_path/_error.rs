@@ -7,4 +7,9 @@ pub enum HttpRequestWithGreedyLabelInPathError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpRequestWithGreedyLabelInPathError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpRequestWithGreedyLabelInPathError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,11 @@ pub mod builders {
 pub struct HttpRequestWithGreedyLabelInPath;
 
 ::smithy_rt::operation!(
-    HttpRequestWithGreedyLabelInPath, "HttpRequestWithGreedyLabelInPath",
-    "aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPath", OPERATION, rest_json,
+    HttpRequestWithGreedyLabelInPath,
+    "HttpRequestWithGreedyLabelInPath",
+    "aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPath",
+    OPERATION,
+    rest_json,
     self::HttpRequestWithGreedyLabelInPathInput,
     self::HttpRequestWithGreedyLabelInPathOutput,
     self::HttpRequestWithGreedyLabelInPathError

@@ -7,4 +7,9 @@ pub enum HttpRequestWithLabelsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpRequestWithLabelsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpRequestWithLabelsError,
+    [
+    ],
+    is_unhandled
+);

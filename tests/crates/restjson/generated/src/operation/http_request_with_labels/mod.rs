@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpRequestWithLabels;
 
 ::smithy_rt::operation!(
-    HttpRequestWithLabels, "HttpRequestWithLabels",
-    "aws.protocoltests.restjson#HttpRequestWithLabels", OPERATION, rest_json,
-    self::HttpRequestWithLabelsInput, self::HttpRequestWithLabelsOutput,
+    HttpRequestWithLabels,
+    "HttpRequestWithLabels",
+    "aws.protocoltests.restjson#HttpRequestWithLabels",
+    OPERATION,
+    rest_json,
+    self::HttpRequestWithLabelsInput,
+    self::HttpRequestWithLabelsOutput,
     self::HttpRequestWithLabelsError
 );
 

@@ -8,5 +8,8 @@ pub enum HttpRequestWithLabelsAndTimestampFormatError {
 }
 
 ::smithy_rt::operation_error!(
-    HttpRequestWithLabelsAndTimestampFormatError, [], is_unhandled
+    HttpRequestWithLabelsAndTimestampFormatError,
+    [
+    ],
+    is_unhandled
 );

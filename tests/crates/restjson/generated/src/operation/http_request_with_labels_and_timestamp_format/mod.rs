@@ -23,9 +23,12 @@ pub mod builders {
 pub struct HttpRequestWithLabelsAndTimestampFormat;
 
 ::smithy_rt::operation!(
-    HttpRequestWithLabelsAndTimestampFormat, "HttpRequestWithLabelsAndTimestampFormat",
-    "aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormat", OPERATION,
-    rest_json, self::HttpRequestWithLabelsAndTimestampFormatInput,
+    HttpRequestWithLabelsAndTimestampFormat,
+    "HttpRequestWithLabelsAndTimestampFormat",
+    "aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormat",
+    OPERATION,
+    rest_json,
+    self::HttpRequestWithLabelsAndTimestampFormatInput,
     self::HttpRequestWithLabelsAndTimestampFormatOutput,
     self::HttpRequestWithLabelsAndTimestampFormatError
 );

@@ -7,4 +7,9 @@ pub enum HttpRequestWithRegexLiteralError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpRequestWithRegexLiteralError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpRequestWithRegexLiteralError,
+    [
+    ],
+    is_unhandled
+);

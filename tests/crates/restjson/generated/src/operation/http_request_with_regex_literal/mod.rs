@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpRequestWithRegexLiteral;
 
 ::smithy_rt::operation!(
-    HttpRequestWithRegexLiteral, "HttpRequestWithRegexLiteral",
-    "aws.protocoltests.restjson#HttpRequestWithRegexLiteral", OPERATION, rest_json,
-    self::HttpRequestWithRegexLiteralInput, self::HttpRequestWithRegexLiteralOutput,
+    HttpRequestWithRegexLiteral,
+    "HttpRequestWithRegexLiteral",
+    "aws.protocoltests.restjson#HttpRequestWithRegexLiteral",
+    OPERATION,
+    rest_json,
+    self::HttpRequestWithRegexLiteralInput,
+    self::HttpRequestWithRegexLiteralOutput,
     self::HttpRequestWithRegexLiteralError
 );
 

@@ -7,4 +7,9 @@ pub enum HttpResponseCodeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpResponseCodeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpResponseCodeError,
+    [
+    ],
+    is_unhandled
+);

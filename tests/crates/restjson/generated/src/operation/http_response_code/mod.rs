@@ -23,8 +23,13 @@ pub mod builders {
 pub struct HttpResponseCode;
 
 ::smithy_rt::operation!(
-    HttpResponseCode, "HttpResponseCode", "aws.protocoltests.restjson#HttpResponseCode",
-    OPERATION, rest_json, self::HttpResponseCodeInput, self::HttpResponseCodeOutput,
+    HttpResponseCode,
+    "HttpResponseCode",
+    "aws.protocoltests.restjson#HttpResponseCode",
+    OPERATION,
+    rest_json,
+    self::HttpResponseCodeInput,
+    self::HttpResponseCodeOutput,
     self::HttpResponseCodeError
 );
 

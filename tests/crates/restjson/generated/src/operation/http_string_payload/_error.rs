@@ -7,4 +7,9 @@ pub enum HttpStringPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(HttpStringPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    HttpStringPayloadError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct HttpStringPayload;
 
 ::smithy_rt::operation!(
-    HttpStringPayload, "HttpStringPayload",
-    "aws.protocoltests.restjson#HttpStringPayload", OPERATION, rest_json,
-    self::HttpStringPayloadInput, self::HttpStringPayloadOutput,
+    HttpStringPayload,
+    "HttpStringPayload",
+    "aws.protocoltests.restjson#HttpStringPayload",
+    OPERATION,
+    rest_json,
+    self::HttpStringPayloadInput,
+    self::HttpStringPayloadOutput,
     self::HttpStringPayloadError
 );
 

@@ -7,4 +7,9 @@ pub enum IgnoreQueryParamsInResponseError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(IgnoreQueryParamsInResponseError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    IgnoreQueryParamsInResponseError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct IgnoreQueryParamsInResponse;
 
 ::smithy_rt::operation!(
-    IgnoreQueryParamsInResponse, "IgnoreQueryParamsInResponse",
-    "aws.protocoltests.restjson#IgnoreQueryParamsInResponse", OPERATION, rest_json,
-    self::IgnoreQueryParamsInResponseInput, self::IgnoreQueryParamsInResponseOutput,
+    IgnoreQueryParamsInResponse,
+    "IgnoreQueryParamsInResponse",
+    "aws.protocoltests.restjson#IgnoreQueryParamsInResponse",
+    OPERATION,
+    rest_json,
+    self::IgnoreQueryParamsInResponseInput,
+    self::IgnoreQueryParamsInResponseOutput,
     self::IgnoreQueryParamsInResponseError
 );
 

@@ -7,4 +7,9 @@ pub enum InputAndOutputWithHeadersError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(InputAndOutputWithHeadersError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    InputAndOutputWithHeadersError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct InputAndOutputWithHeaders;
 
 ::smithy_rt::operation!(
-    InputAndOutputWithHeaders, "InputAndOutputWithHeaders",
-    "aws.protocoltests.restjson#InputAndOutputWithHeaders", OPERATION, rest_json,
-    self::InputAndOutputWithHeadersInput, self::InputAndOutputWithHeadersOutput,
+    InputAndOutputWithHeaders,
+    "InputAndOutputWithHeaders",
+    "aws.protocoltests.restjson#InputAndOutputWithHeaders",
+    OPERATION,
+    rest_json,
+    self::InputAndOutputWithHeadersInput,
+    self::InputAndOutputWithHeadersOutput,
     self::InputAndOutputWithHeadersError
 );
 

@@ -7,4 +7,9 @@ pub enum InputStreamError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(InputStreamError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    InputStreamError,
+    [
+    ],
+    is_unhandled
+);

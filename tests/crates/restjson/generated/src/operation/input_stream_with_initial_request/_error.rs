@@ -7,4 +7,9 @@ pub enum InputStreamWithInitialRequestError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(InputStreamWithInitialRequestError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    InputStreamWithInitialRequestError,
+    [
+    ],
+    is_unhandled
+);

@@ -7,4 +7,9 @@ pub enum JsonBlobsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonBlobsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonBlobsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct JsonBlobs;
 
 ::smithy_rt::operation!(
-    JsonBlobs, "JsonBlobs", "aws.protocoltests.restjson#JsonBlobs", OPERATION, rest_json,
-    self::JsonBlobsInput, self::JsonBlobsOutput, self::JsonBlobsError
+    JsonBlobs,
+    "JsonBlobs",
+    "aws.protocoltests.restjson#JsonBlobs",
+    OPERATION,
+    rest_json,
+    self::JsonBlobsInput,
+    self::JsonBlobsOutput,
+    self::JsonBlobsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

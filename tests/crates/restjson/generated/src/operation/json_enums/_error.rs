@@ -7,4 +7,9 @@ pub enum JsonEnumsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonEnumsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonEnumsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct JsonEnums;
 
 ::smithy_rt::operation!(
-    JsonEnums, "JsonEnums", "aws.protocoltests.restjson#JsonEnums", OPERATION, rest_json,
-    self::JsonEnumsInput, self::JsonEnumsOutput, self::JsonEnumsError
+    JsonEnums,
+    "JsonEnums",
+    "aws.protocoltests.restjson#JsonEnums",
+    OPERATION,
+    rest_json,
+    self::JsonEnumsInput,
+    self::JsonEnumsOutput,
+    self::JsonEnumsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

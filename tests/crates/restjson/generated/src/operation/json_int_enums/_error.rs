@@ -7,4 +7,9 @@ pub enum JsonIntEnumsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonIntEnumsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonIntEnumsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,14 @@ pub mod builders {
 pub struct JsonIntEnums;
 
 ::smithy_rt::operation!(
-    JsonIntEnums, "JsonIntEnums", "aws.protocoltests.restjson#JsonIntEnums", OPERATION,
-    rest_json, self::JsonIntEnumsInput, self::JsonIntEnumsOutput, self::JsonIntEnumsError
+    JsonIntEnums,
+    "JsonIntEnums",
+    "aws.protocoltests.restjson#JsonIntEnums",
+    OPERATION,
+    rest_json,
+    self::JsonIntEnumsInput,
+    self::JsonIntEnumsOutput,
+    self::JsonIntEnumsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

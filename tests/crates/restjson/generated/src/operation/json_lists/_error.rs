@@ -7,4 +7,9 @@ pub enum JsonListsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonListsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonListsError,
+    [
+    ],
+    is_unhandled
+);

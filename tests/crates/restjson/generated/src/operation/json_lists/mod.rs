@@ -23,8 +23,14 @@ pub mod builders {
 pub struct JsonLists;
 
 ::smithy_rt::operation!(
-    JsonLists, "JsonLists", "aws.protocoltests.restjson#JsonLists", OPERATION, rest_json,
-    self::JsonListsInput, self::JsonListsOutput, self::JsonListsError
+    JsonLists,
+    "JsonLists",
+    "aws.protocoltests.restjson#JsonLists",
+    OPERATION,
+    rest_json,
+    self::JsonListsInput,
+    self::JsonListsOutput,
+    self::JsonListsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

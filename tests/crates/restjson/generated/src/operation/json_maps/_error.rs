@@ -7,4 +7,9 @@ pub enum JsonMapsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonMapsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonMapsError,
+    [
+    ],
+    is_unhandled
+);

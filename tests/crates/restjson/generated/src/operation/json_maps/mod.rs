@@ -23,8 +23,14 @@ pub mod builders {
 pub struct JsonMaps;
 
 ::smithy_rt::operation!(
-    JsonMaps, "JsonMaps", "aws.protocoltests.restjson#JsonMaps", OPERATION, rest_json,
-    self::JsonMapsInput, self::JsonMapsOutput, self::JsonMapsError
+    JsonMaps,
+    "JsonMaps",
+    "aws.protocoltests.restjson#JsonMaps",
+    OPERATION,
+    rest_json,
+    self::JsonMapsInput,
+    self::JsonMapsOutput,
+    self::JsonMapsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

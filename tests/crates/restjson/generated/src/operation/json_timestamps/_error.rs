@@ -7,4 +7,9 @@ pub enum JsonTimestampsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonTimestampsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonTimestampsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct JsonTimestamps;
 
 ::smithy_rt::operation!(
-    JsonTimestamps, "JsonTimestamps", "aws.protocoltests.restjson#JsonTimestamps",
-    OPERATION, rest_json, self::JsonTimestampsInput, self::JsonTimestampsOutput,
+    JsonTimestamps,
+    "JsonTimestamps",
+    "aws.protocoltests.restjson#JsonTimestamps",
+    OPERATION,
+    rest_json,
+    self::JsonTimestampsInput,
+    self::JsonTimestampsOutput,
     self::JsonTimestampsError
 );
 

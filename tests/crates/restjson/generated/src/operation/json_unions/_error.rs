@@ -7,4 +7,9 @@ pub enum JsonUnionsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(JsonUnionsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    JsonUnionsError,
+    [
+    ],
+    is_unhandled
+);

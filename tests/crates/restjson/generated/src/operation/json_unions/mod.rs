@@ -23,8 +23,14 @@ pub mod builders {
 pub struct JsonUnions;
 
 ::smithy_rt::operation!(
-    JsonUnions, "JsonUnions", "aws.protocoltests.restjson#JsonUnions", OPERATION,
-    rest_json, self::JsonUnionsInput, self::JsonUnionsOutput, self::JsonUnionsError
+    JsonUnions,
+    "JsonUnions",
+    "aws.protocoltests.restjson#JsonUnions",
+    OPERATION,
+    rest_json,
+    self::JsonUnionsInput,
+    self::JsonUnionsOutput,
+    self::JsonUnionsError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum MalformedAcceptWithBodyError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedAcceptWithBodyError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedAcceptWithBodyError,
+    [
+    ],
+    is_unhandled
+);

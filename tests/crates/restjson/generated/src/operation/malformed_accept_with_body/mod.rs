@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedAcceptWithBody;
 
 ::smithy_rt::operation!(
-    MalformedAcceptWithBody, "MalformedAcceptWithBody",
-    "aws.protocoltests.restjson#MalformedAcceptWithBody", OPERATION, rest_json,
-    self::MalformedAcceptWithBodyInput, self::MalformedAcceptWithBodyOutput,
+    MalformedAcceptWithBody,
+    "MalformedAcceptWithBody",
+    "aws.protocoltests.restjson#MalformedAcceptWithBody",
+    OPERATION,
+    rest_json,
+    self::MalformedAcceptWithBodyInput,
+    self::MalformedAcceptWithBodyOutput,
     self::MalformedAcceptWithBodyError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedAcceptWithGenericStringError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedAcceptWithGenericStringError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedAcceptWithGenericStringError,
+    [
+    ],
+    is_unhandled
+);

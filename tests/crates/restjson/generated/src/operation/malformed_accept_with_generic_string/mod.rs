@@ -23,8 +23,11 @@ pub mod builders {
 pub struct MalformedAcceptWithGenericString;
 
 ::smithy_rt::operation!(
-    MalformedAcceptWithGenericString, "MalformedAcceptWithGenericString",
-    "aws.protocoltests.restjson#MalformedAcceptWithGenericString", OPERATION, rest_json,
+    MalformedAcceptWithGenericString,
+    "MalformedAcceptWithGenericString",
+    "aws.protocoltests.restjson#MalformedAcceptWithGenericString",
+    OPERATION,
+    rest_json,
     self::MalformedAcceptWithGenericStringInput,
     self::MalformedAcceptWithGenericStringOutput,
     self::MalformedAcceptWithGenericStringError

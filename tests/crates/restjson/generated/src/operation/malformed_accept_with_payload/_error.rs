@@ -7,4 +7,9 @@ pub enum MalformedAcceptWithPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedAcceptWithPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedAcceptWithPayloadError,
+    [
+    ],
+    is_unhandled
+);

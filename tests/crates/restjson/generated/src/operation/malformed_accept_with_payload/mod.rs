@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedAcceptWithPayload;
 
 ::smithy_rt::operation!(
-    MalformedAcceptWithPayload, "MalformedAcceptWithPayload",
-    "aws.protocoltests.restjson#MalformedAcceptWithPayload", OPERATION, rest_json,
-    self::MalformedAcceptWithPayloadInput, self::MalformedAcceptWithPayloadOutput,
+    MalformedAcceptWithPayload,
+    "MalformedAcceptWithPayload",
+    "aws.protocoltests.restjson#MalformedAcceptWithPayload",
+    OPERATION,
+    rest_json,
+    self::MalformedAcceptWithPayloadInput,
+    self::MalformedAcceptWithPayloadOutput,
     self::MalformedAcceptWithPayloadError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedBlobError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedBlobError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedBlobError,
+    [
+    ],
+    is_unhandled
+);

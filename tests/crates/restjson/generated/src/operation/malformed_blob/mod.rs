@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedBlob;
 
 ::smithy_rt::operation!(
-    MalformedBlob, "MalformedBlob", "aws.protocoltests.restjson#MalformedBlob",
-    OPERATION, rest_json, self::MalformedBlobInput, self::MalformedBlobOutput,
+    MalformedBlob,
+    "MalformedBlob",
+    "aws.protocoltests.restjson#MalformedBlob",
+    OPERATION,
+    rest_json,
+    self::MalformedBlobInput,
+    self::MalformedBlobOutput,
     self::MalformedBlobError
 );
 

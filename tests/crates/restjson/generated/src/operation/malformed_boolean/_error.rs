@@ -7,4 +7,9 @@ pub enum MalformedBooleanError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedBooleanError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedBooleanError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedBoolean;
 
 ::smithy_rt::operation!(
-    MalformedBoolean, "MalformedBoolean", "aws.protocoltests.restjson#MalformedBoolean",
-    OPERATION, rest_json, self::MalformedBooleanInput, self::MalformedBooleanOutput,
+    MalformedBoolean,
+    "MalformedBoolean",
+    "aws.protocoltests.restjson#MalformedBoolean",
+    OPERATION,
+    rest_json,
+    self::MalformedBooleanInput,
+    self::MalformedBooleanOutput,
     self::MalformedBooleanError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedByteError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedByteError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedByteError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedByte;
 
 ::smithy_rt::operation!(
-    MalformedByte, "MalformedByte", "aws.protocoltests.restjson#MalformedByte",
-    OPERATION, rest_json, self::MalformedByteInput, self::MalformedByteOutput,
+    MalformedByte,
+    "MalformedByte",
+    "aws.protocoltests.restjson#MalformedByte",
+    OPERATION,
+    rest_json,
+    self::MalformedByteInput,
+    self::MalformedByteOutput,
     self::MalformedByteError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedContentTypeWithBodyError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedContentTypeWithBodyError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedContentTypeWithBodyError,
+    [
+    ],
+    is_unhandled
+);

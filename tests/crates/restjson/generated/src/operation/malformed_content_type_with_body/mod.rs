@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedContentTypeWithBody;
 
 ::smithy_rt::operation!(
-    MalformedContentTypeWithBody, "MalformedContentTypeWithBody",
-    "aws.protocoltests.restjson#MalformedContentTypeWithBody", OPERATION, rest_json,
-    self::MalformedContentTypeWithBodyInput, self::MalformedContentTypeWithBodyOutput,
+    MalformedContentTypeWithBody,
+    "MalformedContentTypeWithBody",
+    "aws.protocoltests.restjson#MalformedContentTypeWithBody",
+    OPERATION,
+    rest_json,
+    self::MalformedContentTypeWithBodyInput,
+    self::MalformedContentTypeWithBodyOutput,
     self::MalformedContentTypeWithBodyError
 );
 

@@ -8,5 +8,8 @@ pub enum MalformedContentTypeWithGenericStringError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedContentTypeWithGenericStringError, [], is_unhandled
+    MalformedContentTypeWithGenericStringError,
+    [
+    ],
+    is_unhandled
 );

@@ -23,9 +23,12 @@ pub mod builders {
 pub struct MalformedContentTypeWithGenericString;
 
 ::smithy_rt::operation!(
-    MalformedContentTypeWithGenericString, "MalformedContentTypeWithGenericString",
-    "aws.protocoltests.restjson#MalformedContentTypeWithGenericString", OPERATION,
-    rest_json, self::MalformedContentTypeWithGenericStringInput,
+    MalformedContentTypeWithGenericString,
+    "MalformedContentTypeWithGenericString",
+    "aws.protocoltests.restjson#MalformedContentTypeWithGenericString",
+    OPERATION,
+    rest_json,
+    self::MalformedContentTypeWithGenericStringInput,
     self::MalformedContentTypeWithGenericStringOutput,
     self::MalformedContentTypeWithGenericStringError
 );

@@ -7,4 +7,9 @@ pub enum MalformedContentTypeWithPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedContentTypeWithPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedContentTypeWithPayloadError,
+    [
+    ],
+    is_unhandled
+);

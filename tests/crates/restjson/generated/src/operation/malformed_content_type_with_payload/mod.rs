@@ -23,8 +23,11 @@ pub mod builders {
 pub struct MalformedContentTypeWithPayload;
 
 ::smithy_rt::operation!(
-    MalformedContentTypeWithPayload, "MalformedContentTypeWithPayload",
-    "aws.protocoltests.restjson#MalformedContentTypeWithPayload", OPERATION, rest_json,
+    MalformedContentTypeWithPayload,
+    "MalformedContentTypeWithPayload",
+    "aws.protocoltests.restjson#MalformedContentTypeWithPayload",
+    OPERATION,
+    rest_json,
     self::MalformedContentTypeWithPayloadInput,
     self::MalformedContentTypeWithPayloadOutput,
     self::MalformedContentTypeWithPayloadError

@@ -7,4 +7,9 @@ pub enum MalformedContentTypeWithoutBodyError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedContentTypeWithoutBodyError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedContentTypeWithoutBodyError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,11 @@ pub mod builders {
 pub struct MalformedContentTypeWithoutBody;
 
 ::smithy_rt::operation!(
-    MalformedContentTypeWithoutBody, "MalformedContentTypeWithoutBody",
-    "aws.protocoltests.restjson#MalformedContentTypeWithoutBody", OPERATION, rest_json,
+    MalformedContentTypeWithoutBody,
+    "MalformedContentTypeWithoutBody",
+    "aws.protocoltests.restjson#MalformedContentTypeWithoutBody",
+    OPERATION,
+    rest_json,
     self::MalformedContentTypeWithoutBodyInput,
     self::MalformedContentTypeWithoutBodyOutput,
     self::MalformedContentTypeWithoutBodyError

@@ -8,5 +8,8 @@ pub enum MalformedContentTypeWithoutBodyEmptyInputError {
 }
 
 ::smithy_rt::operation_error!(
-    MalformedContentTypeWithoutBodyEmptyInputError, [], is_unhandled
+    MalformedContentTypeWithoutBodyEmptyInputError,
+    [
+    ],
+    is_unhandled
 );

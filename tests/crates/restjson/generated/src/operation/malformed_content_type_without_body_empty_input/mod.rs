@@ -25,8 +25,10 @@ pub struct MalformedContentTypeWithoutBodyEmptyInput;
 ::smithy_rt::operation!(
     MalformedContentTypeWithoutBodyEmptyInput,
     "MalformedContentTypeWithoutBodyEmptyInput",
-    "aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInput", OPERATION,
-    rest_json, self::MalformedContentTypeWithoutBodyEmptyInputInput,
+    "aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInput",
+    OPERATION,
+    rest_json,
+    self::MalformedContentTypeWithoutBodyEmptyInputInput,
     self::MalformedContentTypeWithoutBodyEmptyInputOutput,
     self::MalformedContentTypeWithoutBodyEmptyInputError
 );

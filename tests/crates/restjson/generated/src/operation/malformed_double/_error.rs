@@ -7,4 +7,9 @@ pub enum MalformedDoubleError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedDoubleError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedDoubleError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedDouble;
 
 ::smithy_rt::operation!(
-    MalformedDouble, "MalformedDouble", "aws.protocoltests.restjson#MalformedDouble",
-    OPERATION, rest_json, self::MalformedDoubleInput, self::MalformedDoubleOutput,
+    MalformedDouble,
+    "MalformedDouble",
+    "aws.protocoltests.restjson#MalformedDouble",
+    OPERATION,
+    rest_json,
+    self::MalformedDoubleInput,
+    self::MalformedDoubleOutput,
     self::MalformedDoubleError
 );
 

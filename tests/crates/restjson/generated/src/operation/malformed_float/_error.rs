@@ -7,4 +7,9 @@ pub enum MalformedFloatError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedFloatError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedFloatError,
+    [
+    ],
+    is_unhandled
+);

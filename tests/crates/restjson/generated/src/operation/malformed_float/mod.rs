@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedFloat;
 
 ::smithy_rt::operation!(
-    MalformedFloat, "MalformedFloat", "aws.protocoltests.restjson#MalformedFloat",
-    OPERATION, rest_json, self::MalformedFloatInput, self::MalformedFloatOutput,
+    MalformedFloat,
+    "MalformedFloat",
+    "aws.protocoltests.restjson#MalformedFloat",
+    OPERATION,
+    rest_json,
+    self::MalformedFloatInput,
+    self::MalformedFloatOutput,
     self::MalformedFloatError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedIntegerError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedIntegerError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedIntegerError,
+    [
+    ],
+    is_unhandled
+);

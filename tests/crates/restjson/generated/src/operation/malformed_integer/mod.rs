@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedInteger;
 
 ::smithy_rt::operation!(
-    MalformedInteger, "MalformedInteger", "aws.protocoltests.restjson#MalformedInteger",
-    OPERATION, rest_json, self::MalformedIntegerInput, self::MalformedIntegerOutput,
+    MalformedInteger,
+    "MalformedInteger",
+    "aws.protocoltests.restjson#MalformedInteger",
+    OPERATION,
+    rest_json,
+    self::MalformedIntegerInput,
+    self::MalformedIntegerOutput,
     self::MalformedIntegerError
 );
 

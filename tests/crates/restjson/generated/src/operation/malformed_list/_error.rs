@@ -7,4 +7,9 @@ pub enum MalformedListError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedListError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedListError,
+    [
+    ],
+    is_unhandled
+);

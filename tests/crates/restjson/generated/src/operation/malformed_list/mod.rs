@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedList;
 
 ::smithy_rt::operation!(
-    MalformedList, "MalformedList", "aws.protocoltests.restjson#MalformedList",
-    OPERATION, rest_json, self::MalformedListInput, self::MalformedListOutput,
+    MalformedList,
+    "MalformedList",
+    "aws.protocoltests.restjson#MalformedList",
+    OPERATION,
+    rest_json,
+    self::MalformedListInput,
+    self::MalformedListOutput,
     self::MalformedListError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedLongError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedLongError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedLongError,
+    [
+    ],
+    is_unhandled
+);

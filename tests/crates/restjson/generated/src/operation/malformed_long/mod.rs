@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedLong;
 
 ::smithy_rt::operation!(
-    MalformedLong, "MalformedLong", "aws.protocoltests.restjson#MalformedLong",
-    OPERATION, rest_json, self::MalformedLongInput, self::MalformedLongOutput,
+    MalformedLong,
+    "MalformedLong",
+    "aws.protocoltests.restjson#MalformedLong",
+    OPERATION,
+    rest_json,
+    self::MalformedLongInput,
+    self::MalformedLongOutput,
     self::MalformedLongError
 );
 

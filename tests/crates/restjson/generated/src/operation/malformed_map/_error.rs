@@ -7,4 +7,9 @@ pub enum MalformedMapError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedMapError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedMapError,
+    [
+    ],
+    is_unhandled
+);

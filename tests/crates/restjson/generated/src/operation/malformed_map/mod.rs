@@ -23,8 +23,14 @@ pub mod builders {
 pub struct MalformedMap;
 
 ::smithy_rt::operation!(
-    MalformedMap, "MalformedMap", "aws.protocoltests.restjson#MalformedMap", OPERATION,
-    rest_json, self::MalformedMapInput, self::MalformedMapOutput, self::MalformedMapError
+    MalformedMap,
+    "MalformedMap",
+    "aws.protocoltests.restjson#MalformedMap",
+    OPERATION,
+    rest_json,
+    self::MalformedMapInput,
+    self::MalformedMapOutput,
+    self::MalformedMapError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

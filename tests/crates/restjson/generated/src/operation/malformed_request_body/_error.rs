@@ -7,4 +7,9 @@ pub enum MalformedRequestBodyError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedRequestBodyError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedRequestBodyError,
+    [
+    ],
+    is_unhandled
+);

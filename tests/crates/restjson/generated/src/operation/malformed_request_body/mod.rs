@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedRequestBody;
 
 ::smithy_rt::operation!(
-    MalformedRequestBody, "MalformedRequestBody",
-    "aws.protocoltests.restjson#MalformedRequestBody", OPERATION, rest_json,
-    self::MalformedRequestBodyInput, self::MalformedRequestBodyOutput,
+    MalformedRequestBody,
+    "MalformedRequestBody",
+    "aws.protocoltests.restjson#MalformedRequestBody",
+    OPERATION,
+    rest_json,
+    self::MalformedRequestBodyInput,
+    self::MalformedRequestBodyOutput,
     self::MalformedRequestBodyError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedShortError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedShortError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedShortError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedShort;
 
 ::smithy_rt::operation!(
-    MalformedShort, "MalformedShort", "aws.protocoltests.restjson#MalformedShort",
-    OPERATION, rest_json, self::MalformedShortInput, self::MalformedShortOutput,
+    MalformedShort,
+    "MalformedShort",
+    "aws.protocoltests.restjson#MalformedShort",
+    OPERATION,
+    rest_json,
+    self::MalformedShortInput,
+    self::MalformedShortOutput,
     self::MalformedShortError
 );
 

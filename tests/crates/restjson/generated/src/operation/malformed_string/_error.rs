@@ -7,4 +7,9 @@ pub enum MalformedStringError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedStringError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedStringError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedString;
 
 ::smithy_rt::operation!(
-    MalformedString, "MalformedString", "aws.protocoltests.restjson#MalformedString",
-    OPERATION, rest_json, self::MalformedStringInput, self::MalformedStringOutput,
+    MalformedString,
+    "MalformedString",
+    "aws.protocoltests.restjson#MalformedString",
+    OPERATION,
+    rest_json,
+    self::MalformedStringInput,
+    self::MalformedStringOutput,
     self::MalformedStringError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedTimestampBodyDateTimeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampBodyDateTimeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampBodyDateTimeError,
+    [
+    ],
+    is_unhandled
+);

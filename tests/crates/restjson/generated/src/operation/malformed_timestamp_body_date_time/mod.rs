@@ -23,10 +23,14 @@ pub mod builders {
 pub struct MalformedTimestampBodyDateTime;
 
 ::smithy_rt::operation!(
-    MalformedTimestampBodyDateTime, "MalformedTimestampBodyDateTime",
-    "aws.protocoltests.restjson#MalformedTimestampBodyDateTime", OPERATION, rest_json,
+    MalformedTimestampBodyDateTime,
+    "MalformedTimestampBodyDateTime",
+    "aws.protocoltests.restjson#MalformedTimestampBodyDateTime",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampBodyDateTimeInput,
-    self::MalformedTimestampBodyDateTimeOutput, self::MalformedTimestampBodyDateTimeError
+    self::MalformedTimestampBodyDateTimeOutput,
+    self::MalformedTimestampBodyDateTimeError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

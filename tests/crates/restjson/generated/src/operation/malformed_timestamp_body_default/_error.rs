@@ -7,4 +7,9 @@ pub enum MalformedTimestampBodyDefaultError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampBodyDefaultError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampBodyDefaultError,
+    [
+    ],
+    is_unhandled
+);

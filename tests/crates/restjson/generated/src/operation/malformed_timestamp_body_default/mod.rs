@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedTimestampBodyDefault;
 
 ::smithy_rt::operation!(
-    MalformedTimestampBodyDefault, "MalformedTimestampBodyDefault",
-    "aws.protocoltests.restjson#MalformedTimestampBodyDefault", OPERATION, rest_json,
-    self::MalformedTimestampBodyDefaultInput, self::MalformedTimestampBodyDefaultOutput,
+    MalformedTimestampBodyDefault,
+    "MalformedTimestampBodyDefault",
+    "aws.protocoltests.restjson#MalformedTimestampBodyDefault",
+    OPERATION,
+    rest_json,
+    self::MalformedTimestampBodyDefaultInput,
+    self::MalformedTimestampBodyDefaultOutput,
     self::MalformedTimestampBodyDefaultError
 );
 

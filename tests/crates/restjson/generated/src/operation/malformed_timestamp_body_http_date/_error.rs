@@ -7,4 +7,9 @@ pub enum MalformedTimestampBodyHttpDateError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampBodyHttpDateError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampBodyHttpDateError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,10 +23,14 @@ pub mod builders {
 pub struct MalformedTimestampBodyHttpDate;
 
 ::smithy_rt::operation!(
-    MalformedTimestampBodyHttpDate, "MalformedTimestampBodyHttpDate",
-    "aws.protocoltests.restjson#MalformedTimestampBodyHttpDate", OPERATION, rest_json,
+    MalformedTimestampBodyHttpDate,
+    "MalformedTimestampBodyHttpDate",
+    "aws.protocoltests.restjson#MalformedTimestampBodyHttpDate",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampBodyHttpDateInput,
-    self::MalformedTimestampBodyHttpDateOutput, self::MalformedTimestampBodyHttpDateError
+    self::MalformedTimestampBodyHttpDateOutput,
+    self::MalformedTimestampBodyHttpDateError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum MalformedTimestampHeaderDateTimeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampHeaderDateTimeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampHeaderDateTimeError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,11 @@ pub mod builders {
 pub struct MalformedTimestampHeaderDateTime;
 
 ::smithy_rt::operation!(
-    MalformedTimestampHeaderDateTime, "MalformedTimestampHeaderDateTime",
-    "aws.protocoltests.restjson#MalformedTimestampHeaderDateTime", OPERATION, rest_json,
+    MalformedTimestampHeaderDateTime,
+    "MalformedTimestampHeaderDateTime",
+    "aws.protocoltests.restjson#MalformedTimestampHeaderDateTime",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampHeaderDateTimeInput,
     self::MalformedTimestampHeaderDateTimeOutput,
     self::MalformedTimestampHeaderDateTimeError

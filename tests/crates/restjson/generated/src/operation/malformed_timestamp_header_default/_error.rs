@@ -7,4 +7,9 @@ pub enum MalformedTimestampHeaderDefaultError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampHeaderDefaultError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampHeaderDefaultError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,11 @@ pub mod builders {
 pub struct MalformedTimestampHeaderDefault;
 
 ::smithy_rt::operation!(
-    MalformedTimestampHeaderDefault, "MalformedTimestampHeaderDefault",
-    "aws.protocoltests.restjson#MalformedTimestampHeaderDefault", OPERATION, rest_json,
+    MalformedTimestampHeaderDefault,
+    "MalformedTimestampHeaderDefault",
+    "aws.protocoltests.restjson#MalformedTimestampHeaderDefault",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampHeaderDefaultInput,
     self::MalformedTimestampHeaderDefaultOutput,
     self::MalformedTimestampHeaderDefaultError

@@ -7,4 +7,9 @@ pub enum MalformedTimestampHeaderEpochError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampHeaderEpochError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampHeaderEpochError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedTimestampHeaderEpoch;
 
 ::smithy_rt::operation!(
-    MalformedTimestampHeaderEpoch, "MalformedTimestampHeaderEpoch",
-    "aws.protocoltests.restjson#MalformedTimestampHeaderEpoch", OPERATION, rest_json,
-    self::MalformedTimestampHeaderEpochInput, self::MalformedTimestampHeaderEpochOutput,
+    MalformedTimestampHeaderEpoch,
+    "MalformedTimestampHeaderEpoch",
+    "aws.protocoltests.restjson#MalformedTimestampHeaderEpoch",
+    OPERATION,
+    rest_json,
+    self::MalformedTimestampHeaderEpochInput,
+    self::MalformedTimestampHeaderEpochOutput,
     self::MalformedTimestampHeaderEpochError
 );
 

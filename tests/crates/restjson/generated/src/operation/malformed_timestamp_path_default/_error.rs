@@ -7,4 +7,9 @@ pub enum MalformedTimestampPathDefaultError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampPathDefaultError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampPathDefaultError,
+    [
+    ],
+    is_unhandled
+);

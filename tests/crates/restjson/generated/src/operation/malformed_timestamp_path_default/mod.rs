@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedTimestampPathDefault;
 
 ::smithy_rt::operation!(
-    MalformedTimestampPathDefault, "MalformedTimestampPathDefault",
-    "aws.protocoltests.restjson#MalformedTimestampPathDefault", OPERATION, rest_json,
-    self::MalformedTimestampPathDefaultInput, self::MalformedTimestampPathDefaultOutput,
+    MalformedTimestampPathDefault,
+    "MalformedTimestampPathDefault",
+    "aws.protocoltests.restjson#MalformedTimestampPathDefault",
+    OPERATION,
+    rest_json,
+    self::MalformedTimestampPathDefaultInput,
+    self::MalformedTimestampPathDefaultOutput,
     self::MalformedTimestampPathDefaultError
 );
 

@@ -7,4 +7,9 @@ pub enum MalformedTimestampPathEpochError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampPathEpochError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampPathEpochError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedTimestampPathEpoch;
 
 ::smithy_rt::operation!(
-    MalformedTimestampPathEpoch, "MalformedTimestampPathEpoch",
-    "aws.protocoltests.restjson#MalformedTimestampPathEpoch", OPERATION, rest_json,
-    self::MalformedTimestampPathEpochInput, self::MalformedTimestampPathEpochOutput,
+    MalformedTimestampPathEpoch,
+    "MalformedTimestampPathEpoch",
+    "aws.protocoltests.restjson#MalformedTimestampPathEpoch",
+    OPERATION,
+    rest_json,
+    self::MalformedTimestampPathEpochInput,
+    self::MalformedTimestampPathEpochOutput,
     self::MalformedTimestampPathEpochError
 );
 

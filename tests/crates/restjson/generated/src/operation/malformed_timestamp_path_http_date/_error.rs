@@ -7,4 +7,9 @@ pub enum MalformedTimestampPathHttpDateError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampPathHttpDateError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampPathHttpDateError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,10 +23,14 @@ pub mod builders {
 pub struct MalformedTimestampPathHttpDate;
 
 ::smithy_rt::operation!(
-    MalformedTimestampPathHttpDate, "MalformedTimestampPathHttpDate",
-    "aws.protocoltests.restjson#MalformedTimestampPathHttpDate", OPERATION, rest_json,
+    MalformedTimestampPathHttpDate,
+    "MalformedTimestampPathHttpDate",
+    "aws.protocoltests.restjson#MalformedTimestampPathHttpDate",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampPathHttpDateInput,
-    self::MalformedTimestampPathHttpDateOutput, self::MalformedTimestampPathHttpDateError
+    self::MalformedTimestampPathHttpDateOutput,
+    self::MalformedTimestampPathHttpDateError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum MalformedTimestampQueryDefaultError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampQueryDefaultError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampQueryDefaultError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,10 +23,14 @@ pub mod builders {
 pub struct MalformedTimestampQueryDefault;
 
 ::smithy_rt::operation!(
-    MalformedTimestampQueryDefault, "MalformedTimestampQueryDefault",
-    "aws.protocoltests.restjson#MalformedTimestampQueryDefault", OPERATION, rest_json,
+    MalformedTimestampQueryDefault,
+    "MalformedTimestampQueryDefault",
+    "aws.protocoltests.restjson#MalformedTimestampQueryDefault",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampQueryDefaultInput,
-    self::MalformedTimestampQueryDefaultOutput, self::MalformedTimestampQueryDefaultError
+    self::MalformedTimestampQueryDefaultOutput,
+    self::MalformedTimestampQueryDefaultError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

@@ -7,4 +7,9 @@ pub enum MalformedTimestampQueryEpochError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampQueryEpochError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampQueryEpochError,
+    [
+    ],
+    is_unhandled
+);

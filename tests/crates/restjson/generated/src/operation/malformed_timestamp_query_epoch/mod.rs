@@ -23,9 +23,13 @@ pub mod builders {
 pub struct MalformedTimestampQueryEpoch;
 
 ::smithy_rt::operation!(
-    MalformedTimestampQueryEpoch, "MalformedTimestampQueryEpoch",
-    "aws.protocoltests.restjson#MalformedTimestampQueryEpoch", OPERATION, rest_json,
-    self::MalformedTimestampQueryEpochInput, self::MalformedTimestampQueryEpochOutput,
+    MalformedTimestampQueryEpoch,
+    "MalformedTimestampQueryEpoch",
+    "aws.protocoltests.restjson#MalformedTimestampQueryEpoch",
+    OPERATION,
+    rest_json,
+    self::MalformedTimestampQueryEpochInput,
+    self::MalformedTimestampQueryEpochOutput,
     self::MalformedTimestampQueryEpochError
 );
 

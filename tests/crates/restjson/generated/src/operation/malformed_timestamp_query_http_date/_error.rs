@@ -7,4 +7,9 @@ pub enum MalformedTimestampQueryHttpDateError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedTimestampQueryHttpDateError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedTimestampQueryHttpDateError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,11 @@ pub mod builders {
 pub struct MalformedTimestampQueryHttpDate;
 
 ::smithy_rt::operation!(
-    MalformedTimestampQueryHttpDate, "MalformedTimestampQueryHttpDate",
-    "aws.protocoltests.restjson#MalformedTimestampQueryHttpDate", OPERATION, rest_json,
+    MalformedTimestampQueryHttpDate,
+    "MalformedTimestampQueryHttpDate",
+    "aws.protocoltests.restjson#MalformedTimestampQueryHttpDate",
+    OPERATION,
+    rest_json,
     self::MalformedTimestampQueryHttpDateInput,
     self::MalformedTimestampQueryHttpDateOutput,
     self::MalformedTimestampQueryHttpDateError

@@ -7,4 +7,9 @@ pub enum MalformedUnionError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MalformedUnionError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MalformedUnionError,
+    [
+    ],
+    is_unhandled
+);

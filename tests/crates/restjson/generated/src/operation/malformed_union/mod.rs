@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MalformedUnion;
 
 ::smithy_rt::operation!(
-    MalformedUnion, "MalformedUnion", "aws.protocoltests.restjson#MalformedUnion",
-    OPERATION, rest_json, self::MalformedUnionInput, self::MalformedUnionOutput,
+    MalformedUnion,
+    "MalformedUnion",
+    "aws.protocoltests.restjson#MalformedUnion",
+    OPERATION,
+    rest_json,
+    self::MalformedUnionInput,
+    self::MalformedUnionOutput,
     self::MalformedUnionError
 );
 

@@ -7,4 +7,9 @@ pub enum MediaTypeHeaderError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(MediaTypeHeaderError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    MediaTypeHeaderError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct MediaTypeHeader;
 
 ::smithy_rt::operation!(
-    MediaTypeHeader, "MediaTypeHeader", "aws.protocoltests.restjson#MediaTypeHeader",
-    OPERATION, rest_json, self::MediaTypeHeaderInput, self::MediaTypeHeaderOutput,
+    MediaTypeHeader,
+    "MediaTypeHeader",
+    "aws.protocoltests.restjson#MediaTypeHeader",
+    OPERATION,
+    rest_json,
+    self::MediaTypeHeaderInput,
+    self::MediaTypeHeaderOutput,
     self::MediaTypeHeaderError
 );
 

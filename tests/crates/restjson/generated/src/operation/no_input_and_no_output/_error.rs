@@ -7,4 +7,9 @@ pub enum NoInputAndNoOutputError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(NoInputAndNoOutputError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    NoInputAndNoOutputError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct NoInputAndNoOutput;
 
 ::smithy_rt::operation!(
-    NoInputAndNoOutput, "NoInputAndNoOutput",
-    "aws.protocoltests.restjson#NoInputAndNoOutput", OPERATION, rest_json,
-    self::NoInputAndNoOutputInput, self::NoInputAndNoOutputOutput,
+    NoInputAndNoOutput,
+    "NoInputAndNoOutput",
+    "aws.protocoltests.restjson#NoInputAndNoOutput",
+    OPERATION,
+    rest_json,
+    self::NoInputAndNoOutputInput,
+    self::NoInputAndNoOutputOutput,
     self::NoInputAndNoOutputError
 );
 

@@ -7,4 +7,9 @@ pub enum NoInputAndOutputError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(NoInputAndOutputError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    NoInputAndOutputError,
+    [
+    ],
+    is_unhandled
+);

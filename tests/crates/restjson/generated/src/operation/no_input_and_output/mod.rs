@@ -23,8 +23,13 @@ pub mod builders {
 pub struct NoInputAndOutput;
 
 ::smithy_rt::operation!(
-    NoInputAndOutput, "NoInputAndOutput", "aws.protocoltests.restjson#NoInputAndOutput",
-    OPERATION, rest_json, self::NoInputAndOutputInput, self::NoInputAndOutputOutput,
+    NoInputAndOutput,
+    "NoInputAndOutput",
+    "aws.protocoltests.restjson#NoInputAndOutput",
+    OPERATION,
+    rest_json,
+    self::NoInputAndOutputInput,
+    self::NoInputAndOutputOutput,
     self::NoInputAndOutputError
 );
 

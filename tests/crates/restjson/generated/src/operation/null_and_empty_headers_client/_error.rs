@@ -7,4 +7,9 @@ pub enum NullAndEmptyHeadersClientError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(NullAndEmptyHeadersClientError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    NullAndEmptyHeadersClientError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct NullAndEmptyHeadersClient;
 
 ::smithy_rt::operation!(
-    NullAndEmptyHeadersClient, "NullAndEmptyHeadersClient",
-    "aws.protocoltests.restjson#NullAndEmptyHeadersClient", OPERATION, rest_json,
-    self::NullAndEmptyHeadersClientInput, self::NullAndEmptyHeadersClientOutput,
+    NullAndEmptyHeadersClient,
+    "NullAndEmptyHeadersClient",
+    "aws.protocoltests.restjson#NullAndEmptyHeadersClient",
+    OPERATION,
+    rest_json,
+    self::NullAndEmptyHeadersClientInput,
+    self::NullAndEmptyHeadersClientOutput,
     self::NullAndEmptyHeadersClientError
 );
 

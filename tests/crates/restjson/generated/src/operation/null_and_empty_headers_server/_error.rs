@@ -7,4 +7,9 @@ pub enum NullAndEmptyHeadersServerError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(NullAndEmptyHeadersServerError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    NullAndEmptyHeadersServerError,
+    [
+    ],
+    is_unhandled
+);

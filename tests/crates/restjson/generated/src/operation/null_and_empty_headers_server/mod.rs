@@ -23,9 +23,13 @@ pub mod builders {
 pub struct NullAndEmptyHeadersServer;
 
 ::smithy_rt::operation!(
-    NullAndEmptyHeadersServer, "NullAndEmptyHeadersServer",
-    "aws.protocoltests.restjson#NullAndEmptyHeadersServer", OPERATION, rest_json,
-    self::NullAndEmptyHeadersServerInput, self::NullAndEmptyHeadersServerOutput,
+    NullAndEmptyHeadersServer,
+    "NullAndEmptyHeadersServer",
+    "aws.protocoltests.restjson#NullAndEmptyHeadersServer",
+    OPERATION,
+    rest_json,
+    self::NullAndEmptyHeadersServerInput,
+    self::NullAndEmptyHeadersServerOutput,
     self::NullAndEmptyHeadersServerError
 );
 

@@ -7,4 +7,9 @@ pub enum OmitsNullSerializesEmptyStringError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(OmitsNullSerializesEmptyStringError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    OmitsNullSerializesEmptyStringError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,10 +23,14 @@ pub mod builders {
 pub struct OmitsNullSerializesEmptyString;
 
 ::smithy_rt::operation!(
-    OmitsNullSerializesEmptyString, "OmitsNullSerializesEmptyString",
-    "aws.protocoltests.restjson#OmitsNullSerializesEmptyString", OPERATION, rest_json,
+    OmitsNullSerializesEmptyString,
+    "OmitsNullSerializesEmptyString",
+    "aws.protocoltests.restjson#OmitsNullSerializesEmptyString",
+    OPERATION,
+    rest_json,
     self::OmitsNullSerializesEmptyStringInput,
-    self::OmitsNullSerializesEmptyStringOutput, self::OmitsNullSerializesEmptyStringError
+    self::OmitsNullSerializesEmptyStringOutput,
+    self::OmitsNullSerializesEmptyStringError
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {

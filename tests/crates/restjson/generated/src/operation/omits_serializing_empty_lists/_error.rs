@@ -7,4 +7,9 @@ pub enum OmitsSerializingEmptyListsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(OmitsSerializingEmptyListsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    OmitsSerializingEmptyListsError,
+    [
+    ],
+    is_unhandled
+);

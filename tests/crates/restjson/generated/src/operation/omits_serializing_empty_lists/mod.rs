@@ -23,9 +23,13 @@ pub mod builders {
 pub struct OmitsSerializingEmptyLists;
 
 ::smithy_rt::operation!(
-    OmitsSerializingEmptyLists, "OmitsSerializingEmptyLists",
-    "aws.protocoltests.restjson#OmitsSerializingEmptyLists", OPERATION, rest_json,
-    self::OmitsSerializingEmptyListsInput, self::OmitsSerializingEmptyListsOutput,
+    OmitsSerializingEmptyLists,
+    "OmitsSerializingEmptyLists",
+    "aws.protocoltests.restjson#OmitsSerializingEmptyLists",
+    OPERATION,
+    rest_json,
+    self::OmitsSerializingEmptyListsInput,
+    self::OmitsSerializingEmptyListsOutput,
     self::OmitsSerializingEmptyListsError
 );
 

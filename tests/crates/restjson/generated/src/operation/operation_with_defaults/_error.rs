@@ -7,4 +7,9 @@ pub enum OperationWithDefaultsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(OperationWithDefaultsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    OperationWithDefaultsError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct OperationWithDefaults;
 
 ::smithy_rt::operation!(
-    OperationWithDefaults, "OperationWithDefaults",
-    "aws.protocoltests.restjson#OperationWithDefaults", OPERATION, rest_json,
-    self::OperationWithDefaultsInput, self::OperationWithDefaultsOutput,
+    OperationWithDefaults,
+    "OperationWithDefaults",
+    "aws.protocoltests.restjson#OperationWithDefaults",
+    OPERATION,
+    rest_json,
+    self::OperationWithDefaultsInput,
+    self::OperationWithDefaultsOutput,
     self::OperationWithDefaultsError
 );
 

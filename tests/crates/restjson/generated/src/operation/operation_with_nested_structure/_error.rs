@@ -7,4 +7,9 @@ pub enum OperationWithNestedStructureError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(OperationWithNestedStructureError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    OperationWithNestedStructureError,
+    [
+    ],
+    is_unhandled
+);

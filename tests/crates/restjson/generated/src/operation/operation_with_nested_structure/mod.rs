@@ -23,9 +23,13 @@ pub mod builders {
 pub struct OperationWithNestedStructure;
 
 ::smithy_rt::operation!(
-    OperationWithNestedStructure, "OperationWithNestedStructure",
-    "aws.protocoltests.restjson#OperationWithNestedStructure", OPERATION, rest_json,
-    self::OperationWithNestedStructureInput, self::OperationWithNestedStructureOutput,
+    OperationWithNestedStructure,
+    "OperationWithNestedStructure",
+    "aws.protocoltests.restjson#OperationWithNestedStructure",
+    OPERATION,
+    rest_json,
+    self::OperationWithNestedStructureInput,
+    self::OperationWithNestedStructureOutput,
     self::OperationWithNestedStructureError
 );
 

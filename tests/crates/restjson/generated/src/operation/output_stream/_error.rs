@@ -10,6 +10,9 @@ pub enum OutputStreamError {
 }
 
 ::smithy_rt::operation_error!(
-    OutputStreamError, [0 => ServiceUnavailableError(crate
-    ::types::error::ServiceUnavailableError) is_service_unavailable_error], is_unhandled
+    OutputStreamError,
+    [
+        0 => ServiceUnavailableError(crate::types::error::ServiceUnavailableError) is_service_unavailable_error,
+    ],
+    is_unhandled
 );

@@ -7,4 +7,9 @@ pub enum OutputStreamWithInitialResponseError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(OutputStreamWithInitialResponseError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    OutputStreamWithInitialResponseError,
+    [
+    ],
+    is_unhandled
+);

@@ -7,4 +7,9 @@ pub enum PostPlayerActionError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PostPlayerActionError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PostPlayerActionError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct PostPlayerAction;
 
 ::smithy_rt::operation!(
-    PostPlayerAction, "PostPlayerAction", "aws.protocoltests.restjson#PostPlayerAction",
-    OPERATION, rest_json, self::PostPlayerActionInput, self::PostPlayerActionOutput,
+    PostPlayerAction,
+    "PostPlayerAction",
+    "aws.protocoltests.restjson#PostPlayerAction",
+    OPERATION,
+    rest_json,
+    self::PostPlayerActionInput,
+    self::PostPlayerActionOutput,
     self::PostPlayerActionError
 );
 

@@ -7,4 +7,9 @@ pub enum PostUnionWithJsonNameError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PostUnionWithJsonNameError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PostUnionWithJsonNameError,
+    [
+    ],
+    is_unhandled
+);

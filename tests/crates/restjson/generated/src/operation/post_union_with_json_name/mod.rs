@@ -23,9 +23,13 @@ pub mod builders {
 pub struct PostUnionWithJsonName;
 
 ::smithy_rt::operation!(
-    PostUnionWithJsonName, "PostUnionWithJsonName",
-    "aws.protocoltests.restjson#PostUnionWithJsonName", OPERATION, rest_json,
-    self::PostUnionWithJsonNameInput, self::PostUnionWithJsonNameOutput,
+    PostUnionWithJsonName,
+    "PostUnionWithJsonName",
+    "aws.protocoltests.restjson#PostUnionWithJsonName",
+    OPERATION,
+    rest_json,
+    self::PostUnionWithJsonNameInput,
+    self::PostUnionWithJsonNameOutput,
     self::PostUnionWithJsonNameError
 );
 

@@ -7,4 +7,9 @@ pub enum PutWithContentEncodingError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(PutWithContentEncodingError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    PutWithContentEncodingError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct PutWithContentEncoding;
 
 ::smithy_rt::operation!(
-    PutWithContentEncoding, "PutWithContentEncoding",
-    "aws.protocoltests.restjson#PutWithContentEncoding", OPERATION, rest_json,
-    self::PutWithContentEncodingInput, self::PutWithContentEncodingOutput,
+    PutWithContentEncoding,
+    "PutWithContentEncoding",
+    "aws.protocoltests.restjson#PutWithContentEncoding",
+    OPERATION,
+    rest_json,
+    self::PutWithContentEncodingInput,
+    self::PutWithContentEncodingOutput,
     self::PutWithContentEncodingError
 );
 

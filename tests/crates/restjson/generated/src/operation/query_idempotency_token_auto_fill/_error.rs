@@ -7,4 +7,9 @@ pub enum QueryIdempotencyTokenAutoFillError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(QueryIdempotencyTokenAutoFillError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    QueryIdempotencyTokenAutoFillError,
+    [
+    ],
+    is_unhandled
+);

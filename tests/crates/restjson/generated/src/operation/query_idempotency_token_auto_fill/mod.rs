@@ -23,9 +23,13 @@ pub mod builders {
 pub struct QueryIdempotencyTokenAutoFill;
 
 ::smithy_rt::operation!(
-    QueryIdempotencyTokenAutoFill, "QueryIdempotencyTokenAutoFill",
-    "aws.protocoltests.restjson#QueryIdempotencyTokenAutoFill", OPERATION, rest_json,
-    self::QueryIdempotencyTokenAutoFillInput, self::QueryIdempotencyTokenAutoFillOutput,
+    QueryIdempotencyTokenAutoFill,
+    "QueryIdempotencyTokenAutoFill",
+    "aws.protocoltests.restjson#QueryIdempotencyTokenAutoFill",
+    OPERATION,
+    rest_json,
+    self::QueryIdempotencyTokenAutoFillInput,
+    self::QueryIdempotencyTokenAutoFillOutput,
     self::QueryIdempotencyTokenAutoFillError
 );
 

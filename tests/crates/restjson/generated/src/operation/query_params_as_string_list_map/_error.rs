@@ -7,4 +7,9 @@ pub enum QueryParamsAsStringListMapError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(QueryParamsAsStringListMapError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    QueryParamsAsStringListMapError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct QueryParamsAsStringListMap;
 
 ::smithy_rt::operation!(
-    QueryParamsAsStringListMap, "QueryParamsAsStringListMap",
-    "aws.protocoltests.restjson#QueryParamsAsStringListMap", OPERATION, rest_json,
-    self::QueryParamsAsStringListMapInput, self::QueryParamsAsStringListMapOutput,
+    QueryParamsAsStringListMap,
+    "QueryParamsAsStringListMap",
+    "aws.protocoltests.restjson#QueryParamsAsStringListMap",
+    OPERATION,
+    rest_json,
+    self::QueryParamsAsStringListMapInput,
+    self::QueryParamsAsStringListMapOutput,
     self::QueryParamsAsStringListMapError
 );
 

@@ -7,4 +7,9 @@ pub enum QueryPrecedenceError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(QueryPrecedenceError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    QueryPrecedenceError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct QueryPrecedence;
 
 ::smithy_rt::operation!(
-    QueryPrecedence, "QueryPrecedence", "aws.protocoltests.restjson#QueryPrecedence",
-    OPERATION, rest_json, self::QueryPrecedenceInput, self::QueryPrecedenceOutput,
+    QueryPrecedence,
+    "QueryPrecedence",
+    "aws.protocoltests.restjson#QueryPrecedence",
+    OPERATION,
+    rest_json,
+    self::QueryPrecedenceInput,
+    self::QueryPrecedenceOutput,
     self::QueryPrecedenceError
 );
 

@@ -7,4 +7,9 @@ pub enum RecursiveShapesError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(RecursiveShapesError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    RecursiveShapesError,
+    [
+    ],
+    is_unhandled
+);

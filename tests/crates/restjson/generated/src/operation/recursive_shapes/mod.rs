@@ -23,8 +23,13 @@ pub mod builders {
 pub struct RecursiveShapes;
 
 ::smithy_rt::operation!(
-    RecursiveShapes, "RecursiveShapes", "aws.protocoltests.restjson#RecursiveShapes",
-    OPERATION, rest_json, self::RecursiveShapesInput, self::RecursiveShapesOutput,
+    RecursiveShapes,
+    "RecursiveShapes",
+    "aws.protocoltests.restjson#RecursiveShapes",
+    OPERATION,
+    rest_json,
+    self::RecursiveShapesInput,
+    self::RecursiveShapesOutput,
     self::RecursiveShapesError
 );
 

@@ -7,4 +7,9 @@ pub enum ResponseCodeHttpFallbackError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ResponseCodeHttpFallbackError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ResponseCodeHttpFallbackError,
+    [
+    ],
+    is_unhandled
+);

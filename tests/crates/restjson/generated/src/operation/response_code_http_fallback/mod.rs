@@ -23,9 +23,13 @@ pub mod builders {
 pub struct ResponseCodeHttpFallback;
 
 ::smithy_rt::operation!(
-    ResponseCodeHttpFallback, "ResponseCodeHttpFallback",
-    "aws.protocoltests.restjson#ResponseCodeHttpFallback", OPERATION, rest_json,
-    self::ResponseCodeHttpFallbackInput, self::ResponseCodeHttpFallbackOutput,
+    ResponseCodeHttpFallback,
+    "ResponseCodeHttpFallback",
+    "aws.protocoltests.restjson#ResponseCodeHttpFallback",
+    OPERATION,
+    rest_json,
+    self::ResponseCodeHttpFallbackInput,
+    self::ResponseCodeHttpFallbackOutput,
     self::ResponseCodeHttpFallbackError
 );
 

@@ -7,4 +7,9 @@ pub enum ResponseCodeRequiredError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(ResponseCodeRequiredError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    ResponseCodeRequiredError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct ResponseCodeRequired;
 
 ::smithy_rt::operation!(
-    ResponseCodeRequired, "ResponseCodeRequired",
-    "aws.protocoltests.restjson#ResponseCodeRequired", OPERATION, rest_json,
-    self::ResponseCodeRequiredInput, self::ResponseCodeRequiredOutput,
+    ResponseCodeRequired,
+    "ResponseCodeRequired",
+    "aws.protocoltests.restjson#ResponseCodeRequired",
+    OPERATION,
+    rest_json,
+    self::ResponseCodeRequiredInput,
+    self::ResponseCodeRequiredOutput,
     self::ResponseCodeRequiredError
 );
 

@@ -7,4 +7,9 @@ pub enum SimpleScalarPropertiesError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(SimpleScalarPropertiesError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    SimpleScalarPropertiesError,
+    [
+    ],
+    is_unhandled
+);

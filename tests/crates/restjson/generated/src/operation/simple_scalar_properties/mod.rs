@@ -23,9 +23,13 @@ pub mod builders {
 pub struct SimpleScalarProperties;
 
 ::smithy_rt::operation!(
-    SimpleScalarProperties, "SimpleScalarProperties",
-    "aws.protocoltests.restjson#SimpleScalarProperties", OPERATION, rest_json,
-    self::SimpleScalarPropertiesInput, self::SimpleScalarPropertiesOutput,
+    SimpleScalarProperties,
+    "SimpleScalarProperties",
+    "aws.protocoltests.restjson#SimpleScalarProperties",
+    OPERATION,
+    rest_json,
+    self::SimpleScalarPropertiesInput,
+    self::SimpleScalarPropertiesOutput,
     self::SimpleScalarPropertiesError
 );
 

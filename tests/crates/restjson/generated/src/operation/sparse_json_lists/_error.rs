@@ -7,4 +7,9 @@ pub enum SparseJsonListsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(SparseJsonListsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    SparseJsonListsError,
+    [
+    ],
+    is_unhandled
+);

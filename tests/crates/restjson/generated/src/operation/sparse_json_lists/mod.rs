@@ -23,8 +23,13 @@ pub mod builders {
 pub struct SparseJsonLists;
 
 ::smithy_rt::operation!(
-    SparseJsonLists, "SparseJsonLists", "aws.protocoltests.restjson#SparseJsonLists",
-    OPERATION, rest_json, self::SparseJsonListsInput, self::SparseJsonListsOutput,
+    SparseJsonLists,
+    "SparseJsonLists",
+    "aws.protocoltests.restjson#SparseJsonLists",
+    OPERATION,
+    rest_json,
+    self::SparseJsonListsInput,
+    self::SparseJsonListsOutput,
     self::SparseJsonListsError
 );
 

@@ -7,4 +7,9 @@ pub enum SparseJsonMapsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(SparseJsonMapsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    SparseJsonMapsError,
+    [
+    ],
+    is_unhandled
+);

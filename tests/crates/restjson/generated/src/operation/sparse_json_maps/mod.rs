@@ -23,8 +23,13 @@ pub mod builders {
 pub struct SparseJsonMaps;
 
 ::smithy_rt::operation!(
-    SparseJsonMaps, "SparseJsonMaps", "aws.protocoltests.restjson#SparseJsonMaps",
-    OPERATION, rest_json, self::SparseJsonMapsInput, self::SparseJsonMapsOutput,
+    SparseJsonMaps,
+    "SparseJsonMaps",
+    "aws.protocoltests.restjson#SparseJsonMaps",
+    OPERATION,
+    rest_json,
+    self::SparseJsonMapsInput,
+    self::SparseJsonMapsOutput,
     self::SparseJsonMapsError
 );
 

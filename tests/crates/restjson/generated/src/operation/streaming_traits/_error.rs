@@ -7,4 +7,9 @@ pub enum StreamingTraitsError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(StreamingTraitsError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    StreamingTraitsError,
+    [
+    ],
+    is_unhandled
+);

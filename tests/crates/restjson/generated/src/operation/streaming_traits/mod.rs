@@ -23,8 +23,13 @@ pub mod builders {
 pub struct StreamingTraits;
 
 ::smithy_rt::operation!(
-    StreamingTraits, "StreamingTraits", "aws.protocoltests.restjson#StreamingTraits",
-    OPERATION, rest_json, self::StreamingTraitsInput, self::StreamingTraitsOutput,
+    StreamingTraits,
+    "StreamingTraits",
+    "aws.protocoltests.restjson#StreamingTraits",
+    OPERATION,
+    rest_json,
+    self::StreamingTraitsInput,
+    self::StreamingTraitsOutput,
     self::StreamingTraitsError
 );
 

@@ -7,4 +7,9 @@ pub enum StreamingTraitsRequireLengthError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(StreamingTraitsRequireLengthError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    StreamingTraitsRequireLengthError,
+    [
+    ],
+    is_unhandled
+);

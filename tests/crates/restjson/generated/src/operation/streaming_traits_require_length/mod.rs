@@ -23,9 +23,13 @@ pub mod builders {
 pub struct StreamingTraitsRequireLength;
 
 ::smithy_rt::operation!(
-    StreamingTraitsRequireLength, "StreamingTraitsRequireLength",
-    "aws.protocoltests.restjson#StreamingTraitsRequireLength", OPERATION, rest_json,
-    self::StreamingTraitsRequireLengthInput, self::StreamingTraitsRequireLengthOutput,
+    StreamingTraitsRequireLength,
+    "StreamingTraitsRequireLength",
+    "aws.protocoltests.restjson#StreamingTraitsRequireLength",
+    OPERATION,
+    rest_json,
+    self::StreamingTraitsRequireLengthInput,
+    self::StreamingTraitsRequireLengthOutput,
     self::StreamingTraitsRequireLengthError
 );
 

@@ -7,4 +7,9 @@ pub enum StreamingTraitsWithMediaTypeError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(StreamingTraitsWithMediaTypeError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    StreamingTraitsWithMediaTypeError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct StreamingTraitsWithMediaType;
 
 ::smithy_rt::operation!(
-    StreamingTraitsWithMediaType, "StreamingTraitsWithMediaType",
-    "aws.protocoltests.restjson#StreamingTraitsWithMediaType", OPERATION, rest_json,
-    self::StreamingTraitsWithMediaTypeInput, self::StreamingTraitsWithMediaTypeOutput,
+    StreamingTraitsWithMediaType,
+    "StreamingTraitsWithMediaType",
+    "aws.protocoltests.restjson#StreamingTraitsWithMediaType",
+    OPERATION,
+    rest_json,
+    self::StreamingTraitsWithMediaTypeInput,
+    self::StreamingTraitsWithMediaTypeOutput,
     self::StreamingTraitsWithMediaTypeError
 );
 

@@ -7,4 +7,9 @@ pub enum TestBodyStructureError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestBodyStructureError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestBodyStructureError,
+    [
+    ],
+    is_unhandled
+);

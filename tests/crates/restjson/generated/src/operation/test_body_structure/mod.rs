@@ -23,9 +23,13 @@ pub mod builders {
 pub struct TestBodyStructure;
 
 ::smithy_rt::operation!(
-    TestBodyStructure, "TestBodyStructure",
-    "aws.protocoltests.restjson#TestBodyStructure", OPERATION, rest_json,
-    self::TestBodyStructureInput, self::TestBodyStructureOutput,
+    TestBodyStructure,
+    "TestBodyStructure",
+    "aws.protocoltests.restjson#TestBodyStructure",
+    OPERATION,
+    rest_json,
+    self::TestBodyStructureInput,
+    self::TestBodyStructureOutput,
     self::TestBodyStructureError
 );
 

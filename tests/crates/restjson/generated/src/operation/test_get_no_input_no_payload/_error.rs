@@ -7,4 +7,9 @@ pub enum TestGetNoInputNoPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestGetNoInputNoPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestGetNoInputNoPayloadError,
+    [
+    ],
+    is_unhandled
+);

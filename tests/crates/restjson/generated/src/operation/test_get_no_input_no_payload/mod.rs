@@ -23,9 +23,13 @@ pub mod builders {
 pub struct TestGetNoInputNoPayload;
 
 ::smithy_rt::operation!(
-    TestGetNoInputNoPayload, "TestGetNoInputNoPayload",
-    "aws.protocoltests.restjson#TestGetNoInputNoPayload", OPERATION, rest_json,
-    self::TestGetNoInputNoPayloadInput, self::TestGetNoInputNoPayloadOutput,
+    TestGetNoInputNoPayload,
+    "TestGetNoInputNoPayload",
+    "aws.protocoltests.restjson#TestGetNoInputNoPayload",
+    OPERATION,
+    rest_json,
+    self::TestGetNoInputNoPayloadInput,
+    self::TestGetNoInputNoPayloadOutput,
     self::TestGetNoInputNoPayloadError
 );
 

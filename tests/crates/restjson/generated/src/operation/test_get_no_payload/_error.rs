@@ -7,4 +7,9 @@ pub enum TestGetNoPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestGetNoPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestGetNoPayloadError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,8 +23,13 @@ pub mod builders {
 pub struct TestGetNoPayload;
 
 ::smithy_rt::operation!(
-    TestGetNoPayload, "TestGetNoPayload", "aws.protocoltests.restjson#TestGetNoPayload",
-    OPERATION, rest_json, self::TestGetNoPayloadInput, self::TestGetNoPayloadOutput,
+    TestGetNoPayload,
+    "TestGetNoPayload",
+    "aws.protocoltests.restjson#TestGetNoPayload",
+    OPERATION,
+    rest_json,
+    self::TestGetNoPayloadInput,
+    self::TestGetNoPayloadOutput,
     self::TestGetNoPayloadError
 );
 

@@ -7,4 +7,9 @@ pub enum TestPayloadBlobError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestPayloadBlobError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestPayloadBlobError,
+    [
+    ],
+    is_unhandled
+);

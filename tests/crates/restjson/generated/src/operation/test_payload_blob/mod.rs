@@ -23,8 +23,13 @@ pub mod builders {
 pub struct TestPayloadBlob;
 
 ::smithy_rt::operation!(
-    TestPayloadBlob, "TestPayloadBlob", "aws.protocoltests.restjson#TestPayloadBlob",
-    OPERATION, rest_json, self::TestPayloadBlobInput, self::TestPayloadBlobOutput,
+    TestPayloadBlob,
+    "TestPayloadBlob",
+    "aws.protocoltests.restjson#TestPayloadBlob",
+    OPERATION,
+    rest_json,
+    self::TestPayloadBlobInput,
+    self::TestPayloadBlobOutput,
     self::TestPayloadBlobError
 );
 

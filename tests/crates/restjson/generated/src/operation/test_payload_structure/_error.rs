@@ -7,4 +7,9 @@ pub enum TestPayloadStructureError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestPayloadStructureError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestPayloadStructureError,
+    [
+    ],
+    is_unhandled
+);

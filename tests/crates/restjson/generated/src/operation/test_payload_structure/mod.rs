@@ -23,9 +23,13 @@ pub mod builders {
 pub struct TestPayloadStructure;
 
 ::smithy_rt::operation!(
-    TestPayloadStructure, "TestPayloadStructure",
-    "aws.protocoltests.restjson#TestPayloadStructure", OPERATION, rest_json,
-    self::TestPayloadStructureInput, self::TestPayloadStructureOutput,
+    TestPayloadStructure,
+    "TestPayloadStructure",
+    "aws.protocoltests.restjson#TestPayloadStructure",
+    OPERATION,
+    rest_json,
+    self::TestPayloadStructureInput,
+    self::TestPayloadStructureOutput,
     self::TestPayloadStructureError
 );
 

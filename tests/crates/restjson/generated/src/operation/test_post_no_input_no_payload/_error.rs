@@ -7,4 +7,9 @@ pub enum TestPostNoInputNoPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestPostNoInputNoPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestPostNoInputNoPayloadError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct TestPostNoInputNoPayload;
 
 ::smithy_rt::operation!(
-    TestPostNoInputNoPayload, "TestPostNoInputNoPayload",
-    "aws.protocoltests.restjson#TestPostNoInputNoPayload", OPERATION, rest_json,
-    self::TestPostNoInputNoPayloadInput, self::TestPostNoInputNoPayloadOutput,
+    TestPostNoInputNoPayload,
+    "TestPostNoInputNoPayload",
+    "aws.protocoltests.restjson#TestPostNoInputNoPayload",
+    OPERATION,
+    rest_json,
+    self::TestPostNoInputNoPayloadInput,
+    self::TestPostNoInputNoPayloadOutput,
     self::TestPostNoInputNoPayloadError
 );
 

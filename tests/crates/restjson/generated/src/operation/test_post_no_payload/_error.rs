@@ -7,4 +7,9 @@ pub enum TestPostNoPayloadError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TestPostNoPayloadError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TestPostNoPayloadError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct TestPostNoPayload;
 
 ::smithy_rt::operation!(
-    TestPostNoPayload, "TestPostNoPayload",
-    "aws.protocoltests.restjson#TestPostNoPayload", OPERATION, rest_json,
-    self::TestPostNoPayloadInput, self::TestPostNoPayloadOutput,
+    TestPostNoPayload,
+    "TestPostNoPayload",
+    "aws.protocoltests.restjson#TestPostNoPayload",
+    OPERATION,
+    rest_json,
+    self::TestPostNoPayloadInput,
+    self::TestPostNoPayloadOutput,
     self::TestPostNoPayloadError
 );
 

@@ -7,4 +7,9 @@ pub enum TimestampFormatHeadersError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(TimestampFormatHeadersError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    TimestampFormatHeadersError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct TimestampFormatHeaders;
 
 ::smithy_rt::operation!(
-    TimestampFormatHeaders, "TimestampFormatHeaders",
-    "aws.protocoltests.restjson#TimestampFormatHeaders", OPERATION, rest_json,
-    self::TimestampFormatHeadersInput, self::TimestampFormatHeadersOutput,
+    TimestampFormatHeaders,
+    "TimestampFormatHeaders",
+    "aws.protocoltests.restjson#TimestampFormatHeaders",
+    OPERATION,
+    rest_json,
+    self::TimestampFormatHeadersInput,
+    self::TimestampFormatHeadersOutput,
     self::TimestampFormatHeadersError
 );
 

@@ -7,4 +7,9 @@ pub enum UnitInputAndOutputError {
     Unhandled(::smithy_rt::error::Unhandled),
 }
 
-::smithy_rt::operation_error!(UnitInputAndOutputError, [], is_unhandled);
+::smithy_rt::operation_error!(
+    UnitInputAndOutputError,
+    [
+    ],
+    is_unhandled
+);

@@ -23,9 +23,13 @@ pub mod builders {
 pub struct UnitInputAndOutput;
 
 ::smithy_rt::operation!(
-    UnitInputAndOutput, "UnitInputAndOutput",
-    "aws.protocoltests.restjson#UnitInputAndOutput", OPERATION, rest_json,
-    self::UnitInputAndOutputInput, self::UnitInputAndOutputOutput,
+    UnitInputAndOutput,
+    "UnitInputAndOutput",
+    "aws.protocoltests.restjson#UnitInputAndOutput",
+    OPERATION,
+    rest_json,
+    self::UnitInputAndOutputInput,
+    self::UnitInputAndOutputOutput,
     self::UnitInputAndOutputError
 );
 
