@@ -195,3 +195,29 @@ impl Config {
         })
     }
 }
+
+/// The service part of an AWS model file's stem, without its API version date:
+/// `lambda-2015-03-31` -> `lambda`, `route-53-2013-04-01` -> `route-53`; a stem without a
+/// trailing `YYYY-MM-DD` is returned whole.
+pub fn service_from_file_stem(stem: &str) -> String {
+    let parts: Vec<&str> = stem.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [name @ .., y, m, d] if !name.is_empty() && digits(y, 4) && digits(m, 2) && digits(d, 2) => name.join("-"),
+        _ => stem.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod stem_tests {
+    use super::service_from_file_stem;
+
+    #[test]
+    fn the_date_is_dropped_and_nothing_else() {
+        assert_eq!(service_from_file_stem("lambda-2015-03-31"), "lambda");
+        assert_eq!(service_from_file_stem("route-53-2013-04-01"), "route-53");
+        assert_eq!(service_from_file_stem("sso-oidc-2019-06-10"), "sso-oidc");
+        assert_eq!(service_from_file_stem("widgets"), "widgets");
+        assert_eq!(service_from_file_stem("2019-06-10"), "2019-06-10");
+    }
+}

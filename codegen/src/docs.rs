@@ -940,7 +940,8 @@ fn tidy(s: &str) -> String {
             out.push_str(if blank { "\n\n" } else { "\n" });
         }
         blank = false;
-        out.push_str(line);
+        // Tabs (seen in code samples) render unpredictably; rustdoc and clippy want spaces.
+        out.push_str(&line.replace('\t', "    "));
     }
     out
 }

@@ -114,10 +114,7 @@ fn codegen_command(args: &Args) -> Result<ExitCode, String> {
 /// after the model file (`aws-lambda` for `lambda-2015-03-31.json`).
 fn default_config(model: &Path) -> Config {
     let stem = model.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "generated".to_string());
-    let parts: Vec<&str> = stem.split('-').collect();
-    let is_date = |p: &&str| p.chars().all(|c| c.is_ascii_digit());
-    let name_parts: Vec<&str> = parts.iter().copied().take_while(|p| !is_date(p)).collect();
-    let name = if name_parts.is_empty() { stem.clone() } else { name_parts.join("-") };
+    let name = codegen::config::service_from_file_stem(&stem);
     let out = std::env::temp_dir().join(format!("aws-{name}"));
     let mut settings = Settings::new(format!("aws-{name}"));
     settings.runtime_path = codegen::runtime_path_from(&out);

@@ -709,7 +709,13 @@ impl Compiler<'_> {
                 arity(2)?;
                 expect(&args[0], &Ty::String, &arg_at(0))?;
                 expect(&args[1], &Ty::String, &arg_at(1))?;
-                comparison(&args[0].as_str(), &args[1].as_str())
+                // Against `""`, ask for emptiness (what clippy and readers expect).
+                let empty = |v: &Value| v.as_str() == Some("");
+                match (empty(&argv[0]), empty(&argv[1])) {
+                    (_, true) => emptiness(&args[0]),
+                    (true, false) => emptiness(&args[1]),
+                    (false, false) => comparison(&args[0].as_str(), &args[1].as_str()),
+                }
             }
             "getAttr" => {
                 arity(2)?;
@@ -895,6 +901,12 @@ impl Compiler<'_> {
             }
         })
     }
+}
+
+/// `a.is_empty()` (whose negation is `!a.is_empty()`).
+fn emptiness(value: &Expr) -> Expr {
+    let operand = value.operand();
+    Expr { negated: Some(quote!(!#operand.is_empty())), ..Expr::new(quote!(#operand.is_empty()), Ty::Bool) }
 }
 
 /// `a == b` (whose negation is `a != b`).

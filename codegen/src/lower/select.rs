@@ -142,17 +142,15 @@ impl Lowerer<'_> {
     }
 
     /// Every shape a response of the operations can carry: their outputs and errors and what
-    /// those reach, stopping at event streams (they are not decoded). Empty without a protocol.
+    /// those reach, stopping at event streams (they are not decoded); without a protocol, the errors alone.
     pub(super) fn read_closure(&self, operations: &[ShapeId]) -> std::collections::HashSet<ShapeId> {
         let mut seen = std::collections::HashSet::new();
-        if self.protocol.is_none() {
-            return seen;
-        }
         let mut queue: VecDeque<ShapeId> = VecDeque::new();
         for op in operations {
-            // Every operation's error enum decodes its errors, event streams' included.
+            // Every operation's error enum decodes its errors (event streams' and those of
+            // services without a wire included: the enum is the same everywhere).
             queue.extend(self.operation_errors(op));
-            if !self.is_event_stream(op) {
+            if self.protocol.is_some() && !self.is_event_stream(op) {
                 queue.extend(self.model.shapes[op].relations.output.iter().cloned());
             }
         }
