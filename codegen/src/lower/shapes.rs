@@ -97,7 +97,8 @@ impl Lowerer<'_> {
             docs.notes.push(note);
         }
         let schema = self.member_schema(&member_id, &member.name, &field_name.ident.name, traits, target, &ty, &mut docs);
-        let summary = docs.text.as_deref().map(docs::summary).filter(|s| !s.is_empty());
+        // `docs.text` is rustdoc Markdown already.
+        let summary = docs.text.as_deref().map(docs::markdown_summary).filter(|s| !s.is_empty());
         Some(Field {
             member: member.name.clone(),
             ident: field_name.ident,

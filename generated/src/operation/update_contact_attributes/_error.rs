@@ -5,7 +5,7 @@
 pub enum UpdateContactAttributesError {
     /// The service hit an internal error or failure while handling the request.
     InternalServiceException(crate::types::error::InternalServiceException),
-    /// Returned when a request is sent to a Region that is not the active one for an instance set up with Amazon Connect Global Resiliency; for instance, a call made to US East (N.
+    /// Returned when a request is sent to a Region that is not the active one for an instance set up with Amazon Connect Global Resiliency; for instance, a call made to US East (N. Virginia) while US West (Oregon) is active.
     InvalidActiveRegionException(crate::types::error::InvalidActiveRegionException),
     /// At least one request parameter has an invalid value.
     InvalidParameterException(crate::types::error::InvalidParameterException),

@@ -63,7 +63,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     UpdateContactAttributesInput, SCHEMA, UpdateContactAttributesInputBuilder[C];
     /// ID of the contact as it was assigned when the contact first reached the contact center.
     0 "InitialContactId" initial_contact_id / set_initial_contact_id: string;
-    /// The ID of the Amazon Connect instance; it is part of the instance ARN (see \[how to find the instance ID\](<https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html>)).
+    /// The ID of the Amazon Connect instance; it is part of the instance ARN (see [how to find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html)).
     1 "InstanceId" instance_id / set_instance_id: string;
     /// Attribute names mapped to the values to set on the contact.
     2 "Attributes" attributes / set_attributes: map(::std::string::String, ::std::string::String);

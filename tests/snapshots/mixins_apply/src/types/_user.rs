@@ -48,8 +48,8 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     0 "createdBy" created_by / set_created_by: string;
     /// Redeclared locally to document the mixin member.
     1 "revision" revision / set_revision: copy(i32);
-    /// A login name; constraints added by \\\`apply\\\` from a second file.
+    /// A login name; constraints added by \`apply\` from a second file.
     2 "name" name / set_name: string;
-    /// Made required and documented by \\\`apply\\\` on the member.
+    /// Made required and documented by \`apply\` on the member.
     3 "email" email / set_email: string;
 }

@@ -23,6 +23,6 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 
 ::smithy_rt::structure! {
     Dict, SCHEMA, DictBuilder[];
-    /// Recursion through a map: the \\\`HashMap\\\` is the indirection.
+    /// Recursion through a map: the \`HashMap\` is the indirection.
     0 "entries" entries / set_entries: map(::std::string::String, crate::types::Dict);
 }

@@ -32,6 +32,6 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     Tree, SCHEMA, TreeBuilder[];
     /// The `label` member.
     0 "label" label / set_label: string;
-    /// Recursion through a list: the \\\`Vec\\\` is the indirection.
+    /// Recursion through a list: the \`Vec\` is the indirection.
     1 "children" children / set_children: list(crate::types::Tree);
 }

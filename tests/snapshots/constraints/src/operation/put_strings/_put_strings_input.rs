@@ -76,7 +76,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     PutStringsInput, SCHEMA, PutStringsInputBuilder[];
     /// The `name` member.
     0 "name" name / set_name: string;
-    /// The member's \\\`@length\\\` replaces the target's.
+    /// The member's \`@length\` replaces the target's.
     1 "shortName" short_name / set_short_name: string;
     /// The `atLeastThree` member.
     2 "atLeastThree" at_least_three / set_at_least_three: string;

@@ -68,25 +68,25 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
 
 ::smithy_rt::structure! {
     DescribeInput, SCHEMA, DescribeInputBuilder[];
-    /// Returns Vec\\\<String\\\> when x \\\< y \\\> z, and Option\\\<T\\\> otherwise.
+    /// Returns Vec\<String\> when x \< y \> z, and Option\<T\> otherwise.
     0 "generics" generics / set_generics: string;
-    /// One \\\`tick, a \\\`span\\\`, and a fence: \\\`\\\`\\\` let x = 1; \\\`\\\`\\\` and \\\`\\\`\\\` inline.
+    /// One \`tick, a \`span\`, and a fence: \`\`\` let x = 1; \`\`\` and \`\`\` inline.
     1 "ticks" ticks / set_ticks: string;
-    /// See \\\[link\\\] and \\\[text\\\](not a url) and a lone \\\] bracket and \\\[Self\\\].
+    /// See \[link\] and \[text\](not a url) and a lone \] bracket and \[Self\].
     2 "brackets" brackets / set_brackets: string;
-    /// then \*\*Note:\*\* a custom tag and\\ and .
+    /// then
     3 "script" script / set_script: string;
     /// Visit <https://example.com/path_(x)?a=1&b=2>, or <http://x.y>.
     4 "urls" urls / set_urls: string;
-    /// Escaped: & \\\<b\\\> "q" ' 😀 and broken \\\&bogus; &amp
+    /// Escaped: & \<b\> "q" ' 😀 and broken \&bogus; &amp
     5 "entities" entities / set_entities: string;
-    /// Unbalanced \*\*bold \*italic\*\*\* \`never closed\`
+    /// Unbalanced **bold *italic***
     6 "unbalanced" unbalanced / set_unbalanced: string;
     /// Line one Line two indented like a code block # Not a heading 1. not a list
     7 "crlf" crlf / set_crlf: string;
     /// First paragraph.
     8 "paragraphs" paragraphs / set_paragraphs: string;
-    /// Emoji 🚀, a check ✓ and a skin tone 👍🏽; trailing backslash \\\\
+    /// Emoji 🚀, a check ✓ and a skin tone 👍🏽; trailing backslash \\
     9 "emoji" emoji / set_emoji: string;
     /// The `kind` member.
     10 "kind" kind / set_kind: value(crate::types::Kind);

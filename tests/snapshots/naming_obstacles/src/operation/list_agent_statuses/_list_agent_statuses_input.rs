@@ -64,7 +64,7 @@ pub(crate) static SCHEMA: ::smithy_rt::schema::Schema = ::smithy_rt::schema::Sch
     0 "Type" r#type / set_type: value(crate::types::AgentStatusState);
     /// The `Keywords` member.
     1 "Keywords" keywords / set_keywords: value(crate::types::KeywordMembers);
-    /// A member whose target shadows \\\`std::string::String\\\`.
+    /// A member whose target shadows \`std::string::String\`.
     2 "String" string / set_string: value(crate::types::String);
     /// The `Option` member.
     3 "Option" option / set_option: value(crate::types::Option);

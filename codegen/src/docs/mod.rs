@@ -9,6 +9,8 @@
 //! Pipeline: tolerant tokenizer -> tag resolution (what is markup, what is literal text) ->
 //! forgiving tree builder -> Markdown renderer -> whitespace tidy.
 
+mod summary;
+
 use std::collections::HashMap;
 
 /// Convert a Smithy documentation string into rustdoc Markdown.
@@ -19,54 +21,11 @@ pub fn to_rustdoc(doc: &str) -> String {
     tidy(&join_blocks(&blocks))
 }
 
+pub use summary::of_markdown as markdown_summary;
+
 /// The first sentence (or first paragraph) of `to_rustdoc(doc)`, for one-line summaries.
 pub fn summary(doc: &str) -> String {
-    let markdown = to_rustdoc(doc);
-    let mut lines = markdown.lines();
-    let mut fence: Option<usize> = None;
-    // Docs that open with a list are usually navigation ("Actions", "Data types"); the first
-    // top-level paragraph describes the item better, and the list is only a fallback.
-    let mut fallback: Option<String> = None;
-    while let Some(line) = lines.next() {
-        let trimmed = line.trim();
-        let content = strip_list_markers(trimmed);
-        if let Some(open) = fence {
-            if closes_fence(trimmed, open) {
-                fence = None;
-            }
-            continue;
-        }
-        if let Some(n) = opens_fence(content) {
-            fence = Some(n);
-            continue;
-        }
-        if content.is_empty() {
-            continue;
-        }
-        let paragraph = gather_paragraph(content, &mut lines);
-        if content.len() == trimmed.len() && !line.starts_with(' ') {
-            return first_sentence(&paragraph).to_string();
-        }
-        fallback.get_or_insert_with(|| first_sentence(&paragraph).to_string());
-    }
-    fallback.unwrap_or_default()
-}
-
-/// Paragraph lines are only ever joined by hard breaks here, so a line without one ends the
-/// paragraph even inside a list item.
-fn gather_paragraph<'a>(first: &str, lines: &mut impl Iterator<Item = &'a str>) -> String {
-    let mut text = first.to_string();
-    while ends_with_hard_break(&text) {
-        text.pop();
-        match lines.next() {
-            Some(next) => {
-                text.push(' ');
-                text.push_str(next.trim());
-            }
-            None => break,
-        }
-    }
-    text.trim().to_string()
+    summary::of_markdown(&to_rustdoc(doc))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1328,142 +1287,51 @@ fn looks_like_entity(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Summary helpers
 
-fn strip_list_markers(mut line: &str) -> &str {
-    loop {
-        if let Some(rest) = line.strip_prefix("- ") {
-            line = rest;
-            continue;
-        }
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 {
-            if let Some(rest) = line[digits..].strip_prefix(". ") {
-                line = rest;
-                continue;
-            }
-        }
-        return line;
-    }
-}
-
-/// A paragraph may legitimately start with a long code span (```` ```a``b``` ````); CommonMark
-/// only reads a fence when no backtick follows the opening run.
-fn opens_fence(line: &str) -> Option<usize> {
-    let n = line.bytes().take_while(|&b| b == b'`').count();
-    (n >= 3 && !line[n..].contains('`')).then_some(n)
-}
-
-fn closes_fence(line: &str, open: usize) -> bool {
-    line.len() >= open && line.bytes().all(|b| b == b'`')
-}
-
-fn ends_with_hard_break(line: &str) -> bool {
-    line.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
-}
-
-/// Cuts after the first sentence-ending punctuation that sits outside code, links and
-/// emphasis, so the cut never leaves Markdown unbalanced.
-fn first_sentence(text: &str) -> &str {
-    let b = text.as_bytes();
-    let mut strong = false;
-    let mut emph = false;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => {
-                i += 1 + text[i + 1..].chars().next().map_or(0, char::len_utf8);
-                continue;
-            }
-            b'`' => {
-                i = skip_code_span(b, i);
-                continue;
-            }
-            b'<' => {
-                i = text[i..].find('>').map_or(i + 1, |e| i + e + 1);
-                continue;
-            }
-            b'[' => {
-                i = skip_link(b, i);
-                continue;
-            }
-            b'*' => {
-                let n = b[i..].iter().take_while(|&&c| c == b'*').count();
-                if n % 2 == 1 {
-                    emph = !emph;
-                }
-                if n >= 2 {
-                    strong = !strong;
-                }
-                i += n;
-                continue;
-            }
-            b'.' | b'!' | b'?' if !strong && !emph => {
-                let after = &text[i + 1..];
-                let next = after.strip_prefix(' ').and_then(|a| a.chars().next());
-                if next.is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit())
-                    && !is_abbreviation(&text[..=i])
-                {
-                    return &text[..=i];
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    text
-}
-
-/// Skips `[text](dest)` starting at `b[i] == b'['`, honouring escapes and code spans in the
-/// text and escaped parentheses in the destination.
-fn skip_link(b: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    let mut in_dest = false;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'`' if !in_dest => {
-                i = skip_code_span(b, i);
-                continue;
-            }
-            b']' if !in_dest => {
-                if b.get(i + 1) != Some(&b'(') {
-                    return i + 1;
-                }
-                in_dest = true;
-                i += 1;
-            }
-            b')' if in_dest => return i + 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    b.len()
-}
-
-/// Skips the code span opening at `b[start] == b'`'`; an unclosed run is just skipped.
-fn skip_code_span(b: &[u8], start: usize) -> usize {
-    let n = b[start..].iter().take_while(|&&c| c == b'`').count();
-    let mut j = start + n;
-    while j < b.len() {
-        let m = b[j..].iter().take_while(|&&c| c == b'`').count();
-        if m == n {
-            return j + m;
-        }
-        j += m.max(1);
-    }
-    start + n
-}
-
-fn is_abbreviation(prefix: &str) -> bool {
-    let word = prefix.rsplit([' ', '(']).next().unwrap_or(prefix);
-    matches!(
-        word,
-        "e.g." | "i.e." | "etc." | "vs." | "approx." | "Inc." | "No." | "Ltd."
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    fn strip_list_markers(mut line: &str) -> &str {
+        loop {
+            if let Some(rest) = line.strip_prefix("- ") {
+                line = rest;
+                continue;
+            }
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 {
+                if let Some(rest) = line[digits..].strip_prefix(". ") {
+                    line = rest;
+                    continue;
+                }
+            }
+            return line;
+        }
+    }
+
+    /// A paragraph may legitimately start with a long code span (```` ```a``b``` ````); CommonMark
+    /// only reads a fence when no backtick follows the opening run.
+    fn opens_fence(line: &str) -> Option<usize> {
+        let n = line.bytes().take_while(|&b| b == b'`').count();
+        (n >= 3 && !line[n..].contains('`')).then_some(n)
+    }
+
+    fn closes_fence(line: &str, open: usize) -> bool {
+        line.len() >= open && line.bytes().all(|b| b == b'`')
+    }
+
+    /// Skips the code span opening at `b[start] == b'`'`; an unclosed run is just skipped.
+    fn skip_code_span(b: &[u8], start: usize) -> usize {
+        let n = b[start..].iter().take_while(|&&c| c == b'`').count();
+        let mut j = start + n;
+        while j < b.len() {
+            let m = b[j..].iter().take_while(|&&c| c == b'`').count();
+            if m == n {
+                return j + m;
+            }
+            j += m.max(1);
+        }
+        start + n
+    }
+
     use std::path::{Path, PathBuf};
     use std::process::Command;
     use std::time::Instant;
