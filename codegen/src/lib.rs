@@ -161,7 +161,6 @@ pub struct Generated {
 pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
     let (krate, warnings) = lower_request(request)?;
     let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(emit::endpoint_diagnostics(&krate));
     let mut files = output::FileSet::new();
     for (path, rendered) in render::render_crate(&krate) {
         match rendered {

@@ -421,6 +421,48 @@ fn malformed_rules_and_cases_are_errors_not_panics() {
 }
 
 #[test]
+fn independent_errors_are_all_reported_each_at_its_pointer() {
+    // An unknown attribute, a reference to nothing, and a test case value of the wrong type; the
+    // uses of `WidgetId` (whose `getAttr` fails) say nothing more.
+    let model = widgets_with(r#""resourceId[1]""#, r#""resourceIdentifier""#)
+        .replacen(r#"{ "ref": "Prefix" }"#, r#"{ "ref": "Nowhere" }"#, 1)
+        .replacen(r#""Bucket": "my-bucket", "Accelerate": true"#, r#""Bucket": "my-bucket", "Accelerate": "yes""#, 1);
+    let diagnostics = codegen::generate(&request(&model)).err().expect("errors");
+    let found: Vec<(&str, Option<&str>)> = diagnostics.errors().map(|d| (d.code, d.pointer.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("EndpointRuleSetInvalid", Some("/rules/3/rules/1/conditions/0/argv/1")),
+            ("EndpointRuleSetInvalid", Some("/rules/4/rules/0/rules/1/conditions/1/argv/0")),
+            ("EndpointTestInvalid", Some("/testCases/7/params/Accelerate")),
+        ],
+        "{diagnostics}"
+    );
+    for d in diagnostics.errors() {
+        assert_eq!(d.shape.as_deref(), Some("example.widgets#Widgets"), "{d}");
+        assert!(d.hint.is_some(), "every diagnostic says how to fix it: {d}");
+    }
+    let messages: Vec<&str> = diagnostics.errors().map(|d| d.message.as_str()).collect();
+    assert!(messages[0].contains("`resourceIdentifier`") && messages[0].contains("ARN"), "{}", messages[0]);
+    assert!(messages[1].contains("`Nowhere`"), "{}", messages[1]);
+    assert!(messages[2].contains("`Accelerate`") && messages[2].contains("/testCases/7"), "{}", messages[2]);
+}
+
+#[test]
+fn a_use_reported_as_possibly_unset_is_reported_once() {
+    // Without `isSet(Region)`, the partition lookup reads an optional Region; the templates of
+    // the tree below it use Region too, and the one report covers them.
+    let model = widgets_with(
+        r#"{ "fn": "isSet", "argv": [{ "ref": "Region" }] },
+                { "fn": "aws.partition""#,
+        r#"{ "fn": "aws.partition""#,
+    );
+    let diagnostics = codegen::generate(&request(&model)).err().expect("a type error");
+    let pointers: Vec<Option<&str>> = diagnostics.errors().map(|d| d.pointer.as_deref()).collect();
+    assert_eq!(pointers, [Some("/rules/4/conditions/0/argv/0")], "{diagnostics}");
+}
+
+#[test]
 fn services_without_a_rule_set_get_no_endpoint_module() {
     let model = r#"{"smithy": "2.0", "shapes": { "example#Plain": { "type": "service", "version": "1" } }}"#;
     let generated = codegen::generate(&request(model)).unwrap_or_else(|d| panic!("{d}"));

@@ -17,7 +17,6 @@ use quote::quote;
 use crate::ir::{Crate, Docs, NamedKind, Path, SchemaRef, Type};
 
 pub use crate_files::emit_crate;
-pub use endpoints::endpoint_diagnostics;
 
 /// The runtime crate, as generated code names it.
 pub(crate) fn rt() -> TokenStream {
