@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use codegen::config::Selection;
 use codegen::model::ModelSource;
-use integration_tests::{shared_file, workspace_root};
+use integration_tests::{empty_modules, shared_file, workspace_root};
 
 const OFFICIAL: &str = "models/connect-2017-08-08.json";
 const OPERATION_COUNT: usize = 370;
@@ -50,6 +50,7 @@ fn full_crate_dir() -> PathBuf {
 /// The all-operations crate, generated once per test binary and shared by the tests that need it.
 struct FullCrate {
     files: BTreeMap<String, String>,
+    naming: String,
     warnings: usize,
     elapsed: Duration,
 }
@@ -65,6 +66,7 @@ fn full_crate(model: &Path) -> &'static FullCrate {
             .unwrap_or_else(|d| panic!("generating every operation failed:\n{d}"));
         let elapsed = start.elapsed();
         FullCrate {
+            naming: naming_table(&generated.krate),
             warnings: generated.warnings.warnings().count(),
             files: generated.files,
             elapsed,
@@ -133,6 +135,8 @@ fn generates_every_operation_of_the_official_model() {
         .map(|(p, _)| p)
         .collect();
     assert!(empty.is_empty(), "empty files: {empty:?}");
+    let empty = empty_modules(&full.files);
+    assert!(empty.is_empty(), "{empty:#?}");
 }
 
 /// Run a cargo subcommand in `dir`, returning how long it took, or panicking with its output.
@@ -298,4 +302,57 @@ fn committed_rust_files(dir: &Path) -> Vec<String> {
     }
     found.sort();
     found
+}
+
+/// Every Rust name the crate gives a model name, one `shape id -> Rust name` line each, sorted by
+/// shape id: a rename anywhere shows up in review.
+fn naming_table(krate: &codegen::ir::Crate) -> String {
+    use codegen::ir::TypeDef;
+    let path = |p: &codegen::ir::Path| p.0[1..].join("::");
+    let ident = |i: &codegen::ir::Ident| if i.raw { format!("r#{}", i.name) } else { i.name.clone() };
+    let mut lines = Vec::new();
+    for op in &krate.operations {
+        let client = op.client.as_ref().map_or(String::new(), |c| format!(", client.{}() -> {}", ident(&c.method), c.fluent));
+        lines.push(format!("{} -> operation::{}::{} (error {}{client})", op.shape_id, op.module, op.marker, op.error.ident));
+        for v in &op.error.variants {
+            lines.push(format!("{} error {} -> {}::{} / {}", op.shape_id, krate.types[v.error].shape_id(), op.error.ident, v.ident, ident(&v.is_fn)));
+        }
+    }
+    for ty in &krate.types {
+        match ty {
+            TypeDef::Structure(s) => {
+                lines.push(format!("{} -> {} (builder {})", s.shape_id, path(&s.name.path), s.builder));
+                for f in &s.fields {
+                    lines.push(format!("{}${} -> {} / {}", s.shape_id, f.member, ident(&f.ident), ident(&f.set)));
+                }
+            }
+            TypeDef::Enum(e) => {
+                lines.push(format!("{} -> {}", e.shape_id, path(&e.name.path)));
+                for v in &e.variants {
+                    lines.push(format!("{} value {:?} -> {}", e.shape_id, v.value, v.ident));
+                }
+            }
+            TypeDef::Union(u) => {
+                lines.push(format!("{} -> {}", u.shape_id, path(&u.name.path)));
+                for v in &u.variants {
+                    let as_fn = v.as_fn.as_ref().map_or(String::new(), |a| format!(" / {}", ident(a)));
+                    lines.push(format!("{}${} -> {} / {}{as_fn}", u.shape_id, v.member, v.ident, ident(&v.is_fn)));
+                }
+            }
+        }
+    }
+    for c in &krate.collections {
+        lines.push(format!("{} -> schemas::{}", c.shape_id, c.ident));
+    }
+    lines.sort();
+    lines.dedup();
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn the_naming_table_of_the_official_model_is_pinned() {
+    let Some(model) = shared_file(OFFICIAL) else {
+        return;
+    };
+    insta::assert_snapshot!("connect_naming_table", full_crate(&model).naming);
 }

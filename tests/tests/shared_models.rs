@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use codegen::config::Selection;
-use integration_tests::workspace_root;
+use integration_tests::{empty_modules, workspace_root};
 
 /// The models generated with the client: their protocol is one the generator speaks.
 const WITH_CLIENT: &[&str] = &["lambda", "sso", "sso-oidc"];
@@ -58,6 +58,8 @@ fn every_shared_model_generates_with_all_operations_and_compiles() {
             if request.settings.client { ", with the client" } else { "" }
         );
         assert!(operations > 0, "{stem}: no operation modules");
+        let empty = empty_modules(&generated.files);
+        assert!(empty.is_empty(), "{stem}: {empty:#?}");
         codegen::output::write(&out, &generated.files).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
         members.push(package);
     }
