@@ -6,8 +6,9 @@
 //! - `all_operations/official_model`: all 370 operations of it (target: under 1 s);
 //! - `update_contact_attributes/trimmed_model`: one operation from the trimmed `models/connect.json`;
 //! - `phases/*`: the pipeline stages on the official model, to show where the time goes:
-//!   `load_sources` (JSON parse and assembly), `check_model` (parses every `@pattern`;
-//!   translating and compiling them happens in lowering, for generated shapes only),
+//!   `load_sources` (JSON parse and assembly), `check_model_*` (the traits of the shapes one or
+//!   all operations reach; patterns are only parsed here, translating and compiling them happens
+//!   in lowering),
 //!   `lower_request_*` (load + check + lower), `emit_render_*` (tokens and prettyplease formatting,
 //!   on all cores as `generate` does; `emit_render_all_one_thread` on one).
 //!
@@ -122,9 +123,12 @@ fn phases(c: &mut Criterion) {
         b.iter(|| codegen::model::load_sources(black_box(&one.models)).expect("loads"))
     });
     let (model, _) = codegen::model::load_sources(&one.models).expect("loads");
-    group.bench_function("check_model", |b| {
-        b.iter(|| codegen::check::check_model(black_box(&model)))
-    });
+    for (name, request) in [("check_model_one", &one), ("check_model_all", &all)] {
+        let scope = codegen::select::select(&model, &request.settings).expect("selects");
+        group.bench_function(name, |b| {
+            b.iter(|| codegen::check::check_model(black_box(&model), &scope))
+        });
+    }
     group.bench_function("lower_request_one", |b| {
         b.iter(|| codegen::lower_request(black_box(&one)).expect("lowers"))
     });

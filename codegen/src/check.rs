@@ -1,12 +1,13 @@
-//! Whole-model checks of the traits the generator relies on, run before anything is generated so
-//! a malformed model yields every problem at once, each with its shape id and a fix. The traits are
-//! parsed here, once, into the [`TraitIndex`] lowering reads.
+//! Checks of the traits the generator relies on, over every shape of the run's [`Scope`], before
+//! anything is generated, so a malformed model yields every problem at once, each with its shape
+//! id and a fix. The traits are parsed here, once, into the [`TraitIndex`] lowering reads.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Model, Shape, ShapeId, ShapeType};
 use crate::pattern;
+use crate::select::Scope;
 use crate::traits::{self, EnumValue, TraitSet};
 
 /// The parsed traits of every shape and member, by shape or member id.
@@ -14,11 +15,17 @@ use crate::traits::{self, EnumValue, TraitSet};
 pub struct TraitIndex {
     sets: HashMap<ShapeId, TraitSet>,
     empty: TraitSet,
+    /// Shapes of the model outside the scope, whose traits were never parsed: asking for them
+    /// is a bug of lowering (their traits would read as absent).
+    #[cfg(debug_assertions)]
+    unchecked: std::collections::HashSet<ShapeId>,
 }
 
 impl TraitIndex {
     /// The traits of a shape or member (empty for an id the model does not have).
     pub fn get(&self, id: &ShapeId) -> &TraitSet {
+        #[cfg(debug_assertions)]
+        debug_assert!(!self.unchecked.contains(&id.root()), "the traits of {id} were not parsed: it is outside the scope");
         self.sets.get(id).unwrap_or(&self.empty)
     }
 
@@ -33,11 +40,17 @@ impl TraitIndex {
 /// lowering does that for the patterns of the shapes it generates.
 type SyntaxCache = BTreeMap<String, Result<(), pattern::PatternError>>;
 
-pub fn check_model(model: &Model) -> (TraitIndex, Diagnostics) {
+pub fn check_model(model: &Model, scope: &Scope) -> (TraitIndex, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let mut index = TraitIndex::default();
     let mut patterns = SyntaxCache::new();
-    for shape in model.shapes.values() {
+    let in_scope: Vec<&Shape> = model.shapes.values().filter(|s| scope.contains(&s.id)).collect();
+    #[cfg(debug_assertions)]
+    {
+        index.unchecked = model.shapes.keys().filter(|id| !scope.contains(id)).cloned().collect();
+    }
+    index.sets.reserve(in_scope.iter().map(|s| 1 + s.members.len()).sum());
+    for &shape in &in_scope {
         let set = parse(&shape.id, shape, &shape.traits, &mut diagnostics);
         check_constraints(&shape.id, shape, shape.shape_type, &set, &mut diagnostics, &mut patterns);
         index.sets.insert(shape.id.clone(), set);
@@ -50,7 +63,7 @@ pub fn check_model(model: &Model) -> (TraitIndex, Diagnostics) {
             index.sets.insert(id, set);
         }
     }
-    for shape in model.shapes.values() {
+    for shape in in_scope {
         match shape.shape_type {
             ShapeType::Enum | ShapeType::IntEnum => check_enum(shape, &index, &mut diagnostics),
             ShapeType::Operation => check_operation(model, shape, &index, &mut diagnostics),

@@ -25,6 +25,7 @@ pub mod output;
 pub mod overlay;
 pub mod pattern;
 pub mod render;
+pub mod select;
 pub mod traits;
 
 use std::path::{Path, PathBuf};
@@ -242,13 +243,27 @@ pub fn lower_request(request: &Request) -> Result<(ir::Crate, Diagnostics), Diag
     for source in &request.overlays {
         diagnostics.extend(overlay::apply(&mut model, &source.name, &source.text, &mut notes));
     }
-    let (traits, checked) = check::check_model(&model);
+    let scope = match select::select(&model, &request.settings) {
+        Ok(scope) => scope,
+        Err(unselectable) => {
+            diagnostics.extend(unselectable);
+            return Err(diagnostics);
+        }
+    };
+    let (traits, checked) = check::check_model(&model, &scope);
     diagnostics.extend(checked);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
     let lower_with = |analyze: lower::Analyzer<'_>| {
-        lower::lower(&lower::LowerRequest { model: &model, traits: &traits, analyze, settings: &request.settings, overlay_notes: &notes })
+        lower::lower(&lower::LowerRequest {
+            model: &model,
+            scope: &scope,
+            traits: &traits,
+            analyze,
+            settings: &request.settings,
+            overlay_notes: &notes,
+        })
     };
     let (krate, lowered) = lower_compiling_patterns_alongside(&lower_with).unwrap_or_else(|| lower_with(&pattern::analyze));
     diagnostics.extend(lowered);
@@ -309,8 +324,10 @@ mod tests {
     fn lowered(model: &str, analyze: lower::Analyzer<'_>) -> (Option<ir::Crate>, Diagnostics) {
         let request = Request::from_model("m.json", model, config::Selection::All);
         let (model, _) = model::load_sources(&request.models).expect("loads");
-        let (traits, _) = check::check_model(&model);
-        lower::lower(&lower::LowerRequest { model: &model, traits: &traits, analyze, settings: &request.settings, overlay_notes: &overlay::OverlayNotes::new() })
+        let scope = select::select(&model, &request.settings).expect("one service");
+        let (traits, _) = check::check_model(&model, &scope);
+        let notes = overlay::OverlayNotes::new();
+        lower::lower(&lower::LowerRequest { model: &model, scope: &scope, traits: &traits, analyze, settings: &request.settings, overlay_notes: &notes })
     }
 
     #[test]

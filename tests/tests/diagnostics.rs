@@ -17,6 +17,32 @@ fn model(shapes: &str) -> String {
     format!(r#"{{"smithy": "2.0", "shapes": {{ {shapes} }}}}"#)
 }
 
+/// [`model`], plus an operation `example#Probe` whose input has a member targeting each of the
+/// shapes a member can target: the checks cover the shapes a run generates, and this makes the
+/// case's shapes part of it.
+fn probed(shapes: &str) -> String {
+    let text = format!(r#"{{"smithy": "2.0", "shapes": {{ {shapes} }}}}"#);
+    let mut document: serde_json::Value = serde_json::from_str(&text).expect("the case is JSON");
+    let shapes = document["shapes"].as_object_mut().expect("shapes");
+    let members: serde_json::Map<String, serde_json::Value> = shapes
+        .iter()
+        .filter(|(id, shape)| {
+            let kind = shape["type"].as_str().unwrap_or("");
+            id.contains('#')
+                && !matches!(kind, "operation" | "service" | "resource")
+                && shape.pointer("/traits/smithy.api#mixin").is_none()
+                && shape.pointer("/traits/smithy.api#error").is_none()
+        })
+        .enumerate()
+        .map(|(i, (id, _))| (format!("probe{i}"), serde_json::json!({ "target": id })))
+        .collect();
+    if !members.is_empty() {
+        shapes.insert("example#Probe".into(), serde_json::json!({ "type": "operation", "input": { "target": "example#ProbeInput" } }));
+        shapes.insert("example#ProbeInput".into(), serde_json::json!({ "type": "structure", "members": members }));
+    }
+    document.to_string()
+}
+
 /// An operation `example#Op` whose input is `example#OpInput`; the cases that need lowering (name
 /// collisions) reach their shapes through it.
 const OP: &str = r#"
@@ -41,19 +67,19 @@ fn cases() -> Vec<(&'static str, String)> {
         ),
         (
             "length_min_greater_than_max",
-            model(
+            probed(
                 r#""example#Code": { "type": "string", "traits": { "smithy.api#length": { "min": 5, "max": 2 } } }"#,
             ),
         ),
         (
             "length_on_boolean",
-            model(
+            probed(
                 r#""example#Flag": { "type": "boolean", "traits": { "smithy.api#length": { "max": 1 } } }"#,
             ),
         ),
         (
             "range_with_string_bound",
-            model(
+            probed(
                 r#""example#Count": { "type": "integer", "traits": { "smithy.api#range": { "min": "1" } } }"#,
             ),
         ),
@@ -69,7 +95,7 @@ fn cases() -> Vec<(&'static str, String)> {
         ),
         (
             "enum_duplicate_values",
-            model(
+            probed(
                 r#""example#Size": { "type": "enum", "members": {
                     "SMALL": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } },
                     "TINY": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } }
@@ -155,7 +181,7 @@ fn codes(diagnostics: &Diagnostics) -> Vec<&'static str> {
 /// Several trait problems in one model: one run reports each of them, with its shape.
 #[test]
 fn every_trait_problem_is_reported_in_one_run() {
-    let text = model(
+    let text = probed(
         r#""example#Code": { "type": "string", "traits": { "smithy.api#length": { "min": 5, "max": 2 } } },
         "example#Flag": { "type": "boolean", "traits": { "smithy.api#length": { "max": 1 } } },
         "example#Count": { "type": "integer", "traits": { "smithy.api#range": { "min": "1" } } },
@@ -401,5 +427,28 @@ fn patterns_that_are_not_ecma_262_are_warnings_and_unenforced() {
     // Every warning names its pattern.
     for warning in generated.warnings.warnings().filter(|d| d.code == "PatternNotEcma262") {
         assert!(warning.message.contains("pattern `"), "{warning}");
+    }
+}
+
+/// The checks cover the shapes a run generates: a broken shape only another operation reaches
+/// does not stop the chosen one, and is reported as soon as its operation is chosen too.
+#[test]
+fn a_problem_outside_the_chosen_operations_does_not_block_them() {
+    let text = model(
+        r#""example#Service": { "type": "service", "version": "1", "operations": [ { "target": "example#Good" }, { "target": "example#Bad" } ] },
+        "example#Good": { "type": "operation", "input": { "target": "example#GoodInput" } },
+        "example#GoodInput": { "type": "structure", "members": { "name": { "target": "smithy.api#String" } } },
+        "example#Bad": { "type": "operation", "input": { "target": "example#BadInput" } },
+        "example#BadInput": { "type": "structure", "members": { "code": { "target": "example#Code" } } },
+        "example#Code": { "type": "string", "traits": { "smithy.api#length": { "min": 5, "max": 2 } } }"#,
+    );
+    let only_good = Request::from_model("scoped.json", &text, Selection::Named(vec!["Good".into()]));
+    let generated = codegen::generate(&only_good).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(generated.krate.operations.len(), 1);
+    for selection in [Selection::Named(vec!["Good".into(), "Bad".into()]), Selection::All] {
+        let request = Request::from_model("scoped.json", &text, selection);
+        let diagnostics = codegen::generate(&request).err().expect("the broken shape is generated");
+        let shapes: Vec<&str> = diagnostics.errors().filter_map(|d| d.shape.as_deref()).collect();
+        assert_eq!(shapes, ["example#Code"], "{diagnostics}");
     }
 }

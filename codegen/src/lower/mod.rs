@@ -1,5 +1,5 @@
-//! The checked model -> the Rust-shaped IR. All decisions about what to generate happen here:
-//! which shapes the operations reach ([`select`]), every Rust name ([`names`], through
+//! The checked model -> the Rust-shaped IR, for the [`Scope`] selection chose: service-level
+//! facts ([`select`]), every Rust name ([`names`], through
 //! [`crate::naming`]), the types ([`shapes`]), their schemas and constraints ([`schemas`]),
 //! operations and their errors ([`operations`]), typed values for defaults and test cases
 //! ([`values`]), compliance cases ([`protocol_tests`]) and endpoint rules ([`endpoints`]).
@@ -22,6 +22,7 @@ use crate::ir::{self, Crate, Docs, Primitives, TypeDef, TypeId};
 use crate::model::{Model, ShapeId};
 use crate::overlay::OverlayNotes;
 use crate::pattern;
+use crate::select::Scope;
 
 pub use crate::config::Selection;
 pub use schemas::code_span;
@@ -33,6 +34,8 @@ pub type Analyzer<'a> = &'a dyn Fn(&str) -> Result<pattern::Analysis, pattern::P
 /// Everything lowering reads.
 pub struct LowerRequest<'a> {
     pub model: &'a Model,
+    /// What the run generates.
+    pub scope: &'a Scope,
     pub traits: &'a TraitIndex,
     pub analyze: Analyzer<'a>,
     pub settings: &'a Settings,
@@ -115,17 +118,13 @@ impl<'a> Lowerer<'a> {
     }
 
     fn run(&mut self) -> Option<Crate> {
-        let service = self.service()?;
+        let scope = self.request.scope;
+        let (service, operations, reached) = (scope.service.clone(), &scope.operations, &scope.reached);
         self.service = service.clone();
-        let operations = self.operations(service.as_ref());
-        if self.diagnostics.has_errors() {
-            return None;
-        }
         self.protocol = self.service_protocol(service.as_ref(), !operations.is_empty());
-        let reached = self.reached(&operations);
-        self.compute_needs_validation(&reached);
-        self.read = self.read_closure(&operations);
-        self.assign_type_names(&operations, &reached);
+        self.compute_needs_validation(reached);
+        self.read = self.read_closure(operations);
+        self.assign_type_names(operations, reached);
         if self.diagnostics.has_errors() {
             return None;
         }
@@ -134,7 +133,7 @@ impl<'a> Lowerer<'a> {
             self.types[type_id] = Some(def);
         }
         let lowered: Vec<ir::Operation> = operations.iter().map(|op| self.operation(op)).collect();
-        let protocol_tests = self.protocol_tests(&operations, &lowered);
+        let protocol_tests = self.protocol_tests(operations, &lowered);
         let client = if self.settings().client { self.client_info(service.as_ref(), &lowered) } else { None };
         let endpoint = self.endpoint_rules(service.as_ref());
         if self.diagnostics.has_errors() {
@@ -152,7 +151,7 @@ impl<'a> Lowerer<'a> {
             .or_else(|| service_shape.map(|s| s.id.name().to_string()))
             .unwrap_or_else(|| "the service".to_string());
         let settings = self.settings();
-        let runtime = self.runtime_dependency(&types, client.is_some(), endpoint.is_some(), !protocol_tests.is_empty());
+        let runtime = self.runtime_dependency(client.is_some(), endpoint.is_some());
         Some(Crate {
             package: settings.package.clone(),
             lib_name: settings.package.replace('-', "_"),
@@ -175,8 +174,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The runtime's features this crate needs.
-    fn runtime_dependency(&self, types: &[TypeDef], client: bool, endpoint: bool, protocol_tests: bool) -> ir::RuntimeDependency {
-        let _ = types;
+    fn runtime_dependency(&self, client: bool, endpoint: bool) -> ir::RuntimeDependency {
         let mut features = vec!["validate".to_string()];
         if !self.patterns.is_empty() {
             features.push("pattern".to_string());
@@ -190,7 +188,6 @@ impl<'a> Lowerer<'a> {
         if client {
             features.push("client".to_string());
         }
-        let _ = protocol_tests;
         ir::RuntimeDependency { path: self.settings().runtime_path.clone(), features }
     }
 

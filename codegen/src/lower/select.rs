@@ -1,98 +1,16 @@
-//! What to generate: the service, the chosen operations, the shapes they reach, and the
-//! service-level facts (protocol, renames, client settings).
+//! The service-level facts of what [`crate::select`] chose: protocol, renames, client settings,
+//! and which shapes a response can carry.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use serde_json::Value;
 
 use super::Lowerer;
-use crate::config::Selection;
 use crate::diagnostics::Diagnostic;
 use crate::ir;
 use crate::model::{ShapeId, ShapeType};
 
 impl Lowerer<'_> {
-    pub(super) fn service(&mut self) -> Option<Option<ShapeId>> {
-        match &self.settings().service {
-            Some(text) => match ShapeId::parse(text).filter(|id| self.model.shape(id).is_some_and(|s| s.shape_type == ShapeType::Service)) {
-                Some(id) => Some(Some(id)),
-                None => {
-                    let services: Vec<String> = self.model.services().map(|s| s.id.to_string()).collect();
-                    self.push(
-                        Diagnostic::error("UnknownService", format!("service `{text}` is not in the model"))
-                            .hint(format!("services in the model: {}", if services.is_empty() { "none".into() } else { services.join(", ") })),
-                    );
-                    None
-                }
-            },
-            None => {
-                let services: Vec<ShapeId> = self.model.services().map(|s| s.id.clone()).collect();
-                if services.len() > 1 {
-                    let list: Vec<String> = services.iter().map(ShapeId::to_string).collect();
-                    self.push(
-                        Diagnostic::error("AmbiguousService", format!("the model has {} services and none was chosen", services.len()))
-                            .hint(format!("set \"service\" in the codegen config to one of: {}", list.join(", "))),
-                    );
-                    return None;
-                }
-                Some(services.into_iter().next())
-            }
-        }
-    }
-
-    /// The service's operations, through its resources, in a stable order.
-    fn service_operations(&self, service: &ShapeId) -> Vec<ShapeId> {
-        let mut seen = BTreeSet::new();
-        let mut queue = VecDeque::from([service.clone()]);
-        let mut operations = BTreeSet::new();
-        while let Some(id) = queue.pop_front() {
-            if !seen.insert(id.clone()) {
-                continue;
-            }
-            let Some(shape) = self.model.shape(&id) else { continue };
-            operations.extend(shape.relations.operations.iter().cloned());
-            queue.extend(shape.relations.resources.iter().cloned());
-        }
-        operations.into_iter().collect()
-    }
-
-    pub(super) fn operations(&mut self, service: Option<&ShapeId>) -> Vec<ShapeId> {
-        let candidates: Vec<ShapeId> = match service {
-            Some(service) => self.service_operations(service),
-            None => self.model.shapes.values().filter(|s| s.shape_type == ShapeType::Operation).map(|s| s.id.clone()).collect(),
-        };
-        match &self.settings().selection {
-            Selection::All => candidates,
-            Selection::Named(names) => {
-                let mut chosen = Vec::new();
-                for name in names {
-                    let found = candidates.iter().find(|id| id.name() == name || id.as_str() == name);
-                    match found {
-                        Some(id) if !chosen.contains(id) => chosen.push(id.clone()),
-                        Some(_) => {}
-                        None => {
-                            let lower = name.to_ascii_lowercase();
-                            let close: Vec<&str> = candidates
-                                .iter()
-                                .map(ShapeId::name)
-                                .filter(|c| c.to_ascii_lowercase().contains(&lower) || lower.contains(&c.to_ascii_lowercase()))
-                                .take(5)
-                                .collect();
-                            let hint = if close.is_empty() {
-                                format!("the service has {} operations; pass --all-operations to list them all", candidates.len())
-                            } else {
-                                format!("similar operations: {}", close.join(", "))
-                            };
-                            self.push(Diagnostic::error("UnknownOperation", format!("operation `{name}` is not in the service")).hint(hint));
-                        }
-                    }
-                }
-                chosen.sort();
-                chosen
-            }
-        }
-    }
-
     /// The protocol the generated wire functions speak. A service on a protocol the generator
     /// does not support is a diagnostic: its crate gets types and validators, and no client.
     pub(super) fn service_protocol(&mut self, service: Option<&ShapeId>, has_operations: bool) -> Option<ir::Protocol> {
@@ -102,7 +20,8 @@ impl Lowerer<'_> {
             return Some(ir::Protocol::RestJson1);
         }
         let offered: Vec<&str> = shape.traits.keys().filter(|k| k.starts_with("aws.protocols#") || k.starts_with("smithy.protocols#")).map(String::as_str).collect();
-        let offered: Vec<&str> = offered.into_iter().filter(|k| !matches!(*k, "aws.protocols#awsQueryCompatible")).collect();
+        let mut offered: Vec<&str> = offered.into_iter().filter(|k| !matches!(*k, "aws.protocols#awsQueryCompatible")).collect();
+        offered.sort_unstable();
         if has_operations {
             let message = if offered.is_empty() {
                 "the service names no protocol: operations get types and validators but no wire functions".to_string()
@@ -118,27 +37,6 @@ impl Lowerer<'_> {
             );
         }
         None
-    }
-
-    /// Every shape the operations reach (inputs, outputs, errors and what their members target).
-    pub(super) fn reached(&self, operations: &[ShapeId]) -> BTreeSet<ShapeId> {
-        let mut roots = Vec::new();
-        for op in operations {
-            let r = &self.model.shapes[op].relations;
-            roots.extend(r.input.iter().chain(&r.output).cloned());
-            roots.extend(self.operation_errors(op));
-        }
-        let mut seen = BTreeSet::new();
-        let mut queue: VecDeque<ShapeId> = roots.into();
-        while let Some(id) = queue.pop_front() {
-            if id.as_str() == crate::model::prelude_unit() || !seen.insert(id.clone()) {
-                continue;
-            }
-            if let Some(shape) = self.model.shape(&id) {
-                queue.extend(shape.members.iter().map(|m| m.target.clone()));
-            }
-        }
-        seen
     }
 
     /// Every shape a response of the operations can carry: their outputs and errors and what
@@ -179,15 +77,7 @@ impl Lowerer<'_> {
 
     /// An operation's errors: its own, then the service's (every operation can return those).
     pub(super) fn operation_errors(&self, op: &ShapeId) -> Vec<ShapeId> {
-        let mut errors = self.model.shapes[op].relations.errors.clone();
-        if let Some(service) = self.service.as_ref().and_then(|id| self.model.shape(id)) {
-            for error in &service.relations.errors {
-                if !errors.contains(error) {
-                    errors.push(error.clone());
-                }
-            }
-        }
-        errors
+        crate::select::operation_errors(self.model, self.service.as_ref(), op)
     }
 
     /// Whether an operation's input or output carries an event stream (a `@streaming` union).

@@ -365,18 +365,18 @@ impl Loader {
             self.diagnostics.push(at.error("InvalidTraits", "`traits` must be an object keyed by trait shape id"));
             return None;
         };
-        let mut traits = Traits::new();
-        for (key, value) in entries {
-            if ShapeId::parse(&key).is_none() {
+        let mut traits = entries;
+        traits.retain(|key, _| {
+            let valid = ShapeId::is_valid(key);
+            if !valid {
                 self.diagnostics.push(
-                    at.child(&key)
+                    at.child(key)
                         .error("InvalidTraitId", format!("trait id `{key}` is not an absolute shape id"))
                         .hint("write prelude traits in full, e.g. `smithy.api#required`"),
                 );
-                continue;
             }
-            traits.insert(key, value);
-        }
+            valid
+        });
         Some(traits)
     }
 

@@ -24,14 +24,28 @@ pub struct ShapeId(String);
 impl ShapeId {
     /// Parse an absolute shape id; `None` when it is not of the `namespace#Name[$member]` form.
     pub fn parse(text: &str) -> Option<ShapeId> {
-        let (namespace, rest) = text.split_once('#')?;
-        let (name, member) = match rest.split_once('$') {
-            Some((name, member)) => (name, Some(member)),
+        Self::is_valid(text).then(|| ShapeId(text.to_string()))
+    }
+
+    /// [`ShapeId::parse`] of text already owned (no copy); the text back when it is no id.
+    pub fn parse_owned(text: String) -> Result<ShapeId, String> {
+        if Self::is_valid(&text) { Ok(ShapeId(text)) } else { Err(text) }
+    }
+
+    /// `namespace#Name` or `namespace#Name$member`, each part made of identifiers. One pass over
+    /// the bytes: every id, target and trait key of a model goes through here.
+    pub fn is_valid(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let Some(hash) = bytes.iter().position(|&b| b == b'#') else { return false };
+        let (namespace, rest) = (&bytes[..hash], &bytes[hash + 1..]);
+        let (name, member) = match rest.iter().position(|&b| b == b'$') {
+            Some(dollar) => (&rest[..dollar], Some(&rest[dollar + 1..])),
             None => (rest, None),
         };
-        let namespace_ok = !namespace.is_empty() && namespace.split('.').all(is_identifier);
-        let member_ok = member.is_none_or(is_identifier);
-        (namespace_ok && is_identifier(name) && member_ok).then(|| ShapeId(text.to_string()))
+        !namespace.is_empty()
+            && namespace.split(|&b| b == b'.').all(identifier_bytes)
+            && identifier_bytes(name)
+            && member.is_none_or(identifier_bytes)
     }
 
     pub fn as_str(&self) -> &str {
@@ -62,6 +76,13 @@ impl ShapeId {
     }
 }
 
+/// Sets and maps keyed by id can be searched with a `&str` (ids order and hash as their text).
+impl std::borrow::Borrow<str> for ShapeId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for ShapeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -70,10 +91,13 @@ impl fmt::Display for ShapeId {
 
 /// Smithy identifiers: a letter or `_`, then letters, digits and `_`.
 pub fn is_identifier(text: &str) -> bool {
-    let mut chars = text.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && text.chars().any(|c| c.is_ascii_alphanumeric())
+    identifier_bytes(text.as_bytes())
+}
+
+fn identifier_bytes(bytes: &[u8]) -> bool {
+    matches!(bytes.first(), Some(b) if b.is_ascii_alphabetic() || *b == b'_')
+        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        && bytes.iter().any(u8::is_ascii_alphanumeric)
 }
 
 /// The kinds of shape Smithy 2.0 defines.
@@ -183,8 +207,9 @@ impl ShapeType {
     }
 }
 
-/// Trait values by absolute trait shape id, as the JSON AST gives them.
-pub type Traits = BTreeMap<String, Value>;
+/// Trait values by absolute trait shape id, as the JSON AST gives them, in model order (the
+/// parsed document's own map, moved, not copied).
+pub type Traits = serde_json::Map<String, Value>;
 
 /// A member of an aggregate shape, in model order.
 #[derive(Debug, Clone, PartialEq)]
