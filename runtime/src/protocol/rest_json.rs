@@ -163,24 +163,41 @@ where
 }
 
 fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ResponseError<E> {
-    let request_id = crate::http::request_id(headers);
-    // A garbled error body still yields an error: the code may be in a header.
-    let json = json_body(body).ok().flatten();
-    let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
-    let code = error_code(header, json.as_ref());
-    let modelled = code.and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| info.code == code)));
+    let ErrorResponse { request_id, json, modelled } = error_response(op, status, headers, body);
     match modelled {
-        Some(index) => {
+        Ok(index) => {
             let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(json.as_ref()) };
             match E::modelled(index, &mut decoder) {
                 Ok(error) => ResponseError::service(error, status, request_id),
                 Err(error) => ResponseError::Deserialize { error, status, request_id },
             }
         }
+        Err(unhandled) => ResponseError::service(E::unhandled(unhandled), status, request_id),
+    }
+}
+
+/// An error response worked out without the operation's error type, so this is compiled once
+/// rather than once per operation.
+struct ErrorResponse {
+    request_id: Option<String>,
+    /// The body, when it is JSON.
+    json: Option<Json>,
+    /// The index of the modelled error the code names, or the error as the service described it.
+    modelled: std::result::Result<usize, Unhandled>,
+}
+
+fn error_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ErrorResponse {
+    let request_id = crate::http::request_id(headers);
+    // A garbled error body still yields an error: the code may be in a header.
+    let json = json_body(body).ok().flatten();
+    let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
+    let code = error_code(header, json.as_ref());
+    let modelled = match code.and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| info.code == code))) {
+        Some(index) => Ok(index),
         None => {
             let message = json.as_ref().and_then(error_message).map(str::to_string);
-            let unhandled = Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id.clone());
-            ResponseError::service(E::unhandled(unhandled), status, request_id)
+            Err(Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id.clone()))
         }
-    }
+    };
+    ErrorResponse { request_id, json, modelled }
 }
