@@ -131,13 +131,13 @@ impl Collector {
         let mark = Mark(self.path.len());
         self.path.push('/');
         // JSON pointer escaping (RFC 6901) keeps `/` inside a map key from faking a level.
-        for c in segment.chars() {
-            match c {
-                '~' => self.path.push_str("~0"),
-                '/' => self.path.push_str("~1"),
-                c => self.path.push(c),
-            }
+        let mut rest = segment;
+        while let ::std::option::Option::Some(at) = rest.find(['~', '/']) {
+            self.path.push_str(&rest[..at]);
+            self.path.push_str(if rest.as_bytes()[at] == b'~' { "~0" } else { "~1" });
+            rest = &rest[at + 1..];
         }
+        self.path.push_str(rest);
         mark
     }
 
@@ -604,5 +604,27 @@ mod unique {
             View::Union(_, u) => u.variant().map(|(i, _)| i).hash(h),
             View::Number(_) | View::Null => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Collector;
+
+    #[test]
+    fn segments_are_escaped_as_json_pointers_and_leave_restores_the_path() {
+        let mut c = Collector::default();
+        let outer = c.enter("Attributes");
+        let inner = c.enter("a/b~c/");
+        assert_eq!(c.path(), "/Attributes/a~1b~0c~1");
+        c.leave(inner);
+        let plain = c.enter("plain");
+        assert_eq!(c.path(), "/Attributes/plain");
+        c.leave(plain);
+        c.leave(outer);
+        let index = c.enter_index(7);
+        assert_eq!(c.path(), "/7");
+        c.leave(index);
+        assert_eq!(c.path(), "");
     }
 }
