@@ -448,26 +448,9 @@ pub mod walk {
                 c.not_unique();
             }
         }
-        #[cfg(feature = "pattern")]
-        if let (::std::option::Option::Some(pattern), View::Map(map)) = (k.key_pattern, view) {
-            let mut all = true;
-            map.each(&mut |key, _| all = all && text(key.view()).is_some_and(|key| pattern.is_match(key)));
-            c.pattern(all, pattern.source);
-        }
-        if let (::std::option::Option::Some(max), View::Map(map)) = (k.max_total_utf8_bytes, view) {
-            let mut total = 0usize;
-            let mut strings = true;
-            map.each(&mut |key, value| match (text(key.view()), value.view()) {
-                (::std::option::Option::Some(key), View::String(value)) => total += key.len() + value.len(),
-                _ => strings = false,
-            });
-            if strings {
-                c.total_utf8_bytes(total, max);
-            }
-        }
         match view {
             View::List(list) => items(list, member.target, c),
-            View::Map(map) => entries(map, member.target, c),
+            View::Map(map) => entries(map, member, c),
             other => nested(other, c),
         }
     }
@@ -490,24 +473,50 @@ pub mod walk {
         }
     }
 
-    fn entries(map: &dyn Map, schema: &Schema, c: &mut Collector) {
-        let (::std::option::Option::Some(key), ::std::option::Option::Some(value)) = (schema.members.first(), schema.members.get(1)) else {
+    /// A map's key pattern and total size, then its entries. One pass over the entries serves
+    /// the map-wide checks and the values (their violations have paths of their own, and
+    /// violations are sorted by path); the keys' own checks follow, as they report at the map
+    /// itself, after its map-wide checks.
+    fn entries(map: &dyn Map, member: &Member, c: &mut Collector) {
+        let k = member.constraints;
+        let (::std::option::Option::Some(key), ::std::option::Option::Some(value)) = (member.target.members.first(), member.target.members.get(1)) else {
             return;
         };
-        if key.checks {
-            // Smithy reports a bad key at the map itself, not at the key.
-            map.each(&mut |k, _| position(k.view(), key, c));
-        }
-        if value.checks {
-            map.each(&mut |k, v| {
-                let view = v.view();
-                if matches!(view, View::Null) {
-                    return;
+        #[cfg(feature = "pattern")]
+        let key_pattern = k.key_pattern;
+        #[cfg(feature = "pattern")]
+        let mut keys_match = true;
+        let mut total = 0usize;
+        let mut strings = true;
+        map.each(&mut |entry_key, entry_value| {
+            let key_text = text(entry_key.view());
+            let view = entry_value.view();
+            #[cfg(feature = "pattern")]
+            if let ::std::option::Option::Some(pattern) = key_pattern {
+                keys_match = keys_match && key_text.is_some_and(|key| pattern.is_match(key));
+            }
+            if k.max_total_utf8_bytes.is_some() {
+                match (key_text, view) {
+                    (::std::option::Option::Some(key), View::String(value)) => total += key.len() + value.len(),
+                    _ => strings = false,
                 }
-                let mark = c.enter(text(k.view()).unwrap_or_default());
+            }
+            if value.checks && !matches!(view, View::Null) {
+                let mark = c.enter(key_text.unwrap_or_default());
                 position(view, value, c);
                 c.leave(mark);
-            });
+            }
+        });
+        #[cfg(feature = "pattern")]
+        if let ::std::option::Option::Some(pattern) = key_pattern {
+            c.pattern(keys_match, pattern.source);
+        }
+        if let (::std::option::Option::Some(max), true) = (k.max_total_utf8_bytes, strings) {
+            c.total_utf8_bytes(total, max);
+        }
+        if key.checks {
+            // Smithy reports a bad key at the map itself, not at the key.
+            map.each(&mut |entry_key, _| position(entry_key.view(), key, c));
         }
     }
 

@@ -100,6 +100,43 @@ fn writer_scalar_roots() {
     assert_eq!(w.into_string(), "[]");
 }
 
+/// Every byte that needs escaping, at every offset of strings longer than the eight-byte words
+/// the writer scans, among ASCII and multi-byte text: the same as escaping byte by byte.
+#[test]
+fn writer_escapes_at_every_offset_like_a_byte_by_byte_reference() {
+    fn reference(text: &str) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+    let fillers = ["abcdefghijklmnopqrstu", "é😹ü\u{7f}\u{80}\u{ff}ÿ~ ~", "\u{2028}xyz\u{1f600}0123456789"];
+    let specials = ['"', '\\', '\u{0}', '\n', '\u{1f}', '\u{1b}'];
+    for filler in fillers {
+        for special in specials {
+            for at in 0..=filler.chars().count() {
+                let mut text: String = filler.chars().take(at).collect();
+                text.push(special);
+                text.extend(filler.chars().skip(at));
+                text.push_str(filler);
+                let mut w = JsonWriter::new();
+                w.string(&text);
+                assert_eq!(w.into_string(), reference(&text), "escaping {text:?}");
+            }
+        }
+        let mut w = JsonWriter::new();
+        w.string(filler);
+        assert_eq!(w.into_string(), reference(filler), "{filler:?} needs no escapes");
+    }
+}
+
 #[test]
 fn writer_escapes_strings() {
     let cases: &[(&str, &str)] = &[

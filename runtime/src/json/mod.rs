@@ -243,24 +243,46 @@ fn write_escaped(out: &mut ::std::string::String, value: &str) {
     out.push('"');
     let bytes = value.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            // Every byte that needs escaping is ASCII, so `i` is on a character boundary.
-            out.push_str(&value[start..i]);
-            match b {
-                b'"' => out.push_str("\\\""),
-                b'\\' => out.push_str("\\\\"),
-                _ => {
-                    out.push_str("\\u00");
-                    out.push(char::from(HEX[usize::from(b >> 4)]));
-                    out.push(char::from(HEX[usize::from(b & 0x0f)]));
-                }
+    while let ::std::option::Option::Some(i) = next_to_escape(bytes, start) {
+        // Every byte that needs escaping is ASCII, so `i` is on a character boundary.
+        out.push_str(&value[start..i]);
+        match bytes[i] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0x0f)]));
             }
-            start = i + 1;
         }
+        start = i + 1;
     }
     out.push_str(&value[start..]);
     out.push('"');
+}
+
+fn needs_escape(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// The index of the first byte at or after `from` that JSON needs escaped. Strings are mostly
+/// clean, so this steps eight bytes at a time, testing each word for a control character, a
+/// quote or a backslash at once (the has-a-byte-less-than bit trick, exact for "any byte"), and
+/// looks at single bytes only in the word that has one.
+fn next_to_escape(bytes: &[u8], from: usize) -> ::std::option::Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let less_than = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
+    let mut i = from;
+    while let ::std::option::Option::Some(chunk) = bytes[i..].first_chunk::<8>() {
+        let word = u64::from_le_bytes(*chunk);
+        let hit = less_than(word, 0x20) | less_than(word ^ (ONES * u64::from(b'"')), 1) | less_than(word ^ (ONES * u64::from(b'\\')), 1);
+        if hit != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| needs_escape(b)).map(|at| i + at)
 }
 
 fn write_finite_f64(out: &mut ::std::string::String, value: f64) {
