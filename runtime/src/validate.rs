@@ -132,7 +132,7 @@ impl Collector {
         self.path.push('/');
         // JSON pointer escaping (RFC 6901) keeps `/` inside a map key from faking a level.
         let mut rest = segment;
-        while let ::std::option::Option::Some(at) = rest.find(['~', '/']) {
+        while let ::std::option::Option::Some(at) = rest.bytes().position(|b| b == b'~' || b == b'/') {
             self.path.push_str(&rest[..at]);
             self.path.push_str(if rest.as_bytes()[at] == b'~' { "~0" } else { "~1" });
             rest = &rest[at + 1..];
