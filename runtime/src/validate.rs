@@ -209,9 +209,10 @@ impl Collector {
 
     /// `@length` on a string, counted in Unicode scalar values (`"👍"` has length 1).
     pub(crate) fn string_length(&mut self, value: &str, min: ::std::option::Option<u64>, max: ::std::option::Option<u64>) {
-        // A string has between len/4 and len characters; skip the count when that settles it.
+        // A string of n bytes has between ceil(n/4) and n characters; skip the count when that
+        // settles it.
         let bytes = value.len() as u64;
-        if min.is_none_or(|min| bytes / 4 >= min) && max.is_none_or(|max| bytes <= max) {
+        if min.is_none_or(|min| bytes.div_ceil(4) >= min) && max.is_none_or(|max| bytes <= max) {
             return;
         }
         self.length(value.chars().count(), min, max);
