@@ -1,40 +1,16 @@
 //! The runtime's `json` module: writer output,
 //! strict parsing, typed accessors, hostile inputs, and agreement with `serde_json`.
 
-
 use smithy_rt::json::{DeserializeError, Json, JsonNumber, JsonWriter, MAX_DEPTH, child_path, index_path, is_empty_body, parse};
 use smithy_rt::primitives::{Document, Number};
+
+mod common;
+
+use common::{Rng, shared_file};
 
 /// An object document from entries.
 fn obj(entries: Vec<(String, Document)>) -> Document {
     Document::Object(entries.into_iter().collect())
-}
-
-/// A file under `../shared`, or `None` with a printed reason when absent.
-fn shared_file(relative: &str) -> Option<std::path::PathBuf> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(relative);
-    if path.is_file() {
-        Some(path)
-    } else {
-        println!("skipped: {} is absent (the official data lives in ../shared)", path.display());
-        None
-    }
-}
-
-/// A small deterministic generator (xorshift64*), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 fn parse_str(text: &str) -> Result<Json, smithy_rt::json::JsonError> {

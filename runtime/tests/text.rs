@@ -2,38 +2,15 @@
 //! against every relevant case of the Smithy restJson1 protocol tests (hardcoded below; the
 //! last test re-reads `../shared` when it is present) plus round trips and hostile input.
 
-
 use std::borrow::Cow;
 use std::collections::HashSet;
 
 use smithy_rt::primitives::DateTime;
 use smithy_rt::text::*;
 
-/// A file under `../shared`, or `None` with a printed reason when absent.
-fn shared_file(relative: &str) -> Option<std::path::PathBuf> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(relative);
-    if path.is_file() {
-        Some(path)
-    } else {
-        println!("skipped: {} is absent (the official data lives in ../shared)", path.display());
-        None
-    }
-}
+mod common;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use common::{Rng, shared_file};
 
 fn ms(secs: i64, millis: u32) -> DateTime {
     DateTime::from_secs_and_nanos(secs, millis * 1_000_000)

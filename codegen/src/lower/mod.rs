@@ -60,7 +60,6 @@ struct Lowerer<'a> {
     model: &'a Model,
     traits: &'a TraitIndex,
     diagnostics: Diagnostics,
-    service: Option<ShapeId>,
     protocol: Option<ir::Protocol>,
     /// Member-target named types by shape id.
     names: BTreeMap<ShapeId, TypeId>,
@@ -94,7 +93,6 @@ impl<'a> Lowerer<'a> {
             model: request.model,
             traits: request.traits,
             diagnostics: Diagnostics::default(),
-            service: None,
             protocol: None,
             names: BTreeMap::new(),
             types: Vec::new(),
@@ -117,11 +115,15 @@ impl<'a> Lowerer<'a> {
         self.request.settings
     }
 
+    /// The service the scope chose, if the model has one.
+    fn service(&self) -> Option<&'a ShapeId> {
+        self.request.scope.service.as_ref()
+    }
+
     fn run(&mut self) -> Option<Crate> {
         let scope = self.request.scope;
-        let (service, operations, reached) = (scope.service.clone(), &scope.operations, &scope.reached);
-        self.service = service.clone();
-        self.protocol = self.service_protocol(service.as_ref(), !operations.is_empty());
+        let (service, operations, reached) = (scope.service.as_ref(), &scope.operations, &scope.reached);
+        self.protocol = self.service_protocol(service, !operations.is_empty());
         self.compute_needs_validation(reached);
         self.read = self.read_closure(operations);
         self.assign_type_names(operations, reached);
@@ -134,14 +136,14 @@ impl<'a> Lowerer<'a> {
         }
         let lowered: Vec<ir::Operation> = operations.iter().map(|op| self.operation(op)).collect();
         let protocol_tests = self.protocol_tests(operations, &lowered);
-        let client = if self.settings().client { self.client_info(service.as_ref(), &lowered) } else { None };
-        let endpoint = self.endpoint_rules(service.as_ref());
+        let client = if self.settings().client { self.client_info(service, &lowered) } else { None };
+        let endpoint = self.endpoint_rules(service);
         if self.diagnostics.has_errors() {
             return None;
         }
         let types: Vec<TypeDef> = std::mem::take(&mut self.types).into_iter().map(|t| t.expect("every type id is lowered")).collect();
-        let service_shape = service.as_ref().and_then(|id| self.model.shape(id));
-        let service_traits = service.as_ref().map(|id| self.traits.get(id));
+        let service_shape = service.and_then(|id| self.model.shape(id));
+        let service_traits = service.map(|id| self.traits.get(id));
         let mut docs = Docs::default();
         if let Some(text) = service_traits.and_then(|t| t.documentation.as_deref()) {
             docs.text = Some(crate::docs::to_rustdoc(text));

@@ -66,8 +66,7 @@ impl Lowerer<'_> {
 
     /// The name a shape goes by: the service's `rename` entry for it, else its own.
     pub(super) fn renamed<'s>(&'s self, id: &'s ShapeId) -> &'s str {
-        self.service
-            .as_ref()
+        self.service()
             .and_then(|service| self.model.shape(service))
             .and_then(|service| service.relations.properties.get("rename"))
             .and_then(|rename| rename.get(id.as_str()))
@@ -77,7 +76,7 @@ impl Lowerer<'_> {
 
     /// An operation's errors: its own, then the service's (every operation can return those).
     pub(super) fn operation_errors(&self, op: &ShapeId) -> Vec<ShapeId> {
-        crate::select::operation_errors(self.model, self.service.as_ref(), op)
+        crate::select::operation_errors(self.model, self.service(), op)
     }
 
     /// Whether an operation's input or output carries an event stream (a `@streaming` union).

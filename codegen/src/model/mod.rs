@@ -27,11 +27,6 @@ impl ShapeId {
         Self::is_valid(text).then(|| ShapeId(text.to_string()))
     }
 
-    /// [`ShapeId::parse`] of text already owned (no copy); the text back when it is no id.
-    pub fn parse_owned(text: String) -> Result<ShapeId, String> {
-        if Self::is_valid(&text) { Ok(ShapeId(text)) } else { Err(text) }
-    }
-
     /// `namespace#Name` or `namespace#Name$member`, each part made of identifiers. One pass over
     /// the bytes: every id, target and trait key of a model goes through here.
     pub fn is_valid(text: &str) -> bool {
