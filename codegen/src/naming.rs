@@ -45,6 +45,10 @@ pub const SCHEMA_STATIC: &str = "SCHEMA";
 /// The name of the operation schema static in every operation's module.
 pub const OPERATION_STATIC: &str = "OPERATION";
 
+/// The static in `crate::operation` holding the service's protocol facts (operation modules are
+/// snake_case, so it cannot collide with one).
+pub const WIRE_STATIC: &str = "WIRE";
+
 /// The client's method for an operation (`client.update_contact_attributes()`).
 pub fn client_method(operation: &str) -> Ident {
     let snake = to_snake(operation);

@@ -50,6 +50,52 @@ pub const QUERY_ERROR: &str = "aws.protocols#awsQueryError";
 pub const SIGV4: &str = "aws.auth#sigv4";
 pub const AWS_SERVICE: &str = "aws.api#service";
 pub const REST_JSON1: &str = "aws.protocols#restJson1";
+pub const AWS_JSON1_0: &str = "aws.protocols#awsJson1_0";
+pub const AWS_JSON1_1: &str = "aws.protocols#awsJson1_1";
+pub const REST_XML: &str = "aws.protocols#restXml";
+pub const AWS_QUERY: &str = "aws.protocols#awsQuery";
+pub const EC2_QUERY: &str = "aws.protocols#ec2Query";
+pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
+pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
+
+/// A protocol trait the generator can speak, in the order it prefers them when a service offers
+/// several: JSON before XML (smaller bodies, no XML code in the crate), REST before RPC.
+pub const SUPPORTED_PROTOCOLS: &[(&str, Protocol)] = &[
+    (REST_JSON1, Protocol::RestJson1),
+    (AWS_JSON1_0, Protocol::AwsJson1_0),
+    (AWS_JSON1_1, Protocol::AwsJson1_1),
+    (REST_XML, Protocol::RestXml),
+    (AWS_QUERY, Protocol::AwsQuery),
+    (EC2_QUERY, Protocol::Ec2Query),
+];
+
+/// A wire protocol of the AWS SDKs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    RestJson1,
+    AwsJson1_0,
+    AwsJson1_1,
+    RestXml,
+    AwsQuery,
+    Ec2Query,
+}
+
+impl Protocol {
+    /// The trait's shape id.
+    pub fn trait_id(self) -> &'static str {
+        SUPPORTED_PROTOCOLS.iter().find(|(_, p)| *p == self).map_or("", |(id, _)| id)
+    }
+
+    /// Whether the protocol reads the HTTP binding traits (`@http`, `@httpHeader`, ...).
+    pub fn http_bindings(self) -> bool {
+        matches!(self, Protocol::RestJson1 | Protocol::RestXml)
+    }
+
+    /// Whether `@jsonName` renames members on the wire (only restJson1 honours it).
+    pub fn json_name(self) -> bool {
+        self == Protocol::RestJson1
+    }
+}
 /// Our extension for overlays: a pattern every key of a map must satisfy.
 pub const KEY_PATTERN: &str = "codegen.constraints#keyPattern";
 /// Our extension for overlays: an upper bound on the UTF-8 bytes of all keys and values of a map.
@@ -163,11 +209,18 @@ pub struct TraitSet {
     pub mixin: bool,
     pub title: Option<String>,
     pub http: Option<HttpTrait>,
+    /// `@requestCompression` lists `gzip` (the one encoding Smithy defines).
+    pub gzip: bool,
     /// `aws.auth#sigv4` `name`.
     pub sigv4_name: Option<String>,
     /// `aws.api#service` `sdkId`.
     pub sdk_id: Option<String>,
-    pub rest_json1: bool,
+    /// The protocol traits the generator supports, in its order of preference.
+    pub protocols: Vec<Protocol>,
+    /// `aws.protocols#awsQueryCompatible`.
+    pub aws_query_compatible: bool,
+    /// `aws.protocols#restXml` `noErrorWrapping`.
+    pub no_error_wrapping: bool,
 }
 
 impl TraitSet {
@@ -312,7 +365,9 @@ pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
     set.xml_flattened = has(XML_FLATTENED);
     set.internal = has(INTERNAL);
     set.mixin = has(MIXIN);
-    set.rest_json1 = has(REST_JSON1);
+    set.protocols = SUPPORTED_PROTOCOLS.iter().filter(|(id, _)| has(id)).map(|(_, p)| *p).collect();
+    set.aws_query_compatible = has(AWS_QUERY_COMPATIBLE);
+    set.no_error_wrapping = traits.get(REST_XML).and_then(|t| t.get("noErrorWrapping")).and_then(Value::as_bool).unwrap_or(false);
     if let Some(value) = traits.get(LENGTH) {
         match length(value) {
             Ok(length) => set.length = Some(length),
@@ -393,6 +448,12 @@ pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
         match legacy_enum(value) {
             Ok(values) => set.legacy_enum = Some(values),
             Err(d) => problems.push(d),
+        }
+    }
+    if let Some(value) = traits.get(REQUEST_COMPRESSION) {
+        match value.get("encodings").and_then(Value::as_array) {
+            Some(encodings) => set.gzip = encodings.iter().any(|e| e.as_str().is_some_and(|e| e.eq_ignore_ascii_case("gzip"))),
+            None => problems.push(wrong(REQUEST_COMPRESSION, "an object with an `encodings` list")),
         }
     }
     if let Some(value) = traits.get(HTTP) {

@@ -177,17 +177,121 @@ pub fn structure<T: StructureMut + Default>(decoder: &mut dyn Decoder, schema: &
 }
 
 /// Give every member the message left unset its `@default` (what a client reading a response
-/// does: a service may omit defaulted members). Streaming payloads are bodies, present or not.
+/// does: a service may omit defaulted members), and every `@required` member without one its
+/// zero value: Smithy's client error correction, so a service that fails to send a required
+/// member does not make the whole response unreadable. Streaming payloads are bodies, present
+/// or not.
 pub fn finish_structure(schema: &'static Schema, value: &mut dyn StructureMut) -> Result<()> {
+    finish_at_depth(schema, value, 0)
+}
+
+/// Zero values nest (a required structure's required members are filled too); a model whose
+/// required members form a cycle, which Smithy forbids, stops here instead of recursing forever.
+const MAX_ZERO_DEPTH: usize = 32;
+
+fn finish_at_depth(schema: &'static Schema, value: &mut dyn StructureMut, depth: usize) -> Result<()> {
     for (index, member) in schema.members.iter().enumerate() {
-        let (Some(node), false) = (member.default, member.streaming) else { continue };
-        if let Some(slot) = value.member_mut(index) {
-            if !slot.is_set() {
-                slot.decode(&mut NodeDecoder { node, member, path: member.name })?;
+        if member.streaming {
+            continue;
+        }
+        let Some(slot) = value.member_mut(index) else { continue };
+        if slot.is_set() {
+            continue;
+        }
+        match member.default {
+            Some(node) => slot.decode(&mut NodeDecoder { node, member, path: member.name })?,
+            None if member.required && !matches!(member.binding, crate::schema::Binding::Payload | crate::schema::Binding::ResponseCode) => {
+                if depth >= MAX_ZERO_DEPTH {
+                    return Err(DeserializeError::new(member.name, "required members nest too deeply to fill in their zero values"));
+                }
+                slot.decode(&mut ZeroDecoder { member, depth: depth + 1 })?;
             }
+            None => {}
         }
     }
     Ok(())
+}
+
+/// The zero value of a member's target, for client error correction: `false`, `0`, `""`, an
+/// empty blob, list or map, the epoch, a `null` document, an unknown union variant, and a
+/// structure whose own required members are zero.
+struct ZeroDecoder {
+    member: &'static Member,
+    depth: usize,
+}
+
+impl Decoder for ZeroDecoder {
+    fn error(&self, message: &str) -> DeserializeError {
+        DeserializeError::new(self.member.name, message)
+    }
+
+    fn boolean(&mut self) -> Result<bool> {
+        Ok(false)
+    }
+
+    fn byte(&mut self) -> Result<i8> {
+        Ok(0)
+    }
+
+    fn short(&mut self) -> Result<i16> {
+        Ok(0)
+    }
+
+    fn integer(&mut self) -> Result<i32> {
+        Ok(0)
+    }
+
+    fn long(&mut self) -> Result<i64> {
+        Ok(0)
+    }
+
+    fn float(&mut self) -> Result<f32> {
+        Ok(0.0)
+    }
+
+    fn double(&mut self) -> Result<f64> {
+        Ok(0.0)
+    }
+
+    fn big_integer(&mut self) -> Result<String> {
+        Ok("0".to_string())
+    }
+
+    fn big_decimal(&mut self) -> Result<String> {
+        Ok("0".to_string())
+    }
+
+    fn string(&mut self) -> Result<String> {
+        Ok(String::new())
+    }
+
+    fn blob(&mut self) -> Result<Vec<u8>> {
+        Ok(Vec::new())
+    }
+
+    fn timestamp(&mut self) -> Result<(i64, u32)> {
+        Ok((0, 0))
+    }
+
+    fn document(&mut self) -> Result<crate::primitives::Document> {
+        Ok(crate::primitives::Document::Null)
+    }
+
+    fn list(&mut self, _item: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>) -> Result<()> {
+        Ok(())
+    }
+
+    fn map(&mut self, _entry: &mut dyn FnMut(String, &mut dyn Decoder) -> Result<()>) -> Result<()> {
+        Ok(())
+    }
+
+    fn structure(&mut self, schema: &'static Schema, value: &mut dyn StructureMut) -> Result<()> {
+        finish_at_depth(schema, value, self.depth)
+    }
+
+    fn union(&mut self, _schema: &'static Schema, variant: &mut VariantVisitor<'_>) -> Result<()> {
+        variant(None, self)
+    }
 }
 
 macro_rules! decode_scalars {

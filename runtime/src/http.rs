@@ -22,6 +22,8 @@ pub enum RequestError {
     },
     /// The assembled request was refused by the `http` crate.
     Http(::http::Error),
+    /// This build of the runtime lacks the feature of the service's protocol.
+    UnsupportedProtocol(crate::schema::Protocol),
 }
 
 impl ::std::fmt::Display for RequestError {
@@ -36,6 +38,9 @@ impl ::std::fmt::Display for RequestError {
             }
             RequestError::InvalidHeader { name } => write!(f, "the value of header `{name}` cannot be sent in HTTP"),
             RequestError::Http(error) => write!(f, "cannot build the HTTP request: {error}"),
+            RequestError::UnsupportedProtocol(protocol) => {
+                write!(f, "this build of smithy-rt lacks the {protocol:?} protocol; enable its feature")
+            }
         }
     }
 }
@@ -185,7 +190,9 @@ pub fn header_list<'a>(items: impl ::std::iter::Iterator<Item = ::std::borrow::C
 pub struct ServiceError<E> {
     error: E,
     status: u16,
-    request_id: ::std::option::Option<::std::string::String>,
+    request_id: ::std::option::Option<::std::boxed::Box<str>>,
+    /// Boxed: the cold path should not make every `Result` of the operation larger.
+    query_code: ::std::option::Option<::std::boxed::Box<str>>,
 }
 
 impl<E> ServiceError<E> {
@@ -207,6 +214,18 @@ impl<E> ServiceError<E> {
     /// The request id (`x-amzn-requestid`), for AWS support cases.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// The code the service's older awsQuery API uses for this error, when an
+    /// `@awsQueryCompatible` service sent one (`x-amzn-query-error: Code;Fault`).
+    pub fn query_code(&self) -> ::std::option::Option<&str> {
+        self.query_code.as_deref()
+    }
+
+    /// Attach the awsQuery code of the error.
+    pub fn with_query_code(mut self, code: ::std::option::Option<::std::string::String>) -> Self {
+        self.query_code = code.map(::std::string::String::into_boxed_str);
+        self
     }
 }
 
@@ -230,7 +249,12 @@ pub enum ResponseError<E> {
 impl<E> ResponseError<E> {
     /// Wrap a service error.
     pub fn service(error: E, status: u16, request_id: ::std::option::Option<::std::string::String>) -> Self {
-        ResponseError::Service(ServiceError { error, status, request_id })
+        ResponseError::Service(ServiceError {
+            error,
+            status,
+            request_id: request_id.map(::std::string::String::into_boxed_str),
+            query_code: ::std::option::Option::None,
+        })
     }
 
     /// The HTTP status code of the response.

@@ -46,6 +46,9 @@ pub use pattern::SIZE_LIMIT_MIB as PATTERN_SIZE_LIMIT_MIB;
 #[cfg(feature = "json")]
 pub mod json;
 
+#[cfg(feature = "xml")]
+pub mod xml;
+
 #[cfg(feature = "http")]
 pub mod http;
 

@@ -548,7 +548,7 @@ macro_rules! operation_error {
 /// module of [`crate::protocol`] that speaks its protocol.
 #[macro_export]
 macro_rules! operation {
-    ($marker:ident, $name:literal, $id:literal, $operation:path, $protocol:ident, $input:ty, $output:ty, $error:ty) => {
+    ($marker:ident, $name:literal, $id:literal, $operation:path, $input:ty, $output:ty, $error:ty) => {
         impl $marker {
             /// The operation's name in the model.
             pub const NAME: &'static str = $name;
@@ -566,7 +566,7 @@ macro_rules! operation {
                 input: &$input,
                 endpoint: &str,
             ) -> ::core::result::Result<$crate::__http::Request<::std::vec::Vec<u8>>, $crate::http::RequestError> {
-                $crate::protocol::$protocol::serialize_request(&$operation, input, endpoint)
+                $crate::protocol::serialize_request(&$operation, input, endpoint)
             }
 
             /// The HTTP request for `input` without checking constraints (see `build_unvalidated`).
@@ -579,7 +579,7 @@ macro_rules! operation {
                 input: &$input,
                 endpoint: &str,
             ) -> ::core::result::Result<$crate::__http::Request<::std::vec::Vec<u8>>, $crate::http::RequestError> {
-                $crate::protocol::$protocol::serialize_request_unvalidated(&$operation, input, endpoint)
+                $crate::protocol::serialize_request_unvalidated(&$operation, input, endpoint)
             }
 
             /// The output an HTTP response carries, or the operation's error.
@@ -591,7 +591,7 @@ macro_rules! operation {
             pub fn parse_response<B: ::core::convert::AsRef<[u8]>>(
                 response: &$crate::__http::Response<B>,
             ) -> ::core::result::Result<$output, $crate::http::ResponseError<$error>> {
-                $crate::protocol::$protocol::parse_response(&$operation, response.status().as_u16(), response.headers(), response.body().as_ref())
+                $crate::protocol::parse_response(&$operation, response.status().as_u16(), response.headers(), response.body().as_ref())
             }
         }
     };

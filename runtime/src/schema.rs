@@ -624,6 +624,63 @@ pub struct Http {
     pub code: u16,
 }
 
+/// A wire protocol of the AWS SDKs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Protocol {
+    /// `aws.protocols#restJson1`.
+    RestJson1,
+    /// `aws.protocols#awsJson1_0`.
+    AwsJson1_0,
+    /// `aws.protocols#awsJson1_1`.
+    AwsJson1_1,
+    /// `aws.protocols#awsQuery`.
+    AwsQuery,
+    /// `aws.protocols#ec2Query`.
+    Ec2Query,
+    /// `aws.protocols#restXml`.
+    RestXml,
+}
+
+/// How a service's operations travel: the facts every request and response of its protocol
+/// needs beyond the operation's own schema.
+#[derive(Debug)]
+pub struct Wire {
+    pub protocol: Protocol,
+    /// The service shape's name: the `X-Amz-Target` prefix of the JSON RPC protocols.
+    pub service: &'static str,
+    /// The service's `version`: the `Version` parameter of the query protocols.
+    pub version: &'static str,
+    /// `@xmlNamespace` on the service: the namespace of XML request bodies.
+    pub xml_namespace: Option<XmlNamespace>,
+    /// `aws.protocols#awsQueryCompatible`: requests say `x-amzn-query-mode: true` and errors
+    /// carry their query code in `x-amzn-query-error`.
+    pub query_compatible: bool,
+    /// `restXml(noErrorWrapping: true)`: error documents have `<Error>` as their root.
+    pub no_error_wrapping: bool,
+}
+
+impl Wire {
+    pub const fn new(protocol: Protocol, service: &'static str, version: &'static str) -> Wire {
+        Wire { protocol, service, version, xml_namespace: None, query_compatible: false, no_error_wrapping: false }
+    }
+
+    pub const fn xml_namespace(mut self, uri: &'static str, prefix: Option<&'static str>) -> Wire {
+        self.xml_namespace = Some(XmlNamespace { uri, prefix });
+        self
+    }
+
+    pub const fn query_compatible(mut self) -> Wire {
+        self.query_compatible = true;
+        self
+    }
+
+    pub const fn no_error_wrapping(mut self) -> Wire {
+        self.no_error_wrapping = true;
+        self
+    }
+}
+
 /// An operation: its shapes and how it travels.
 #[derive(Debug)]
 pub struct Operation {
@@ -636,6 +693,11 @@ pub struct Operation {
     /// error enum.
     pub errors: &'static [&'static Schema],
     pub http: Option<Http>,
+    /// The service's protocol facts.
+    pub wire: &'static Wire,
+    /// `@requestCompression` lists `gzip`: bodies of at least
+    /// [`MIN_COMPRESSION_BYTES`](crate::protocol::MIN_COMPRESSION_BYTES) travel gzipped.
+    pub gzip: bool,
 }
 
 /// Schemas of the prelude's simple shapes, shared by every member whose target carries nothing

@@ -89,6 +89,75 @@ fn same_json(a: &crate::json::Json, b: &crate::json::Json) -> bool {
     }
 }
 
+/// `application/x-www-form-urlencoded` bodies compared as sets of `key=value` pairs: order does
+/// not matter, percent-encoding is undone on both sides.
+///
+/// # Panics
+///
+/// When the bodies differ.
+pub fn assert_form_eq(actual: &[u8], expected: &str) {
+    let pairs = |text: &str| -> Vec<String> {
+        let mut pairs: Vec<String> = text.split('&').filter(|p| !p.is_empty()).map(|p| percent_decode(p.trim())).collect();
+        pairs.sort();
+        pairs
+    };
+    let actual_text = String::from_utf8_lossy(actual);
+    assert_eq!(pairs(&actual_text), pairs(expected), "form body\n  actual: {actual_text}\nexpected: {expected}");
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The error code a response carried: its awsQuery code when it has one, else the error's own.
+///
+/// # Panics
+///
+/// When `error` is not a service error or the code differs.
+#[cfg(feature = "http")]
+pub fn assert_error_code<E: crate::error::OperationError>(error: &crate::http::ResponseError<E>, expected: &str) {
+    let crate::http::ResponseError::Service(service) = error else { panic!("not a service error") };
+    let code = service.query_code().or_else(|| service.error().error().code());
+    assert_eq!(code, Some(expected), "error code");
+}
+
+/// Run `f` with every idempotency token this thread fills in set to `token`, as Smithy's
+/// compliance cases expect (`00000000-0000-4000-8000-000000000000`) and as users' own tests may
+/// want. The previous setting comes back afterwards, even if `f` panics.
+pub fn with_idempotency_token<T>(token: &'static str, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<&'static str>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            crate::text::FIXED_IDEMPOTENCY_TOKEN.with(|fixed| fixed.set(self.0));
+        }
+    }
+    let _restore = Restore(crate::text::FIXED_IDEMPOTENCY_TOKEN.with(|fixed| fixed.replace(Some(token))));
+    f()
+}
+
+/// The idempotency token Smithy's compliance cases expect a client to fill in.
+pub const COMPLIANCE_IDEMPOTENCY_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
+
 /// Equal, or (for values holding NaN, which is never equal to itself) equal when printed.
 ///
 /// # Panics

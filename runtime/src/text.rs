@@ -973,6 +973,10 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 /// cryptographic nonces or credentials.
 pub fn new_idempotency_token() -> ::std::string::String {
     use ::std::hash::{BuildHasher as _, Hash as _, Hasher as _};
+    #[cfg(feature = "test-util")]
+    if let ::std::option::Option::Some(token) = FIXED_IDEMPOTENCY_TOKEN.with(::std::cell::Cell::get) {
+        return token.to_string();
+    }
     static COUNTER: ::std::sync::atomic::AtomicU64 = ::std::sync::atomic::AtomicU64::new(0);
     let count = COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed);
     let nanos = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
@@ -1071,4 +1075,11 @@ impl ::std::cmp::Ord for ExactDecimal {
             (true, true) => other.cmp_magnitude(self),
         }
     }
+}
+
+#[cfg(feature = "test-util")]
+thread_local! {
+    /// The token [`new_idempotency_token`] returns on this thread while a test fixes it (see
+    /// `testing::with_idempotency_token`).
+    pub(crate) static FIXED_IDEMPOTENCY_TOKEN: ::std::cell::Cell<::std::option::Option<&'static str>> = const { ::std::cell::Cell::new(::std::option::Option::None) };
 }

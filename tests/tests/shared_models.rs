@@ -1,6 +1,6 @@
 //! Every official model in `../shared/models` besides Connect (which has its own test) generates
 //! with all its operations, and the crates compile clippy-clean together in one workspace. Models
-//! whose protocol has a wire (restJson1: Lambda, SSO, SSO OIDC) get the client too; the others
+//! whose protocol has a wire (restJson1, awsJson1_0, awsJson1_1) get the client too; the others
 //! get types, builders and validators until their protocols land.
 //!
 //! Skips with a printed reason when `../shared/models` is absent.
@@ -13,7 +13,7 @@ use codegen::config::Selection;
 use integration_tests::{empty_modules, workspace_root};
 
 /// The models generated with the client: their protocol is one the generator speaks.
-const WITH_CLIENT: &[&str] = &["lambda", "sso", "sso-oidc"];
+const WITH_CLIENT: &[&str] = &["cloudwatch", "dynamodb", "kinesis", "lambda", "secrets-manager", "sqs", "sso", "sso-oidc"];
 
 /// `lambda-2015-03-31` -> `lambda`, `route-53-2013-04-01` -> `route-53`.
 fn service_name(stem: &str) -> String {

@@ -5,16 +5,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{doc_lines, rt};
-use crate::ir::{ClientInfo, Crate, Protocol};
+use crate::ir::{ClientInfo, Crate};
 
 pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
     let rt = rt();
     let signing_name = &info.signing_name;
     let endpoint_env = &info.endpoint_env;
     let package = &krate.package;
-    let protocol = match krate.protocol {
-        Some(Protocol::RestJson1) | None => quote!(RestJson1),
-    };
     let resolve = if krate.endpoint.is_some() { quote!(crate::endpoint::resolve_settings) } else { quote!(#rt::client::endpoint_url_only) };
     let methods = krate.operations.iter().filter_map(|op| {
         let client = op.client.as_ref()?;
@@ -45,7 +42,6 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
             signing_name: #signing_name,
             endpoint_env: #endpoint_env,
             user_agent: ::std::concat!(#package, "/", ::std::env!("CARGO_PKG_VERSION"), " (generated Smithy client; rust)"),
-            protocol: #rt::client::Protocol::#protocol,
             resolve_endpoint: #resolve,
         };
 

@@ -8,7 +8,7 @@ use super::enums::emit_enum;
 use super::structures::emit_structure;
 use super::unions::emit_union;
 use super::{doc_lines, rt, EmittedFile, FileKind, Job, Part};
-use crate::ir::{Crate, Location, Primitives, TypeDef};
+use crate::ir::{Crate, Location, Primitives, Protocol, TypeDef, Wire};
 
 fn rust(path: impl Into<String>, tokens: TokenStream) -> EmittedFile {
     super::rust_file(path, tokens)
@@ -113,7 +113,7 @@ fn cargo_toml(krate: &Crate) -> String {
         toml_string(&krate.runtime.path),
         features.join(", ")
     ));
-    if krate.protocol.is_some() {
+    if krate.wire.is_some() {
         // `http` gives the sans-IO functions the request and response types the ecosystem shares.
         out.push_str("http = \"1\"\n");
     }
@@ -197,7 +197,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
 
 fn error_rs(krate: &Crate) -> TokenStream {
     let rt = rt();
-    let wire = krate.protocol.is_some().then(|| {
+    let wire = krate.wire.is_some().then(|| {
         quote! {
             pub use #rt::error::DeserializeError;
             pub use #rt::http::{RequestError, ResponseError, ServiceError};
@@ -303,8 +303,41 @@ fn operations_mod(krate: &Crate) -> TokenStream {
         let doc = doc_lines(&format!("Types for the `{}` operation.", op.name));
         quote!(#doc #[rustfmt::skip] pub mod #module;)
     });
+    let wire = krate.wire.as_ref().filter(|_| krate.operations.iter().any(|op| op.wire)).map(wire_static);
     quote! {
         //! One module per operation: its input, output and error types.
         #( #modules )*
+
+        #wire
+    }
+}
+
+fn wire_static(wire: &Wire) -> TokenStream {
+    let rt = rt();
+    let protocol = format_ident!(
+        "{}",
+        match wire.protocol {
+            Protocol::RestJson1 => "RestJson1",
+            Protocol::AwsJson1_0 => "AwsJson1_0",
+            Protocol::AwsJson1_1 => "AwsJson1_1",
+            Protocol::RestXml => "RestXml",
+            Protocol::AwsQuery => "AwsQuery",
+            Protocol::Ec2Query => "Ec2Query",
+        }
+    );
+    let (service, version) = (&wire.service, &wire.version);
+    let namespace = wire.xml_namespace.as_ref().map(|(uri, prefix)| {
+        let prefix = match prefix {
+            Some(p) => quote!(::core::option::Option::Some(#p)),
+            None => quote!(::core::option::Option::None),
+        };
+        quote!(.xml_namespace(#uri, #prefix))
+    });
+    let query_compatible = wire.query_compatible.then(|| quote!(.query_compatible()));
+    let no_error_wrapping = wire.no_error_wrapping.then(|| quote!(.no_error_wrapping()));
+    let ident = format_ident!("{}", crate::naming::WIRE_STATIC);
+    quote! {
+        /// How the service's operations travel.
+        pub(crate) static #ident: #rt::schema::Wire = #rt::schema::Wire::new(#rt::schema::Protocol::#protocol, #service, #version) #namespace #query_compatible #no_error_wrapping;
     }
 }

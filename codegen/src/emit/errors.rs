@@ -28,6 +28,7 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> Vec<Part> {
         #docs
         #[derive(::std::clone::Clone)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant, reason = "variants hold the error structures unboxed so callers can match on them; errors are the cold path")]
         pub enum #name {
             #( #variants )*
             /// An error the model does not describe for this operation; its code and message are kept.

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::errors::emit_error_enum;
 use super::structures::emit_structure;
 use super::{doc_attrs, macro_call, path_tokens, rt, EmittedFile, FileKind, MacroArg, Part};
-use crate::ir::{Crate, Operation, PathPart, Protocol, Structure};
+use crate::ir::{Crate, Operation, PathPart, Structure};
 use crate::naming;
 
 fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
@@ -40,6 +40,8 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let ident = format_ident!("{}", naming::OPERATION_STATIC);
+    let wire = format_ident!("{}", naming::WIRE_STATIC);
+    let gzip = op.gzip;
     quote! {
         pub(crate) static #ident: #rt::schema::Operation = #rt::schema::Operation {
             name: #name,
@@ -48,6 +50,8 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
             output: &#output,
             errors: &[#( #errors ),*],
             http: #http,
+            wire: &crate::operation::#wire,
+            gzip: #gzip,
         };
     }
 }
@@ -56,17 +60,13 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
 fn marker_impl(krate: &Crate, op: &Operation) -> Part {
     let marker = format_ident!("{}", op.marker);
     let (name, id) = (&op.name, &op.shape_id);
-    match (krate.protocol, op.wire) {
-        (Some(protocol), true) => {
-            let protocol = match protocol {
-                Protocol::RestJson1 => "rest_json",
-            };
+    match (&krate.wire, op.wire) {
+        (Some(_), true) => {
             let args = [
                 op.marker.clone(),
                 format!("{name:?}"),
                 format!("{id:?}"),
                 naming::OPERATION_STATIC.to_string(),
-                protocol.to_string(),
                 format!("self::{}", krate.types[op.input].name().ident),
                 format!("self::{}", krate.types[op.output].name().ident),
                 format!("self::{}", op.error.ident),
@@ -137,7 +137,7 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
     });
     let docs = doc_attrs(&op.docs);
     let marker_impl = marker_impl(krate, op);
-    let schema = (krate.protocol.is_some() && op.wire).then(|| operation_static(krate, op));
+    let schema = (krate.wire.is_some() && op.wire).then(|| operation_static(krate, op));
     let op_doc = format!(" The `{}` operation.", op.name);
     let module = quote! {
         #![doc = #op_doc]

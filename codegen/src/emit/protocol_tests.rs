@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Literal as Lit, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{doc_lines, external_path};
-use crate::ir::protocol_tests::{CannedResponse, ExpectedRequest, Literal, NonFinite, ProtocolTest, TestKind};
+use crate::ir::protocol_tests::{BodyMedia, CannedResponse, ExpectedRequest, Literal, NonFinite, ProtocolTest, TestKind};
 use crate::ir::{Crate, Operation, TypeDef};
 use crate::node::Node;
 
@@ -181,10 +181,11 @@ fn request_checks(expect: &ExpectedRequest) -> TokenStream {
     let (forbid_headers, require_headers) = (&expect.forbid_headers, &expect.require_headers);
     let body = expect.body.as_ref().map(|body| {
         let text = &body.text;
-        if body.json {
-            quote!(::smithy_rt::testing::assert_json_eq(request.body(), #text);)
-        } else {
-            quote!(assert_eq!(::std::string::String::from_utf8_lossy(request.body()), #text, "body");)
+        match body.media {
+            BodyMedia::Json => quote!(::smithy_rt::testing::assert_json_eq(request.body(), #text);),
+            BodyMedia::Xml => quote!(::smithy_rt::testing::assert_xml_eq(request.body(), #text);),
+            BodyMedia::Form => quote!(::smithy_rt::testing::assert_form_eq(request.body(), #text);),
+            BodyMedia::Literal => quote!(assert_eq!(::std::string::String::from_utf8_lossy(request.body()), #text, "body");),
         }
     });
     quote! {
@@ -206,7 +207,8 @@ fn test_body(ctx: &Ctx<'_>, op: &Operation, kind: &TestKind) -> TokenStream {
             let checks = request_checks(expect);
             quote! {
                 let input = #input;
-                let request = #marker::serialize_request(&input, #endpoint).expect("the input serializes");
+                let request = ::smithy_rt::testing::with_idempotency_token(::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN, || #marker::serialize_request(&input, #endpoint))
+                    .expect("the input serializes");
                 #checks
             }
         }
@@ -220,17 +222,19 @@ fn test_body(ctx: &Ctx<'_>, op: &Operation, kind: &TestKind) -> TokenStream {
                 ::smithy_rt::testing::assert_same(&output, &expected);
             }
         }
-        TestKind::Error { response: canned, variant, error } => {
+        TestKind::Error { response: canned, variant, error, query_code } => {
             let response = response(canned);
             let module = format_ident!("{}", op.module);
             let error_enum = format_ident!("{}", op.error.ident);
             let ident = format_ident!("{}", op.error.variants[*variant].ident);
             let expected = ctx.value(error);
+            let query_code = query_code.as_ref().map(|code| quote!(::smithy_rt::testing::assert_error_code(&error, #code);));
             quote! {
                 let response = #response;
                 let error = #marker::parse_response(&response).expect_err("the response is an error");
                 let expected = ::#lib::operation::#module::#error_enum::#ident(#expected);
                 ::smithy_rt::testing::assert_same(error.service_error().expect("a service error"), &expected);
+                #query_code
             }
         }
         TestKind::Malformed { input, message, fields } => {

@@ -405,13 +405,27 @@ pub struct Operation {
     /// The sans-IO functions exist (the protocol is supported and the operation is not an
     /// event stream).
     pub wire: bool,
+    /// `@requestCompression` with gzip: large bodies travel compressed.
+    pub gzip: bool,
     pub client: Option<OperationClient>,
 }
 
-/// The wire protocol of the service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Protocol {
-    RestJson1,
+pub use crate::traits::Protocol;
+
+/// How the service's operations travel: its protocol and the service facts that protocol reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wire {
+    pub protocol: Protocol,
+    /// The service shape's name (`X-Amz-Target` prefix of the JSON RPC protocols).
+    pub service: String,
+    /// The service's `version` (the query protocols' `Version` parameter).
+    pub version: String,
+    /// `@xmlNamespace` of the service: uri and prefix.
+    pub xml_namespace: Option<(String, Option<String>)>,
+    /// `aws.protocols#awsQueryCompatible`.
+    pub query_compatible: bool,
+    /// `restXml(noErrorWrapping: true)`.
+    pub no_error_wrapping: bool,
 }
 
 /// What the generated client needs to know about the service.
@@ -457,7 +471,8 @@ pub struct Crate {
     pub collections: Vec<Collection>,
     pub constraints: Vec<ConstraintSet>,
     pub patterns: Vec<Pattern>,
-    pub protocol: Option<Protocol>,
+    /// The protocol the wire functions speak; `None` when the service has none the generator supports.
+    pub wire: Option<Wire>,
     pub protocol_tests: Vec<ProtocolTest>,
     pub client: Option<ClientInfo>,
     pub endpoint: Option<EndpointRules>,

@@ -30,7 +30,8 @@ pub enum TestKind {
     Response { response: CannedResponse, output: Literal },
     /// Parse a canned error response, compare with the error (the variant's index in the
     /// operation's error enum).
-    Error { response: CannedResponse, variant: usize, error: Literal },
+    /// `query_code`: the awsQuery error code the case expects (its `vendorParams` `code`).
+    Error { response: CannedResponse, variant: usize, error: Literal, query_code: Option<String> },
     /// Build the input a malformed request stands for, expect validation to fail so.
     Malformed { input: Literal, message: String, fields: Vec<(String, String)> },
 }
@@ -54,8 +55,20 @@ pub struct ExpectedRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub text: String,
-    /// Compared as JSON values (`bodyMediaType` is JSON), or literally.
-    pub json: bool,
+    pub media: BodyMedia,
+}
+
+/// How a case's `bodyMediaType` says bodies compare (as smithy-rs' runner compares them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMedia {
+    /// As JSON values.
+    Json,
+    /// As XML documents.
+    Xml,
+    /// As sets of `key=value` pairs.
+    Form,
+    /// Byte for byte (any other media type, or none).
+    Literal,
 }
 
 /// A response a case feeds the parser.

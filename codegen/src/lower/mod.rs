@@ -123,7 +123,8 @@ impl<'a> Lowerer<'a> {
     fn run(&mut self) -> Option<Crate> {
         let scope = self.request.scope;
         let (service, operations, reached) = (scope.service.as_ref(), &scope.operations, &scope.reached);
-        self.protocol = self.service_protocol(service, !operations.is_empty());
+        let wire = self.service_wire(service, !operations.is_empty());
+        self.protocol = wire.as_ref().map(|w| w.protocol);
         self.compute_needs_validation(reached);
         self.read = self.read_closure(operations);
         self.assign_type_names(operations, reached);
@@ -153,7 +154,8 @@ impl<'a> Lowerer<'a> {
             .or_else(|| service_shape.map(|s| s.id.name().to_string()))
             .unwrap_or_else(|| "the service".to_string());
         let settings = self.settings();
-        let runtime = self.runtime_dependency(client.is_some(), endpoint.is_some());
+        let gzip = lowered.iter().any(|op| op.wire && op.gzip);
+        let runtime = self.runtime_dependency(client.is_some(), endpoint.is_some(), gzip);
         Some(Crate {
             package: settings.package.clone(),
             lib_name: settings.package.replace('-', "_"),
@@ -168,7 +170,7 @@ impl<'a> Lowerer<'a> {
             collections: std::mem::take(&mut self.collections),
             constraints: std::mem::take(&mut self.constraints),
             patterns: std::mem::take(&mut self.patterns),
-            protocol: self.protocol,
+            wire,
             protocol_tests,
             client,
             endpoint,
@@ -176,13 +178,20 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The runtime's features this crate needs.
-    fn runtime_dependency(&self, client: bool, endpoint: bool) -> ir::RuntimeDependency {
+    fn runtime_dependency(&self, client: bool, endpoint: bool, gzip: bool) -> ir::RuntimeDependency {
         let mut features = vec!["validate".to_string()];
         if !self.patterns.is_empty() {
             features.push("pattern".to_string());
         }
-        if self.protocol == Some(ir::Protocol::RestJson1) {
-            features.push("rest-json".to_string());
+        match self.protocol {
+            Some(ir::Protocol::RestJson1) => features.push("rest-json".to_string()),
+            Some(ir::Protocol::AwsJson1_0 | ir::Protocol::AwsJson1_1) => features.push("aws-json".to_string()),
+            Some(ir::Protocol::RestXml) => features.push("rest-xml".to_string()),
+            Some(ir::Protocol::AwsQuery | ir::Protocol::Ec2Query) => features.push("query".to_string()),
+            None => {}
+        }
+        if gzip {
+            features.push("request-compression".to_string());
         }
         if endpoint {
             features.push("endpoint".to_string());

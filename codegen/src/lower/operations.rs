@@ -56,7 +56,7 @@ impl Lowerer<'_> {
                     .file(shape.source.clone()),
             );
         }
-        let http = match (&self.traits.get(id).http, wire) {
+        let http = match (&self.traits.get(id).http, wire && self.protocol.is_some_and(crate::ir::Protocol::http_bindings)) {
             (Some(http), true) => match parse_http(http, &input.fields) {
                 Ok(http) => Some(http),
                 Err(d) => {
@@ -86,6 +86,7 @@ impl Lowerer<'_> {
             error,
             http,
             wire,
+            gzip: self.traits.get(id).gzip,
             client,
         }
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::values::Keys;
 use super::Lowerer;
-use crate::ir::protocol_tests::{Body, CannedResponse, ExpectedRequest, ProtocolTest, TestKind};
+use crate::ir::protocol_tests::{Body, BodyMedia, CannedResponse, ExpectedRequest, ProtocolTest, TestKind};
 use crate::ir::{self, Binding, Ident, Type, TypeDef};
 use crate::model::ShapeId;
 use crate::naming;
@@ -51,7 +51,16 @@ fn canned(case: &Node) -> CannedResponse {
 fn body(case: &Node) -> Option<Body> {
     let text = text(case, "body")?;
     let media = self::text(case, "bodyMediaType").unwrap_or_default();
-    Some(Body { text: text.to_string(), json: media.contains("json") })
+    let media = if media.contains("json") {
+        BodyMedia::Json
+    } else if media.contains("xml") {
+        BodyMedia::Xml
+    } else if media == "application/x-www-form-urlencoded" {
+        BodyMedia::Form
+    } else {
+        BodyMedia::Literal
+    };
+    Some(Body { text: text.to_string(), media })
 }
 
 /// A malformed-request case once per `testParameters` set: `$name:S` becomes the JSON string of
@@ -219,7 +228,13 @@ impl Lowerer<'_> {
             }
             Case::Error { variant, error, case } => {
                 let error = self.structure_literal(types, *error, &params(case), Keys::Members)?;
-                Ok(TestKind::Error { response: canned(case), variant: *variant, error })
+                let query_code = case
+                    .get("vendorParamsShape")
+                    .and_then(Node::as_str)
+                    .filter(|shape| shape.ends_with("#ErrorCodeParams"))
+                    .and_then(|_| case.get("vendorParams")?.get("code")?.as_str())
+                    .map(str::to_string);
+                Ok(TestKind::Error { response: canned(case), variant: *variant, error, query_code })
             }
             Case::Malformed(case) => {
                 let entries = self.malformed_input(op, case)?;

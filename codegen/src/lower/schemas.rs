@@ -151,7 +151,13 @@ impl Lowerer<'_> {
             _ => None,
         };
         self.constraint_notes(position, traits, target, docs);
-        let binding = if traits.http_label {
+        // Only the REST protocols read the HTTP binding traits; the RPC ones send every member
+        // in the body, and only restJson1 renames members with `@jsonName`.
+        let http = self.protocol.is_none_or(crate::ir::Protocol::http_bindings);
+        let json_name = self.protocol.is_none_or(crate::ir::Protocol::json_name);
+        let binding = if !http {
+            Binding::Body
+        } else if traits.http_label {
             Binding::Label
         } else if let Some(name) = &traits.http_query {
             Binding::Query(name.clone())
@@ -177,7 +183,7 @@ impl Lowerer<'_> {
             checks,
             constraints,
             binding,
-            json_name: traits.json_name.clone(),
+            json_name: traits.json_name.clone().filter(|_| json_name),
             timestamp_format: traits.timestamp_format.or(target_traits.timestamp_format),
             media_type: target_traits.media_type.clone(),
             idempotency_token: traits.idempotency_token,

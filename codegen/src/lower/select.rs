@@ -11,16 +11,27 @@ use crate::ir;
 use crate::model::{ShapeId, ShapeType};
 
 impl Lowerer<'_> {
-    /// The protocol the generated wire functions speak. A service on a protocol the generator
-    /// does not support is a diagnostic: its crate gets types and validators, and no client.
-    pub(super) fn service_protocol(&mut self, service: Option<&ShapeId>, has_operations: bool) -> Option<ir::Protocol> {
+    /// The protocol the generated wire functions speak: the first of the service's protocol
+    /// traits in [`SUPPORTED_PROTOCOLS`](crate::traits::SUPPORTED_PROTOCOLS) order. A service on
+    /// no protocol the generator supports is a diagnostic: its crate gets types and validators,
+    /// and no client.
+    pub(super) fn service_wire(&mut self, service: Option<&ShapeId>, has_operations: bool) -> Option<ir::Wire> {
         let id = service?;
         let shape = self.model.shape(id)?;
-        if self.traits.get(id).rest_json1 {
-            return Some(ir::Protocol::RestJson1);
+        let traits = self.traits.get(id);
+        if let Some(&protocol) = traits.protocols.first() {
+            let version = shape.relations.properties.get("version").and_then(Value::as_str).unwrap_or_default().to_string();
+            return Some(ir::Wire {
+                protocol,
+                service: id.name().to_string(),
+                version,
+                xml_namespace: traits.xml_namespace.as_ref().map(|ns| (ns.uri.clone(), ns.prefix.clone())),
+                query_compatible: traits.aws_query_compatible,
+                no_error_wrapping: traits.no_error_wrapping,
+            });
         }
         let offered: Vec<&str> = shape.traits.keys().filter(|k| k.starts_with("aws.protocols#") || k.starts_with("smithy.protocols#")).map(String::as_str).collect();
-        let mut offered: Vec<&str> = offered.into_iter().filter(|k| !matches!(*k, "aws.protocols#awsQueryCompatible")).collect();
+        let mut offered: Vec<&str> = offered.into_iter().filter(|k| *k != crate::traits::AWS_QUERY_COMPATIBLE).collect();
         offered.sort_unstable();
         if has_operations {
             let message = if offered.is_empty() {
@@ -29,11 +40,12 @@ impl Lowerer<'_> {
                 format!("protocol {} is not supported yet: operations get types and validators but no wire functions or client", offered.join(", "))
             };
             let severity = if self.settings().client { Diagnostic::error } else { Diagnostic::warning };
+            let supported: Vec<&str> = crate::traits::SUPPORTED_PROTOCOLS.iter().map(|(id, _)| *id).collect();
             self.push(
                 severity("UnsupportedProtocol", message)
                     .shape(id.as_str())
                     .file(shape.source.clone())
-                    .hint("supported: aws.protocols#restJson1; generate without \"client\" to get the types"),
+                    .hint(format!("supported: {}; generate without \"client\" to get the types", supported.join(", "))),
             );
         }
         None

@@ -4,3 +4,10 @@
 /// Types for the `UpdateContactAttributes` operation.
 #[rustfmt::skip]
 pub mod update_contact_attributes;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "AmazonConnectService",
+    "2017-08-08",
+);

@@ -31,14 +31,6 @@ use crate::http::ResponseError;
 use crate::schema::Operation;
 use crate::value::Structure;
 
-/// The wire protocols the client speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Protocol {
-    /// `aws.protocols#restJson1`.
-    RestJson1,
-}
-
 /// The client settings an endpoint rule set reads (its built-in parameters).
 #[derive(Debug, Clone, Copy)]
 pub struct EndpointSettings<'a> {
@@ -61,8 +53,6 @@ pub struct Service {
     pub endpoint_env: &'static str,
     /// The default `User-Agent`: the generated crate's name and version.
     pub user_agent: &'static str,
-    /// The protocol requests and responses use.
-    pub protocol: Protocol,
     /// The service's endpoint rule set, compiled.
     pub resolve_endpoint: fn(&EndpointSettings<'_>) -> Result<Endpoint, ResolveError>,
 }
@@ -171,9 +161,7 @@ impl Handle {
 
     fn parse<O: Decode, E: OperationError>(&self, op: &'static Operation, response: http::Response<Vec<u8>>, attempts: u32) -> Result<O, SdkError<E>> {
         let (parts, body) = response.into_parts();
-        let parsed = match self.inner.service.protocol {
-            Protocol::RestJson1 => crate::protocol::rest_json::parse_response::<O, E>(op, parts.status.as_u16(), &parts.headers, &body),
-        };
+        let parsed = crate::protocol::parse_response::<O, E>(op, parts.status.as_u16(), &parts.headers, &body);
         parsed.map_err(|error| match error {
             ResponseError::Service(service) => {
                 let status = service.status();
@@ -223,7 +211,7 @@ async fn with_timeout<T>(work: BoxFuture<'_, T>, timeout: Option<Duration>, slee
 
 /// Whether a final-looking response is worth another attempt: a 5xx, or an error whose code
 /// the model marks `@retryable` or the AWS SDKs treat as throttling or transient.
-fn retryable(inner: &Inner, op: &Operation, response: &http::Response<Vec<u8>>) -> bool {
+fn retryable(op: &Operation, response: &http::Response<Vec<u8>>) -> bool {
     let status = response.status().as_u16();
     if (200..300).contains(&status) {
         return false;
@@ -231,10 +219,7 @@ fn retryable(inner: &Inner, op: &Operation, response: &http::Response<Vec<u8>>) 
     if (500..600).contains(&status) {
         return true;
     }
-    let code = match inner.service.protocol {
-        Protocol::RestJson1 => crate::protocol::rest_json::response_error_code(response.headers(), response.body()),
-    };
-    let Some(code) = code else { return false };
+    let Some(code) = crate::protocol::response_error_code(op, response.headers(), response.body()) else { return false };
     let modelled = op.errors.iter().filter_map(|e| e.error).find(|info| info.code == code);
     modelled.is_some_and(|info| info.retryable) || classify_code(Some(&code)).is_some()
 }
@@ -259,9 +244,7 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         Ok(endpoint) => endpoint,
         Err(error) => return construction(ConstructionError::Endpoint(error.to_string())),
     };
-    let serialized = match inner.service.protocol {
-        Protocol::RestJson1 => crate::protocol::rest_json::serialize_request_unvalidated(op, input, endpoint.url()),
-    };
+    let serialized = crate::protocol::serialize_request_unvalidated(op, input, endpoint.url());
     let unsigned = match serialized {
         Ok(request) => request,
         Err(error) => return construction(ConstructionError::Request(error)),
@@ -302,7 +285,7 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
                 }
             }
             Raced::Done(Ok(response)) => {
-                if last || !retryable(inner, op, &response) {
+                if last || !retryable(op, &response) {
                     return Ok((response, attempt));
                 }
             }

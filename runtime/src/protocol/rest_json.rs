@@ -14,19 +14,6 @@ use crate::json::{Json, JsonDecoder, JsonWriter};
 use crate::schema::{Binding, Kind, Operation, Schema};
 use crate::value::{Structure, StructureMut, View};
 
-/// Build the HTTP request for `input` sent to `endpoint`, checking every constraint first.
-///
-/// # Errors
-///
-/// [`RequestError::Validation`] with every violation, or another [`RequestError`] when the
-/// request cannot be formed.
-pub fn serialize_request(op: &Operation, input: &dyn Structure, endpoint: &str) -> std::result::Result<http::Request<Vec<u8>>, RequestError> {
-    let mut collector = crate::validate::Collector::default();
-    crate::validate::walk::structure(op.input, input, &mut collector);
-    collector.finish().map_err(RequestError::Validation)?;
-    serialize_request_unvalidated(op, input, endpoint)
-}
-
 /// Build the HTTP request without checking constraints.
 ///
 /// # Errors
@@ -168,11 +155,24 @@ fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::H
         Ok(index) => {
             let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(json.as_ref()) };
             match E::modelled(index, &mut decoder) {
-                Ok(error) => ResponseError::service(error, status, request_id),
+                Ok(error) => with_query_code(ResponseError::service(error, status, request_id), op, headers),
                 Err(error) => ResponseError::Deserialize { error, status, request_id },
             }
         }
-        Err(unhandled) => ResponseError::service(E::unhandled(unhandled), status, request_id),
+        Err(unhandled) => with_query_code(ResponseError::service(E::unhandled(unhandled), status, request_id), op, headers),
+    }
+}
+
+/// An `@awsQueryCompatible` service's error carries its awsQuery code in `x-amzn-query-error`
+/// (`Code;Fault`).
+fn with_query_code<E>(error: ResponseError<E>, op: &Operation, headers: &http::HeaderMap) -> ResponseError<E> {
+    if !op.wire.query_compatible {
+        return error;
+    }
+    let code = headers.get("x-amzn-query-error").and_then(|v| v.to_str().ok()).and_then(|v| v.split_once(';')).map(|(code, _)| code.trim());
+    match (error, code) {
+        (ResponseError::Service(service), Some(code)) if !code.is_empty() => ResponseError::Service(service.with_query_code(Some(code.to_string()))),
+        (error, _) => error,
     }
 }
 

@@ -2,6 +2,10 @@
 /// Errors the `UpdateContactAttributes` operation can return.
 #[derive(::std::clone::Clone)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the error structures unboxed so callers can match on them; errors are the cold path"
+)]
 pub enum UpdateContactAttributesError {
     /// The service hit an internal error or failure while handling the request.
     InternalServiceException(crate::types::error::InternalServiceException),

@@ -36,7 +36,6 @@ pub struct UpdateContactAttributes;
     "UpdateContactAttributes",
     "com.amazonaws.connect#UpdateContactAttributes",
     OPERATION,
-    rest_json,
     self::UpdateContactAttributesInput,
     self::UpdateContactAttributesOutput,
     self::UpdateContactAttributesError
@@ -60,4 +59,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -9,7 +9,6 @@ pub(crate) static SERVICE: ::smithy_rt::client::Service = ::smithy_rt::client::S
         "fixture-naming-obstacles", "/", ::std::env!("CARGO_PKG_VERSION"),
         " (generated Smithy client; rust)"
     ),
-    protocol: ::smithy_rt::client::Protocol::RestJson1,
     resolve_endpoint: ::smithy_rt::client::endpoint_url_only,
 };
 

@@ -20,9 +20,12 @@ fn request_document_input_with_boolean() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -64,9 +67,12 @@ fn request_document_input_with_list() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -99,9 +105,12 @@ fn request_document_input_with_number() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -134,9 +143,12 @@ fn request_document_input_with_string() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -348,9 +360,12 @@ fn request_document_type_as_map_value_input() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type_as_map_value::DocumentTypeAsMapValue::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type_as_map_value::DocumentTypeAsMapValue::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -450,9 +465,12 @@ fn request_document_type_as_payload_input() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type_as_payload::DocumentTypeAsPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type_as_payload::DocumentTypeAsPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -479,9 +497,12 @@ fn request_document_type_as_payload_input_string() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type_as_payload::DocumentTypeAsPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type_as_payload::DocumentTypeAsPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -573,9 +594,12 @@ fn request_document_type_input_with_object() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::document_type::DocumentType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -642,9 +666,12 @@ fn request_http_query_params_only_empty_request() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -671,9 +698,12 @@ fn request_http_query_params_only_request() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -688,9 +718,12 @@ fn request_media_type_header_input_base64() {
     let input = ::restjson_protocol_tests::operation::media_type_header::MediaTypeHeaderInput::builder()
         .set_json(::std::option::Option::Some(::std::string::String::from("true")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::media_type_header::MediaTypeHeader::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::media_type_header::MediaTypeHeader::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -731,9 +764,12 @@ fn request_post_union_with_json_name_request1() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::post_union_with_json_name::PostUnionWithJsonName::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::post_union_with_json_name::PostUnionWithJsonName::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -763,9 +799,12 @@ fn request_post_union_with_json_name_request2() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::post_union_with_json_name::PostUnionWithJsonName::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::post_union_with_json_name::PostUnionWithJsonName::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -795,9 +834,12 @@ fn request_post_union_with_json_name_request3() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::post_union_with_json_name::PostUnionWithJsonName::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::post_union_with_json_name::PostUnionWithJsonName::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1105,9 +1147,12 @@ fn request_rest_json_all_query_string_types() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -1297,9 +1342,12 @@ fn request_rest_json_client_ignores_non_top_level_defaults_on_members_with_clien
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1327,9 +1375,12 @@ fn request_rest_json_client_populates_default_values_in_input() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1535,9 +1586,12 @@ fn request_rest_json_client_populates_nested_default_values_when_missing() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::operation_with_nested_structure::OperationWithNestedStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::operation_with_nested_structure::OperationWithNestedStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1677,9 +1731,12 @@ fn response_rest_json_client_populates_nested_defaults_when_missing_in_response_
 fn request_rest_json_client_skips_top_level_default_values_in_input() {
     let input = ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1819,9 +1876,12 @@ fn request_rest_json_client_uses_explicitly_provided_member_values_over_defaults
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1848,9 +1908,12 @@ fn request_rest_json_client_uses_explicitly_provided_values_in_top_level() {
         )
         .set_other_top_level_default(::std::option::Option::Some(0i32))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::operation_with_defaults::OperationWithDefaults::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -1918,9 +1981,12 @@ fn request_rest_json_constant_and_variable_query_string_all_values() {
         .set_baz(::std::option::Option::Some(::std::string::String::from("bam")))
         .set_maybe_set(::std::option::Option::Some(::std::string::String::from("yes")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -1941,9 +2007,12 @@ fn request_rest_json_constant_and_variable_query_string_missing_one_value() {
     let input = ::restjson_protocol_tests::operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput::builder()
         .set_baz(::std::option::Option::Some(::std::string::String::from("bam")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::constant_and_variable_query_string::ConstantAndVariableQueryString::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -1964,9 +2033,12 @@ fn request_rest_json_constant_query_string() {
     let input = ::restjson_protocol_tests::operation::constant_query_string::ConstantQueryStringInput::builder()
         .set_hello(::std::option::Option::Some(::std::string::String::from("hi")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::constant_query_string::ConstantQueryString::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::constant_query_string::ConstantQueryString::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -2535,9 +2607,12 @@ fn response_rest_json_doesnt_deserialize_null_structure_values() {
 fn request_rest_json_doesnt_serialize_null_structure_values() {
     let input = ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -2579,9 +2654,12 @@ fn error_rest_json_empty_complex_error_with_no_message() {
 fn request_rest_json_empty_input_and_empty_output() {
     let input = ::restjson_protocol_tests::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -2626,9 +2704,12 @@ fn response_rest_json_empty_input_and_empty_output_json_object_output() {
 fn request_rest_json_endpoint_trait() {
     let input = ::restjson_protocol_tests::operation::endpoint_operation::EndpointOperationInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::endpoint_operation::EndpointOperation::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::endpoint_operation::EndpointOperation::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -2644,9 +2725,12 @@ fn request_rest_json_endpoint_trait_with_host_label() {
     let input = ::restjson_protocol_tests::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(::std::option::Option::Some(::std::string::String::from("bar")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -2666,9 +2750,12 @@ fn request_rest_json_enum_payload_request() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_enum_payload::HttpEnumPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_enum_payload::HttpEnumPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -2994,9 +3081,12 @@ fn response_rest_json_greeting_with_errors_no_payload() {
 fn request_rest_json_host_with_path() {
     let input = ::restjson_protocol_tests::operation::host_with_path_operation::HostWithPathOperationInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::host_with_path_operation::HostWithPathOperation::serialize_request(
-            &input,
-            "https://example.com/custom",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::host_with_path_operation::HostWithPathOperation::serialize_request(
+                &input,
+                "https://example.com/custom",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3038,9 +3128,12 @@ fn request_rest_json_http_empty_prefix_headers_request_client() {
             ::std::option::Option::Some(::std::string::String::from("There")),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3100,9 +3193,12 @@ fn request_rest_json_http_get_with_header_member_no_modeled_body() {
     let input = ::restjson_protocol_tests::operation::test_get_no_payload::TestGetNoPayloadInput::builder()
         .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_get_no_payload::TestGetNoPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_get_no_payload::TestGetNoPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3122,9 +3218,12 @@ fn request_rest_json_http_get_with_header_member_no_modeled_body() {
 fn request_rest_json_http_get_with_no_input() {
     let input = ::restjson_protocol_tests::operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_get_no_input_no_payload::TestGetNoInputNoPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_get_no_input_no_payload::TestGetNoInputNoPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3144,9 +3243,12 @@ fn request_rest_json_http_get_with_no_input() {
 fn request_rest_json_http_get_with_no_modeled_body() {
     let input = ::restjson_protocol_tests::operation::test_get_no_payload::TestGetNoPayloadInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_get_no_payload::TestGetNoPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_get_no_payload::TestGetNoPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3174,9 +3276,12 @@ fn request_rest_json_http_payload_traits_with_blob() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_payload_traits::HttpPayloadTraits::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_payload_traits::HttpPayloadTraits::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3232,9 +3337,12 @@ fn request_rest_json_http_payload_traits_with_media_type_with_blob() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3283,9 +3391,12 @@ fn request_rest_json_http_payload_traits_with_no_blob_body() {
     let input = ::restjson_protocol_tests::operation::http_payload_traits::HttpPayloadTraitsInput::builder()
         .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_payload_traits::HttpPayloadTraits::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_payload_traits::HttpPayloadTraits::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3333,9 +3444,12 @@ fn request_rest_json_http_payload_with_structure() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_payload_with_structure::HttpPayloadWithStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_payload_with_structure::HttpPayloadWithStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -3409,9 +3523,12 @@ fn request_rest_json_http_payload_with_union() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_payload_with_union::HttpPayloadWithUnion::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_payload_with_union::HttpPayloadWithUnion::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -3458,9 +3575,12 @@ fn response_rest_json_http_payload_with_union() {
 fn request_rest_json_http_payload_with_unset_union() {
     let input = ::restjson_protocol_tests::operation::http_payload_with_union::HttpPayloadWithUnionInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_payload_with_union::HttpPayloadWithUnion::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_payload_with_union::HttpPayloadWithUnion::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -3492,9 +3612,12 @@ fn response_rest_json_http_payload_with_unset_union() {
 fn request_rest_json_http_post_with_no_input() {
     let input = ::restjson_protocol_tests::operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_post_no_input_no_payload::TestPostNoInputNoPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_post_no_input_no_payload::TestPostNoInputNoPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3509,9 +3632,12 @@ fn request_rest_json_http_post_with_no_input() {
 fn request_rest_json_http_post_with_no_modeled_body() {
     let input = ::restjson_protocol_tests::operation::test_post_no_payload::TestPostNoPayloadInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_post_no_payload::TestPostNoPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_post_no_payload::TestPostNoPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3538,9 +3664,12 @@ fn request_rest_json_http_prefix_empty_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_prefix_headers::HttpPrefixHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_prefix_headers::HttpPrefixHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3569,9 +3698,12 @@ fn request_rest_json_http_prefix_headers_are_not_present() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_prefix_headers::HttpPrefixHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_prefix_headers::HttpPrefixHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3611,9 +3743,12 @@ fn request_rest_json_http_prefix_headers_are_present() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_prefix_headers::HttpPrefixHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_prefix_headers::HttpPrefixHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3689,9 +3824,12 @@ fn request_rest_json_http_request_label_escaping() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_labels::HttpRequestWithLabels::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_labels::HttpRequestWithLabels::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3714,9 +3852,12 @@ fn request_rest_json_http_request_with_greedy_label_in_path() {
         )
         .set_baz(::std::option::Option::Some(::std::string::String::from("there/guy")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPath::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPath::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3790,9 +3931,12 @@ fn request_rest_json_http_request_with_labels_and_timestamp_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormat::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormat::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -3843,9 +3987,12 @@ fn response_rest_json_http_response_code_with_no_payload() {
 fn request_rest_json_http_with_empty_blob_payload() {
     let input = ::restjson_protocol_tests::operation::test_payload_blob::TestPayloadBlobInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_payload_blob::TestPayloadBlob::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_payload_blob::TestPayloadBlob::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3860,9 +4007,12 @@ fn request_rest_json_http_with_empty_blob_payload() {
 fn request_rest_json_http_with_empty_body() {
     let input = ::restjson_protocol_tests::operation::test_body_structure::TestBodyStructureInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_body_structure::TestBodyStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_body_structure::TestBodyStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3882,9 +4032,12 @@ fn request_rest_json_http_with_empty_body() {
 fn request_rest_json_http_with_empty_structure_payload() {
     let input = ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructureInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3905,9 +4058,12 @@ fn request_rest_json_http_with_headers_but_no_payload() {
     let input = ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructureInput::builder()
         .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3928,9 +4084,12 @@ fn request_rest_json_http_with_post_header_member_no_modeled_body() {
     let input = ::restjson_protocol_tests::operation::test_post_no_payload::TestPostNoPayloadInput::builder()
         .set_test_id(::std::option::Option::Some(::std::string::String::from("t-12345")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_post_no_payload::TestPostNoPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_post_no_payload::TestPostNoPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -3973,9 +4132,12 @@ fn request_rest_json_input_and_output_with_boolean_headers() {
             ::std::option::Option::Some(::std::vec![true, false, true]),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4039,9 +4201,12 @@ fn request_rest_json_input_and_output_with_enum_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4106,9 +4271,12 @@ fn request_rest_json_input_and_output_with_int_enum_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4168,9 +4336,12 @@ fn request_rest_json_input_and_output_with_numeric_headers() {
             ::std::option::Option::Some(::std::vec![1i32, 2i32, 3i32]),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4241,9 +4412,12 @@ fn request_rest_json_input_and_output_with_quoted_string_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4308,9 +4482,12 @@ fn request_rest_json_input_and_output_with_string_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4384,9 +4561,12 @@ fn request_rest_json_input_and_output_with_timestamp_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4448,9 +4628,12 @@ fn request_rest_json_input_union_with_unit_member() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::post_player_action::PostPlayerAction::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::post_player_action::PostPlayerAction::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4488,9 +4671,12 @@ fn request_rest_json_input_with_headers_and_all_params() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_labels::HttpRequestWithLabels::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_labels::HttpRequestWithLabels::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -4537,9 +4723,12 @@ fn request_rest_json_json_blobs() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_blobs::JsonBlobs::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_blobs::JsonBlobs::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4634,9 +4823,12 @@ fn request_rest_json_json_enums() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_enums::JsonEnums::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_enums::JsonEnums::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -4777,9 +4969,12 @@ fn request_rest_json_json_int_enums() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_int_enums::JsonIntEnums::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_int_enums::JsonIntEnums::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -4901,9 +5096,12 @@ fn request_rest_json_json_maps() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_maps::JsonMaps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_maps::JsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -4982,9 +5180,12 @@ fn request_rest_json_json_timestamps() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5040,9 +5241,12 @@ fn request_rest_json_json_timestamps_with_date_time_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5098,9 +5302,12 @@ fn request_rest_json_json_timestamps_with_date_time_on_target_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5156,9 +5363,12 @@ fn request_rest_json_json_timestamps_with_epoch_seconds_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5214,9 +5424,12 @@ fn request_rest_json_json_timestamps_with_epoch_seconds_on_target_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5272,9 +5485,12 @@ fn request_rest_json_json_timestamps_with_http_date_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5330,9 +5546,12 @@ fn request_rest_json_json_timestamps_with_http_date_on_target_format() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_timestamps::JsonTimestamps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5448,9 +5667,12 @@ fn request_rest_json_lists() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_lists::JsonLists::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_lists::JsonLists::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -5559,9 +5781,12 @@ fn request_rest_json_lists_empty() {
     let input = ::restjson_protocol_tests::operation::json_lists::JsonListsInput::builder()
         .set_string_list(::std::option::Option::Some(::std::vec![]))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_lists::JsonLists::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_lists::JsonLists::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -5599,9 +5824,12 @@ fn response_rest_json_lists_empty() {
 fn request_rest_json_no_input_and_no_output() {
     let input = ::restjson_protocol_tests::operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::no_input_and_no_output::NoInputAndNoOutput::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::no_input_and_no_output::NoInputAndNoOutput::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5629,9 +5857,12 @@ fn response_rest_json_no_input_and_no_output() {
 fn request_rest_json_no_input_and_output() {
     let input = ::restjson_protocol_tests::operation::no_input_and_output::NoInputAndOutputInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::no_input_and_output::NoInputAndOutput::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::no_input_and_output::NoInputAndOutput::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5678,9 +5909,12 @@ fn request_rest_json_null_and_empty_headers() {
         .set_b(::std::option::Option::Some(::std::string::String::from("")))
         .set_c(::std::option::Option::Some(::std::vec![]))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::null_and_empty_headers_client::NullAndEmptyHeadersClient::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::null_and_empty_headers_client::NullAndEmptyHeadersClient::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -5707,9 +5941,12 @@ fn request_rest_json_omits_empty_list_query_values() {
         .set_query_enum_list(::std::option::Option::Some(::std::vec![]))
         .set_query_integer_enum_list(::std::option::Option::Some(::std::vec![]))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5724,9 +5961,12 @@ fn request_rest_json_omits_empty_list_query_values() {
 fn request_rest_json_omits_null_query() {
     let input = ::restjson_protocol_tests::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -5760,8 +6000,28 @@ fn response_rest_json_output_union_with_unit_member() {
 
 /// `RestJsonQueryIdempotencyTokenAutoFill`: Automatically adds idempotency token when not set
 #[test]
-#[ignore = "The case pins the token to 00000000-0000-4000-8000-000000000000; generated tokens are random UUID v4 and the client has no token-generator hook yet. Filling and format are covered by RestJsonQueryIdempotencyTokenAutoFillIsSet and the runtime tests."]
-fn request_rest_json_query_idempotency_token_auto_fill() {}
+fn request_rest_json_query_idempotency_token_auto_fill() {
+    let input = ::restjson_protocol_tests::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput::builder()
+        .build_unvalidated();
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::serialize_request(
+                &input,
+                "https://example.com",
+            ),
+        )
+        .expect("the input serializes");
+    assert_eq!(request.method().as_str(), "POST", "method");
+    assert_eq!(request.uri().path(), "/QueryIdempotencyTokenAutoFill", "path");
+    ::smithy_rt::testing::assert_query(
+        &request,
+        &["token=00000000-0000-4000-8000-000000000000"],
+        &[],
+        &[],
+    );
+    ::smithy_rt::testing::assert_headers(request.headers(), &[], &[], &[]);
+    assert_eq!(::std::string::String::from_utf8_lossy(request.body()), "", "body");
+}
 
 /// `RestJsonQueryIdempotencyTokenAutoFillIsSet`: Uses the given idempotency token as-is
 #[test]
@@ -5773,9 +6033,12 @@ fn request_rest_json_query_idempotency_token_auto_fill_is_set() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5814,9 +6077,12 @@ fn request_rest_json_query_params_string_list_map() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::query_params_as_string_list_map::QueryParamsAsStringListMap::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::query_params_as_string_list_map::QueryParamsAsStringListMap::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5856,9 +6122,12 @@ fn request_rest_json_query_precedence() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::query_precedence::QueryPrecedence::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::query_precedence::QueryPrecedence::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -5900,9 +6169,12 @@ fn request_rest_json_query_string_escaping() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -5943,9 +6215,12 @@ fn request_rest_json_query_string_map() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -6013,9 +6288,12 @@ fn request_rest_json_recursive_shapes() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::recursive_shapes::RecursiveShapes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::recursive_shapes::RecursiveShapes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6110,9 +6388,12 @@ fn request_rest_json_serialize_blob_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6140,9 +6421,12 @@ fn request_rest_json_serialize_boolean_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6172,9 +6456,12 @@ fn request_rest_json_serialize_enum_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6207,9 +6494,12 @@ fn request_rest_json_serialize_list_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6253,9 +6543,12 @@ fn request_rest_json_serialize_map_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6287,9 +6580,12 @@ fn request_rest_json_serialize_nested_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6317,9 +6613,12 @@ fn request_rest_json_serialize_number_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6355,9 +6654,12 @@ fn request_rest_json_serialize_renamed_structure_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6387,9 +6689,12 @@ fn request_rest_json_serialize_string_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6425,9 +6730,12 @@ fn request_rest_json_serialize_structure_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6460,9 +6768,12 @@ fn request_rest_json_serialize_timestamp_union_value() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_unions::JsonUnions::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6504,9 +6815,12 @@ fn request_rest_json_serializes_dense_set_map() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_maps::JsonMaps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_maps::JsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6530,9 +6844,12 @@ fn request_rest_json_serializes_empty_query_value() {
     let input = ::restjson_protocol_tests::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput::builder()
         .set_empty_string(::std::option::Option::Some(::std::string::String::from("")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -6576,9 +6893,12 @@ fn request_rest_json_serializes_sparse_set_map() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6626,9 +6946,12 @@ fn request_rest_json_serializes_zero_values_in_maps() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::json_maps::JsonMaps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::json_maps::JsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6678,9 +7001,12 @@ fn request_rest_json_serializes_zero_values_in_sparse_maps() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6715,9 +7041,12 @@ fn request_rest_json_simple_scalar_properties() {
         .set_float_value(::std::option::Option::Some(5.5f32))
         .set_double_value(::std::option::Option::Some(6.5f64))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -6804,9 +7133,12 @@ fn request_rest_json_sparse_json_maps() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6899,9 +7231,12 @@ fn request_rest_json_streaming_traits_require_length_with_blob() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::streaming_traits_require_length::StreamingTraitsRequireLength::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::streaming_traits_require_length::StreamingTraitsRequireLength::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6925,9 +7260,12 @@ fn request_rest_json_streaming_traits_require_length_with_no_blob_body() {
     let input = ::restjson_protocol_tests::operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput::builder()
         .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::streaming_traits_require_length::StreamingTraitsRequireLength::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::streaming_traits_require_length::StreamingTraitsRequireLength::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -6955,9 +7293,12 @@ fn request_rest_json_streaming_traits_with_blob() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::streaming_traits::StreamingTraits::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::streaming_traits::StreamingTraits::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7013,9 +7354,12 @@ fn request_rest_json_streaming_traits_with_media_type_with_blob() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7064,9 +7408,12 @@ fn request_rest_json_streaming_traits_with_no_blob_body() {
     let input = ::restjson_protocol_tests::operation::streaming_traits::StreamingTraitsInput::builder()
         .set_foo(::std::option::Option::Some(::std::string::String::from("Foo")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::streaming_traits::StreamingTraits::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::streaming_traits::StreamingTraits::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7103,9 +7450,12 @@ fn request_rest_json_string_payload_request() {
             ::std::option::Option::Some(::std::string::String::from("rawstring")),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_string_payload::HttpStringPayload::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_string_payload::HttpStringPayload::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7149,9 +7499,12 @@ fn request_rest_json_supports_infinity_float_header_inputs() {
         .set_header_float(::std::option::Option::Some(f32::INFINITY))
         .set_header_double(::std::option::Option::Some(f64::INFINITY))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7192,9 +7545,12 @@ fn request_rest_json_supports_infinity_float_inputs() {
         .set_float_value(::std::option::Option::Some(f32::INFINITY))
         .set_double_value(::std::option::Option::Some(f64::INFINITY))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -7238,9 +7594,12 @@ fn request_rest_json_supports_infinity_float_labels() {
         .set_float(::std::option::Option::Some(f32::INFINITY))
         .set_double(::std::option::Option::Some(f64::INFINITY))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7276,9 +7635,12 @@ fn request_rest_json_supports_infinity_float_query_values() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7300,9 +7662,12 @@ fn request_rest_json_supports_na_n_float_header_inputs() {
         .set_header_float(::std::option::Option::Some(f32::NAN))
         .set_header_double(::std::option::Option::Some(f64::NAN))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7343,9 +7708,12 @@ fn request_rest_json_supports_na_n_float_inputs() {
         .set_float_value(::std::option::Option::Some(f32::NAN))
         .set_double_value(::std::option::Option::Some(f64::NAN))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -7389,9 +7757,12 @@ fn request_rest_json_supports_na_n_float_labels() {
         .set_float(::std::option::Option::Some(f32::NAN))
         .set_double(::std::option::Option::Some(f64::NAN))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7427,9 +7798,12 @@ fn request_rest_json_supports_na_n_float_query_values() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7446,9 +7820,12 @@ fn request_rest_json_supports_negative_infinity_float_header_inputs() {
         .set_header_float(::std::option::Option::Some(f32::NEG_INFINITY))
         .set_header_double(::std::option::Option::Some(f64::NEG_INFINITY))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::input_and_output_with_headers::InputAndOutputWithHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7489,9 +7866,12 @@ fn request_rest_json_supports_negative_infinity_float_inputs() {
         .set_float_value(::std::option::Option::Some(f32::NEG_INFINITY))
         .set_double_value(::std::option::Option::Some(f64::NEG_INFINITY))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::simple_scalar_properties::SimpleScalarProperties::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "PUT", "method");
@@ -7535,9 +7915,12 @@ fn request_rest_json_supports_negative_infinity_float_labels() {
         .set_float(::std::option::Option::Some(f32::NEG_INFINITY))
         .set_double(::std::option::Option::Some(f64::NEG_INFINITY))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_float_labels::HttpRequestWithFloatLabels::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7573,9 +7956,12 @@ fn request_rest_json_supports_negative_infinity_float_query_values() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7602,9 +7988,12 @@ fn request_rest_json_test_body_structure() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_body_structure::TestBodyStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_body_structure::TestBodyStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7635,9 +8024,12 @@ fn request_rest_json_test_payload_blob() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_payload_blob::TestPayloadBlob::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_payload_blob::TestPayloadBlob::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7664,9 +8056,12 @@ fn request_rest_json_test_payload_structure() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructure::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::test_payload_structure::TestPayloadStructure::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7742,9 +8137,12 @@ fn request_rest_json_timestamp_format_headers() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::timestamp_format_headers::TimestampFormatHeaders::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::timestamp_format_headers::TimestampFormatHeaders::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7854,9 +8252,12 @@ fn request_rest_json_tolerates_regex_chars_in_segments() {
     let input = ::restjson_protocol_tests::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput::builder()
         .set_str(::std::option::Option::Some(::std::string::String::from("abc")))
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7871,9 +8272,12 @@ fn request_rest_json_tolerates_regex_chars_in_segments() {
 fn request_rest_json_unit_input_and_output() {
     let input = ::restjson_protocol_tests::operation::unit_input_and_output::UnitInputAndOutputInput::builder()
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::unit_input_and_output::UnitInputAndOutput::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::unit_input_and_output::UnitInputAndOutput::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "POST", "method");
@@ -7922,9 +8326,12 @@ fn request_rest_json_zero_and_false_query_values() {
             ),
         )
         .build_unvalidated();
-    let request = ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
-            &input,
-            "https://example.com",
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::all_query_string_types::AllQueryStringTypes::serialize_request(
+                &input,
+                "https://example.com",
+            ),
         )
         .expect("the input serializes");
     assert_eq!(request.method().as_str(), "GET", "method");
@@ -7941,10 +8348,67 @@ fn request_rest_json_zero_and_false_query_values() {
 
 /// `SDKAppendedGzipAfterProvidedEncoding_restJson1`: Compression algorithm encoding is appended to the Content-Encoding header, and the user-provided content-encoding is in the Content-Encoding header before the request compression encoding from the HTTP binding.
 #[test]
-#[ignore = "@requestCompression (gzip request bodies) is not implemented."]
-fn request_sdk_appended_gzip_after_provided_encoding_rest_json1() {}
+fn request_sdk_appended_gzip_after_provided_encoding_rest_json1() {
+    let input = ::restjson_protocol_tests::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+        .set_encoding(::std::option::Option::Some(::std::string::String::from("custom")))
+        .set_data(
+            ::std::option::Option::Some(
+                ::std::string::String::from(
+                    "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
+                ),
+            ),
+        )
+        .build_unvalidated();
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::put_with_content_encoding::PutWithContentEncoding::serialize_request(
+                &input,
+                "https://example.com",
+            ),
+        )
+        .expect("the input serializes");
+    assert_eq!(request.method().as_str(), "POST", "method");
+    assert_eq!(
+        request.uri().path(), "/requestcompression/putcontentwithencoding", "path"
+    );
+    ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
+    ::smithy_rt::testing::assert_headers(
+        request.headers(),
+        &[("Content-Encoding", "custom, gzip")],
+        &[],
+        &[],
+    );
+}
 
 /// `SDKAppliedContentEncoding_restJson1`: Compression algorithm encoding is appended to the Content-Encoding header.
 #[test]
-#[ignore = "@requestCompression (gzip request bodies) is not implemented."]
-fn request_sdk_applied_content_encoding_rest_json1() {}
+fn request_sdk_applied_content_encoding_rest_json1() {
+    let input = ::restjson_protocol_tests::operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+        .set_data(
+            ::std::option::Option::Some(
+                ::std::string::String::from(
+                    "RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n",
+                ),
+            ),
+        )
+        .build_unvalidated();
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::put_with_content_encoding::PutWithContentEncoding::serialize_request(
+                &input,
+                "https://example.com",
+            ),
+        )
+        .expect("the input serializes");
+    assert_eq!(request.method().as_str(), "POST", "method");
+    assert_eq!(
+        request.uri().path(), "/requestcompression/putcontentwithencoding", "path"
+    );
+    ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
+    ::smithy_rt::testing::assert_headers(
+        request.headers(),
+        &[("Content-Encoding", "gzip")],
+        &[],
+        &[],
+    );
+}

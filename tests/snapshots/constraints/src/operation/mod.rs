@@ -10,3 +10,10 @@ pub mod put_numbers;
 /// Types for the `PutStrings` operation.
 #[rustfmt::skip]
 pub mod put_strings;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "Service",
+    "2024-01-01",
+);

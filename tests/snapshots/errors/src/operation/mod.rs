@@ -7,3 +7,10 @@ pub mod delete_thing;
 /// Types for the `GetThing` operation.
 #[rustfmt::skip]
 pub mod get_thing;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "Service",
+    "2024-01-01",
+);

@@ -37,3 +37,10 @@ pub mod new;
 /// Types for the `Send` operation.
 #[rustfmt::skip]
 pub mod send;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "Service",
+    "2024-01-01",
+);

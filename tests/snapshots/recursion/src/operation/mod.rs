@@ -4,3 +4,10 @@
 /// Types for the `Evaluate` operation.
 #[rustfmt::skip]
 pub mod evaluate;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "Service",
+    "2024-01-01",
+);

@@ -7,3 +7,10 @@ pub mod put_constrained;
 /// Types for the `PutNested` operation.
 #[rustfmt::skip]
 pub mod put_nested;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "Service",
+    "2024-01-01",
+);

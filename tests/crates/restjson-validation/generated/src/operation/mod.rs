@@ -37,3 +37,10 @@ pub mod recursive_structures;
 /// Types for the `SensitiveValidation` operation.
 #[rustfmt::skip]
 pub mod sensitive_validation;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "RestJsonValidation",
+    "2021-08-19",
+);

@@ -340,3 +340,10 @@ pub mod timestamp_format_headers;
 /// Types for the `UnitInputAndOutput` operation.
 #[rustfmt::skip]
 pub mod unit_input_and_output;
+
+/// How the service's operations travel.
+pub(crate) static WIRE: ::smithy_rt::schema::Wire = ::smithy_rt::schema::Wire::new(
+    ::smithy_rt::schema::Protocol::RestJson1,
+    "RestJson",
+    "2019-12-16",
+);

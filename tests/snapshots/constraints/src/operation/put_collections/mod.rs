@@ -27,7 +27,6 @@ pub struct PutCollections;
     "PutCollections",
     "example.constraints#PutCollections",
     OPERATION,
-    rest_json,
     self::PutCollectionsInput,
     self::PutCollectionsOutput,
     self::PutCollectionsError
@@ -40,4 +39,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::put_collections::_put_collections_output::SCHEMA,
     errors: &[],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct PutNumbers;
     "PutNumbers",
     "example.constraints#PutNumbers",
     OPERATION,
-    rest_json,
     self::PutNumbersInput,
     self::PutNumbersOutput,
     self::PutNumbersError
@@ -40,4 +39,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::put_numbers::_put_numbers_output::SCHEMA,
     errors: &[],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

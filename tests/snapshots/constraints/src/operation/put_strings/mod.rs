@@ -27,7 +27,6 @@ pub struct PutStrings;
     "PutStrings",
     "example.constraints#PutStrings",
     OPERATION,
-    rest_json,
     self::PutStringsInput,
     self::PutStringsOutput,
     self::PutStringsError
@@ -40,4 +39,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::put_strings::_put_strings_output::SCHEMA,
     errors: &[],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

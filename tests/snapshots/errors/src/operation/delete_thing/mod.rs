@@ -27,7 +27,6 @@ pub struct DeleteThing;
     "DeleteThing",
     "example.errors#DeleteThing",
     OPERATION,
-    rest_json,
     self::DeleteThingInput,
     self::DeleteThingOutput,
     self::DeleteThingError
@@ -43,4 +42,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         &crate::types::error::_not_found::SCHEMA,
     ],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct GetThing;
     "GetThing",
     "example.errors#GetThing",
     OPERATION,
-    rest_json,
     self::GetThingInput,
     self::GetThingOutput,
     self::GetThingError
@@ -46,4 +45,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         &crate::types::error::_throttled::SCHEMA,
     ],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -29,7 +29,6 @@ pub struct Describe;
     "Describe",
     "example.docs#Describe",
     OPERATION,
-    rest_json,
     self::DescribeInput,
     self::DescribeOutput,
     self::DescribeError
@@ -42,4 +41,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::describe::_describe_output::SCHEMA,
     errors: &[&crate::types::error::_oops::SCHEMA],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

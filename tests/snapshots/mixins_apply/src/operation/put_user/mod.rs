@@ -27,7 +27,6 @@ pub struct PutUser;
     "PutUser",
     "example.mixins#PutUser",
     OPERATION,
-    rest_json,
     self::PutUserInput,
     self::PutUserOutput,
     self::PutUserError
@@ -40,4 +39,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::put_user::_put_user_output::SCHEMA,
     errors: &[],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -32,7 +32,6 @@ pub struct AsInput;
     "AsInput",
     "example.naming#AsInput",
     OPERATION,
-    rest_json,
     self::AsInputInput,
     self::AsInputOutput,
     self::AsInputError
@@ -50,4 +49,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -32,7 +32,6 @@ pub struct Client;
     "Client",
     "example.naming#Client",
     OPERATION,
-    rest_json,
     self::ClientInput,
     self::ClientOutput,
     self::ClientError
@@ -50,4 +49,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -32,7 +32,6 @@ pub struct ListAgentStatuses;
     "ListAgentStatuses",
     "example.naming#ListAgentStatuses",
     OPERATION,
-    rest_json,
     self::ListAgentStatusesInput,
     self::ListAgentStatusesOutput,
     self::ListAgentStatusesError
@@ -50,4 +49,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -30,7 +30,6 @@ pub struct Match;
     "Match",
     "example.naming#Match",
     OPERATION,
-    rest_json,
     self::MatchInput,
     self::MatchOutput,
     self::MatchError
@@ -48,4 +47,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -30,7 +30,6 @@ pub struct New;
     "New",
     "example.naming#New",
     OPERATION,
-    rest_json,
     self::NewInput,
     self::NewOutput,
     self::NewError
@@ -48,4 +47,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -30,7 +30,6 @@ pub struct Send;
     "Send",
     "example.naming#Send",
     OPERATION,
-    rest_json,
     self::SendInput,
     self::SendOutput,
     self::SendError
@@ -48,4 +47,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct Evaluate;
     "Evaluate",
     "example.recursion#Evaluate",
     OPERATION,
-    rest_json,
     self::EvaluateInput,
     self::EvaluateOutput,
     self::EvaluateError
@@ -40,4 +39,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::evaluate::_evaluate_output::SCHEMA,
     errors: &[],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct Deal;
     "Deal",
     "example.choices#Deal",
     OPERATION,
-    rest_json,
     self::DealInput,
     self::DealOutput,
     self::DealError
@@ -40,4 +39,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     output: &crate::operation::deal::_deal_output::SCHEMA,
     errors: &[],
     http: ::core::option::Option::None,
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

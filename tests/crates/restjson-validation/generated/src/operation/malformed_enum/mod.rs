@@ -27,7 +27,6 @@ pub struct MalformedEnum;
     "MalformedEnum",
     "aws.protocoltests.restjson.validation#MalformedEnum",
     OPERATION,
-    rest_json,
     self::MalformedEnumInput,
     self::MalformedEnumOutput,
     self::MalformedEnumError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

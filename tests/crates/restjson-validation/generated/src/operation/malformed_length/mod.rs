@@ -27,7 +27,6 @@ pub struct MalformedLength;
     "MalformedLength",
     "aws.protocoltests.restjson.validation#MalformedLength",
     OPERATION,
-    rest_json,
     self::MalformedLengthInput,
     self::MalformedLengthOutput,
     self::MalformedLengthError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

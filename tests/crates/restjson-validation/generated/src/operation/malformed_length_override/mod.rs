@@ -27,7 +27,6 @@ pub struct MalformedLengthOverride;
     "MalformedLengthOverride",
     "aws.protocoltests.restjson.validation#MalformedLengthOverride",
     OPERATION,
-    rest_json,
     self::MalformedLengthOverrideInput,
     self::MalformedLengthOverrideOutput,
     self::MalformedLengthOverrideError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

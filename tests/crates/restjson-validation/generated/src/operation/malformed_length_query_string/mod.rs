@@ -27,7 +27,6 @@ pub struct MalformedLengthQueryString;
     "MalformedLengthQueryString",
     "aws.protocoltests.restjson.validation#MalformedLengthQueryString",
     OPERATION,
-    rest_json,
     self::MalformedLengthQueryStringInput,
     self::MalformedLengthQueryStringOutput,
     self::MalformedLengthQueryStringError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

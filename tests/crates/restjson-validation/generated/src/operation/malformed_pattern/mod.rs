@@ -27,7 +27,6 @@ pub struct MalformedPattern;
     "MalformedPattern",
     "aws.protocoltests.restjson.validation#MalformedPattern",
     OPERATION,
-    rest_json,
     self::MalformedPatternInput,
     self::MalformedPatternOutput,
     self::MalformedPatternError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

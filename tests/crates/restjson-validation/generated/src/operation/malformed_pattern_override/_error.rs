@@ -2,6 +2,10 @@
 /// Errors the `MalformedPatternOverride` operation can return.
 #[derive(::std::clone::Clone)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the error structures unboxed so callers can match on them; errors are the cold path"
+)]
 pub enum MalformedPatternOverrideError {
     /// A standard error for input validation failures.
     ValidationException(crate::types::error::ValidationException),

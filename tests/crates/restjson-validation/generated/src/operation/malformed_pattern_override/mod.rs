@@ -27,7 +27,6 @@ pub struct MalformedPatternOverride;
     "MalformedPatternOverride",
     "aws.protocoltests.restjson.validation#MalformedPatternOverride",
     OPERATION,
-    rest_json,
     self::MalformedPatternOverrideInput,
     self::MalformedPatternOverrideOutput,
     self::MalformedPatternOverrideError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

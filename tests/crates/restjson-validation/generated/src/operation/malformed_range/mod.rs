@@ -27,7 +27,6 @@ pub struct MalformedRange;
     "MalformedRange",
     "aws.protocoltests.restjson.validation#MalformedRange",
     OPERATION,
-    rest_json,
     self::MalformedRangeInput,
     self::MalformedRangeOutput,
     self::MalformedRangeError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

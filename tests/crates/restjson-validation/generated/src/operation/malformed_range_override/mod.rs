@@ -27,7 +27,6 @@ pub struct MalformedRangeOverride;
     "MalformedRangeOverride",
     "aws.protocoltests.restjson.validation#MalformedRangeOverride",
     OPERATION,
-    rest_json,
     self::MalformedRangeOverrideInput,
     self::MalformedRangeOverrideOutput,
     self::MalformedRangeOverrideError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

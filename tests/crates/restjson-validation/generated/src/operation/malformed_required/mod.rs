@@ -27,7 +27,6 @@ pub struct MalformedRequired;
     "MalformedRequired",
     "aws.protocoltests.restjson.validation#MalformedRequired",
     OPERATION,
-    rest_json,
     self::MalformedRequiredInput,
     self::MalformedRequiredOutput,
     self::MalformedRequiredError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

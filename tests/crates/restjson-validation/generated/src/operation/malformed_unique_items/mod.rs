@@ -27,7 +27,6 @@ pub struct MalformedUniqueItems;
     "MalformedUniqueItems",
     "aws.protocoltests.restjson.validation#MalformedUniqueItems",
     OPERATION,
-    rest_json,
     self::MalformedUniqueItemsInput,
     self::MalformedUniqueItemsOutput,
     self::MalformedUniqueItemsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct RecursiveStructures;
     "RecursiveStructures",
     "aws.protocoltests.restjson.validation#RecursiveStructures",
     OPERATION,
-    rest_json,
     self::RecursiveStructuresInput,
     self::RecursiveStructuresOutput,
     self::RecursiveStructuresError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

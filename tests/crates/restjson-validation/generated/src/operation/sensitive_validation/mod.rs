@@ -27,7 +27,6 @@ pub struct SensitiveValidation;
     "SensitiveValidation",
     "aws.protocoltests.restjson.validation#SensitiveValidation",
     OPERATION,
-    rest_json,
     self::SensitiveValidationInput,
     self::SensitiveValidationOutput,
     self::SensitiveValidationError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

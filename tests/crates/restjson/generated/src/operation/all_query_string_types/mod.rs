@@ -27,7 +27,6 @@ pub struct AllQueryStringTypes;
     "AllQueryStringTypes",
     "aws.protocoltests.restjson#AllQueryStringTypes",
     OPERATION,
-    rest_json,
     self::AllQueryStringTypesInput,
     self::AllQueryStringTypesOutput,
     self::AllQueryStringTypesError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct ConstantAndVariableQueryString;
     "ConstantAndVariableQueryString",
     "aws.protocoltests.restjson#ConstantAndVariableQueryString",
     OPERATION,
-    rest_json,
     self::ConstantAndVariableQueryStringInput,
     self::ConstantAndVariableQueryStringOutput,
     self::ConstantAndVariableQueryStringError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[("foo", ::core::option::Option::Some("bar"))],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct ConstantQueryString;
     "ConstantQueryString",
     "aws.protocoltests.restjson#ConstantQueryString",
     OPERATION,
-    rest_json,
     self::ConstantQueryStringInput,
     self::ConstantQueryStringOutput,
     self::ConstantQueryStringError
@@ -54,4 +53,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         ],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

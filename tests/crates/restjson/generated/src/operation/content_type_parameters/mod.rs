@@ -27,7 +27,6 @@ pub struct ContentTypeParameters;
     "ContentTypeParameters",
     "aws.protocoltests.restjson#ContentTypeParameters",
     OPERATION,
-    rest_json,
     self::ContentTypeParametersInput,
     self::ContentTypeParametersOutput,
     self::ContentTypeParametersError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct DatetimeOffsets;
     "DatetimeOffsets",
     "aws.protocoltests.restjson#DatetimeOffsets",
     OPERATION,
-    rest_json,
     self::DatetimeOffsetsInput,
     self::DatetimeOffsetsOutput,
     self::DatetimeOffsetsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

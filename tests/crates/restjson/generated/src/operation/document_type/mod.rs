@@ -27,7 +27,6 @@ pub struct DocumentType;
     "DocumentType",
     "aws.protocoltests.restjson#DocumentType",
     OPERATION,
-    rest_json,
     self::DocumentTypeInput,
     self::DocumentTypeOutput,
     self::DocumentTypeError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct DocumentTypeAsMapValue;
     "DocumentTypeAsMapValue",
     "aws.protocoltests.restjson#DocumentTypeAsMapValue",
     OPERATION,
-    rest_json,
     self::DocumentTypeAsMapValueInput,
     self::DocumentTypeAsMapValueOutput,
     self::DocumentTypeAsMapValueError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct DocumentTypeAsPayload;
     "DocumentTypeAsPayload",
     "aws.protocoltests.restjson#DocumentTypeAsPayload",
     OPERATION,
-    rest_json,
     self::DocumentTypeAsPayloadInput,
     self::DocumentTypeAsPayloadOutput,
     self::DocumentTypeAsPayloadError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct EmptyInputAndEmptyOutput;
     "EmptyInputAndEmptyOutput",
     "aws.protocoltests.restjson#EmptyInputAndEmptyOutput",
     OPERATION,
-    rest_json,
     self::EmptyInputAndEmptyOutputInput,
     self::EmptyInputAndEmptyOutputOutput,
     self::EmptyInputAndEmptyOutputError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

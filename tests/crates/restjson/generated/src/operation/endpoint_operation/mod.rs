@@ -27,7 +27,6 @@ pub struct EndpointOperation;
     "EndpointOperation",
     "aws.protocoltests.restjson#EndpointOperation",
     OPERATION,
-    rest_json,
     self::EndpointOperationInput,
     self::EndpointOperationOutput,
     self::EndpointOperationError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct EndpointWithHostLabelOperation;
     "EndpointWithHostLabelOperation",
     "aws.protocoltests.restjson#EndpointWithHostLabelOperation",
     OPERATION,
-    rest_json,
     self::EndpointWithHostLabelOperationInput,
     self::EndpointWithHostLabelOperationOutput,
     self::EndpointWithHostLabelOperationError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

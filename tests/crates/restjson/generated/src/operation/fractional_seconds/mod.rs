@@ -27,7 +27,6 @@ pub struct FractionalSeconds;
     "FractionalSeconds",
     "aws.protocoltests.restjson#FractionalSeconds",
     OPERATION,
-    rest_json,
     self::FractionalSecondsInput,
     self::FractionalSecondsOutput,
     self::FractionalSecondsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

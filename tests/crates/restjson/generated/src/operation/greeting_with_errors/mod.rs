@@ -27,7 +27,6 @@ pub struct GreetingWithErrors;
     "GreetingWithErrors",
     "aws.protocoltests.restjson#GreetingWithErrors",
     OPERATION,
-    rest_json,
     self::GreetingWithErrorsInput,
     self::GreetingWithErrorsOutput,
     self::GreetingWithErrorsError
@@ -49,4 +48,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HostWithPathOperation;
     "HostWithPathOperation",
     "aws.protocoltests.restjson#HostWithPathOperation",
     OPERATION,
-    rest_json,
     self::HostWithPathOperationInput,
     self::HostWithPathOperationOutput,
     self::HostWithPathOperationError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpChecksumRequired;
     "HttpChecksumRequired",
     "aws.protocoltests.restjson#HttpChecksumRequired",
     OPERATION,
-    rest_json,
     self::HttpChecksumRequiredInput,
     self::HttpChecksumRequiredOutput,
     self::HttpChecksumRequiredError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

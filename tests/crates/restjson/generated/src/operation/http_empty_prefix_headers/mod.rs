@@ -27,7 +27,6 @@ pub struct HttpEmptyPrefixHeaders;
     "HttpEmptyPrefixHeaders",
     "aws.protocoltests.restjson#HttpEmptyPrefixHeaders",
     OPERATION,
-    rest_json,
     self::HttpEmptyPrefixHeadersInput,
     self::HttpEmptyPrefixHeadersOutput,
     self::HttpEmptyPrefixHeadersError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpPayloadTraits;
     "HttpPayloadTraits",
     "aws.protocoltests.restjson#HttpPayloadTraits",
     OPERATION,
-    rest_json,
     self::HttpPayloadTraitsInput,
     self::HttpPayloadTraitsOutput,
     self::HttpPayloadTraitsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpPayloadTraitsWithMediaType;
     "HttpPayloadTraitsWithMediaType",
     "aws.protocoltests.restjson#HttpPayloadTraitsWithMediaType",
     OPERATION,
-    rest_json,
     self::HttpPayloadTraitsWithMediaTypeInput,
     self::HttpPayloadTraitsWithMediaTypeOutput,
     self::HttpPayloadTraitsWithMediaTypeError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpPayloadWithUnion;
     "HttpPayloadWithUnion",
     "aws.protocoltests.restjson#HttpPayloadWithUnion",
     OPERATION,
-    rest_json,
     self::HttpPayloadWithUnionInput,
     self::HttpPayloadWithUnionOutput,
     self::HttpPayloadWithUnionError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpPrefixHeaders;
     "HttpPrefixHeaders",
     "aws.protocoltests.restjson#HttpPrefixHeaders",
     OPERATION,
-    rest_json,
     self::HttpPrefixHeadersInput,
     self::HttpPrefixHeadersOutput,
     self::HttpPrefixHeadersError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

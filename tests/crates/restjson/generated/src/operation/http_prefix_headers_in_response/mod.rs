@@ -27,7 +27,6 @@ pub struct HttpPrefixHeadersInResponse;
     "HttpPrefixHeadersInResponse",
     "aws.protocoltests.restjson#HttpPrefixHeadersInResponse",
     OPERATION,
-    rest_json,
     self::HttpPrefixHeadersInResponseInput,
     self::HttpPrefixHeadersInResponseOutput,
     self::HttpPrefixHeadersInResponseError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpQueryParamsOnlyOperation;
     "HttpQueryParamsOnlyOperation",
     "aws.protocoltests.restjson#HttpQueryParamsOnlyOperation",
     OPERATION,
-    rest_json,
     self::HttpQueryParamsOnlyOperationInput,
     self::HttpQueryParamsOnlyOperationOutput,
     self::HttpQueryParamsOnlyOperationError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

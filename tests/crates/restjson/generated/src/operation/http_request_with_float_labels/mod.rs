@@ -27,7 +27,6 @@ pub struct HttpRequestWithFloatLabels;
     "HttpRequestWithFloatLabels",
     "aws.protocoltests.restjson#HttpRequestWithFloatLabels",
     OPERATION,
-    rest_json,
     self::HttpRequestWithFloatLabelsInput,
     self::HttpRequestWithFloatLabelsOutput,
     self::HttpRequestWithFloatLabelsError
@@ -56,4 +55,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpRequestWithGreedyLabelInPath;
     "HttpRequestWithGreedyLabelInPath",
     "aws.protocoltests.restjson#HttpRequestWithGreedyLabelInPath",
     OPERATION,
-    rest_json,
     self::HttpRequestWithGreedyLabelInPathInput,
     self::HttpRequestWithGreedyLabelInPathOutput,
     self::HttpRequestWithGreedyLabelInPathError
@@ -58,4 +57,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpRequestWithLabels;
     "HttpRequestWithLabels",
     "aws.protocoltests.restjson#HttpRequestWithLabels",
     OPERATION,
-    rest_json,
     self::HttpRequestWithLabelsInput,
     self::HttpRequestWithLabelsOutput,
     self::HttpRequestWithLabelsError
@@ -86,4 +85,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpRequestWithLabelsAndTimestampFormat;
     "HttpRequestWithLabelsAndTimestampFormat",
     "aws.protocoltests.restjson#HttpRequestWithLabelsAndTimestampFormat",
     OPERATION,
-    rest_json,
     self::HttpRequestWithLabelsAndTimestampFormatInput,
     self::HttpRequestWithLabelsAndTimestampFormatOutput,
     self::HttpRequestWithLabelsAndTimestampFormatError
@@ -83,4 +82,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

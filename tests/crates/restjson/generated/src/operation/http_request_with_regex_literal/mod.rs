@@ -27,7 +27,6 @@ pub struct HttpRequestWithRegexLiteral;
     "HttpRequestWithRegexLiteral",
     "aws.protocoltests.restjson#HttpRequestWithRegexLiteral",
     OPERATION,
-    rest_json,
     self::HttpRequestWithRegexLiteralInput,
     self::HttpRequestWithRegexLiteralOutput,
     self::HttpRequestWithRegexLiteralError
@@ -52,4 +51,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

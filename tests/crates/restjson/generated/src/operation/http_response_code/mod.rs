@@ -27,7 +27,6 @@ pub struct HttpResponseCode;
     "HttpResponseCode",
     "aws.protocoltests.restjson#HttpResponseCode",
     OPERATION,
-    rest_json,
     self::HttpResponseCodeInput,
     self::HttpResponseCodeOutput,
     self::HttpResponseCodeError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct HttpStringPayload;
     "HttpStringPayload",
     "aws.protocoltests.restjson#HttpStringPayload",
     OPERATION,
-    rest_json,
     self::HttpStringPayloadInput,
     self::HttpStringPayloadOutput,
     self::HttpStringPayloadError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct IgnoreQueryParamsInResponse;
     "IgnoreQueryParamsInResponse",
     "aws.protocoltests.restjson#IgnoreQueryParamsInResponse",
     OPERATION,
-    rest_json,
     self::IgnoreQueryParamsInResponseInput,
     self::IgnoreQueryParamsInResponseOutput,
     self::IgnoreQueryParamsInResponseError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

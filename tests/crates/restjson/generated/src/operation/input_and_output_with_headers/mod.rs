@@ -27,7 +27,6 @@ pub struct InputAndOutputWithHeaders;
     "InputAndOutputWithHeaders",
     "aws.protocoltests.restjson#InputAndOutputWithHeaders",
     OPERATION,
-    rest_json,
     self::InputAndOutputWithHeadersInput,
     self::InputAndOutputWithHeadersOutput,
     self::InputAndOutputWithHeadersError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct JsonBlobs;
     "JsonBlobs",
     "aws.protocoltests.restjson#JsonBlobs",
     OPERATION,
-    rest_json,
     self::JsonBlobsInput,
     self::JsonBlobsOutput,
     self::JsonBlobsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

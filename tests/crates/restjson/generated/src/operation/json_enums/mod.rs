@@ -27,7 +27,6 @@ pub struct JsonEnums;
     "JsonEnums",
     "aws.protocoltests.restjson#JsonEnums",
     OPERATION,
-    rest_json,
     self::JsonEnumsInput,
     self::JsonEnumsOutput,
     self::JsonEnumsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct JsonIntEnums;
     "JsonIntEnums",
     "aws.protocoltests.restjson#JsonIntEnums",
     OPERATION,
-    rest_json,
     self::JsonIntEnumsInput,
     self::JsonIntEnumsOutput,
     self::JsonIntEnumsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

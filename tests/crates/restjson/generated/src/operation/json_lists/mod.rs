@@ -27,7 +27,6 @@ pub struct JsonLists;
     "JsonLists",
     "aws.protocoltests.restjson#JsonLists",
     OPERATION,
-    rest_json,
     self::JsonListsInput,
     self::JsonListsOutput,
     self::JsonListsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct JsonMaps;
     "JsonMaps",
     "aws.protocoltests.restjson#JsonMaps",
     OPERATION,
-    rest_json,
     self::JsonMapsInput,
     self::JsonMapsOutput,
     self::JsonMapsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct JsonTimestamps;
     "JsonTimestamps",
     "aws.protocoltests.restjson#JsonTimestamps",
     OPERATION,
-    rest_json,
     self::JsonTimestampsInput,
     self::JsonTimestampsOutput,
     self::JsonTimestampsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct JsonUnions;
     "JsonUnions",
     "aws.protocoltests.restjson#JsonUnions",
     OPERATION,
-    rest_json,
     self::JsonUnionsInput,
     self::JsonUnionsOutput,
     self::JsonUnionsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

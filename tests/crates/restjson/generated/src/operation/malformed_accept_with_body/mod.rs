@@ -27,7 +27,6 @@ pub struct MalformedAcceptWithBody;
     "MalformedAcceptWithBody",
     "aws.protocoltests.restjson#MalformedAcceptWithBody",
     OPERATION,
-    rest_json,
     self::MalformedAcceptWithBodyInput,
     self::MalformedAcceptWithBodyOutput,
     self::MalformedAcceptWithBodyError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedAcceptWithGenericString;
     "MalformedAcceptWithGenericString",
     "aws.protocoltests.restjson#MalformedAcceptWithGenericString",
     OPERATION,
-    rest_json,
     self::MalformedAcceptWithGenericStringInput,
     self::MalformedAcceptWithGenericStringOutput,
     self::MalformedAcceptWithGenericStringError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedAcceptWithPayload;
     "MalformedAcceptWithPayload",
     "aws.protocoltests.restjson#MalformedAcceptWithPayload",
     OPERATION,
-    rest_json,
     self::MalformedAcceptWithPayloadInput,
     self::MalformedAcceptWithPayloadOutput,
     self::MalformedAcceptWithPayloadError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

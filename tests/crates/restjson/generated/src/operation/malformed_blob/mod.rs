@@ -27,7 +27,6 @@ pub struct MalformedBlob;
     "MalformedBlob",
     "aws.protocoltests.restjson#MalformedBlob",
     OPERATION,
-    rest_json,
     self::MalformedBlobInput,
     self::MalformedBlobOutput,
     self::MalformedBlobError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

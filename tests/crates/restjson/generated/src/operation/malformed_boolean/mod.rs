@@ -27,7 +27,6 @@ pub struct MalformedBoolean;
     "MalformedBoolean",
     "aws.protocoltests.restjson#MalformedBoolean",
     OPERATION,
-    rest_json,
     self::MalformedBooleanInput,
     self::MalformedBooleanOutput,
     self::MalformedBooleanError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedByte;
     "MalformedByte",
     "aws.protocoltests.restjson#MalformedByte",
     OPERATION,
-    rest_json,
     self::MalformedByteInput,
     self::MalformedByteOutput,
     self::MalformedByteError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

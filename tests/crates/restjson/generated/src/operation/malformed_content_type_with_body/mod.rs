@@ -27,7 +27,6 @@ pub struct MalformedContentTypeWithBody;
     "MalformedContentTypeWithBody",
     "aws.protocoltests.restjson#MalformedContentTypeWithBody",
     OPERATION,
-    rest_json,
     self::MalformedContentTypeWithBodyInput,
     self::MalformedContentTypeWithBodyOutput,
     self::MalformedContentTypeWithBodyError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedContentTypeWithGenericString;
     "MalformedContentTypeWithGenericString",
     "aws.protocoltests.restjson#MalformedContentTypeWithGenericString",
     OPERATION,
-    rest_json,
     self::MalformedContentTypeWithGenericStringInput,
     self::MalformedContentTypeWithGenericStringOutput,
     self::MalformedContentTypeWithGenericStringError
@@ -49,4 +48,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

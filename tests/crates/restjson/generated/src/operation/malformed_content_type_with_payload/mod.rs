@@ -27,7 +27,6 @@ pub struct MalformedContentTypeWithPayload;
     "MalformedContentTypeWithPayload",
     "aws.protocoltests.restjson#MalformedContentTypeWithPayload",
     OPERATION,
-    rest_json,
     self::MalformedContentTypeWithPayloadInput,
     self::MalformedContentTypeWithPayloadOutput,
     self::MalformedContentTypeWithPayloadError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

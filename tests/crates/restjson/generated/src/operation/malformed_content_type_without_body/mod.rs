@@ -27,7 +27,6 @@ pub struct MalformedContentTypeWithoutBody;
     "MalformedContentTypeWithoutBody",
     "aws.protocoltests.restjson#MalformedContentTypeWithoutBody",
     OPERATION,
-    rest_json,
     self::MalformedContentTypeWithoutBodyInput,
     self::MalformedContentTypeWithoutBodyOutput,
     self::MalformedContentTypeWithoutBodyError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

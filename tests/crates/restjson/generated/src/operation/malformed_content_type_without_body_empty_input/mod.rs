@@ -27,7 +27,6 @@ pub struct MalformedContentTypeWithoutBodyEmptyInput;
     "MalformedContentTypeWithoutBodyEmptyInput",
     "aws.protocoltests.restjson#MalformedContentTypeWithoutBodyEmptyInput",
     OPERATION,
-    rest_json,
     self::MalformedContentTypeWithoutBodyEmptyInputInput,
     self::MalformedContentTypeWithoutBodyEmptyInputOutput,
     self::MalformedContentTypeWithoutBodyEmptyInputError
@@ -49,4 +48,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedDouble;
     "MalformedDouble",
     "aws.protocoltests.restjson#MalformedDouble",
     OPERATION,
-    rest_json,
     self::MalformedDoubleInput,
     self::MalformedDoubleOutput,
     self::MalformedDoubleError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

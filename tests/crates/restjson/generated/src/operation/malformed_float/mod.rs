@@ -27,7 +27,6 @@ pub struct MalformedFloat;
     "MalformedFloat",
     "aws.protocoltests.restjson#MalformedFloat",
     OPERATION,
-    rest_json,
     self::MalformedFloatInput,
     self::MalformedFloatOutput,
     self::MalformedFloatError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedInteger;
     "MalformedInteger",
     "aws.protocoltests.restjson#MalformedInteger",
     OPERATION,
-    rest_json,
     self::MalformedIntegerInput,
     self::MalformedIntegerOutput,
     self::MalformedIntegerError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

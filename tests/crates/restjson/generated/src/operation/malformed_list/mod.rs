@@ -27,7 +27,6 @@ pub struct MalformedList;
     "MalformedList",
     "aws.protocoltests.restjson#MalformedList",
     OPERATION,
-    rest_json,
     self::MalformedListInput,
     self::MalformedListOutput,
     self::MalformedListError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedLong;
     "MalformedLong",
     "aws.protocoltests.restjson#MalformedLong",
     OPERATION,
-    rest_json,
     self::MalformedLongInput,
     self::MalformedLongOutput,
     self::MalformedLongError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedRequestBody;
     "MalformedRequestBody",
     "aws.protocoltests.restjson#MalformedRequestBody",
     OPERATION,
-    rest_json,
     self::MalformedRequestBodyInput,
     self::MalformedRequestBodyOutput,
     self::MalformedRequestBodyError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedShort;
     "MalformedShort",
     "aws.protocoltests.restjson#MalformedShort",
     OPERATION,
-    rest_json,
     self::MalformedShortInput,
     self::MalformedShortOutput,
     self::MalformedShortError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedString;
     "MalformedString",
     "aws.protocoltests.restjson#MalformedString",
     OPERATION,
-    rest_json,
     self::MalformedStringInput,
     self::MalformedStringOutput,
     self::MalformedStringError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedTimestampBodyDateTime;
     "MalformedTimestampBodyDateTime",
     "aws.protocoltests.restjson#MalformedTimestampBodyDateTime",
     OPERATION,
-    rest_json,
     self::MalformedTimestampBodyDateTimeInput,
     self::MalformedTimestampBodyDateTimeOutput,
     self::MalformedTimestampBodyDateTimeError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

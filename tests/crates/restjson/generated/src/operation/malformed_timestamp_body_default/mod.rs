@@ -27,7 +27,6 @@ pub struct MalformedTimestampBodyDefault;
     "MalformedTimestampBodyDefault",
     "aws.protocoltests.restjson#MalformedTimestampBodyDefault",
     OPERATION,
-    rest_json,
     self::MalformedTimestampBodyDefaultInput,
     self::MalformedTimestampBodyDefaultOutput,
     self::MalformedTimestampBodyDefaultError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

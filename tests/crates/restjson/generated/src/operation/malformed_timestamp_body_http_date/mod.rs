@@ -27,7 +27,6 @@ pub struct MalformedTimestampBodyHttpDate;
     "MalformedTimestampBodyHttpDate",
     "aws.protocoltests.restjson#MalformedTimestampBodyHttpDate",
     OPERATION,
-    rest_json,
     self::MalformedTimestampBodyHttpDateInput,
     self::MalformedTimestampBodyHttpDateOutput,
     self::MalformedTimestampBodyHttpDateError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

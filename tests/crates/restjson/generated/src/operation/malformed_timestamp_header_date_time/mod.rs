@@ -27,7 +27,6 @@ pub struct MalformedTimestampHeaderDateTime;
     "MalformedTimestampHeaderDateTime",
     "aws.protocoltests.restjson#MalformedTimestampHeaderDateTime",
     OPERATION,
-    rest_json,
     self::MalformedTimestampHeaderDateTimeInput,
     self::MalformedTimestampHeaderDateTimeOutput,
     self::MalformedTimestampHeaderDateTimeError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedTimestampHeaderDefault;
     "MalformedTimestampHeaderDefault",
     "aws.protocoltests.restjson#MalformedTimestampHeaderDefault",
     OPERATION,
-    rest_json,
     self::MalformedTimestampHeaderDefaultInput,
     self::MalformedTimestampHeaderDefaultOutput,
     self::MalformedTimestampHeaderDefaultError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

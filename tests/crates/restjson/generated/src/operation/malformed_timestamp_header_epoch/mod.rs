@@ -27,7 +27,6 @@ pub struct MalformedTimestampHeaderEpoch;
     "MalformedTimestampHeaderEpoch",
     "aws.protocoltests.restjson#MalformedTimestampHeaderEpoch",
     OPERATION,
-    rest_json,
     self::MalformedTimestampHeaderEpochInput,
     self::MalformedTimestampHeaderEpochOutput,
     self::MalformedTimestampHeaderEpochError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

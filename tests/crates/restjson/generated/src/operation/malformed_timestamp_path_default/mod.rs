@@ -27,7 +27,6 @@ pub struct MalformedTimestampPathDefault;
     "MalformedTimestampPathDefault",
     "aws.protocoltests.restjson#MalformedTimestampPathDefault",
     OPERATION,
-    rest_json,
     self::MalformedTimestampPathDefaultInput,
     self::MalformedTimestampPathDefaultOutput,
     self::MalformedTimestampPathDefaultError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedTimestampPathEpoch;
     "MalformedTimestampPathEpoch",
     "aws.protocoltests.restjson#MalformedTimestampPathEpoch",
     OPERATION,
-    rest_json,
     self::MalformedTimestampPathEpochInput,
     self::MalformedTimestampPathEpochOutput,
     self::MalformedTimestampPathEpochError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

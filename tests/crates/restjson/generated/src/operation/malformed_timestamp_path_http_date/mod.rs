@@ -27,7 +27,6 @@ pub struct MalformedTimestampPathHttpDate;
     "MalformedTimestampPathHttpDate",
     "aws.protocoltests.restjson#MalformedTimestampPathHttpDate",
     OPERATION,
-    rest_json,
     self::MalformedTimestampPathHttpDateInput,
     self::MalformedTimestampPathHttpDateOutput,
     self::MalformedTimestampPathHttpDateError
@@ -51,4 +50,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedTimestampQueryDefault;
     "MalformedTimestampQueryDefault",
     "aws.protocoltests.restjson#MalformedTimestampQueryDefault",
     OPERATION,
-    rest_json,
     self::MalformedTimestampQueryDefaultInput,
     self::MalformedTimestampQueryDefaultOutput,
     self::MalformedTimestampQueryDefaultError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

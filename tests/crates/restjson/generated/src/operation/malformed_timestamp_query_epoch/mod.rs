@@ -27,7 +27,6 @@ pub struct MalformedTimestampQueryEpoch;
     "MalformedTimestampQueryEpoch",
     "aws.protocoltests.restjson#MalformedTimestampQueryEpoch",
     OPERATION,
-    rest_json,
     self::MalformedTimestampQueryEpochInput,
     self::MalformedTimestampQueryEpochOutput,
     self::MalformedTimestampQueryEpochError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

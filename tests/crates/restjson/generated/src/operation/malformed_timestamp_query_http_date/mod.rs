@@ -27,7 +27,6 @@ pub struct MalformedTimestampQueryHttpDate;
     "MalformedTimestampQueryHttpDate",
     "aws.protocoltests.restjson#MalformedTimestampQueryHttpDate",
     OPERATION,
-    rest_json,
     self::MalformedTimestampQueryHttpDateInput,
     self::MalformedTimestampQueryHttpDateOutput,
     self::MalformedTimestampQueryHttpDateError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct MalformedUnion;
     "MalformedUnion",
     "aws.protocoltests.restjson#MalformedUnion",
     OPERATION,
-    rest_json,
     self::MalformedUnionInput,
     self::MalformedUnionOutput,
     self::MalformedUnionError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

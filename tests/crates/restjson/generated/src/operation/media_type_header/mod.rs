@@ -27,7 +27,6 @@ pub struct MediaTypeHeader;
     "MediaTypeHeader",
     "aws.protocoltests.restjson#MediaTypeHeader",
     OPERATION,
-    rest_json,
     self::MediaTypeHeaderInput,
     self::MediaTypeHeaderOutput,
     self::MediaTypeHeaderError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

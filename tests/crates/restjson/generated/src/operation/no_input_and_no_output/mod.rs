@@ -27,7 +27,6 @@ pub struct NoInputAndNoOutput;
     "NoInputAndNoOutput",
     "aws.protocoltests.restjson#NoInputAndNoOutput",
     OPERATION,
-    rest_json,
     self::NoInputAndNoOutputInput,
     self::NoInputAndNoOutputOutput,
     self::NoInputAndNoOutputError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

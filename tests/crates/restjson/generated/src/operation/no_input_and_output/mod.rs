@@ -27,7 +27,6 @@ pub struct NoInputAndOutput;
     "NoInputAndOutput",
     "aws.protocoltests.restjson#NoInputAndOutput",
     OPERATION,
-    rest_json,
     self::NoInputAndOutputInput,
     self::NoInputAndOutputOutput,
     self::NoInputAndOutputError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

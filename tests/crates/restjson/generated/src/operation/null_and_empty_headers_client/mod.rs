@@ -27,7 +27,6 @@ pub struct NullAndEmptyHeadersClient;
     "NullAndEmptyHeadersClient",
     "aws.protocoltests.restjson#NullAndEmptyHeadersClient",
     OPERATION,
-    rest_json,
     self::NullAndEmptyHeadersClientInput,
     self::NullAndEmptyHeadersClientOutput,
     self::NullAndEmptyHeadersClientError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct NullAndEmptyHeadersServer;
     "NullAndEmptyHeadersServer",
     "aws.protocoltests.restjson#NullAndEmptyHeadersServer",
     OPERATION,
-    rest_json,
     self::NullAndEmptyHeadersServerInput,
     self::NullAndEmptyHeadersServerOutput,
     self::NullAndEmptyHeadersServerError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct OmitsNullSerializesEmptyString;
     "OmitsNullSerializesEmptyString",
     "aws.protocoltests.restjson#OmitsNullSerializesEmptyString",
     OPERATION,
-    rest_json,
     self::OmitsNullSerializesEmptyStringInput,
     self::OmitsNullSerializesEmptyStringOutput,
     self::OmitsNullSerializesEmptyStringError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct OmitsSerializingEmptyLists;
     "OmitsSerializingEmptyLists",
     "aws.protocoltests.restjson#OmitsSerializingEmptyLists",
     OPERATION,
-    rest_json,
     self::OmitsSerializingEmptyListsInput,
     self::OmitsSerializingEmptyListsOutput,
     self::OmitsSerializingEmptyListsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct OperationWithDefaults;
     "OperationWithDefaults",
     "aws.protocoltests.restjson#OperationWithDefaults",
     OPERATION,
-    rest_json,
     self::OperationWithDefaultsInput,
     self::OperationWithDefaultsOutput,
     self::OperationWithDefaultsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

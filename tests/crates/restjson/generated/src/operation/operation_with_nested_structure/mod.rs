@@ -27,7 +27,6 @@ pub struct OperationWithNestedStructure;
     "OperationWithNestedStructure",
     "aws.protocoltests.restjson#OperationWithNestedStructure",
     OPERATION,
-    rest_json,
     self::OperationWithNestedStructureInput,
     self::OperationWithNestedStructureOutput,
     self::OperationWithNestedStructureError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -2,6 +2,10 @@
 /// Errors the `OutputStream` operation can return.
 #[derive(::std::clone::Clone)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the error structures unboxed so callers can match on them; errors are the cold path"
+)]
 pub enum OutputStreamError {
     #[allow(missing_docs, reason = "the model has no documentation for this")]
     ServiceUnavailableError(crate::types::error::ServiceUnavailableError),

@@ -27,7 +27,6 @@ pub struct PostPlayerAction;
     "PostPlayerAction",
     "aws.protocoltests.restjson#PostPlayerAction",
     OPERATION,
-    rest_json,
     self::PostPlayerActionInput,
     self::PostPlayerActionOutput,
     self::PostPlayerActionError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

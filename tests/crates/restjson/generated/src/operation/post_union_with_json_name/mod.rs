@@ -27,7 +27,6 @@ pub struct PostUnionWithJsonName;
     "PostUnionWithJsonName",
     "aws.protocoltests.restjson#PostUnionWithJsonName",
     OPERATION,
-    rest_json,
     self::PostUnionWithJsonNameInput,
     self::PostUnionWithJsonNameOutput,
     self::PostUnionWithJsonNameError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct PutWithContentEncoding;
     "PutWithContentEncoding",
     "aws.protocoltests.restjson#PutWithContentEncoding",
     OPERATION,
-    rest_json,
     self::PutWithContentEncodingInput,
     self::PutWithContentEncodingOutput,
     self::PutWithContentEncodingError
@@ -49,4 +48,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: true,
 };

@@ -27,7 +27,6 @@ pub struct QueryIdempotencyTokenAutoFill;
     "QueryIdempotencyTokenAutoFill",
     "aws.protocoltests.restjson#QueryIdempotencyTokenAutoFill",
     OPERATION,
-    rest_json,
     self::QueryIdempotencyTokenAutoFillInput,
     self::QueryIdempotencyTokenAutoFillOutput,
     self::QueryIdempotencyTokenAutoFillError
@@ -47,4 +46,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct QueryParamsAsStringListMap;
     "QueryParamsAsStringListMap",
     "aws.protocoltests.restjson#QueryParamsAsStringListMap",
     OPERATION,
-    rest_json,
     self::QueryParamsAsStringListMapInput,
     self::QueryParamsAsStringListMapOutput,
     self::QueryParamsAsStringListMapError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

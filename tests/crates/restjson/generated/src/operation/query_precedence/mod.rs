@@ -27,7 +27,6 @@ pub struct QueryPrecedence;
     "QueryPrecedence",
     "aws.protocoltests.restjson#QueryPrecedence",
     OPERATION,
-    rest_json,
     self::QueryPrecedenceInput,
     self::QueryPrecedenceOutput,
     self::QueryPrecedenceError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

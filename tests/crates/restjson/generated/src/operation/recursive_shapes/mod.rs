@@ -27,7 +27,6 @@ pub struct RecursiveShapes;
     "RecursiveShapes",
     "aws.protocoltests.restjson#RecursiveShapes",
     OPERATION,
-    rest_json,
     self::RecursiveShapesInput,
     self::RecursiveShapesOutput,
     self::RecursiveShapesError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct ResponseCodeHttpFallback;
     "ResponseCodeHttpFallback",
     "aws.protocoltests.restjson#ResponseCodeHttpFallback",
     OPERATION,
-    rest_json,
     self::ResponseCodeHttpFallbackInput,
     self::ResponseCodeHttpFallbackOutput,
     self::ResponseCodeHttpFallbackError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 201u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct ResponseCodeRequired;
     "ResponseCodeRequired",
     "aws.protocoltests.restjson#ResponseCodeRequired",
     OPERATION,
-    rest_json,
     self::ResponseCodeRequiredInput,
     self::ResponseCodeRequiredOutput,
     self::ResponseCodeRequiredError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

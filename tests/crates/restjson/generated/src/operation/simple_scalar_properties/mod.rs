@@ -27,7 +27,6 @@ pub struct SimpleScalarProperties;
     "SimpleScalarProperties",
     "aws.protocoltests.restjson#SimpleScalarProperties",
     OPERATION,
-    rest_json,
     self::SimpleScalarPropertiesInput,
     self::SimpleScalarPropertiesOutput,
     self::SimpleScalarPropertiesError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

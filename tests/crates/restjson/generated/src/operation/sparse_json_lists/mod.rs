@@ -27,7 +27,6 @@ pub struct SparseJsonLists;
     "SparseJsonLists",
     "aws.protocoltests.restjson#SparseJsonLists",
     OPERATION,
-    rest_json,
     self::SparseJsonListsInput,
     self::SparseJsonListsOutput,
     self::SparseJsonListsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

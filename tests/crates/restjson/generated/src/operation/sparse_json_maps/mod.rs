@@ -27,7 +27,6 @@ pub struct SparseJsonMaps;
     "SparseJsonMaps",
     "aws.protocoltests.restjson#SparseJsonMaps",
     OPERATION,
-    rest_json,
     self::SparseJsonMapsInput,
     self::SparseJsonMapsOutput,
     self::SparseJsonMapsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct StreamingTraits;
     "StreamingTraits",
     "aws.protocoltests.restjson#StreamingTraits",
     OPERATION,
-    rest_json,
     self::StreamingTraitsInput,
     self::StreamingTraitsOutput,
     self::StreamingTraitsError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

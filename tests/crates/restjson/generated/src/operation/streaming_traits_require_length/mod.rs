@@ -27,7 +27,6 @@ pub struct StreamingTraitsRequireLength;
     "StreamingTraitsRequireLength",
     "aws.protocoltests.restjson#StreamingTraitsRequireLength",
     OPERATION,
-    rest_json,
     self::StreamingTraitsRequireLengthInput,
     self::StreamingTraitsRequireLengthOutput,
     self::StreamingTraitsRequireLengthError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct TestBodyStructure;
     "TestBodyStructure",
     "aws.protocoltests.restjson#TestBodyStructure",
     OPERATION,
-    rest_json,
     self::TestBodyStructureInput,
     self::TestBodyStructureOutput,
     self::TestBodyStructureError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct TestGetNoPayload;
     "TestGetNoPayload",
     "aws.protocoltests.restjson#TestGetNoPayload",
     OPERATION,
-    rest_json,
     self::TestGetNoPayloadInput,
     self::TestGetNoPayloadOutput,
     self::TestGetNoPayloadError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

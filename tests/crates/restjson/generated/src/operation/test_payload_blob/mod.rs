@@ -27,7 +27,6 @@ pub struct TestPayloadBlob;
     "TestPayloadBlob",
     "aws.protocoltests.restjson#TestPayloadBlob",
     OPERATION,
-    rest_json,
     self::TestPayloadBlobInput,
     self::TestPayloadBlobOutput,
     self::TestPayloadBlobError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct TestPayloadStructure;
     "TestPayloadStructure",
     "aws.protocoltests.restjson#TestPayloadStructure",
     OPERATION,
-    rest_json,
     self::TestPayloadStructureInput,
     self::TestPayloadStructureOutput,
     self::TestPayloadStructureError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct TestPostNoInputNoPayload;
     "TestPostNoInputNoPayload",
     "aws.protocoltests.restjson#TestPostNoInputNoPayload",
     OPERATION,
-    rest_json,
     self::TestPostNoInputNoPayloadInput,
     self::TestPostNoInputNoPayloadOutput,
     self::TestPostNoInputNoPayloadError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct TestPostNoPayload;
     "TestPostNoPayload",
     "aws.protocoltests.restjson#TestPostNoPayload",
     OPERATION,
-    rest_json,
     self::TestPostNoPayloadInput,
     self::TestPostNoPayloadOutput,
     self::TestPostNoPayloadError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

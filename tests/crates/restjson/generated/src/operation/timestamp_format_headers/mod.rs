@@ -27,7 +27,6 @@ pub struct TimestampFormatHeaders;
     "TimestampFormatHeaders",
     "aws.protocoltests.restjson#TimestampFormatHeaders",
     OPERATION,
-    rest_json,
     self::TimestampFormatHeadersInput,
     self::TimestampFormatHeadersOutput,
     self::TimestampFormatHeadersError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };

@@ -27,7 +27,6 @@ pub struct UnitInputAndOutput;
     "UnitInputAndOutput",
     "aws.protocoltests.restjson#UnitInputAndOutput",
     OPERATION,
-    rest_json,
     self::UnitInputAndOutputInput,
     self::UnitInputAndOutputOutput,
     self::UnitInputAndOutputError
@@ -45,4 +44,6 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
         query: &[],
         code: 200u16,
     }),
+    wire: &crate::operation::WIRE,
+    gzip: false,
 };
