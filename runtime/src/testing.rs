@@ -89,6 +89,65 @@ fn same_json(a: &crate::json::Json, b: &crate::json::Json) -> bool {
     }
 }
 
+/// XML bodies compared as documents: attribute order, whitespace between elements, the order of
+/// differently named siblings (structure members) and of map entries (same-named siblings that
+/// each hold a key and a value element, compared by content) do not matter; the order of
+/// same-named siblings otherwise (list items) and everything else does.
+///
+/// # Panics
+///
+/// When the bodies differ, or `actual` is not XML.
+#[cfg(feature = "xml")]
+pub fn assert_xml_eq(actual: &[u8], expected: &str) {
+    if expected.trim().is_empty() {
+        assert!(actual.iter().all(u8::is_ascii_whitespace), "expected no body, got {}", String::from_utf8_lossy(actual));
+        return;
+    }
+    let actual_tree = crate::xml::parse(actual).unwrap_or_else(|e| panic!("body is not XML ({e}): {}", String::from_utf8_lossy(actual)));
+    let expected_tree = crate::xml::parse(expected.as_bytes()).expect("the expected body is XML");
+    assert_eq!(
+        canonical_xml(&actual_tree),
+        canonical_xml(&expected_tree),
+        "XML body\n  actual: {}\nexpected: {expected}",
+        String::from_utf8_lossy(actual)
+    );
+}
+
+#[cfg(feature = "xml")]
+fn canonical_xml(element: &crate::xml::Element) -> String {
+    use crate::xml::Content;
+    let mut attributes: Vec<String> = element.attributes.iter().map(|a| format!("{}={:?}", a.name, a.value)).collect();
+    attributes.sort();
+    let entry_key = |e: &crate::xml::Element| {
+        let parts: Vec<&str> = e.elements().map(|c| c.name.as_str()).collect();
+        (parts.len() == 2).then(|| parts[0].to_string())
+    };
+    let mut children: Vec<(String, Option<String>, String)> = Vec::new();
+    for child in &element.children {
+        match child {
+            Content::Element(e) => children.push((e.name.clone(), entry_key(e), canonical_xml(e))),
+            Content::Text(t) if t.trim().is_empty() => {}
+            Content::Text(t) => children.push((String::new(), None, format!("{t:?}"))),
+        }
+    }
+    // Stable: list items keep their order.
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut start = 0;
+    while start < children.len() {
+        let mut end = start + 1;
+        while end < children.len() && children[end].0 == children[start].0 {
+            end += 1;
+        }
+        let group = &mut children[start..end];
+        if group[0].1.is_some() && group.iter().all(|c| c.1 == group[0].1) {
+            group.sort_by(|a, b| a.2.cmp(&b.2));
+        }
+        start = end;
+    }
+    let inner: Vec<String> = children.into_iter().map(|(_, _, text)| text).collect();
+    format!("<{} {}>{}</>", element.name, attributes.join(" "), inner.join(""))
+}
+
 /// `application/x-www-form-urlencoded` bodies compared as sets of `key=value` pairs: order does
 /// not matter, percent-encoding is undone on both sides.
 ///

@@ -305,11 +305,10 @@ pub(crate) fn read_bindings(schema: &'static Schema, value: &mut dyn StructureMu
                     slot.decode(&mut HeaderDecoder { name, text, member })?;
                 }
             }
+            // No matching headers is an empty map, not an absent one.
             Binding::PrefixHeaders(prefix) => {
                 let entries = crate::http::prefix_headers(headers, prefix);
-                if !entries.is_empty() {
-                    slot.decode(&mut PrefixDecoder { prefix, entries, member })?;
-                }
+                slot.decode(&mut PrefixDecoder { prefix, entries, member })?;
             }
             Binding::ResponseCode => slot.decode(&mut StatusDecoder(status))?,
             _ => {}

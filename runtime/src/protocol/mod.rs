@@ -12,6 +12,8 @@ pub mod aws_json;
 pub mod query;
 #[cfg(feature = "rest-json")]
 pub mod rest_json;
+#[cfg(feature = "rest-xml")]
+pub mod rest_xml;
 
 use crate::decode::Decode;
 use crate::error::OperationError;
@@ -81,6 +83,8 @@ fn protocol_request(op: &Operation, input: &dyn Structure, endpoint: &str) -> Re
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json::serialize_request_unvalidated(op, input, endpoint),
         #[cfg(feature = "query")]
         Protocol::AwsQuery | Protocol::Ec2Query => query::serialize_request_unvalidated(op, input, endpoint),
+        #[cfg(feature = "rest-xml")]
+        Protocol::RestXml => rest_xml::serialize_request_unvalidated(op, input, endpoint),
         #[allow(unreachable_patterns, reason = "reachable when a protocol's feature is off")]
         protocol => Err(RequestError::UnsupportedProtocol(protocol)),
     }
@@ -107,6 +111,8 @@ where
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => rest_json::parse_response(op, status, headers, body),
         #[cfg(feature = "query")]
         Protocol::AwsQuery | Protocol::Ec2Query => query::parse_response(op, status, headers, body),
+        #[cfg(feature = "rest-xml")]
+        Protocol::RestXml => rest_xml::parse_response(op, status, headers, body),
         #[allow(unreachable_patterns, reason = "reachable when a protocol's feature is off")]
         protocol => Err(ResponseError::Deserialize {
             error: crate::error::DeserializeError::new("", format!("this build of smithy-rt cannot read {protocol:?} responses")),
@@ -118,13 +124,17 @@ where
 
 /// The error code of an error response, for the retry decision; `None` for a response without one.
 pub fn response_error_code(op: &Operation, headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
+    // Only the JSON protocols may name the error in a header.
+    let _ = headers;
     match op.wire.protocol {
         #[cfg(feature = "rest-json")]
         Protocol::RestJson1 => rest_json::response_error_code(headers, body),
         #[cfg(feature = "aws-json")]
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => rest_json::response_error_code(headers, body),
         #[cfg(feature = "query")]
-        Protocol::AwsQuery | Protocol::Ec2Query => query::response_error_code(op, headers, body),
+        Protocol::AwsQuery | Protocol::Ec2Query => query::response_error_code(op, body),
+        #[cfg(feature = "rest-xml")]
+        Protocol::RestXml => rest_xml::response_error_code(op, body),
         #[allow(unreachable_patterns, reason = "reachable when a protocol's feature is off")]
         _ => None,
     }

@@ -124,8 +124,7 @@ fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::H
 }
 
 /// The error code of an error response, for the retry decision.
-pub(crate) fn response_error_code(op: &Operation, headers: &http::HeaderMap, body: &[u8]) -> Option<String> {
-    let _ = headers;
+pub(crate) fn response_error_code(op: &Operation, body: &[u8]) -> Option<String> {
     let root = document(body).ok().flatten()?;
     error_element(dialect(op), &root).and_then(|e| child_text(e, "Code"))
 }
