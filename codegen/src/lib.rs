@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod config;
+pub mod customize;
 pub mod diagnostics;
 pub mod docs;
 pub mod emit;
@@ -136,6 +137,10 @@ pub const CONFIGS: &[&str] = &[
     "tests/crates/restxml-xmlns/codegen.json",
     "tests/crates/s3/codegen.json",
     "tests/crates/machinelearning/codegen.json",
+    "tests/crates/sts/codegen.json",
+    "tests/crates/dynamodb/codegen.json",
+    "tests/crates/sqs/codegen.json",
+    "tests/crates/route53/codegen.json",
     "tests/snapshots/naming_obstacles/codegen.json",
     "tests/snapshots/constraints/codegen.json",
     "tests/snapshots/recursion/codegen.json",
@@ -143,6 +148,7 @@ pub const CONFIGS: &[&str] = &[
     "tests/snapshots/errors/codegen.json",
     "tests/snapshots/hostile_docs/codegen.json",
     "tests/snapshots/mixins_apply/codegen.json",
+    "tests/snapshots/glacier_customizations/codegen.json",
 ];
 
 /// Load a config file and run the whole pipeline for it. `Ok(None)` (with the reason printed)

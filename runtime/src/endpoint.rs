@@ -97,6 +97,150 @@ impl ::std::fmt::Display for ResolveError {
 
 impl ::std::error::Error for ResolveError {}
 
+/// A value a call binds to a rule-set parameter, borrowed from the input where it comes from
+/// there.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+pub enum ParamValue<'a> {
+    /// A `string` parameter.
+    String(&'a str),
+    /// A `boolean` parameter.
+    Bool(bool),
+    /// A `stringArray` parameter.
+    Strings(::std::vec::Vec<&'a str>),
+}
+
+/// The rule-set parameters a call of `op` with `input` binds, as (parameter index, value), least
+/// specific first: a resolver applying them in order over the client's settings ends with the
+/// value the rules engine specification says wins. Parameters whose path reaches nothing set
+/// are left out.
+///
+/// # Errors
+///
+/// When a `@required` string member bound with `contextParam` is unset, empty or only
+/// whitespace: the specification forbids sending such a request, since the service could not
+/// route it.
+pub fn bind<'a>(
+    op: &crate::schema::Operation,
+    input: &'a dyn crate::value::Structure,
+) -> ::std::result::Result<::std::vec::Vec<(usize, ParamValue<'a>)>, ResolveError> {
+    use crate::schema::{ContextValue, ParamKind, PathStep};
+    let mut bound = ::std::vec::Vec::with_capacity(op.endpoint_params.len());
+    for param in op.endpoint_params {
+        let value = match param.value {
+            ContextValue::Bool(b) => ParamValue::Bool(b),
+            ContextValue::String(s) => ParamValue::String(s),
+            ContextValue::Strings(items) => ParamValue::Strings(items.to_vec()),
+            ContextValue::Input { kind, path } => {
+                let mut found = ::std::vec::Vec::new();
+                reach(crate::value::View::Structure(op.input, input), path, &mut found);
+                let value = match kind {
+                    ParamKind::String => found.first().and_then(|f| text(*f)).map(ParamValue::String),
+                    ParamKind::Bool => match found.first() {
+                        ::std::option::Option::Some(Found::Value(crate::value::View::Bool(b))) => ::std::option::Option::Some(ParamValue::Bool(*b)),
+                        _ => ::std::option::Option::None,
+                    },
+                    ParamKind::Strings => {
+                        let items: ::std::vec::Vec<&str> = found.iter().filter_map(|f| text(*f)).collect();
+                        (!items.is_empty()).then_some(ParamValue::Strings(items))
+                    }
+                };
+                if let [PathStep::Member(index)] = path {
+                    let blank = match &value {
+                        ::std::option::Option::Some(ParamValue::String(s)) => s.trim().is_empty(),
+                        ::std::option::Option::None => kind == ParamKind::String,
+                        _ => false,
+                    };
+                    if let ::std::option::Option::Some(member) = op.input.members.get(*index).filter(|m| m.required && blank) {
+                        return ::std::result::Result::Err(ResolveError::new(::std::format!(
+                            "`{}` must be set and not blank: the endpoint rules route the request by it",
+                            member.name
+                        )));
+                    }
+                }
+                match value {
+                    ::std::option::Option::Some(value) => value,
+                    ::std::option::Option::None => continue,
+                }
+            }
+        };
+        bound.push((param.param, value));
+    }
+    ::std::result::Result::Ok(bound)
+}
+
+/// What a path reaches: a value, or the text of a map key (`keys(...)`).
+#[derive(::std::clone::Clone, ::std::marker::Copy)]
+enum Found<'a> {
+    Value(crate::value::View<'a>),
+    Key(&'a str),
+}
+
+/// Everything `steps` reach from `view`, in order, into `out`; unset values drop out, and map
+/// entries come in key order so the same input always binds the same array.
+fn reach<'a>(view: crate::value::View<'a>, steps: &[crate::schema::PathStep], out: &mut ::std::vec::Vec<Found<'a>>) {
+    use crate::schema::PathStep;
+    use crate::value::View;
+    if matches!(view, View::Null) {
+        return;
+    }
+    let ::std::option::Option::Some((step, rest)) = steps.split_first() else {
+        out.push(Found::Value(view));
+        return;
+    };
+    match (step, view) {
+        (PathStep::Member(index), View::Structure(_, structure)) => {
+            if let ::std::option::Option::Some(member) = structure.member(*index).and_then(|slot| slot.get()) {
+                reach(member.view(), rest, out);
+            }
+        }
+        (PathStep::Member(index), View::Union(_, union)) => {
+            if let ::std::option::Option::Some((set, ::std::option::Option::Some(member))) = union.variant() {
+                if set == *index {
+                    reach(member.view(), rest, out);
+                }
+            }
+        }
+        (PathStep::Items, View::List(list)) => {
+            for item in (0..list.len()).filter_map(|i| list.item(i)) {
+                reach(item.view(), rest, out);
+            }
+        }
+        (PathStep::Values, View::Map(map)) => {
+            for (_, item) in crate::value::sorted_entries(map) {
+                reach(item.view(), rest, out);
+            }
+        }
+        // `keys(...)` ends a path: codegen allows nothing after it.
+        (PathStep::Keys, View::Map(map)) => out.extend(crate::value::sorted_entries(map).into_iter().map(|(key, _)| Found::Key(key))),
+        (PathStep::Select(paths), _) => {
+            let mut picked = ::std::vec::Vec::new();
+            for path in *paths {
+                reach(view, path, &mut picked);
+            }
+            for found in picked {
+                match found {
+                    Found::Value(item) => reach(item, rest, out),
+                    Found::Key(_) if rest.is_empty() => out.push(found),
+                    Found::Key(_) => {}
+                }
+            }
+        }
+        // Codegen typed every path against the input's shapes; a value of another kind has
+        // nothing there.
+        _ => {}
+    }
+}
+
+/// The text of a string, a string enum value or a map key.
+fn text(found: Found<'_>) -> ::std::option::Option<&str> {
+    match found {
+        Found::Key(key) | Found::Value(crate::value::View::String(key) | crate::value::View::Enum { value: key, .. }) => {
+            ::std::option::Option::Some(key)
+        }
+        Found::Value(_) => ::std::option::Option::None,
+    }
+}
+
 /// `isValidHostLabel`: whether `value` is an RFC 1123 host label (1 to 63 ASCII letters, digits
 /// and hyphens, neither starting nor ending with a hyphen). With `allow_sub_domains`, every
 /// `.`-separated part must be one.

@@ -22,6 +22,11 @@ pub enum RequestError {
     },
     /// The assembled request was refused by the `http` crate.
     Http(::http::Error),
+    /// A `@hostLabel` member is unset, or its value is not a host label (letters, digits, `-`).
+    InvalidHostLabel {
+        /// The member's name in the model.
+        member: &'static str,
+    },
     /// This build of the runtime lacks the feature of the service's protocol.
     UnsupportedProtocol(crate::schema::Protocol),
 }
@@ -38,6 +43,9 @@ impl ::std::fmt::Display for RequestError {
             }
             RequestError::InvalidHeader { name } => write!(f, "the value of header `{name}` cannot be sent in HTTP"),
             RequestError::Http(error) => write!(f, "cannot build the HTTP request: {error}"),
+            RequestError::InvalidHostLabel { member } => {
+                write!(f, "the host label `{member}` is unset or not a valid host label (letters, digits and `-`, at most 63)")
+            }
             RequestError::UnsupportedProtocol(protocol) => {
                 write!(f, "this build of smithy-rt lacks the {protocol:?} protocol; enable its feature")
             }

@@ -543,11 +543,31 @@ macro_rules! operation_error {
 }
 
 /// A generated operation's marker struct gets its name, shape id and the sans-IO wire functions:
-/// `operation!(Marker, "Name", "ns#Name", OPERATION, rest_json, Input, Output, Error)`, with
-/// `OPERATION` the operation's [`Operation`](crate::schema::Operation) schema and `rest_json` the
-/// module of [`crate::protocol`] that speaks its protocol.
+/// `operation!(Marker, "Name", "ns#Name", OPERATION, Input, Output, Error)`, with `OPERATION` the
+/// operation's [`Operation`](crate::schema::Operation) schema. With a trailing `ParamsBuilder`
+/// (the crate's endpoint parameters builder, which has a `bind` taking what
+/// [`crate::endpoint::bind`] returns), also `endpoint_params`.
 #[macro_export]
 macro_rules! operation {
+    ($marker:ident, $name:literal, $id:literal, $operation:path, $input:ty, $output:ty, $error:ty, $params:ty) => {
+        $crate::operation!($marker, $name, $id, $operation, $input, $output, $error);
+
+        impl $marker {
+            /// The endpoint rule-set parameters of a call with `input`: `params` (the client's
+            /// settings, such as the region) with what this operation binds from `input` on top
+            /// (its `smithy.rules#operationContextParams`, `contextParam` members and
+            /// `staticContextParams`, which take precedence). Resolve them with
+            /// `crate::endpoint::resolve` before `serialize_request`.
+            ///
+            /// # Errors
+            ///
+            /// When a required member the endpoint rules read is unset, empty or only whitespace.
+            #[inline]
+            pub fn endpoint_params(input: &$input, params: $params) -> ::core::result::Result<$params, $crate::endpoint::ResolveError> {
+                $crate::endpoint::bind(&$operation, input).map(|bound| params.bind(&bound))
+            }
+        }
+    };
     ($marker:ident, $name:literal, $id:literal, $operation:path, $input:ty, $output:ty, $error:ty) => {
         impl $marker {
             /// The operation's name in the model.

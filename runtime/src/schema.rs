@@ -410,6 +410,9 @@ pub struct Member {
     pub ec2_query_name: Option<&'static str>,
     /// `@hostLabel`.
     pub host_label: bool,
+    /// Sent when the caller leaves the member unset (an AWS customization, e.g. Glacier's
+    /// `accountId` of `-`).
+    pub unset_value: Option<&'static str>,
 }
 
 impl Member {
@@ -433,6 +436,7 @@ impl Member {
             xml: XmlMember { name: None, attribute: false, flattened: false, namespace: None },
             ec2_query_name: None,
             host_label: false,
+            unset_value: None,
         }
     }
 
@@ -590,6 +594,11 @@ impl Member {
         self
     }
 
+    pub const fn unset_value(mut self, value: &'static str) -> Member {
+        self.unset_value = Some(value);
+        self
+    }
+
     pub const fn host_label(mut self) -> Member {
         self.host_label = true;
         self
@@ -658,11 +667,14 @@ pub struct Wire {
     pub query_compatible: bool,
     /// `restXml(noErrorWrapping: true)`: error documents have `<Error>` as their root.
     pub no_error_wrapping: bool,
+    /// Headers every request carries unless it sets them itself (AWS customizations such as
+    /// API Gateway's `Accept`).
+    pub headers: &'static [(&'static str, &'static str)],
 }
 
 impl Wire {
     pub const fn new(protocol: Protocol, service: &'static str, version: &'static str) -> Wire {
-        Wire { protocol, service, version, xml_namespace: None, query_compatible: false, no_error_wrapping: false }
+        Wire { protocol, service, version, xml_namespace: None, query_compatible: false, no_error_wrapping: false, headers: &[] }
     }
 
     pub const fn xml_namespace(mut self, uri: &'static str, prefix: Option<&'static str>) -> Wire {
@@ -677,6 +689,11 @@ impl Wire {
 
     pub const fn no_error_wrapping(mut self) -> Wire {
         self.no_error_wrapping = true;
+        self
+    }
+
+    pub const fn headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Wire {
+        self.headers = headers;
         self
     }
 }
@@ -698,6 +715,95 @@ pub struct Operation {
     /// `@requestCompression` lists `gzip`: bodies of at least
     /// [`MIN_COMPRESSION_BYTES`](crate::protocol::MIN_COMPRESSION_BYTES) travel gzipped.
     pub gzip: bool,
+    /// `@endpoint` `hostPrefix`: put before the endpoint's host, labels from `@hostLabel` members.
+    pub host_prefix: &'static [PathPart],
+    /// Where the operation departs from its protocol.
+    pub customizations: &'static [Customization],
+    /// The endpoint rule-set parameters a call binds, least specific first (see [`ContextParam`]).
+    pub endpoint_params: &'static [ContextParam],
+}
+
+impl Operation {
+    /// Whether the operation has this customization.
+    pub fn has(&self, customization: Customization) -> bool {
+        self.customizations.contains(&customization)
+    }
+}
+
+/// How one operation departs from its protocol: a trait of `aws.customizations`, or one of the
+/// few AWS SDK customizations the generator documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Customization {
+    /// `aws.customizations#s3UnwrappedXmlOutput`: the response document is the output's one
+    /// body member, not a wrapper around the output's members.
+    UnwrappedOutput,
+    /// The request goes to the URL this input member holds, when set (Machine Learning's
+    /// `Predict` and its `PredictEndpoint`).
+    EndpointFromMember { member: usize },
+    /// Glacier's `x-amz-content-sha256` and `x-amz-sha256-tree-hash` headers on uploads.
+    TreeHashHeaders,
+}
+
+/// A rule-set parameter an operation binds (`smithy.rules#staticContextParams`, `contextParam`
+/// or `operationContextParams`), as codegen compiled it. An operation's table lists
+/// `operationContextParams`, then `contextParam`, then `staticContextParams`: applied in that
+/// order, the most specific value wins, as the rules engine specification orders them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextParam {
+    /// The parameter's index among the rule set's parameters (the generated resolver's numbering).
+    pub param: usize,
+    pub value: ContextValue,
+}
+
+impl ContextParam {
+    pub const fn new(param: usize, value: ContextValue) -> ContextParam {
+        ContextParam { param, value }
+    }
+
+    /// The value at `path` of the input, read as a value of `kind`.
+    pub const fn input(param: usize, kind: ParamKind, path: &'static [PathStep]) -> ContextParam {
+        ContextParam { param, value: ContextValue::Input { kind, path } }
+    }
+}
+
+/// Where a bound parameter's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextValue {
+    /// A `staticContextParams` boolean.
+    Bool(bool),
+    /// A `staticContextParams` string.
+    String(&'static str),
+    /// A `staticContextParams` string array.
+    Strings(&'static [&'static str]),
+    /// A `contextParam` member (a path of one step) or an `operationContextParams` path: the
+    /// value found there, or nothing when the input sets nothing there.
+    Input { kind: ParamKind, path: &'static [PathStep] },
+}
+
+/// The type of a rule-set parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    String,
+    Bool,
+    /// `stringArray`: every string the path reaches, in order.
+    Strings,
+}
+
+/// One step of a compiled `operationContextParams` path (the JMESPath subset the rules engine
+/// allows), applied to every value the steps before it reached; unset values drop out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathStep {
+    /// The member at this index of a structure, or of a union when it is the member set
+    /// (`Name`, `a.b`).
+    Member(usize),
+    /// Every item of a list (`[*]`, and the flatten operator `[]`).
+    Items,
+    /// Every value of a map (`*`).
+    Values,
+    /// Every key of a map (`keys(...)`).
+    Keys,
+    /// Each of these paths from the same value, in order (a multi-select list `[a, b]`, flattened).
+    Select(&'static [&'static [PathStep]]),
 }
 
 /// Schemas of the prelude's simple shapes, shared by every member whose target carries nothing

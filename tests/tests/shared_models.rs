@@ -1,7 +1,7 @@
 //! Every official model in `../shared/models` besides Connect (which has its own test) generates
-//! with all its operations, and the crates compile clippy-clean together in one workspace. Models
-//! whose protocol has a wire (restJson1, awsJson1_0, awsJson1_1) get the client too; the others
-//! get types, builders and validators until their protocols land.
+//! with all its operations and the client, and the crates compile clippy-clean together in one
+//! workspace: every AWS protocol of these models (restJson1, awsJson1_0, awsJson1_1, awsQuery,
+//! restXml) has a wire.
 //!
 //! Skips with a printed reason when `../shared/models` is absent.
 
@@ -11,9 +11,6 @@ use std::time::Instant;
 
 use codegen::config::Selection;
 use integration_tests::{empty_modules, workspace_root};
-
-/// The models generated with the client: their protocol is one the generator speaks.
-const WITH_CLIENT: &[&str] = &["cloudwatch", "dynamodb", "kinesis", "lambda", "secrets-manager", "sqs", "sso", "sso-oidc"];
 
 /// `lambda-2015-03-31` -> `lambda`, `route-53-2013-04-01` -> `route-53`.
 fn service_name(stem: &str) -> String {
@@ -45,7 +42,7 @@ fn every_shared_model_generates_with_all_operations_and_compiles() {
         let text = std::fs::read_to_string(model).unwrap_or_else(|e| panic!("cannot read {}: {e}", model.display()));
         let mut request = codegen::Request::from_model(&model.display().to_string(), &text, Selection::All);
         request.settings.package = package.clone();
-        request.settings.client = WITH_CLIENT.contains(&service.as_str());
+        request.settings.client = true;
         request.settings.runtime_path = codegen::runtime_path_from(&out);
         let start = Instant::now();
         let generated = codegen::generate(&request).unwrap_or_else(|d| panic!("{stem} does not generate:\n{d}"));

@@ -29,6 +29,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("errors", &["errors.json"]),
     ("hostile_docs", &["hostile_docs.json"]),
     ("mixins_apply", &["mixins_apply.json", "mixins_apply_more.json"]),
+    ("glacier_customizations", &["glacier_customizations.json"]),
 ];
 
 fn fixture_dir() -> PathBuf {
@@ -343,6 +344,11 @@ fn hostile_docs() {
 #[test]
 fn mixins_apply() {
     snapshot("mixins_apply");
+}
+
+#[test]
+fn glacier_customizations() {
+    snapshot("glacier_customizations");
 }
 
 /// The IR `lower_request` gives is the one `generate` emits from.

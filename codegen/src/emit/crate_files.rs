@@ -128,6 +128,11 @@ fn cargo_toml(krate: &Crate) -> String {
         out.push_str(
             "\n[features]\ndefault = [\"default-https-client\"]\n# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.\ndefault-https-client = [\"smithy-rt/default-https-client\"]\n",
         );
+        if krate.endpoint.as_ref().is_some_and(|rules| rules.sigv4a) {
+            out.push_str(
+                "# SigV4a signing, for the endpoints whose rules ask for it (opt-in: its elliptic-curve crates add to every build).\nsigv4a = [\"smithy-rt/sigv4a\"]\n",
+            );
+        }
     }
     out
 }
@@ -335,9 +340,13 @@ fn wire_static(wire: &Wire) -> TokenStream {
     });
     let query_compatible = wire.query_compatible.then(|| quote!(.query_compatible()));
     let no_error_wrapping = wire.no_error_wrapping.then(|| quote!(.no_error_wrapping()));
+    let headers = (!wire.headers.is_empty()).then(|| {
+        let pairs = wire.headers.iter().map(|(name, value)| quote!((#name, #value)));
+        quote!(.headers(&[#( #pairs ),*]))
+    });
     let ident = format_ident!("{}", crate::naming::WIRE_STATIC);
     quote! {
         /// How the service's operations travel.
-        pub(crate) static #ident: #rt::schema::Wire = #rt::schema::Wire::new(#rt::schema::Protocol::#protocol, #service, #version) #namespace #query_compatible #no_error_wrapping;
+        pub(crate) static #ident: #rt::schema::Wire = #rt::schema::Wire::new(#rt::schema::Protocol::#protocol, #service, #version) #namespace #query_compatible #no_error_wrapping #headers;
     }
 }

@@ -4,8 +4,9 @@
 //! The rule tree becomes straight Rust: conditions become `if` / `if let` chains (an `isSet` on a
 //! reference rebinds it as set, an `assign` binds the function's result), templates become string
 //! concatenation, error rules return `ResolveError`s, and tree rules nest. The functions the
-//! generated code calls live in the runtime's `endpoint` module. [`params`] writes `Params` and
-//! its builder, [`cases`] the `smithy.rules#endpointTests` cases as `tests/endpoint_tests.rs`.
+//! generated code calls live in the runtime's `endpoint` module. [`params`] writes `Params`, its
+//! builder (with `bind`, which sets what an operation binds) and the operations' binding tables,
+//! [`cases`] the `smithy.rules#endpointTests` cases as `tests/endpoint_tests.rs`.
 
 mod cases;
 mod params;
@@ -13,7 +14,7 @@ mod params;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::Crate;
+use crate::ir::{Crate, Operation};
 use crate::ir::endpoints::{
     Attribute, Binds, Condition, Document, EndpointRules, EndpointValue, Expr, ExprKind, Function, GetAttr, Number, Outcome, ParamType, Rule,
     TemplatePart, ValueType,
@@ -28,14 +29,21 @@ const EXHAUSTED: &str = "no rule of the endpoint rule set matched these paramete
 pub(crate) fn emit_endpoints(krate: &Crate) -> Option<(TokenStream, TokenStream)> {
     let rules = krate.endpoint.as_ref()?;
     let service = krate.service_id.as_deref().unwrap_or("(unknown service)");
-    Some((resolver(rules, service, krate.client.is_some()), cases::endpoint_tests(krate, rules, service)))
+    // Operations with wire functions call `bind` (from `endpoint_params`, and the client's send loop).
+    let bind = krate.wire.is_some() && krate.operations.iter().any(|op| op.wire);
+    Some((resolver(rules, service, krate.client.is_some(), bind), cases::endpoint_tests(krate, rules, service)))
+}
+
+/// The `endpoint_params` table of an operation's static.
+pub(crate) fn context_params(krate: &Crate, op: &Operation) -> TokenStream {
+    params::context_params(krate.endpoint.as_ref().map_or(&[], |rules| rules.parameters.as_slice()), &op.endpoint_params)
 }
 
 fn lib() -> TokenStream {
     quote!(::smithy_rt::endpoint)
 }
 
-fn resolver(rules: &EndpointRules, service: &str, client: bool) -> TokenStream {
+fn resolver(rules: &EndpointRules, service: &str, client: bool, bind: bool) -> TokenStream {
     // Required parameters without a default are checked first; the others are read once.
     let mut prologue = TokenStream::new();
     let mut destructure = Vec::new();
@@ -81,6 +89,7 @@ fn resolver(rules: &EndpointRules, service: &str, client: bool) -> TokenStream {
     };
     let body = rule_list(&rules.rules, true);
     let (params_struct, builder) = params::params_items(&rules.parameters);
+    let bind = bind.then(|| params::bind(&rules.parameters));
     let settings = client.then(|| params::resolve_settings(&rules.parameters));
     let version = rules.version.as_deref().unwrap_or("unknown");
     let module_doc_text =
@@ -95,6 +104,7 @@ fn resolver(rules: &EndpointRules, service: &str, client: bool) -> TokenStream {
 
         #params_struct
         #builder
+        #bind
 
         /// Resolve the endpoint for `params` by evaluating the service's endpoint rule set.
         ///

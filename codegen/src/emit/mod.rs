@@ -5,6 +5,7 @@ mod crate_files;
 mod endpoints;
 mod enums;
 mod errors;
+mod literals;
 mod operations;
 mod protocol_tests;
 mod schemas;

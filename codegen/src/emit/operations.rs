@@ -7,8 +7,19 @@ use quote::{format_ident, quote};
 use super::errors::emit_error_enum;
 use super::structures::emit_structure;
 use super::{doc_attrs, macro_call, path_tokens, rt, EmittedFile, FileKind, MacroArg, Part};
-use crate::ir::{Crate, Operation, PathPart, Structure};
+use crate::ir::{Crate, Customization, Operation, PathPart, Structure};
 use crate::naming;
+
+fn path_part(part: &PathPart) -> TokenStream {
+    let rt = rt();
+    match part {
+        PathPart::Literal(text) => quote!(#rt::schema::PathPart::Literal(#text)),
+        PathPart::Label { field, greedy } => {
+            let field = Literal::usize_unsuffixed(*field);
+            quote!(#rt::schema::PathPart::Label { member: #field, greedy: #greedy })
+        }
+    }
+}
 
 fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
     let rt = rt();
@@ -24,13 +35,7 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
         Some(http) => {
             let method = &http.method;
             let code = http.code;
-            let path = http.path.iter().map(|part| match part {
-                PathPart::Literal(text) => quote!(#rt::schema::PathPart::Literal(#text)),
-                PathPart::Label { field, greedy } => {
-                    let field = Literal::usize_unsuffixed(*field);
-                    quote!(#rt::schema::PathPart::Label { member: #field, greedy: #greedy })
-                }
-            });
+            let path = http.path.iter().map(path_part);
             let query = http.query.iter().map(|(k, v)| match v {
                 Some(v) => quote!((#k, ::core::option::Option::Some(#v))),
                 None => quote!((#k, ::core::option::Option::None)),
@@ -42,6 +47,16 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
     let ident = format_ident!("{}", naming::OPERATION_STATIC);
     let wire = format_ident!("{}", naming::WIRE_STATIC);
     let gzip = op.gzip;
+    let host_prefix = op.host_prefix.iter().map(path_part);
+    let customizations = op.customizations.iter().map(|c| match c {
+        Customization::UnwrappedOutput => quote!(#rt::schema::Customization::UnwrappedOutput),
+        Customization::EndpointFromMember { field } => {
+            let field = Literal::usize_unsuffixed(*field);
+            quote!(#rt::schema::Customization::EndpointFromMember { member: #field })
+        }
+        Customization::TreeHashHeaders => quote!(#rt::schema::Customization::TreeHashHeaders),
+    });
+    let endpoint_params = super::endpoints::context_params(krate, op);
     quote! {
         pub(crate) static #ident: #rt::schema::Operation = #rt::schema::Operation {
             name: #name,
@@ -52,6 +67,9 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
             http: #http,
             wire: &crate::operation::#wire,
             gzip: #gzip,
+            host_prefix: &[#( #host_prefix ),*],
+            customizations: &[#( #customizations ),*],
+            endpoint_params: #endpoint_params,
         };
     }
 }
@@ -62,7 +80,7 @@ fn marker_impl(krate: &Crate, op: &Operation) -> Part {
     let (name, id) = (&op.name, &op.shape_id);
     match (&krate.wire, op.wire) {
         (Some(_), true) => {
-            let args = [
+            let mut args = vec![
                 op.marker.clone(),
                 format!("{name:?}"),
                 format!("{id:?}"),
@@ -71,7 +89,12 @@ fn marker_impl(krate: &Crate, op: &Operation) -> Part {
                 format!("self::{}", krate.types[op.output].name().ident),
                 format!("self::{}", op.error.ident),
             ];
-            Part::Text(macro_call("operation", &args.map(MacroArg::Plain)))
+            // With a rule set, the marker also offers `endpoint_params` for sans-IO callers.
+            if krate.endpoint.is_some() {
+                args.push("crate::endpoint::ParamsBuilder".to_string());
+            }
+            let args: Vec<MacroArg> = args.into_iter().map(MacroArg::Plain).collect();
+            Part::Text(macro_call("operation", &args))
         }
         _ => Part::Tokens(quote! {
             impl #marker {

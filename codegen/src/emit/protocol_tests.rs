@@ -188,7 +188,9 @@ fn request_checks(expect: &ExpectedRequest) -> TokenStream {
             BodyMedia::Literal => quote!(assert_eq!(::std::string::String::from_utf8_lossy(request.body()), #text, "body");),
         }
     });
+    let host = expect.host.as_ref().map(|host| quote!(assert_eq!(request.uri().host(), ::std::option::Option::Some(#host), "host");));
     quote! {
+        #host
         assert_eq!(request.method().as_str(), #method, "method");
         assert_eq!(request.uri().path(), #path, "path");
         ::smithy_rt::testing::assert_query(&request, &[#( #query ),*], &[#( #forbid_query ),*], &[#( #require_query ),*]);

@@ -127,6 +127,9 @@ pub(crate) fn member_tokens(krate: &Crate, m: &MemberSchema) -> TokenStream {
     if let Some(name) = &m.ec2_query_name {
         out.extend(quote!(.ec2_query_name(#name)));
     }
+    if let Some(value) = &m.unset_value {
+        out.extend(quote!(.unset_value(#value)));
+    }
     if m.host_label {
         out.extend(quote!(.host_label()));
     }

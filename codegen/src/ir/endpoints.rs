@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::Ident;
+use super::protocol_tests::Literal;
 use crate::node::Node;
 
 /// `smithy.rules#endpointRuleSet` and the cases of `smithy.rules#endpointTests`.
@@ -17,6 +18,9 @@ pub struct EndpointRules {
     pub parameters: Vec<Parameter>,
     pub rules: Vec<Rule>,
     pub tests: Vec<TestCase>,
+    /// Some endpoint rule can return a `sigv4a` auth scheme: the crate offers the runtime's
+    /// `sigv4a` feature.
+    pub sigv4a: bool,
 }
 
 /// One parameter of the rule set and the Rust field that carries it.
@@ -39,6 +43,8 @@ pub struct Parameter {
     /// Some rule reads the parameter; `resolve` binds only those (and checks the others only
     /// for presence, when required).
     pub read: bool,
+    /// Some operation binds it ([`ContextBinding`]): the builder's `bind` sets it.
+    pub bound: bool,
 }
 
 impl Parameter {
@@ -302,7 +308,56 @@ pub struct TestCase {
     /// The parameters the case sets (index into [`EndpointRules::parameters`]), in case order;
     /// parameters set to `null` are left out.
     pub params: Vec<(usize, ParamValue)>,
+    /// The case's `operationInputs` for operations this crate calls, each checked against the
+    /// same expectation through the operation's bindings.
+    pub operation_inputs: Vec<OperationInput>,
     pub expect: Expectation,
+}
+
+/// One of a case's `operationInputs`: a call of an operation of the crate, and the client
+/// settings it is made with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationInput {
+    /// Index into `Crate::operations`.
+    pub operation: usize,
+    /// Its `operationParams`, as a value of the operation's input.
+    pub input: Literal,
+    /// Its `builtInParams` and `clientParams`, as the parameters they set (index into
+    /// [`EndpointRules::parameters`]), in case order.
+    pub params: Vec<(usize, ParamValue)>,
+}
+
+/// A rule-set parameter one operation binds: `smithy.rules#staticContextParams`,
+/// `smithy.rules#contextParam` or `smithy.rules#operationContextParams`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextBinding {
+    /// Index into [`EndpointRules::parameters`].
+    pub param: usize,
+    pub source: ContextSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextSource {
+    /// `staticContextParams`: this value, of the parameter's type.
+    Static(ParamValue),
+    /// `contextParam` (a path of one member) or `operationContextParams`: the value at this
+    /// path of the input, typed against the input's shapes to give the parameter's type.
+    Input(Vec<PathStep>),
+}
+
+/// A step of a compiled path; see the runtime's `schema::PathStep`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathStep {
+    /// The field at this index of a structure, or the variant at this index of a union.
+    Member(usize),
+    /// Every item of a list.
+    Items,
+    /// Every value of a map.
+    Values,
+    /// Every key of a map (ends a path).
+    Keys,
+    /// Each path from the same value, in order.
+    Select(Vec<Vec<PathStep>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

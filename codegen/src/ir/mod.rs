@@ -151,6 +151,8 @@ pub struct MemberSchema {
     pub xml_namespace: Option<(String, Option<String>)>,
     pub ec2_query_name: Option<String>,
     pub host_label: bool,
+    /// Sent when the caller leaves the member unset ([`crate::customize::input_fields`]).
+    pub unset_value: Option<String>,
 }
 
 /// Where an operation's input or output member travels in an HTTP message.
@@ -407,10 +409,31 @@ pub struct Operation {
     pub wire: bool,
     /// `@requestCompression` with gzip: large bodies travel compressed.
     pub gzip: bool,
+    /// `@endpoint` `hostPrefix`: literal text and `@hostLabel` input fields put before the host.
+    pub host_prefix: Vec<PathPart>,
+    /// Where the operation departs from its protocol: [`output_unwrapped`](Customization) from
+    /// `aws.customizations#s3UnwrappedXmlOutput`, the rest from [`crate::customize`].
+    pub customizations: Vec<Customization>,
+    /// The endpoint rule-set parameters a call binds, least specific first: its
+    /// `operationContextParams`, then its `contextParam` members, then its `staticContextParams`
+    /// (applied in order, the most specific wins).
+    pub endpoint_params: Vec<endpoints::ContextBinding>,
     pub client: Option<OperationClient>,
 }
 
 pub use crate::traits::Protocol;
+
+/// How one operation departs from its protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Customization {
+    /// `aws.customizations#s3UnwrappedXmlOutput`: the response document is the output's one
+    /// body member, not a wrapper around it.
+    UnwrappedOutput,
+    /// The request goes to the URL an input field holds (Machine Learning's `Predict`).
+    EndpointFromMember { field: usize },
+    /// Glacier's `x-amz-content-sha256` and `x-amz-sha256-tree-hash` headers.
+    TreeHashHeaders,
+}
 
 /// How the service's operations travel: its protocol and the service facts that protocol reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -426,6 +449,8 @@ pub struct Wire {
     pub query_compatible: bool,
     /// `restXml(noErrorWrapping: true)`.
     pub no_error_wrapping: bool,
+    /// Headers every request carries ([`crate::customize::service_headers`]).
+    pub headers: Vec<(String, String)>,
 }
 
 /// What the generated client needs to know about the service.

@@ -40,6 +40,8 @@ pub enum TestKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpectedRequest {
     pub endpoint: String,
+    /// `resolvedHost`: the host the request must go to.
+    pub host: Option<String>,
     pub method: String,
     pub path: String,
     pub query: Vec<String>,

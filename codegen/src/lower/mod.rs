@@ -135,10 +135,13 @@ impl<'a> Lowerer<'a> {
             let def = self.lower_named(&id, type_id);
             self.types[type_id] = Some(def);
         }
-        let lowered: Vec<ir::Operation> = operations.iter().map(|op| self.operation(op)).collect();
+        let mut lowered: Vec<ir::Operation> = operations.iter().map(|op| self.operation(op)).collect();
         let protocol_tests = self.protocol_tests(operations, &lowered);
         let client = if self.settings().client { self.client_info(service, &lowered) } else { None };
-        let endpoint = self.endpoint_rules(service);
+        let mut endpoint = self.endpoint_rules(service);
+        if let Some(rules) = endpoint.as_mut() {
+            self.endpoint_bindings(rules, operations, &mut lowered);
+        }
         if self.diagnostics.has_errors() {
             return None;
         }
@@ -155,7 +158,8 @@ impl<'a> Lowerer<'a> {
             .unwrap_or_else(|| "the service".to_string());
         let settings = self.settings();
         let gzip = lowered.iter().any(|op| op.wire && op.gzip);
-        let runtime = self.runtime_dependency(client.is_some(), endpoint.is_some(), gzip);
+        let tree_hash = lowered.iter().any(|op| op.customizations.contains(&ir::Customization::TreeHashHeaders));
+        let runtime = self.runtime_dependency(client.is_some(), endpoint.is_some(), gzip, tree_hash);
         Some(Crate {
             package: settings.package.clone(),
             lib_name: settings.package.replace('-', "_"),
@@ -178,7 +182,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The runtime's features this crate needs.
-    fn runtime_dependency(&self, client: bool, endpoint: bool, gzip: bool) -> ir::RuntimeDependency {
+    fn runtime_dependency(&self, client: bool, endpoint: bool, gzip: bool, tree_hash: bool) -> ir::RuntimeDependency {
         let mut features = vec!["validate".to_string()];
         if !self.patterns.is_empty() {
             features.push("pattern".to_string());
@@ -192,6 +196,9 @@ impl<'a> Lowerer<'a> {
         }
         if gzip {
             features.push("request-compression".to_string());
+        }
+        if tree_hash {
+            features.push("tree-hash".to_string());
         }
         if endpoint {
             features.push("endpoint".to_string());

@@ -47,7 +47,13 @@ impl Lowerer<'_> {
             (type_id, structure)
         };
         let fluent = self.settings().client && wire;
-        let (input_id, input) = io(self, &relations.input, naming::operation_input(id.name()), fluent, "input");
+        let (input_id, mut input) = io(self, &relations.input, naming::operation_input(id.name()), fluent, "input");
+        let sdk_id = self.service().and_then(|s| self.traits.get(s).sdk_id.clone());
+        crate::customize::input_fields(sdk_id.as_deref(), &mut input);
+        let mut customizations = crate::customize::operation(sdk_id.as_deref(), id.name(), &input);
+        if self.traits.get(id).unwrapped_output {
+            customizations.push(crate::ir::Customization::UnwrappedOutput);
+        }
         let (output_id, output) = io(self, &relations.output, naming::operation_output(id.name()), false, "output");
         if event_stream && self.protocol.is_some() {
             self.push(
@@ -65,6 +71,13 @@ impl Lowerer<'_> {
                 }
             },
             _ => None,
+        };
+        let host_prefix = match (&self.traits.get(id).host_prefix, wire) {
+            (Some(prefix), true) => parse_host_prefix(prefix, &input.fields).unwrap_or_else(|d| {
+                self.push(d.shape(id.as_str()).file(shape.source.clone()));
+                Vec::new()
+            }),
+            _ => Vec::new(),
         };
         self.types[input_id] = Some(TypeDef::Structure(input));
         self.types[output_id] = Some(TypeDef::Structure(output));
@@ -87,6 +100,10 @@ impl Lowerer<'_> {
             http,
             wire,
             gzip: self.traits.get(id).gzip,
+            host_prefix,
+            customizations: if wire { customizations } else { Vec::new() },
+            // Filled in once the rule set is lowered (`Lowerer::endpoint_bindings`).
+            endpoint_params: Vec::new(),
             client,
         }
     }
@@ -164,4 +181,33 @@ fn parse_http(http: &HttpTrait, input: &[Field]) -> Result<Http, Diagnostic> {
         })
         .collect();
     Ok(Http { method: http.method.clone(), path, query, code: http.code })
+}
+
+/// `@endpoint(hostPrefix: "foo.{label}.")` against the input's `@hostLabel` fields.
+fn parse_host_prefix(prefix: &str, input: &[Field]) -> Result<Vec<PathPart>, Diagnostic> {
+    let wrong = |message: String| {
+        Diagnostic::error("InvalidHostPrefix", message).hint("a hostPrefix is literal host text with `{member}` labels naming @hostLabel input members")
+    };
+    let mut parts = Vec::new();
+    let mut rest = prefix;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(PathPart::Literal(rest[..open].to_string()));
+        }
+        let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| wrong(format!("hostPrefix `{prefix}` has an unclosed label")))?;
+        let name = &rest[open + 1..close];
+        let field = input
+            .iter()
+            .position(|f| f.member == name && f.schema.host_label)
+            .ok_or_else(|| wrong(format!("hostPrefix `{prefix}` has label `{{{name}}}` but the input has no `@hostLabel` member `{name}`")))?;
+        parts.push(PathPart::Label { field, greedy: false });
+        rest = &rest[close + 1..];
+    }
+    if rest.contains('}') {
+        return Err(wrong(format!("hostPrefix `{prefix}` has a `}}` without a `{{`")));
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest.to_string()));
+    }
+    Ok(parts)
 }

@@ -210,6 +210,7 @@ impl Lowerer<'_> {
                     input,
                     expect: ExpectedRequest {
                         endpoint: format!("https://{host}"),
+                        host: text(case, "resolvedHost").map(str::to_string),
                         method: text(case, "method").unwrap_or_default().to_string(),
                         path: text(case, "uri").unwrap_or_default().to_string(),
                         query: strings(case, "queryParams"),

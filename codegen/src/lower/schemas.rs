@@ -196,6 +196,7 @@ impl Lowerer<'_> {
             xml_namespace: traits.xml_namespace.as_ref().map(|ns| (ns.uri.clone(), ns.prefix.clone())),
             ec2_query_name: traits.ec2_query_name.clone(),
             host_label: traits.host_label,
+            unset_value: None,
         }
     }
 

@@ -20,14 +20,15 @@ impl Lowerer<'_> {
         let shape = self.model.shape(id)?;
         let traits = self.traits.get(id);
         if let Some(&protocol) = traits.protocols.first() {
-            let version = shape.relations.properties.get("version").and_then(Value::as_str).unwrap_or_default().to_string();
+            let version: String = shape.relations.properties.get("version").and_then(Value::as_str).unwrap_or_default().to_string();
             return Some(ir::Wire {
                 protocol,
                 service: id.name().to_string(),
-                version,
+                version: version.clone(),
                 xml_namespace: traits.xml_namespace.as_ref().map(|ns| (ns.uri.clone(), ns.prefix.clone())),
                 query_compatible: traits.aws_query_compatible,
                 no_error_wrapping: traits.no_error_wrapping,
+                headers: crate::customize::service_headers(traits.sdk_id.as_deref(), &version),
             });
         }
         let offered: Vec<&str> = shape.traits.keys().filter(|k| k.starts_with("aws.protocols#") || k.starts_with("smithy.protocols#")).map(String::as_str).collect();
@@ -120,5 +121,43 @@ impl Lowerer<'_> {
         let sdk_id = traits.sdk_id.clone().unwrap_or_else(|| id.name().to_string());
         let endpoint_env = format!("AWS_ENDPOINT_URL_{}", crate::naming::to_snake(&sdk_id).to_ascii_uppercase());
         Some(ir::ClientInfo { signing_name, endpoint_env })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Selection;
+    use crate::ir::Protocol;
+
+    fn service_with(protocols: &[&str], client: bool) -> Result<Option<Protocol>, String> {
+        let traits: Vec<String> = protocols.iter().map(|p| format!(r#""{p}": {{}}"#)).collect();
+        let model = format!(
+            r#"{{"smithy": "2.0", "shapes": {{
+                "ex#Service": {{"type": "service", "version": "2010-08-01", "operations": [{{"target": "ex#Get"}}],
+                    "traits": {{"aws.auth#sigv4": {{"name": "ex"}}, {}}}}},
+                "ex#Get": {{"type": "operation", "input": {{"target": "smithy.api#Unit"}}, "output": {{"target": "smithy.api#Unit"}}}}
+            }}}}"#,
+            traits.join(", ")
+        );
+        let mut request = crate::Request::from_model("m.json", &model, Selection::All);
+        request.settings.client = client;
+        crate::lower_request(&request).map(|(krate, _)| krate.wire.map(|w| w.protocol)).map_err(|d| d.to_string())
+    }
+
+    #[test]
+    fn a_service_with_several_protocols_speaks_the_first_supported_in_the_documented_order() {
+        // CloudWatch's traits, in its model's order.
+        let cloudwatch = ["aws.protocols#awsJson1_0", "aws.protocols#awsQuery", "aws.protocols#awsQueryCompatible", "smithy.protocols#rpcv2Cbor"];
+        assert_eq!(service_with(&cloudwatch, true), Ok(Some(Protocol::AwsJson1_0)));
+        assert_eq!(service_with(&["aws.protocols#awsQuery", "aws.protocols#restXml"], true), Ok(Some(Protocol::RestXml)));
+        assert_eq!(service_with(&["aws.protocols#ec2Query"], true), Ok(Some(Protocol::Ec2Query)));
+    }
+
+    #[test]
+    fn an_unsupported_protocol_is_named_never_an_empty_client() {
+        let error = service_with(&["smithy.protocols#rpcv2Cbor"], true).expect_err("no client without a wire");
+        assert!(error.contains("UnsupportedProtocol") && error.contains("smithy.protocols#rpcv2Cbor"), "{error}");
+        // Without the client it is a warning, and the crate has types but no wire.
+        assert_eq!(service_with(&["smithy.protocols#rpcv2Cbor"], false), Ok(None));
     }
 }

@@ -17,6 +17,8 @@ pub enum ConstructionError {
     Credentials(CredentialsError),
     /// Signing failed.
     Signing(String),
+    /// The endpoint's `authSchemes` lists only schemes this client cannot sign with (their names).
+    AuthSchemes(Vec<String>),
     /// The config lacks a transport or timer (enable `default-https-client` or set them).
     MissingComponent(&'static str),
 }
@@ -29,6 +31,13 @@ impl std::fmt::Display for ConstructionError {
             ConstructionError::Endpoint(message) => write!(f, "cannot resolve the endpoint: {message}"),
             ConstructionError::Credentials(error) => write!(f, "no credentials: {error}"),
             ConstructionError::Signing(message) => write!(f, "cannot sign the request: {message}"),
+            ConstructionError::AuthSchemes(names) => {
+                write!(f, "the endpoint accepts only auth schemes this client cannot sign with: {}", names.join(", "))?;
+                if !cfg!(feature = "sigv4a") && names.iter().any(|name| name == "sigv4a") {
+                    f.write_str(" (sigv4a needs the `sigv4a` feature)")?;
+                }
+                Ok(())
+            }
             ConstructionError::MissingComponent(what) => {
                 write!(f, "the client config has no {what}; enable the `default-https-client` feature or set one")
             }

@@ -21,17 +21,18 @@ pub use aws_credential_types::Credentials;
 pub use config::{Config, ConfigBuilder, EnvironmentCredentials};
 pub use error::{ConstructionError, SdkError};
 pub use retry::{classify_code, RetryConfig, RetryKind, THROTTLING_CODES, TRANSIENT_CODES};
-pub use sign::sign;
+pub use sign::{sign, sign_with, Scheme, Signing};
 pub use transport::{BoxFuture, HttpTransport, Sleep, TransportError};
 
 use crate::decode::Decode;
-use crate::endpoint::{Endpoint, ResolveError};
+use crate::endpoint::{Endpoint, ParamValue, ResolveError};
 use crate::error::OperationError;
 use crate::http::ResponseError;
 use crate::schema::Operation;
 use crate::value::Structure;
 
-/// The client settings an endpoint rule set reads (its built-in parameters).
+/// What an endpoint rule set reads for one call: the client's settings (its built-in
+/// parameters) and what the operation binds from its input.
 #[derive(Debug, Clone, Copy)]
 pub struct EndpointSettings<'a> {
     /// `AWS::Region`.
@@ -42,6 +43,9 @@ pub struct EndpointSettings<'a> {
     pub use_dual_stack: bool,
     /// `SDK::Endpoint`.
     pub endpoint_url: Option<&'a str>,
+    /// The parameters the operation binds, by rule-set index, least specific first (what
+    /// [`crate::endpoint::bind`] returns); they take precedence over the settings above.
+    pub params: &'a [(usize, ParamValue<'a>)],
 }
 
 /// What the client of one service needs to know about it; generated crates hold one in a static.
@@ -131,6 +135,7 @@ impl Handle {
             use_fips: config.use_fips,
             use_dual_stack: config.use_dual_stack,
             endpoint_url: config.endpoint_url.as_deref(),
+            params: &[],
         };
         (self.inner.service.resolve_endpoint)(&settings).map(|endpoint| endpoint.url().to_string()).map_err(|error| error.to_string())
     }
@@ -234,21 +239,34 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
             return construction(ConstructionError::Validation(error));
         }
     }
+    let bound = match crate::endpoint::bind(op, input) {
+        Ok(bound) => bound,
+        Err(error) => return construction(ConstructionError::Endpoint(error.to_string())),
+    };
     let settings = EndpointSettings {
         region: config.region.as_deref(),
         use_fips: config.use_fips,
         use_dual_stack: config.use_dual_stack,
         endpoint_url: config.endpoint_url.as_deref(),
+        params: &bound,
     };
     let endpoint = match (inner.service.resolve_endpoint)(&settings) {
         Ok(endpoint) => endpoint,
         Err(error) => return construction(ConstructionError::Endpoint(error.to_string())),
     };
+    let region = config.region.as_deref().unwrap_or(DEFAULT_SIGNING_REGION);
+    let signing = match Signing::for_endpoint(&endpoint, inner.service.signing_name, region) {
+        Ok(signing) => signing,
+        Err(schemes) => return construction(ConstructionError::AuthSchemes(schemes)),
+    };
     let serialized = crate::protocol::serialize_request_unvalidated(op, input, endpoint.url());
-    let unsigned = match serialized {
+    let mut unsigned = match serialized {
         Ok(request) => request,
         Err(error) => return construction(ConstructionError::Request(error)),
     };
+    if let Err(message) = add_endpoint_headers(&mut unsigned, &endpoint) {
+        return construction(ConstructionError::Endpoint(message));
+    }
     let (Some(transport), Some(sleep)) = (&config.transport, &config.sleep) else {
         return construction(ConstructionError::MissingComponent(if config.transport.is_none() { "transport" } else { "timer" }));
     };
@@ -259,7 +277,6 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         Ok(credentials) => credentials,
         Err(error) => return construction(ConstructionError::Credentials(error)),
     };
-    let region = config.region.as_deref().unwrap_or(DEFAULT_SIGNING_REGION);
     let user_agent = config.user_agent.as_deref().unwrap_or(inner.service.user_agent);
     let mut attempt = 0;
     loop {
@@ -268,7 +285,7 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         if let Ok(agent) = http::HeaderValue::from_str(user_agent) {
             request.headers_mut().insert(http::header::USER_AGENT, agent);
         }
-        if let Err(message) = sign(&mut request, &credentials, region, inner.service.signing_name, (config.clock)()) {
+        if let Err(message) = sign_with(&mut request, &credentials, &signing, (config.clock)()) {
             return construction(ConstructionError::Signing(message));
         }
         let last = attempt >= config.retry.max_attempts();
@@ -292,4 +309,18 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         }
         sleep.sleep(config.retry.backoff(attempt, retry::jitter())).await;
     }
+}
+
+/// Set the headers the endpoint's rules give (its `headers`), replacing any of the same name:
+/// the rules know the endpoint, the serializer does not (the AWS SDKs do the same).
+fn add_endpoint_headers(request: &mut http::Request<Vec<u8>>, endpoint: &Endpoint) -> Result<(), String> {
+    for (name, values) in endpoint.headers() {
+        let header = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| format!("the endpoint's header name `{name}` is not a valid HTTP header name"))?;
+        request.headers_mut().remove(&header);
+        for value in values {
+            let value = http::HeaderValue::from_str(value).map_err(|_| format!("the endpoint's header `{name}` has a value that cannot be sent"))?;
+            request.headers_mut().append(header.clone(), value);
+        }
+    }
+    Ok(())
 }

@@ -25,6 +25,10 @@ pub fn write_structure(w: &mut JsonWriter, schema: &Schema, value: &dyn Structur
                 w.key(member.json_key());
                 w.string(&crate::text::new_idempotency_token());
             }
+            None if member.unset_value.is_some() => {
+                w.key(member.json_key());
+                w.string(member.unset_value.unwrap_or_default());
+            }
             None => {
                 if let (Some(node), false, false) = (member.default, top_level, member.client_optional) {
                     w.key(member.json_key());

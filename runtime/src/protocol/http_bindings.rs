@@ -57,6 +57,7 @@ fn member_value<'v>(input: &'v dyn Structure, index: usize, member: &Member, tok
     match input.member(index).and_then(|slot| slot.get()) {
         Some(value) => Some(value.view()),
         None if member.idempotency_token => Some(View::String(token.insert(crate::text::new_idempotency_token()))),
+        None if member.unset_value.is_some() => member.unset_value.map(View::String),
         None => None,
     }
 }

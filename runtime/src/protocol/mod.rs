@@ -41,7 +41,23 @@ pub fn serialize_request(op: &Operation, input: &dyn Structure, endpoint: &str) 
 /// A [`RequestError`] when a path label is missing, the endpoint is not a URI, a header value
 /// cannot be sent, or this build of the runtime lacks the service's protocol.
 pub fn serialize_request_unvalidated(op: &Operation, input: &dyn Structure, endpoint: &str) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let request = protocol_request(op, input, endpoint)?;
+    let endpoint = member_endpoint(op, input).unwrap_or(endpoint);
+    let mut request = protocol_request(op, input, endpoint)?;
+    if !op.host_prefix.is_empty() {
+        prefix_host(&mut request, op, input)?;
+    }
+    for (name, value) in op.wire.headers {
+        if !request.headers().contains_key(*name) {
+            let (Ok(name), Ok(value)) = (http::HeaderName::from_bytes(name.as_bytes()), http::HeaderValue::from_str(value)) else {
+                return Err(RequestError::InvalidHeader { name: (*name).to_string() });
+            };
+            request.headers_mut().insert(name, value);
+        }
+    }
+    #[cfg(feature = "tree-hash")]
+    if op.has(crate::schema::Customization::TreeHashHeaders) {
+        tree_hash_headers(&mut request);
+    }
     #[cfg(feature = "request-compression")]
     let request = if op.gzip { gzip(request) } else { request };
     Ok(request)
@@ -73,6 +89,91 @@ fn gzip(mut request: http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
     headers.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(compressed.len()));
     *request.body_mut() = compressed;
     request
+}
+
+/// The endpoint an input member names for this call ([`Customization::EndpointFromMember`]).
+///
+/// [`Customization::EndpointFromMember`]: crate::schema::Customization::EndpointFromMember
+fn member_endpoint<'a>(op: &Operation, input: &'a dyn Structure) -> Option<&'a str> {
+    op.customizations.iter().find_map(|c| match c {
+        crate::schema::Customization::EndpointFromMember { member } => match input.member(*member)?.get()?.view() {
+            crate::value::View::String(url) if !url.is_empty() => Some(url),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// Glacier's upload checksums: `x-amz-content-sha256` (the body's SHA-256) and
+/// `x-amz-sha256-tree-hash` (SHA-256 over 1 MiB chunks, paired up level by level), unless the
+/// caller set them.
+#[cfg(feature = "tree-hash")]
+fn tree_hash_headers(request: &mut http::Request<Vec<u8>>) {
+    let (content, tree) = tree_hash(request.body());
+    for (name, digest) in [("x-amz-content-sha256", content), ("x-amz-sha256-tree-hash", tree)] {
+        if !request.headers().contains_key(name) {
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            if let Ok(value) = http::HeaderValue::from_str(&hex) {
+                request.headers_mut().insert(name, value);
+            }
+        }
+    }
+}
+
+/// The SHA-256 of `body` and its Glacier tree hash.
+#[cfg(feature = "tree-hash")]
+pub fn tree_hash(body: &[u8]) -> ([u8; 32], [u8; 32]) {
+    use sha2::Digest as _;
+    const CHUNK: usize = 1 << 20;
+    let content: [u8; 32] = sha2::Sha256::digest(body).into();
+    let mut level: Vec<[u8; 32]> = body.chunks(CHUNK).map(|chunk| sha2::Sha256::digest(chunk).into()).collect();
+    if level.is_empty() {
+        return (content, content);
+    }
+    while level.len() > 1 {
+        let mut pairs = level.chunks_exact(2);
+        let mut next: Vec<[u8; 32]> = pairs
+            .by_ref()
+            .map(|pair| {
+                let mut hasher = sha2::Sha256::new();
+                pair.iter().for_each(|half| hasher.update(half));
+                hasher.finalize().into()
+            })
+            .collect();
+        // An odd hash out moves up a level as it is.
+        next.extend_from_slice(pairs.remainder());
+        level = next;
+    }
+    (content, level[0])
+}
+
+/// `@endpoint(hostPrefix)`: `foo.{Label}.` before the host, each label an input member's value,
+/// which must be a valid host label (letters, digits, `-`) so no input can move the request to
+/// another domain.
+fn prefix_host(request: &mut http::Request<Vec<u8>>, op: &Operation, input: &dyn Structure) -> Result<(), RequestError> {
+    use crate::schema::PathPart;
+    let mut prefix = String::new();
+    for part in op.host_prefix {
+        match part {
+            PathPart::Literal(text) => prefix.push_str(text),
+            PathPart::Label { member: index, .. } => {
+                let member = &op.input.members[*index];
+                let value = input.member(*index).and_then(|slot| slot.get()).map(|v| v.view());
+                let text = value.and_then(|v| http_bindings::text(v, member, http_bindings::Place::Label));
+                match text {
+                    Some(text) if !text.is_empty() && text.len() <= 63 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+                        prefix.push_str(&text);
+                    }
+                    _ => return Err(RequestError::InvalidHostLabel { member: member.name }),
+                }
+            }
+        }
+    }
+    let mut parts = std::mem::take(request.uri_mut()).into_parts();
+    let authority = parts.authority.as_ref().map(|a| format!("{prefix}{a}")).unwrap_or_default();
+    parts.authority = Some(authority.parse().map_err(|_| RequestError::InvalidHostLabel { member: "" })?);
+    *request.uri_mut() = http::Uri::from_parts(parts).map_err(|e| RequestError::Http(e.into()))?;
+    Ok(())
 }
 
 fn protocol_request(op: &Operation, input: &dyn Structure, endpoint: &str) -> Result<http::Request<Vec<u8>>, RequestError> {
@@ -137,5 +238,34 @@ pub fn response_error_code(op: &Operation, headers: &http::HeaderMap, body: &[u8
         Protocol::RestXml => rest_xml::response_error_code(op, body),
         #[allow(unreachable_patterns, reason = "reachable when a protocol's feature is off")]
         _ => None,
+    }
+}
+
+#[cfg(all(test, feature = "tree-hash"))]
+mod tests {
+    use sha2::Digest as _;
+
+    fn sha(parts: &[&[u8]]) -> [u8; 32] {
+        let mut hasher = sha2::Sha256::new();
+        parts.iter().for_each(|p| hasher.update(p));
+        hasher.finalize().into()
+    }
+
+    #[test]
+    fn the_tree_hash_pairs_megabyte_chunks_level_by_level() {
+        let mib = 1 << 20;
+        // Up to one chunk, the tree hash is the plain hash.
+        for body in [&b""[..], b"hello", &vec![7u8; mib]] {
+            assert_eq!(super::tree_hash(body), (sha(&[body]), sha(&[body])));
+        }
+        // Three chunks: the third is carried up a level unpaired.
+        let body: Vec<u8> = (0..2 * mib + 10).map(|i| (i % 251) as u8).collect();
+        let (a, b, c) = (sha(&[&body[..mib]]), sha(&[&body[mib..2 * mib]]), sha(&[&body[2 * mib..]]));
+        assert_eq!(super::tree_hash(&body), (sha(&[&body]), sha(&[&sha(&[&a, &b]), &c])));
+        // Five chunks: ((ab)(cd))e.
+        let body = vec![1u8; 4 * mib + 1];
+        let h: Vec<[u8; 32]> = body.chunks(mib).map(|c| sha(&[c])).collect();
+        let expected = sha(&[&sha(&[&sha(&[&h[0], &h[1]]), &sha(&[&h[2], &h[3]])]), &h[4]]);
+        assert_eq!(super::tree_hash(&body).1, expected);
     }
 }

@@ -12,9 +12,9 @@ use super::http_bindings::{payload_member, read_bindings, write_bindings, Payloa
 use crate::decode::{finish_structure, Decode, Decoder, Result};
 use crate::error::{DeserializeError, OperationError, Unhandled};
 use crate::http::{RequestBuilder, RequestError, ResponseError};
-use crate::schema::{Binding, Kind, Operation, Schema};
+use crate::schema::{Binding, Customization, Kind, Operation, Schema};
 use crate::value::{StructureMut, Structure, View};
-use crate::xml::{Element, XmlDecoder, XmlWriter};
+use crate::xml::{Content, Element, XmlDecoder, XmlWriter};
 
 /// Build the HTTP request without checking constraints.
 ///
@@ -122,8 +122,17 @@ where
     if !(200..300).contains(&status) {
         return Err(parse_error(op, status, headers, body));
     }
-    O::decode(&mut ResponseDecoder { status, headers, body, parsed: None })
-        .map_err(|error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) })
+    let fail = |error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) };
+    if op.has(Customization::UnwrappedOutput) {
+        // The document is the one body member: read it as if wrapped in the output's element.
+        let wrapper = document(body).map_err(fail)?.map(|member| {
+            let mut wrapper = Element::default();
+            wrapper.children.push(Content::Element(member));
+            wrapper
+        });
+        return O::decode(&mut ResponseDecoder { status, headers, body, parsed: Some(wrapper.as_ref()) }).map_err(fail);
+    }
+    O::decode(&mut ResponseDecoder { status, headers, body, parsed: None }).map_err(fail)
 }
 
 /// The `<Error>` element of an error document.

@@ -67,6 +67,9 @@ pub fn write_structure(w: &mut XmlWriter, name: &str, namespace: Option<XmlNames
             None if member.idempotency_token => {
                 write_text_element(w, member.xml.name.unwrap_or(member.name), member.xml.namespace, &crate::text::new_idempotency_token());
             }
+            None if member.unset_value.is_some() => {
+                write_text_element(w, member.xml.name.unwrap_or(member.name), member.xml.namespace, member.unset_value.unwrap_or_default());
+            }
             None => {
                 if let (Some(node), false, false) = (member.default, top_level, member.client_optional) {
                     write_default(w, node, member);
@@ -215,6 +218,9 @@ fn scalar_text<'v>(view: View<'v>, member: &Member) -> Option<Cow<'v, str>> {
 fn unset_text(member: &Member, top_level: bool) -> Option<Cow<'static, str>> {
     if member.idempotency_token {
         return Some(Cow::Owned(crate::text::new_idempotency_token()));
+    }
+    if let Some(value) = member.unset_value {
+        return Some(Cow::Borrowed(value));
     }
     match (member.default, top_level, member.client_optional) {
         (Some(node), false, false) => node_text(node, member),

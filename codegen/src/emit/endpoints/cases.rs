@@ -1,27 +1,22 @@
 //! `tests/endpoint_tests.rs`: one `#[test]` per case of `smithy.rules#endpointTests`, checking
-//! the URL, headers and properties, or the error message, exactly.
+//! the URL, headers and properties, or the error message, exactly: for the case's parameters,
+//! then for each of its `operationInputs` through the operation's own bindings.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::emit::doc_lines;
+use crate::emit::literals::Values;
 use crate::ir::Crate;
-use crate::ir::endpoints::{Document, EndpointRules, Expectation, ExpectedEndpoint, Number, ParamValue};
+use crate::ir::endpoints::{Document, EndpointRules, Expectation, ExpectedEndpoint, Number, ParamValue, Parameter};
 
 pub(super) fn endpoint_tests(krate: &Crate, rules: &EndpointRules, service: &str) -> TokenStream {
     let lib = format_ident!("{}", krate.lib_name);
     let mut tests = Vec::new();
     let mut uses_documents = false;
+    let values = Values { krate, lib: lib.clone() };
     for case in &rules.tests {
-        let setters = case.params.iter().map(|(index, value)| {
-            let setter = rules.parameters[*index].field.to_ident();
-            let argument = match value {
-                ParamValue::String(s) => quote!(#s),
-                ParamValue::Boolean(b) => quote!(#b),
-                ParamValue::StringArray(items) => quote!(::std::vec![#( ::std::string::String::from(#items) ),*]),
-            };
-            quote!(.#setter(#argument))
-        });
+        let setters = param_setters(&rules.parameters, &case.params);
         let check = match &case.expect {
             Expectation::Error(message) => quote! {
                 let error = resolve(&params).expect_err("the rule set rejects these parameters");
@@ -32,15 +27,45 @@ pub(super) fn endpoint_tests(krate: &Crate, rules: &EndpointRules, service: &str
                 endpoint_check(endpoint)
             }
         };
+        let calls: Vec<TokenStream> = case.operation_inputs.iter().filter_map(|call| {
+            let op = krate.operations.get(call.operation)?;
+            let module = format_ident!("{}", op.module);
+            let marker = format_ident!("{}", op.marker);
+            let input = values.value(&call.input);
+            let settings = param_setters(&rules.parameters, &call.params);
+            let name = &op.name;
+            Some(quote! {
+                {
+                    let input = #input;
+                    let params = ::#lib::operation::#module::#marker::endpoint_params(&input, Params::builder() #( #settings )*)
+                        .expect(::std::concat!("the input of ", #name, " binds"))
+                        .build();
+                    #check
+                }
+            })
+        }).collect();
         let name = case.name.to_ident();
         let documentation = case.documentation.as_deref().unwrap_or("");
         let docs = if documentation.trim().is_empty() { quote!() } else { doc_lines(&crate::docs::to_rustdoc(documentation)) };
+        let body = if calls.is_empty() {
+            quote! {
+                let params = Params::builder() #( #setters )* .build();
+                #check
+            }
+        } else {
+            quote! {
+                {
+                    let params = Params::builder() #( #setters )* .build();
+                    #check
+                }
+                #( #calls )*
+            }
+        };
         tests.push(quote! {
             #docs
             #[test]
             fn #name() {
-                let params = Params::builder() #( #setters )* .build();
-                #check
+                #body
             }
         });
     }
@@ -72,6 +97,22 @@ pub(super) fn endpoint_tests(krate: &Crate, rules: &EndpointRules, service: &str
 
         #( #tests )*
     }
+}
+
+/// The builder calls that set `params`.
+fn param_setters(parameters: &[Parameter], params: &[(usize, ParamValue)]) -> Vec<TokenStream> {
+    params
+        .iter()
+        .map(|(index, value)| {
+            let setter = parameters[*index].field.to_ident();
+            let argument = match value {
+                ParamValue::String(s) => quote!(#s),
+                ParamValue::Boolean(b) => quote!(#b),
+                ParamValue::StringArray(items) => quote!(::std::vec![#( ::std::string::String::from(#items) ),*]),
+            };
+            quote!(.#setter(#argument))
+        })
+        .collect()
 }
 
 /// The checks of a case that expects an endpoint: headers and properties compare regardless of

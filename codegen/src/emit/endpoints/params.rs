@@ -1,10 +1,11 @@
-//! `Params`, its builder and their documentation, and `resolve_settings` for the client.
+//! `Params`, its builder and their documentation, the builder's `bind` and `resolve_settings`
+//! for the client, and the operations' tables of what they bind.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::emit::doc_lines;
-use crate::ir::endpoints::{ParamType, ParamValue, Parameter};
+use crate::ir::endpoints::{ContextBinding, ContextSource, ParamType, ParamValue, Parameter, PathStep};
 
 /// `Params` and its builder.
 pub(super) fn params_items(params: &[Parameter]) -> (TokenStream, TokenStream) {
@@ -124,8 +125,99 @@ fn param_docs(param: &Parameter) -> String {
     text
 }
 
+/// `ParamsBuilder::bind`: the values a call binds (the runtime's `endpoint::bind`), by parameter
+/// index, set over what the builder has; one arm per parameter some operation binds.
+pub(super) fn bind(params: &[Parameter]) -> TokenStream {
+    let value = quote!(::smithy_rt::endpoint::ParamValue);
+    let arms: Vec<TokenStream> = params
+        .iter()
+        .enumerate()
+        .filter(|(_, param)| param.bound)
+        .map(|(index, param)| {
+            let index = Literal::usize_unsuffixed(index);
+            let field = param.field.to_ident();
+            match param.ty {
+                ParamType::String => quote!((#index, #value::String(value)) => self.#field(*value),),
+                ParamType::Boolean => quote!((#index, #value::Bool(value)) => self.#field(*value),),
+                ParamType::StringArray => {
+                    quote!((#index, #value::Strings(values)) => self.#field(values.iter().map(|value| ::std::string::String::from(*value)).collect()),)
+                }
+            }
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote! {
+            let _ = bound;
+            self
+        }
+    } else {
+        quote! {
+            for (param, value) in bound {
+                self = match (*param, value) {
+                    #( #arms )*
+                    _ => self,
+                };
+            }
+            self
+        }
+    };
+    let receiver = if arms.is_empty() { quote!(self) } else { quote!(mut self) };
+    quote! {
+        impl ParamsBuilder {
+            /// Set the parameters a call binds from its operation and input, by their index in the
+            /// rule set, over what is set already (they are more specific than the client's settings).
+            pub(crate) fn bind(#receiver, bound: &[(usize, #value<'_>)]) -> Self {
+                #body
+            }
+        }
+    }
+}
+
+/// An operation's table of bindings, for its `Operation` static.
+pub(super) fn context_params(params: &[Parameter], bindings: &[ContextBinding]) -> TokenStream {
+    let schema = quote!(::smithy_rt::schema);
+    let entries = bindings.iter().filter_map(|binding| {
+        let index = Literal::usize_unsuffixed(binding.param);
+        Some(match &binding.source {
+            ContextSource::Static(ParamValue::Boolean(b)) => quote!(#schema::ContextParam::new(#index, #schema::ContextValue::Bool(#b))),
+            ContextSource::Static(ParamValue::String(s)) => quote!(#schema::ContextParam::new(#index, #schema::ContextValue::String(#s))),
+            ContextSource::Static(ParamValue::StringArray(items)) => {
+                quote!(#schema::ContextParam::new(#index, #schema::ContextValue::Strings(&[#( #items ),*])))
+            }
+            ContextSource::Input(steps) => {
+                let kind = match params.get(binding.param)?.ty {
+                    ParamType::String => quote!(String),
+                    ParamType::Boolean => quote!(Bool),
+                    ParamType::StringArray => quote!(Strings),
+                };
+                let steps = path_steps(steps);
+                quote!(#schema::ContextParam::input(#index, #schema::ParamKind::#kind, #steps))
+            }
+        })
+    });
+    quote!(&[#( #entries ),*])
+}
+
+fn path_steps(steps: &[PathStep]) -> TokenStream {
+    let schema = quote!(::smithy_rt::schema);
+    let steps = steps.iter().map(|step| match step {
+        PathStep::Member(index) => {
+            let index = Literal::usize_unsuffixed(*index);
+            quote!(#schema::PathStep::Member(#index))
+        }
+        PathStep::Items => quote!(#schema::PathStep::Items),
+        PathStep::Values => quote!(#schema::PathStep::Values),
+        PathStep::Keys => quote!(#schema::PathStep::Keys),
+        PathStep::Select(paths) => {
+            let paths = paths.iter().map(|path| path_steps(path));
+            quote!(#schema::PathStep::Select(&[#( #paths ),*]))
+        }
+    });
+    quote!(&[#( #steps ),*])
+}
+
 /// The client's settings as the rule set's built-in parameters (`AWS::Region`, `AWS::UseFIPS`,
-/// `AWS::UseDualStack`, `SDK::Endpoint`), then `resolve`.
+/// `AWS::UseDualStack`, `SDK::Endpoint`), then what the operation binds, then `resolve`.
 pub(super) fn resolve_settings(params: &[Parameter]) -> TokenStream {
     let setters = params.iter().filter_map(|param| {
         let set = param.set.to_ident();
@@ -139,9 +231,10 @@ pub(super) fn resolve_settings(params: &[Parameter]) -> TokenStream {
         Some(quote!(.#set(#value)))
     });
     quote! {
-        /// The client's settings as the rule set's built-in parameters, resolved.
+        /// The client's settings as the rule set's built-in parameters, with what the operation
+        /// binds on top, resolved.
         pub(crate) fn resolve_settings(settings: &::smithy_rt::client::EndpointSettings<'_>) -> ::std::result::Result<Endpoint, ResolveError> {
-            resolve(&Params::builder() #( #setters )* .build())
+            resolve(&Params::builder() #( #setters )* .bind(settings.params).build())
         }
     }
 }

@@ -66,7 +66,8 @@ fn test_case(index: usize, width: usize, case: &Value, declared: &[Declared], na
     let expect = expect.filter(|_| valid)?;
     let documentation = case.get("documentation").and_then(Value::as_str).map(str::to_string);
     let name = test_name(index, width, declared, &params, matches!(expect, Expectation::Error(_)));
-    Some(TestCase { name, documentation, params, expect })
+    // `operationInputs` need the operations' types: `Lowerer::endpoint_bindings` reads them.
+    Some(TestCase { name, documentation, params, operation_inputs: Vec::new(), expect })
 }
 
 /// One parameter a case sets: `Ok(None)` for `null` (left unset) and for a parameter whose

@@ -1,7 +1,9 @@
 //! The service's `smithy.rules#endpointRuleSet` and `smithy.rules#endpointTests`, parsed and
 //! type-checked once into [`EndpointRules`]: [`parameters`], the rule tree ([`rules`]) with its
 //! expressions ([`expressions`]) and function calls ([`functions`]), what each binding is read by
-//! ([`usage`]), and the test cases ([`cases`]).
+//! ([`usage`]), and the test cases ([`cases`]). Once the operations are lowered, [`bindings`]
+//! adds what each operation binds to the parameters (with [`paths`] compiling
+//! `operationContextParams`) and the cases' `operationInputs`.
 //!
 //! Every problem is reported, each with the service's shape id, a JSON pointer into the trait
 //! and a hint. A value that fails to lower makes whatever depends on it fail without a word of
@@ -9,10 +11,12 @@
 //! is reported as possibly unset), so one mistake reads as one diagnostic however often the
 //! rules use what it broke.
 
+mod bindings;
 mod cases;
 mod expressions;
 mod functions;
 mod parameters;
+mod paths;
 mod rules;
 mod usage;
 
@@ -70,7 +74,8 @@ fn lower(rule_set: &Value, tests: Option<&Value>, report: &mut Report) -> Option
     for parameter in &mut parameters {
         parameter.read = usage::rules_read(&parameter.name, &rules);
     }
-    Some(EndpointRules { version, parameters, rules, tests })
+    let sigv4a = usage::returns_auth_scheme("sigv4a", &rules);
+    Some(EndpointRules { version, parameters, rules, tests, sigv4a })
 }
 
 /// The diagnostics of one rule set, all about the same service.

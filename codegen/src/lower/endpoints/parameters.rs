@@ -113,6 +113,7 @@ fn parameter(name: &str, spec: &Value, at: &str, field: &naming::FieldName, repo
         deprecated,
         documentation,
         read: false,
+        bound: false,
     })
 }
 

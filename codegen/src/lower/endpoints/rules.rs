@@ -218,7 +218,16 @@ impl<'r> Checker<'r> {
             match value.as_object() {
                 Some(map) => {
                     for (name, property) in map {
-                        match self.document(property, &child(&properties_at, name)) {
+                        let property_at = child(&properties_at, name);
+                        match self.document(property, &property_at) {
+                            Some(document) if name == "authSchemes" && !auth_schemes_well_formed(&document) => {
+                                self.report.rule_set(
+                                    &property_at,
+                                    format!("the `authSchemes` of the endpoint at {at} are not a list of objects, each with a string `name`"),
+                                    r#"write `authSchemes` as a list such as `[{"name": "sigv4", "signingName": "s3"}]`; clients sign with the first scheme they support"#,
+                                );
+                                valid = false;
+                            }
                             Some(document) => properties.push((name.clone(), document)),
                             None => valid = false,
                         }
@@ -251,6 +260,12 @@ impl<'r> Checker<'r> {
             }
         })
     }
+}
+
+/// `authSchemes` as clients read it: a list of objects, each naming its scheme with a string.
+fn auth_schemes_well_formed(schemes: &Document<Expr>) -> bool {
+    let Document::Array(schemes) = schemes else { return false };
+    schemes.iter().all(|scheme| matches!(scheme, Document::Object(fields) if fields.iter().any(|(key, value)| key == "name" && matches!(value, Document::String(_)))))
 }
 
 /// The type of an assigned value: a condition holds only when its value is set.

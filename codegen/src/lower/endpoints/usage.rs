@@ -1,7 +1,29 @@
-//! Which names the rules read: a binding nothing reads later costs the generated code nothing,
-//! and `resolve` binds only the parameters some rule reads.
+//! Which names the rules read (a binding nothing reads later costs the generated code nothing,
+//! and `resolve` binds only the parameters some rule reads) and which auth schemes they return.
 
 use crate::ir::endpoints::{Binds, Condition, Document, Expr, ExprKind, Outcome, Rule, TemplatePart};
+
+/// Whether an endpoint of `rules` lists the auth scheme `name` (as a literal) in `authSchemes`.
+pub(super) fn returns_auth_scheme(name: &str, rules: &[Rule]) -> bool {
+    rules.iter().any(|rule| match &rule.outcome {
+        Outcome::Endpoint(endpoint) => endpoint.properties.iter().any(|(property, value)| property == "authSchemes" && lists_scheme(value, name)),
+        Outcome::Tree(rules) => returns_auth_scheme(name, rules),
+        Outcome::Error(_) => false,
+    })
+}
+
+fn lists_scheme(schemes: &Document<Expr>, name: &str) -> bool {
+    let Document::Array(schemes) = schemes else { return false };
+    schemes.iter().any(|scheme| match scheme {
+        Document::Object(fields) => fields.iter().any(|(key, value)| key == "name" && is_literal(value, name)),
+        _ => false,
+    })
+}
+
+fn is_literal(value: &Document<Expr>, text: &str) -> bool {
+    let Document::String(Expr { kind: ExprKind::Template(parts), .. }) = value else { return false };
+    matches!(parts.as_slice(), [TemplatePart::Literal(literal)] if literal == text)
+}
 
 /// Whether any of `rules` reads `name`.
 pub(super) fn rules_read(name: &str, rules: &[Rule]) -> bool {

@@ -38,7 +38,8 @@ pub struct UpdateContactAttributes;
     OPERATION,
     self::UpdateContactAttributesInput,
     self::UpdateContactAttributesOutput,
-    self::UpdateContactAttributesError
+    self::UpdateContactAttributesError,
+    crate::endpoint::ParamsBuilder
 );
 
 pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schema::Operation {
@@ -61,4 +62,7 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     }),
     wire: &crate::operation::WIRE,
     gzip: false,
+    host_prefix: &[],
+    customizations: &[],
+    endpoint_params: &[],
 };

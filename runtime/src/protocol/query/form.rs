@@ -85,7 +85,10 @@ impl Form {
             let view = match value.member(index).and_then(|slot| slot.get()) {
                 Some(v) => v.view(),
                 None if member.idempotency_token => View::String(token.insert(crate::text::new_idempotency_token())),
-                None => continue,
+                None => match member.unset_value {
+                    Some(value) => View::String(value),
+                    None => continue,
+                },
             };
             let name = self.member_name(member);
             let len = self.push(&name);

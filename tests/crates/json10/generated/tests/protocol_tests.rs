@@ -1278,6 +1278,9 @@ fn request_aws_json10_endpoint_trait() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("foo.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
@@ -1299,6 +1302,9 @@ fn request_aws_json10_endpoint_trait_with_host_label() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("foo.bar.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);

@@ -34,6 +34,9 @@ fn request_machinelearning_predict_endpoint() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("custom.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);

@@ -2455,8 +2455,68 @@ fn response_rest_json_deserializes_dense_set_map() {
 
 /// `RestJsonDeserializesSparseNullMapValues`: Deserializes null JSON map values
 #[test]
-#[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
-fn response_rest_json_deserializes_sparse_null_map_values() {}
+fn response_rest_json_deserializes_sparse_null_map_values() {
+    let response = ::smithy_rt::testing::response(
+        200u16,
+        &[("Content-Type", "application/json")],
+        "{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}",
+    );
+    let output = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::parse_response(
+            &response,
+        )
+        .expect("the response parses");
+    let expected = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMapsOutput::builder()
+        .set_sparse_boolean_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .set_sparse_number_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .set_sparse_string_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .set_sparse_struct_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .build_unvalidated();
+    ::smithy_rt::testing::assert_same(&output, &expected);
+}
 
 /// `RestJsonDeserializesSparseSetMap`: A response that contains a sparse map of sets
 #[test]
@@ -2501,8 +2561,45 @@ fn response_rest_json_deserializes_sparse_set_map() {
 
 /// `RestJsonDeserializesSparseSetMapAndRetainsNull`: A response that contains a sparse map of sets.
 #[test]
-#[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
-fn response_rest_json_deserializes_sparse_set_map_and_retains_null() {}
+fn response_rest_json_deserializes_sparse_set_map_and_retains_null() {
+    let response = ::smithy_rt::testing::response(
+        200u16,
+        &[("Content-Type", "application/json")],
+        "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}",
+    );
+    let output = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::parse_response(
+            &response,
+        )
+        .expect("the response parses");
+    let expected = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMapsOutput::builder()
+        .set_sparse_set_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (
+                        ::std::string::String::from("x"),
+                        ::std::option::Option::Some(::std::vec![]),
+                    ),
+                    (
+                        ::std::string::String::from("y"),
+                        ::std::option::Option::Some(
+                            ::std::vec![
+                                ::std::string::String::from("a"),
+                                ::std::string::String::from("b")
+                            ],
+                        ),
+                    ),
+                    (::std::string::String::from("z"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .build_unvalidated();
+    ::smithy_rt::testing::assert_same(&output, &expected);
+}
 
 /// `RestJsonDeserializesZeroValuesInMaps`: Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
@@ -2712,6 +2809,9 @@ fn request_rest_json_endpoint_trait() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("foo.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/EndpointOperation", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
@@ -2733,6 +2833,9 @@ fn request_rest_json_endpoint_trait_with_host_label() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("foo.bar.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/EndpointWithHostLabelOperation", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
@@ -6861,8 +6964,79 @@ fn request_rest_json_serializes_empty_query_value() {
 
 /// `RestJsonSerializesSparseNullMapValues`: Serializes JSON map values in sparse maps
 #[test]
-#[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
-fn request_rest_json_serializes_sparse_null_map_values() {}
+fn request_rest_json_serializes_sparse_null_map_values() {
+    let input = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMapsInput::builder()
+        .set_sparse_boolean_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .set_sparse_number_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .set_sparse_string_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .set_sparse_struct_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (::std::string::String::from("x"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .build_unvalidated();
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
+        )
+        .expect("the input serializes");
+    assert_eq!(request.method().as_str(), "POST", "method");
+    assert_eq!(request.uri().path(), "/SparseJsonMaps", "path");
+    ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
+    ::smithy_rt::testing::assert_headers(
+        request.headers(),
+        &[("Content-Type", "application/json")],
+        &[],
+        &[],
+    );
+    ::smithy_rt::testing::assert_json_eq(
+        request.body(),
+        "{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}",
+    );
+}
 
 /// `RestJsonSerializesSparseSetMap`: A request that contains a sparse map of sets
 #[test]
@@ -6918,8 +7092,56 @@ fn request_rest_json_serializes_sparse_set_map() {
 
 /// `RestJsonSerializesSparseSetMapAndRetainsNull`: A request that contains a sparse map of sets.
 #[test]
-#[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
-fn request_rest_json_serializes_sparse_set_map_and_retains_null() {}
+fn request_rest_json_serializes_sparse_set_map_and_retains_null() {
+    let input = ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMapsInput::builder()
+        .set_sparse_set_map(
+            ::std::option::Option::Some(
+                <::std::collections::HashMap<
+                    _,
+                    _,
+                > as ::std::iter::FromIterator<
+                    _,
+                >>::from_iter([
+                    (
+                        ::std::string::String::from("x"),
+                        ::std::option::Option::Some(::std::vec![]),
+                    ),
+                    (
+                        ::std::string::String::from("y"),
+                        ::std::option::Option::Some(
+                            ::std::vec![
+                                ::std::string::String::from("a"),
+                                ::std::string::String::from("b")
+                            ],
+                        ),
+                    ),
+                    (::std::string::String::from("z"), ::std::option::Option::None),
+                ]),
+            ),
+        )
+        .build_unvalidated();
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::sparse_json_maps::SparseJsonMaps::serialize_request(
+                &input,
+                "https://example.com",
+            ),
+        )
+        .expect("the input serializes");
+    assert_eq!(request.method().as_str(), "POST", "method");
+    assert_eq!(request.uri().path(), "/SparseJsonMaps", "path");
+    ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
+    ::smithy_rt::testing::assert_headers(
+        request.headers(),
+        &[("Content-Type", "application/json")],
+        &[],
+        &[],
+    );
+    ::smithy_rt::testing::assert_json_eq(
+        request.body(),
+        "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}",
+    );
+}
 
 /// `RestJsonSerializesZeroValuesInMaps`: Ensure that 0 and false are sent over the wire in all maps and lists
 #[test]
@@ -7210,13 +7432,78 @@ fn response_rest_json_sparse_json_maps() {
 
 /// `RestJsonSparseListsSerializeNull`: Serializes null values in sparse lists
 #[test]
-#[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
-fn request_rest_json_sparse_lists_serialize_null() {}
+fn request_rest_json_sparse_lists_serialize_null() {
+    let input = ::restjson_protocol_tests::operation::sparse_json_lists::SparseJsonListsInput::builder()
+        .set_sparse_string_list(
+            ::std::option::Option::Some(
+                ::std::vec![
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(::std::string::String::from("hi"))
+                ],
+            ),
+        )
+        .set_sparse_short_list(
+            ::std::option::Option::Some(
+                ::std::vec![
+                    ::std::option::Option::None, ::std::option::Option::Some(2i16)
+                ],
+            ),
+        )
+        .build_unvalidated();
+    let request = ::smithy_rt::testing::with_idempotency_token(
+            ::smithy_rt::testing::COMPLIANCE_IDEMPOTENCY_TOKEN,
+            || ::restjson_protocol_tests::operation::sparse_json_lists::SparseJsonLists::serialize_request(
+                &input,
+                "https://example.com",
+            ),
+        )
+        .expect("the input serializes");
+    assert_eq!(request.method().as_str(), "PUT", "method");
+    assert_eq!(request.uri().path(), "/SparseJsonLists", "path");
+    ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
+    ::smithy_rt::testing::assert_headers(
+        request.headers(),
+        &[("Content-Type", "application/json")],
+        &[],
+        &[],
+    );
+    ::smithy_rt::testing::assert_json_eq(
+        request.body(),
+        "{\n    \"sparseStringList\": [\n        null,\n        \"hi\"\n    ],\n    \"sparseShortList\": [\n        null,\n        2\n    ]\n}",
+    );
+}
 
 /// `RestJsonSparseListsSerializeNull`: Serializes null values in sparse lists
 #[test]
-#[ignore = "@sparse lists and maps holding null entries need Option<T> items, which the generator does not model yet (dense collections are covered)."]
-fn response_rest_json_sparse_lists_serialize_null() {}
+fn response_rest_json_sparse_lists_serialize_null() {
+    let response = ::smithy_rt::testing::response(
+        200u16,
+        &[("Content-Type", "application/json")],
+        "{\n    \"sparseStringList\": [\n        null,\n        \"hi\"\n    ],\n    \"sparseShortList\": [\n        null,\n        2\n    ]\n}",
+    );
+    let output = ::restjson_protocol_tests::operation::sparse_json_lists::SparseJsonLists::parse_response(
+            &response,
+        )
+        .expect("the response parses");
+    let expected = ::restjson_protocol_tests::operation::sparse_json_lists::SparseJsonListsOutput::builder()
+        .set_sparse_string_list(
+            ::std::option::Option::Some(
+                ::std::vec![
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(::std::string::String::from("hi"))
+                ],
+            ),
+        )
+        .set_sparse_short_list(
+            ::std::option::Option::Some(
+                ::std::vec![
+                    ::std::option::Option::None, ::std::option::Option::Some(2i16)
+                ],
+            ),
+        )
+        .build_unvalidated();
+    ::smithy_rt::testing::assert_same(&output, &expected);
+}
 
 /// `RestJsonStreamingTraitsRequireLengthWithBlob`: Serializes a blob in the HTTP payload with a required length
 #[test]

@@ -2604,6 +2604,9 @@ fn request_rest_xml_endpoint_trait() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("foo.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/EndpointOperation", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
@@ -2625,6 +2628,9 @@ fn request_rest_xml_endpoint_trait_with_host_label() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("foo.bar.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/EndpointWithHostLabelOperation", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);
@@ -2649,6 +2655,9 @@ fn request_rest_xml_endpoint_trait_with_host_label_and_http_binding() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("bar.example.com"), "host"
+    );
     assert_eq!(request.method().as_str(), "POST", "method");
     assert_eq!(request.uri().path(), "/EndpointWithHostLabelHeaderOperation", "path");
     ::smithy_rt::testing::assert_query(&request, &[], &[], &[]);

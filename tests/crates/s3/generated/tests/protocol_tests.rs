@@ -84,6 +84,10 @@ fn request_s3_path_addressing() {
             ),
         )
         .expect("the input serializes");
+    assert_eq!(
+        request.uri().host(), ::std::option::Option::Some("s3.us-west-2.amazonaws.com"),
+        "host"
+    );
     assert_eq!(request.method().as_str(), "GET", "method");
     assert_eq!(request.uri().path(), "/mybucket", "path");
     ::smithy_rt::testing::assert_query(&request, &["list-type=2"], &[], &[]);

@@ -41,4 +41,14 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     http: ::core::option::Option::None,
     wire: &crate::operation::WIRE,
     gzip: false,
+    host_prefix: &[
+        ::smithy_rt::schema::PathPart::Literal("foo."),
+        ::smithy_rt::schema::PathPart::Label {
+            member: 0,
+            greedy: false,
+        },
+        ::smithy_rt::schema::PathPart::Literal("."),
+    ],
+    customizations: &[],
+    endpoint_params: &[],
 };

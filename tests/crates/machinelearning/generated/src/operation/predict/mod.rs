@@ -47,4 +47,11 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     http: ::core::option::Option::None,
     wire: &crate::operation::WIRE,
     gzip: false,
+    host_prefix: &[],
+    customizations: &[
+        ::smithy_rt::schema::Customization::EndpointFromMember {
+            member: 2,
+        },
+    ],
+    endpoint_params: &[],
 };

@@ -50,4 +50,13 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     }),
     wire: &crate::operation::WIRE,
     gzip: false,
+    host_prefix: &[
+        ::smithy_rt::schema::PathPart::Label {
+            member: 0,
+            greedy: false,
+        },
+        ::smithy_rt::schema::PathPart::Literal("."),
+    ],
+    customizations: &[],
+    endpoint_params: &[],
 };

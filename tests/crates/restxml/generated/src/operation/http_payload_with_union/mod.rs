@@ -46,4 +46,7 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     }),
     wire: &crate::operation::WIRE,
     gzip: false,
+    host_prefix: &[],
+    customizations: &[],
+    endpoint_params: &[],
 };

@@ -1,0 +1,364 @@
+//! The model loader target: mutations that know the shape of a Smithy JSON AST, and the
+//! pipeline they are fed to (load and check on every input, the whole `generate` on some).
+
+use codegen::config::{Selection, Settings};
+use codegen::model::ModelSource;
+
+use crate::mutate::{self, Format, J};
+use crate::rng::Rng;
+use crate::seeds::Corpus;
+
+/// What one model input did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelOutcome {
+    /// The loader reported no error.
+    pub loaded: bool,
+    /// A service and its operations could be selected and checked without errors.
+    pub checked: bool,
+    /// `generate` ran, and whether it succeeded.
+    pub generated: Option<bool>,
+}
+
+/// Load and check `text`; when `generate` is set, also run the whole pipeline on it.
+///
+/// Diagnostics are rendered to text as the command line would print them, so a problem in
+/// formatting a diagnostic (a pointer into a mutated key, a shape id with odd characters) is
+/// found too.
+pub fn run(text: &str, generate: bool) -> ModelOutcome {
+    let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
+    let (model, diagnostics) = codegen::model::assemble(&sources);
+    let loaded = !diagnostics.has_errors();
+    std::hint::black_box(diagnostics.to_string());
+    let settings = Settings::new("fuzzed");
+    let checked = match codegen::select::select(&model, &settings) {
+        Ok(scope) => {
+            let (_, checked) = codegen::check::check_model(&model, &scope);
+            std::hint::black_box(checked.to_string());
+            !checked.has_errors()
+        }
+        Err(unselectable) => {
+            std::hint::black_box(unselectable.to_string());
+            false
+        }
+    };
+    let generated = generate.then(|| match codegen::generate(&codegen::Request::from_model("fuzz.json", text, Selection::All)) {
+        Ok(generated) => {
+            std::hint::black_box(generated.files.len());
+            true
+        }
+        Err(diagnostics) => {
+            std::hint::black_box(diagnostics.to_string());
+            false
+        }
+    });
+    ModelOutcome { loaded, checked, generated }
+}
+
+/// The pipeline's stages one at a time, each timed: for reports on a slow input.
+pub fn run_stages(text: &str) -> Vec<(&'static str, std::time::Duration, bool)> {
+    let time = std::time::Instant::now;
+    let mut stages = Vec::new();
+    let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
+    let started = time();
+    let (model, diagnostics) = codegen::model::assemble(&sources);
+    stages.push(("codegen::model::assemble", started.elapsed(), !diagnostics.has_errors()));
+    let started = time();
+    let selected = codegen::select::select(&model, &Settings::new("fuzzed"));
+    stages.push(("codegen::select::select", started.elapsed(), selected.is_ok()));
+    if let Ok(scope) = selected {
+        let started = time();
+        let (_, checked) = codegen::check::check_model(&model, &scope);
+        stages.push(("codegen::check::check_model", started.elapsed(), !checked.has_errors()));
+    }
+    let started = time();
+    let generated = codegen::generate(&codegen::Request::from_model("fuzz.json", text, Selection::All));
+    stages.push(("codegen::generate", started.elapsed(), generated.is_ok()));
+    stages
+}
+
+const SHAPE_TYPES: &[&str] = &[
+    "blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger", "bigDecimal", "timestamp",
+    "document", "enum", "intEnum", "list", "set", "map", "structure", "union", "service", "operation", "resource", "member", "apply",
+    "String", "", "unknown",
+];
+
+const WEIRD_IDS: &[&str] = &[
+    "a#", "#a", "a#b$c", "a#b$", "a..b#C", "1a#B", "a#B#C", "a#1B", "smithy.api#NoSuch", "smithy.api#", "a#\u{e9}", "a.b#C$d$e",
+    " a#B", "a#B ", "a#self", "a#Self", "a#crate", "a#String", "a#Result", "a#Option", "a#_", "a#__", "a#A_", "",
+];
+
+const WEIRD_MEMBER_NAMES: &[&str] = &[
+    "", "type", "self", "Self", "super", "crate", "r#type", "fn", "async", "1abc", "a-b", "_", "__", "a__b", "\u{e9}",
+    "\u{1f600}", "Default", "default", "build", "builder", "None", "Some", "Ok", "Err", "String", "Box", "std", "core",
+    "aVeryLongMemberNameThatKeepsGoingAndGoingAndGoingAndGoingAndGoingAndGoingAndGoingAndGoing", "ABC", "aBC", "abc_",
+    "Abc", "ABc", "aB", "A",
+];
+
+/// The shapes object of a model tree, created when missing.
+fn shapes_mut(tree: &mut J) -> Option<&mut Vec<(String, J)>> {
+    let J::Obj(root) = tree else { return None };
+    let index = match root.iter().position(|(k, _)| k == "shapes") {
+        Some(i) => i,
+        None => {
+            root.push(("shapes".into(), J::Obj(Vec::new())));
+            root.len() - 1
+        }
+    };
+    match &mut root[index].1 {
+        J::Obj(shapes) => Some(shapes),
+        _ => None,
+    }
+}
+
+/// A member of an object by key, created (as `value`) when missing.
+fn entry<'a>(object: &'a mut Vec<(String, J)>, key: &str, value: J) -> &'a mut J {
+    let index = match object.iter().position(|(k, _)| k == key) {
+        Some(i) => i,
+        None => {
+            object.push((key.to_string(), value));
+            object.len() - 1
+        }
+    };
+    &mut object[index].1
+}
+
+/// A shape id to point something at: usually a real one, sometimes a broken one.
+fn random_id(rng: &mut Rng, local: &[String], corpus: &Corpus) -> String {
+    match rng.below(10) {
+        0..=4 if !local.is_empty() => rng.pick(local).clone(),
+        5 | 6 if !corpus.shape_ids.is_empty() => rng.pick(&corpus.shape_ids).clone(),
+        7 => rng.pick(WEIRD_IDS).to_string(),
+        8 if !local.is_empty() => format!("{}$member", rng.pick(local)),
+        _ => format!("ex#Gen{}", rng.below(8)),
+    }
+}
+
+fn target(id: String) -> J {
+    J::Obj(vec![("target".into(), J::Str(id))])
+}
+
+/// A random trait (id and value) from the dictionary, sometimes with a mutated value.
+fn random_trait(rng: &mut Rng, corpus: &Corpus) -> (String, J) {
+    if corpus.traits.is_empty() || rng.one_in(10) {
+        return ("smithy.api#required".into(), J::Obj(Vec::new()));
+    }
+    let (id, value) = rng.pick(&corpus.traits);
+    let mut value = value.clone();
+    if rng.chance(40) {
+        let donor = rng.pick(&corpus.traits).1.clone();
+        mutate::mutate_json(rng, &mut value, &donor, &corpus.json_words);
+    }
+    (id.clone(), value)
+}
+
+/// One mutation that knows what a model looks like. `long_chains` allows chains of thousands
+/// of shapes (see [`chain`]).
+pub fn mutate_model(rng: &mut Rng, tree: &mut J, donor: &J, corpus: &Corpus, long_chains: bool) {
+    let Some(shapes) = shapes_mut(tree) else {
+        mutate::mutate_json(rng, tree, donor, &corpus.json_words);
+        return;
+    };
+    let local: Vec<String> = shapes.iter().map(|(k, _)| k.clone()).collect();
+    let pick_shape = |rng: &mut Rng, shapes: &mut Vec<(String, J)>| -> Option<usize> { (!shapes.is_empty()).then(|| rng.below(shapes.len())) };
+    match rng.below(14) {
+        0 => {
+            if let Some(i) = pick_shape(rng, shapes) {
+                if let J::Obj(body) = &mut shapes[i].1 {
+                    *entry(body, "type", J::Str(String::new())) = J::Str(rng.pick(SHAPE_TYPES).to_string());
+                }
+            }
+        }
+        1 | 2 => {
+            // Point a member, an input or an output somewhere else: recursion, prelude, nowhere.
+            if let Some(i) = pick_shape(rng, shapes) {
+                let id = if rng.chance(20) { shapes[i].0.clone() } else { random_id(rng, &local, corpus) };
+                let shape = &mut shapes[i].1;
+                let targets = shape.find(|node| matches!(node, J::Obj(m) if m.iter().any(|(k, _)| k == "target")));
+                if let Some(&n) = targets.get(rng.below(targets.len())) {
+                    if let J::Obj(m) = shape.nth_mut(n) {
+                        *entry(m, "target", J::Raw("null".into())) = J::Str(id);
+                    }
+                } else if let J::Obj(body) = shape {
+                    let slot = *rng.pick(&["member", "key", "value", "input", "output"]);
+                    body.push((slot.into(), target(id)));
+                }
+            }
+        }
+        3 | 4 => {
+            let (id, value) = random_trait(rng, corpus);
+            if let Some(i) = pick_shape(rng, shapes) {
+                if let J::Obj(body) = &mut shapes[i].1 {
+                    let on_member = rng.chance(50);
+                    let holder = if on_member {
+                        match body.iter_mut().find(|(k, _)| k == "members") {
+                            Some((_, J::Obj(members))) if !members.is_empty() => {
+                                let m = rng.below(members.len());
+                                match &mut members[m].1 {
+                                    J::Obj(member) => member,
+                                    _ => return,
+                                }
+                            }
+                            _ => body,
+                        }
+                    } else {
+                        body
+                    };
+                    if let J::Obj(traits) = entry(holder, "traits", J::Obj(Vec::new())) {
+                        traits.push((id, value));
+                    }
+                }
+            }
+        }
+        5 => {
+            if let Some(i) = pick_shape(rng, shapes) {
+                let mixin = if rng.chance(30) { shapes[i].0.clone() } else { random_id(rng, &local, corpus) };
+                if let J::Obj(body) = &mut shapes[i].1 {
+                    if let J::Arr(list) = entry(body, "mixins", J::Arr(Vec::new())) {
+                        list.push(target(mixin.clone()));
+                    }
+                }
+                if let Some((_, J::Obj(body))) = shapes.iter_mut().find(|(k, _)| *k == mixin) {
+                    if let J::Obj(traits) = entry(body, "traits", J::Obj(Vec::new())) {
+                        traits.push(("smithy.api#mixin".into(), J::Obj(Vec::new())));
+                    }
+                }
+            }
+        }
+        6 => {
+            if let Some(i) = pick_shape(rng, shapes) {
+                shapes[i].0 = if rng.chance(50) { rng.pick(WEIRD_IDS).to_string() } else { random_id(rng, &local, corpus) };
+            }
+        }
+        7 => {
+            if let Some(i) = pick_shape(rng, shapes) {
+                let name = if rng.chance(70) { rng.pick(WEIRD_MEMBER_NAMES).to_string() } else { rng.pick(&corpus.json_words).clone() };
+                let to = random_id(rng, &local, corpus);
+                if let J::Obj(body) = &mut shapes[i].1 {
+                    if let J::Obj(members) = entry(body, "members", J::Obj(Vec::new())) {
+                        members.push((name, target(to)));
+                    }
+                }
+            }
+        }
+        8 => chain(rng, shapes, long_chains),
+        9 => {
+            if let J::Obj(root) = donor {
+                if let Some((_, J::Obj(theirs))) = root.iter().find(|(k, _)| k == "shapes") {
+                    if !theirs.is_empty() {
+                        shapes.push(rng.pick(theirs).clone());
+                    }
+                }
+            }
+        }
+        10 => {
+            let n = rng.size(5000).max(1);
+            let int = rng.chance(40);
+            let members: Vec<(String, J)> = (0..n)
+                .map(|k| {
+                    let value = if int { J::Raw(k.to_string()) } else { J::Str(if rng.one_in(50) { String::new() } else { format!("V{k}") }) };
+                    let name = if rng.one_in(50) { rng.pick(WEIRD_MEMBER_NAMES).to_string() } else { format!("V{k}") };
+                    (name, J::Obj(vec![("target".into(), J::Str("smithy.api#Unit".into())), ("traits".into(), J::Obj(vec![("smithy.api#enumValue".into(), value)]))]))
+                })
+                .collect();
+            let id = if rng.chance(50) && !local.is_empty() { rng.pick(&local).clone() } else { "ex#BigEnum".into() };
+            shapes.push((id, J::Obj(vec![("type".into(), J::Str(if int { "intEnum" } else { "enum" }.into())), ("members".into(), J::Obj(members))])));
+        }
+        11 => {
+            let at = random_id(rng, &local, corpus);
+            let at = if rng.chance(50) && !local.is_empty() { format!("{}${}", rng.pick(&local), rng.pick(&corpus.json_words)) } else { at };
+            let (id, value) = random_trait(rng, corpus);
+            shapes.push((at, J::Obj(vec![("type".into(), J::Str("apply".into())), ("traits".into(), J::Obj(vec![(id, value)]))])));
+        }
+        12 => {
+            // The service's lists: operations and errors it does not have, twice, or itself.
+            if let Some((_, J::Obj(service))) = shapes.iter_mut().find(|(_, s)| matches!(s, J::Obj(b) if b.iter().any(|(k, v)| k == "type" && *v == J::Str("service".into())))) {
+                let key = *rng.pick(&["operations", "errors", "resources"]);
+                let id = random_id(rng, &local, corpus);
+                if let J::Arr(list) = entry(service, key, J::Arr(Vec::new())) {
+                    list.push(target(id));
+                }
+            }
+        }
+        _ => {
+            let node = tree.random_mut(rng);
+            *node = mutate::random_json_scalar(rng, &corpus.json_words);
+        }
+    }
+}
+
+/// A long chain of shapes, each reaching the next: structures, lists, maps, unions or
+/// mixins, sometimes closed into a cycle, hooked into the model by one of its members.
+///
+/// Chains stay within 300 shapes unless `long` is set: longer ones are known to take seconds
+/// to minutes (mixin chains in the loader, structure chains in lowering; see `fuzz/README.md`),
+/// and a long run that spends its time on known findings finds nothing new.
+fn chain(rng: &mut Rng, shapes: &mut Vec<(String, J)>, long: bool) {
+    let n = match rng.below(3) {
+        0 => rng.range(2, 16),
+        1 if !long => rng.range(17, 300),
+        1 => rng.range(100, 300),
+        _ if !long => rng.range(100, 300),
+        _ => *rng.pick(&[1000, 5000]),
+    };
+    let kind = rng.below(5);
+    let cycle = rng.chance(40);
+    let id = |k: usize| format!("ex#Chain{k}");
+    for k in 0..n {
+        let next = if k + 1 < n { id(k + 1) } else if cycle { id(0) } else { "smithy.api#String".to_string() };
+        let body = match kind {
+            0 => vec![("type".into(), J::Str("structure".into())), ("members".into(), J::Obj(vec![("next".into(), target(next))]))],
+            1 => vec![("type".into(), J::Str("list".into())), ("member".into(), target(next))],
+            2 => vec![("type".into(), J::Str("map".into())), ("key".into(), target("smithy.api#String".into())), ("value".into(), target(next))],
+            3 => vec![("type".into(), J::Str("union".into())), ("members".into(), J::Obj(vec![("next".into(), target(next)), ("leaf".into(), target("smithy.api#Integer".into()))]))],
+            _ => vec![
+                ("type".into(), J::Str("structure".into())),
+                ("mixins".into(), J::Arr(if k + 1 < n || cycle { vec![target(next)] } else { Vec::new() })),
+                ("members".into(), J::Obj(vec![(format!("m{k}"), target("smithy.api#String".into()))])),
+                ("traits".into(), J::Obj(vec![("smithy.api#mixin".into(), J::Obj(Vec::new()))])),
+            ],
+        };
+        shapes.push((id(k), J::Obj(body)));
+    }
+    // Hook the chain into a structure of the model, or it is never reached from the service.
+    let structures: Vec<usize> =
+        (0..shapes.len()).filter(|&i| matches!(&shapes[i].1, J::Obj(b) if b.iter().any(|(k, v)| k == "type" && *v == J::Str("structure".into())))).collect();
+    let hooks: Vec<usize> = structures.into_iter().filter(|&i| !shapes[i].0.starts_with("ex#Chain")).collect();
+    if let Some(&i) = hooks.get(rng.below(hooks.len())) {
+        if let J::Obj(body) = &mut shapes[i].1 {
+            if let J::Obj(members) = entry(body, "members", J::Obj(Vec::new())) {
+                members.push(("chained".into(), target(id(0))));
+            }
+        }
+    }
+}
+
+/// A mutated model text from the corpus: tree mutations mostly, byte mutations for the rest.
+pub fn generate(rng: &mut Rng, corpus: &Corpus, long_chains: bool) -> String {
+    let seed = rng.pick(&corpus.models);
+    let donor = &rng.pick(&corpus.models).tree;
+    if rng.one_in(20) {
+        return seed.text.clone();
+    }
+    let mut tree = seed.tree.clone();
+    let rounds = 1 + rng.size(7);
+    for _ in 0..rounds {
+        if rng.chance(70) {
+            let before = tree.clone();
+            mutate_model(rng, &mut tree, donor, corpus, long_chains);
+            if tree.weight() > mutate::MAX_LEN {
+                tree = before;
+            }
+        } else {
+            mutate::mutate_json(rng, &mut tree, donor, &corpus.json_words);
+        }
+    }
+    let mut text = tree.print();
+    if rng.chance(12) {
+        let mut bytes = text.into_bytes();
+        for _ in 0..1 + rng.size(3) {
+            mutate::mutate_bytes(rng, &mut bytes, donor.print().as_bytes(), &corpus.shape_ids, Format::Json);
+        }
+        text = String::from_utf8_lossy(&bytes).into_owned();
+    }
+    text
+}
