@@ -207,6 +207,18 @@ pub fn runtime_files() -> Vec<(&'static str, String)> {
         .replace("license.workspace = true", "license = \"Apache-2.0\"")
         .replace("publish.workspace = true", "publish = false")
         .replace("serde_json.workspace = true", "serde_json = \"1\"");
+    // The copy has the sources, not the runtime's own tests: drop their `[[test]]` targets.
+    let mut in_test = false;
+    let manifest: String = manifest
+        .lines()
+        .filter(|line| {
+            if line.starts_with('[') {
+                in_test = line.trim() == "[[test]]";
+            }
+            !in_test
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
     let mut files = vec![("Cargo.toml", manifest)];
     files.extend(RUNTIME_SOURCES.iter().map(|(path, text)| (*path, (*text).to_string())));
     files
@@ -394,5 +406,14 @@ mod tests {
         let mut listed: Vec<String> = RUNTIME_SOURCES.iter().map(|(p, _)| p.to_string()).collect();
         listed.sort();
         assert_eq!(listed, on_disk, "update `runtime_sources!` in codegen/src/lib.rs");
+    }
+
+    #[test]
+    fn the_copied_runtime_manifest_names_no_test_targets_it_lacks() {
+        let files = runtime_files();
+        let manifest = &files.iter().find(|(path, _)| *path == "Cargo.toml").expect("a manifest").1;
+        assert!(!manifest.contains("[[test]]") && !manifest.contains("required-features"), "{manifest}");
+        assert!(manifest.contains("[features]") && manifest.contains("[package.metadata.docs.rs]"), "{manifest}");
+        assert!(!manifest.contains(".workspace = true"), "{manifest}");
     }
 }

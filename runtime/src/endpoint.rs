@@ -1,6 +1,7 @@
 //! The functions endpoint rule sets call: the Smithy rules engine standard library (`isValidHostLabel`,
 //! `parseURL`, `substring`, `uriEncode`) and the AWS library (`aws.partition`, `aws.parseArn`,
-//! `aws.isVirtualHostableS3Bucket`), plus the [`Endpoint`] and [`ResolveError`] a resolver returns.
+//! `aws.isVirtualHostableS3Bucket`), plus the [`Endpoint`] and [`ResolveError`] a resolver returns
+//! and [`bind`], which reads the parameters an operation binds from its input.
 //!
 //! The resolver in a generated crate's `endpoint` module is generated from the service's rule set and calls these;
 //! they are public so callers can reuse them (for example to look up a region's [`Partition`]).

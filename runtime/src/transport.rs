@@ -12,7 +12,13 @@ pub struct HyperTransport {
         ::hyper_rustls::HttpsConnector<::hyper_util::client::legacy::connect::HttpConnector>,
         ::http_body_util::Full<::bytes::Bytes>,
     >,
+    max_response_bytes: usize,
 }
+
+/// The largest response body [`HyperTransport`] reads by default: 256 MiB. Bodies are read
+/// whole before parsing (streaming payloads are not supported yet), so a bound keeps a
+/// misbehaving or hostile endpoint from exhausting memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 256 << 20;
 
 impl ::std::fmt::Debug for HyperTransport {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -35,7 +41,14 @@ impl HyperTransport {
             .enable_http1()
             .build();
         let client = ::hyper_util::client::legacy::Client::builder(::hyper_util::rt::TokioExecutor::new()).build(connector);
-        HyperTransport { client }
+        HyperTransport { client, max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES }
+    }
+
+    /// Refuse response bodies longer than `bytes` (a transport error) instead of
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`].
+    pub fn with_max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
     }
 }
 
@@ -50,7 +63,8 @@ impl crate::client::HttpTransport for HyperTransport {
             let request = ::http::Request::from_parts(parts, ::http_body_util::Full::new(::bytes::Bytes::from(body)));
             let response = self.client.request(request).await.map_err(crate::client::TransportError::new)?;
             let (parts, body) = response.into_parts();
-            let bytes = body.collect().await.map_err(crate::client::TransportError::new)?.to_bytes();
+            let limited = ::http_body_util::Limited::new(body, self.max_response_bytes);
+            let bytes = limited.collect().await.map_err(crate::client::TransportError::new)?.to_bytes();
             ::std::result::Result::Ok(::http::Response::from_parts(parts, bytes.to_vec()))
         })
     }

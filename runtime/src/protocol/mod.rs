@@ -1,5 +1,9 @@
 //! The wire protocols, each written once over the shape schemas; the functions here pick the one
 //! an operation's service speaks ([`Wire::protocol`](crate::schema::Wire)).
+#![cfg_attr(
+    not(any(feature = "rest-json", feature = "aws-json", feature = "query", feature = "rest-xml")),
+    allow(unused_imports, unused_variables, reason = "without a protocol feature every call is refused as an unsupported protocol")
+)]
 
 #[cfg_attr(
     not(any(feature = "rest-json", feature = "rest-xml")),
