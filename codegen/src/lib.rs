@@ -149,6 +149,7 @@ pub const CONFIGS: &[&str] = &[
     "tests/snapshots/hostile_docs/codegen.json",
     "tests/snapshots/mixins_apply/codegen.json",
     "tests/snapshots/glacier_customizations/codegen.json",
+    "tests/snapshots/paginators/codegen.json",
 ];
 
 /// Load a config file and run the whole pipeline for it. `Ok(None)` (with the reason printed)
@@ -265,9 +266,13 @@ runtime_sources!(
     "src/client/mod.rs",
     "src/client/config.rs",
     "src/client/error.rs",
+    "src/client/paginate.rs",
     "src/client/retry.rs",
     "src/client/sign.rs",
     "src/client/transport.rs",
+    "src/client/waiter/mod.rs",
+    "src/client/waiter/expr.rs",
+    "src/client/waiter/tests.rs",
     "src/transport.rs",
     "src/testing.rs",
 );

@@ -34,6 +34,7 @@ const RESERVED_MEMBERS: &[(&str, &str)] = &[
     ("customize", "`customize` is the method that changes settings for one call"),
     ("as_input", "`as_input` is the method that shows a client's builder's input"),
     ("into_paginator", "`into_paginator` is the method that pages through a listing"),
+    ("wait", "`wait` is the method that polls a waiter's builder"),
 ];
 
 /// Methods every generated client has; an operation named like one gets an `_operation` suffix.
@@ -144,6 +145,46 @@ pub fn operation_output(operation: &str) -> String {
 
 pub fn operation_error(operation: &str) -> String {
     format!("{}Error", to_camel(operation))
+}
+
+/// The paginator `into_paginator()` returns (aws-sdk-rust's name).
+pub fn paginator(operation: &str) -> String {
+    format!("{}Paginator", to_camel(operation))
+}
+
+/// The paginator `.items()` returns (aws-sdk-rust's name).
+pub fn paginator_items(operation: &str) -> String {
+    format!("{}PaginatorItems", to_camel(operation))
+}
+
+/// The client's method for a waiter (aws-sdk-rust's name): `wait_until_table_exists`.
+pub fn waiter_method(waiter: &str) -> Ident {
+    Ident::plain(format!("wait_until_{}", to_snake(waiter)))
+}
+
+/// What the operation's input builder holds for a waiter, so it offers `wait()`.
+pub fn waiter_handle(waiter: &str) -> String {
+    to_camel(waiter)
+}
+
+/// The builder `wait_until_x()` returns.
+pub fn waiter_fluent(waiter: &str) -> String {
+    format!("{}FluentBuilder", to_camel(waiter))
+}
+
+/// The success of a waiter (aws-sdk-rust's name).
+pub fn waiter_final_poll(waiter: &str) -> String {
+    format!("{}FinalPoll", to_camel(waiter))
+}
+
+/// The error of a waiter (aws-sdk-rust's name).
+pub fn waiter_error(waiter: &str) -> String {
+    format!("WaitUntil{}Error", to_camel(waiter))
+}
+
+/// The static holding a waiter's acceptors and delays.
+pub fn waiter_table(waiter: &str) -> String {
+    to_camel(waiter).to_shouty_snake_case()
 }
 
 /// The catch-all variant of every enum and union, and of operation error enums.

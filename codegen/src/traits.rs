@@ -8,6 +8,8 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Traits;
 use crate::node::Node;
 
+pub mod waitable;
+
 pub const REQUIRED: &str = "smithy.api#required";
 pub const DOCUMENTATION: &str = "smithy.api#documentation";
 pub const LENGTH: &str = "smithy.api#length";
@@ -59,6 +61,7 @@ pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
 pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
 pub const ENDPOINT: &str = "smithy.api#endpoint";
 pub const S3_UNWRAPPED_XML_OUTPUT: &str = "aws.customizations#s3UnwrappedXmlOutput";
+pub const PAGINATED: &str = "smithy.api#paginated";
 
 /// A protocol trait the generator can speak, in the order it prefers them when a service offers
 /// several: JSON before XML (smaller bodies, no XML code in the crate), REST before RPC.
@@ -163,6 +166,29 @@ pub struct XmlNamespace {
     pub prefix: Option<String>,
 }
 
+/// `@paginated` as written on one shape: member names (`outputToken` and `items` may be paths,
+/// `Result.NextToken`). A service's values are defaults for its operations' ([`Paginated::merged`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paginated {
+    pub input_token: Option<String>,
+    pub output_token: Option<String>,
+    pub items: Option<String>,
+    pub page_size: Option<String>,
+}
+
+impl Paginated {
+    /// The operation's values, each falling back to the service's.
+    pub fn merged(&self, service: Option<&Paginated>) -> Paginated {
+        let pick = |own: &Option<String>, default: Option<&Option<String>>| own.clone().or_else(|| default.cloned().flatten());
+        Paginated {
+            input_token: pick(&self.input_token, service.map(|s| &s.input_token)),
+            output_token: pick(&self.output_token, service.map(|s| &s.output_token)),
+            items: pick(&self.items, service.map(|s| &s.items)),
+            page_size: pick(&self.page_size, service.map(|s| &s.page_size)),
+        }
+    }
+}
+
 /// Every trait the generator reads, of one shape or member.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TraitSet {
@@ -227,6 +253,10 @@ pub struct TraitSet {
     pub aws_query_compatible: bool,
     /// `aws.protocols#restXml` `noErrorWrapping`.
     pub no_error_wrapping: bool,
+    /// `@paginated`, on an operation or a service.
+    pub paginated: Option<Paginated>,
+    /// `smithy.waiters#waitable`: the well-formed waiters, in the trait's order.
+    pub waiters: Vec<waitable::Waiter>,
 }
 
 impl TraitSet {
@@ -346,6 +376,16 @@ fn http(value: &Value) -> Result<HttpTrait, Diagnostic> {
         return Err(wrong(&format!("uri `{uri}` must start with `/`")));
     }
     Ok(HttpTrait { method: method.to_string(), uri: uri.to_string(), code })
+}
+
+fn paginated(value: &Value) -> Result<Paginated, Diagnostic> {
+    let object = value.as_object().ok_or_else(|| wrong(PAGINATED, "an object of member names"))?;
+    let name = |key: &str| match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if !s.is_empty() => Ok(Some(s.clone())),
+        Some(_) => Err(wrong(PAGINATED, &format!("an object whose `{key}` is a non-empty member name"))),
+    };
+    Ok(Paginated { input_token: name("inputToken")?, output_token: name("outputToken")?, items: name("items")?, page_size: name("pageSize")? })
 }
 
 /// Parse the traits of one shape or member; problems come back without a location (the caller
@@ -480,6 +520,17 @@ pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
             Some(name) => set.sigv4_name = Some(name.to_string()),
             None => problems.push(wrong(SIGV4, "an object with a string `name`")),
         }
+    }
+    if let Some(value) = traits.get(PAGINATED) {
+        match paginated(value) {
+            Ok(value) => set.paginated = Some(value),
+            Err(d) => problems.push(d),
+        }
+    }
+    if let Some(value) = traits.get(waitable::WAITABLE) {
+        let (waiters, warnings) = waitable::parse(value);
+        set.waiters = waiters;
+        problems.extend(warnings);
     }
     set.sdk_id = traits.get(AWS_SERVICE).and_then(|s| s.get("sdkId")).and_then(Value::as_str).map(str::to_string);
     (set, problems)

@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Duration;
 
-use fuzz_driver::runner::{self, Config};
+use fuzz_driver::runner::{self, Config, Failure, Problem, Report};
 use fuzz_driver::{targets, Corpus, TARGETS};
 
 #[global_allocator]
@@ -34,9 +34,12 @@ USAGE: fuzz-driver [OPTIONS]
   --out <DIR>               where failing inputs are written (default: target/fuzz)
   --progress-s <S>          print progress every S seconds
   --long-chains             model target: chains of 1000 and 5000 shapes too (known to be slow)
+  --no-suppress             model target: run generate on models shaped like a known crash too
   --in-process              run every target in this process (no child processes)
   --replay <FILE>           feed one reproduction file to --target and print what happened
   --write-input <I>         write input I of --target (with --seed/--iterations) to --out
+  --dump-seeds <DIR>        write every seed (models and responses) to DIR and exit
+  --write-repros <DIR>      write the minimal models of the known findings (fuzz/README.md) to DIR
   --list                    list the targets
 ";
 
@@ -49,6 +52,8 @@ struct Args {
     replay: Option<String>,
     write_input: Option<u64>,
     list: bool,
+    dump_seeds: Option<String>,
+    write_repros: Option<String>,
     passthrough: Vec<String>,
 }
 
@@ -62,6 +67,8 @@ fn parse_args() -> Result<Args, String> {
         replay: None,
         write_input: None,
         list: false,
+        dump_seeds: None,
+        write_repros: None,
         passthrough: Vec::new(),
     };
     let mut stop = None;
@@ -70,7 +77,7 @@ fn parse_args() -> Result<Args, String> {
     while i < raw.len() {
         let flag = raw[i].as_str();
         i += 1;
-        let takes_value = !matches!(flag, "--in-process" | "--long-chains" | "--list" | "--help" | "-h");
+        let takes_value = !matches!(flag, "--in-process" | "--long-chains" | "--no-suppress" | "--list" | "--help" | "-h");
         let value = if takes_value {
             let v = raw.get(i).cloned().ok_or_else(|| format!("{flag} needs a value"))?;
             i += 1;
@@ -99,6 +106,10 @@ fn parse_args() -> Result<Args, String> {
             "--progress-s" => args.config.progress = Some(Duration::from_secs(number()?)),
             "--checkpoint-every" => args.config.checkpoint_every = Some(number()?),
             "--in-process" => args.in_process = true,
+            "--no-suppress" => {
+                args.config.plan.suppress_known = false;
+                args.passthrough.push(flag.to_string());
+            }
             "--long-chains" => {
                 args.config.plan.long_chains = true;
                 args.passthrough.push(flag.to_string());
@@ -106,6 +117,8 @@ fn parse_args() -> Result<Args, String> {
             "--replay" => args.replay = Some(value),
             "--write-input" => args.write_input = Some(number()?),
             "--list" => args.list = true,
+            "--dump-seeds" => args.dump_seeds = Some(value),
+            "--write-repros" => args.write_repros = Some(value),
             "--help" | "-h" => return Err(String::new()),
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -144,10 +157,30 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
+    if let Some(dir) = &args.write_repros {
+        let dir = std::path::Path::new(dir);
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            for (name, text) in fuzz_driver::model::known_repros() {
+                std::fs::write(dir.join(&name), text)?;
+                println!("{}", dir.join(&name).display());
+            }
+            Ok(())
+        });
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let Some(path) = &args.replay {
         return replay(&args, path);
     }
     let corpus = Corpus::load();
+    if let Some(dir) = &args.dump_seeds {
+        return dump_seeds(&corpus, std::path::Path::new(dir));
+    }
     if let Some(index) = args.write_input {
         let target = targets::find(&args.targets[0]).expect("checked in parse_args");
         let mut config = args.config.clone();
@@ -161,9 +194,11 @@ fn main() -> ExitCode {
             None => ExitCode::FAILURE,
         };
     }
-    if args.in_process || args.targets.len() == 1 {
-        for note in &corpus.notes {
-            println!("seeds: {note}");
+    if args.in_process {
+        if args.config.checkpoint_every.is_none() {
+            for note in &corpus.notes {
+                println!("seeds: {note}");
+            }
         }
         let mut failed = false;
         for name in &args.targets {
@@ -172,12 +207,50 @@ fn main() -> ExitCode {
             config.plan.iterations = iterations_of(&args, name);
             config.stop = config.stop.min(config.plan.iterations);
             let report = runner::run(target, &corpus, &config);
-            print!("{report}");
+            if config.checkpoint_every.is_some() {
+                println!("@final {}", report.to_json());
+            } else {
+                print!("{report}");
+            }
             failed |= !report.failures.is_empty();
         }
         return if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS };
     }
+    for note in &corpus.notes {
+        println!("seeds: {note}");
+    }
     supervise(&args)
+}
+
+/// Every seed as a file named after where it came from, so a seed can be replayed alone.
+fn dump_seeds(corpus: &Corpus, dir: &std::path::Path) -> ExitCode {
+    let clean = |name: &str| name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect::<String>();
+    let written = (|| -> std::io::Result<usize> {
+        std::fs::create_dir_all(dir)?;
+        for model in &corpus.models {
+            std::fs::write(dir.join(format!("model-{}.json", clean(&model.name))), &model.text)?;
+        }
+        for (i, seed) in corpus.responses.iter().enumerate() {
+            let input = fuzz_driver::response::ResponseInput {
+                operation: seed.operations.first().cloned().unwrap_or_default(),
+                status: seed.status,
+                headers: seed.headers.iter().map(|(n, v)| (n.clone(), v.as_bytes().to_vec())).collect(),
+                body: seed.body.clone(),
+            };
+            std::fs::write(dir.join(format!("response-{i:04}-{}.http", clean(&seed.id))), input.encode())?;
+        }
+        Ok(corpus.models.len() + corpus.responses.len())
+    })();
+    match written {
+        Ok(n) => {
+            println!("{n} seeds written to {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn replay(args: &Args, path: &str) -> ExitCode {
@@ -200,9 +273,10 @@ fn replay(args: &Args, path: &str) -> ExitCode {
     if target.name == "model" {
         // Stage by stage first, so a slow or failing input names the function responsible.
         let text = String::from_utf8_lossy(&bytes);
-        for (stage, took, ok) in fuzz_driver::model::run_stages(&text) {
-            println!("  {stage}: {} in {took:?}", if ok { "ok" } else { "errors" });
+        if let Some(known) = fuzz_driver::model::known_crash(&text) {
+            println!("  known crash: {known}");
         }
+        fuzz_driver::model::run_stages(&text, &mut |stage, took, ok| println!("  {stage}: {} in {took:?}", if ok { "ok" } else { "errors" }));
     }
     let (result, took) = runner::replay(target, &input);
     match result {
@@ -228,63 +302,150 @@ fn supervise(args: &Args) -> ExitCode {
     };
     let mut failed = false;
     for name in &args.targets {
-        let iterations = iterations_of(args, name);
-        let stop = args.config.stop.min(iterations);
-        match child(&exe, args, name, iterations, args.config.start, stop, 10_000) {
-            Ok(true) => {}
-            Ok(false) => failed = true,
-            Err(last) => {
-                failed = true;
-                println!("{name}: the child process died (after checkpoint {last}); finding the input");
-                find_crash(&exe, args, name, iterations, last, stop);
-            }
-        }
+        let report = supervise_target(&exe, args, name);
+        print!("{report}");
+        failed |= !report.failures.is_empty();
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-/// Run one target from `start` to `stop` in a child; `Ok(passed)` when it exited, `Err(last
-/// checkpoint)` when it died.
-fn child(exe: &std::path::Path, args: &Args, name: &str, iterations: u64, start: u64, stop: u64, checkpoint: u64) -> Result<bool, u64> {
+/// How a child process ended.
+enum End {
+    /// It ran to the end and printed its report.
+    Finished,
+    /// Its watchdog ended it on a call that did not return.
+    Stuck(Failure),
+    /// It died (a stack overflow aborts; so may an out-of-memory kill).
+    Died(String),
+}
+
+/// What a child process said: its last report (the final one, or the last checkpoint's, which
+/// covers the inputs before `last`), and how it ended.
+struct Run {
+    report: Option<Report>,
+    last: u64,
+    end: End,
+}
+
+/// Run one target over `start..stop` in a child process with a checkpoint every `every` inputs.
+fn child(exe: &std::path::Path, args: &Args, name: &str, iterations: u64, start: u64, stop: u64, every: u64) -> Run {
     let mut command = Command::new(exe);
     command
         .args(["--in-process", "--target", name, "--iterations", &iterations.to_string(), "--seed", &args.config.plan.seed.to_string()])
-        .args(["--start", &start.to_string(), "--stop", &stop.to_string(), "--checkpoint-every", &checkpoint.to_string()])
+        .args(["--start", &start.to_string(), "--stop", &stop.to_string(), "--checkpoint-every", &every.to_string()])
         .args(&args.passthrough)
-        .stdout(Stdio::piped());
-    let Ok(mut process) = command.spawn() else { return Err(start) };
-    let mut last = start;
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut process = match command.spawn() {
+        Ok(process) => process,
+        Err(e) => return Run { report: None, last: start, end: End::Died(format!("cannot start the child: {e}")) },
+    };
+    // Forward the child's stderr as it comes, keeping its last lines for a crash report.
+    let stderr = process.stderr.take().map(|stderr| {
+        std::thread::spawn(move || {
+            let mut tail: Vec<String> = Vec::new();
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                if !line.trim().is_empty() {
+                    tail.push(line);
+                }
+                if tail.len() > 4 {
+                    tail.remove(0);
+                }
+            }
+            tail
+        })
+    });
+    let mut run = Run { report: None, last: start, end: End::Died(String::new()) };
+    let mut finished = false;
+    let mut stuck = None;
     if let Some(stdout) = process.stdout.take() {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            match line.strip_prefix("@checkpoint ") {
-                Some(index) => last = index.parse().unwrap_or(last),
-                None => println!("{line}"),
+            if let Some(rest) = line.strip_prefix("@checkpoint ") {
+                let (index, json) = rest.split_once(' ').unwrap_or((rest, "null"));
+                run.last = index.parse().unwrap_or(run.last);
+                run.report = serde_json::from_str(json).ok().and_then(|v| Report::from_json(&v));
+            } else if let Some(json) = line.strip_prefix("@final ") {
+                run.report = serde_json::from_str(json).ok().and_then(|v| Report::from_json(&v));
+                finished = true;
+            } else if let Some(json) = line.strip_prefix("@stuck ") {
+                stuck = serde_json::from_str(json).ok().and_then(|v| Failure::from_json(&v));
+            } else {
+                println!("{line}");
             }
         }
     }
-    match process.wait() {
-        Ok(status) if status.code().is_some() && status.code() != Some(3) => Ok(status.success()),
-        // Exit code 3: the watchdog already reported the hang and wrote its input.
-        Ok(status) if status.code() == Some(3) => Ok(false),
-        _ => Err(last),
-    }
+    let status = process.wait();
+    let tail = stderr.and_then(|t| t.join().ok()).unwrap_or_default();
+    run.end = match (finished, stuck) {
+        (true, _) => End::Finished,
+        (false, Some(failure)) => End::Stuck(failure),
+        (false, None) => End::Died(format!("{} ({})", tail.join(" / "), status.map_or("no status".to_string(), |s| s.to_string()))),
+    };
+    run
 }
 
-/// Re-run the stretch after `last` with a checkpoint before every input: the last one printed
-/// is the input that kills the process. Write it and say how to replay it.
-fn find_crash(exe: &std::path::Path, args: &Args, name: &str, iterations: u64, last: u64, stop: u64) {
-    let end = (last + 10_000).min(stop);
-    match child(exe, args, name, iterations, last, end, 1) {
-        Err(index) => {
-            let mut command = Command::new(exe);
-            command
-                .args(["--target", name, "--iterations", &iterations.to_string(), "--seed", &args.config.plan.seed.to_string()])
-                .args(["--write-input", &index.to_string()])
-                .args(&args.passthrough);
-            let file = command.output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
-            println!("{name}: input #{index} kills the process (seed {}, iterations {iterations})", args.config.plan.seed);
-            println!("    input: {file}\n    replay: cargo run --release -p fuzz-driver -- --target {name} --replay {file}");
+/// One target's whole run, resumed past every input that ends its child process: the input is
+/// found (the stretch after the last checkpoint again, with a checkpoint before every input),
+/// written to a file, reported, and skipped.
+fn supervise_target(exe: &std::path::Path, args: &Args, name: &str) -> Report {
+    let target = targets::find(name).expect("checked in parse_args");
+    let iterations = iterations_of(args, name);
+    let stop = args.config.stop.min(iterations);
+    let mut merged = Report::empty(target.name);
+    let merge = |merged: &mut Report, report: Option<Report>| {
+        if let Some(report) = report {
+            merged.merge(report);
         }
-        Ok(_) => println!("{name}: the crash did not happen again between {last} and {end}"),
+    };
+    let mut position = args.config.start;
+    let mut deaths = 0;
+    while position < stop {
+        let run = child(exe, args, name, iterations, position, stop, 10_000);
+        merge(&mut merged, run.report);
+        let (killer, problem) = match run.end {
+            End::Finished => break,
+            End::Stuck(failure) => {
+                // The inputs between the last checkpoint and the stuck one ran but went unreported.
+                let gap = child(exe, args, name, iterations, run.last, failure.index, 10_000);
+                merge(&mut merged, gap.report);
+                let index = failure.index;
+                merged.failures.push(failure);
+                position = index + 1;
+                deaths += 1;
+                if deaths >= 100 {
+                    break;
+                }
+                continue;
+            }
+            End::Died(_) => {
+                let end = (run.last + 10_000).min(stop);
+                let probe = child(exe, args, name, iterations, run.last, end, 1);
+                merge(&mut merged, probe.report);
+                match probe.end {
+                    End::Died(message) => (probe.last, Problem::Crash(message)),
+                    End::Stuck(failure) => (failure.index, failure.problem),
+                    End::Finished => {
+                        eprintln!("{name}: the child died after input {} but not when run again; going on from {end}", run.last);
+                        position = end;
+                        continue;
+                    }
+                }
+            }
+        };
+        let mut command = Command::new(exe);
+        command
+            .args(["--target", name, "--iterations", &iterations.to_string(), "--seed", &args.config.plan.seed.to_string()])
+            .args(["--write-input", &killer.to_string()])
+            .args(&args.passthrough);
+        let file = command.output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).filter(|f| !f.is_empty());
+        merged.failures.push(Failure { target: target.name, seed: args.config.plan.seed, iterations, index: killer, problem, file: file.map(Into::into) });
+        position = killer + 1;
+        deaths += 1;
+        if deaths >= 100 {
+            eprintln!("{name}: 100 inputs ended the child process; stopping this target");
+            break;
+        }
     }
+    merged
 }

@@ -8,6 +8,18 @@ use crate::mutate::{self, Format, J};
 use crate::rng::Rng;
 use crate::seeds::Corpus;
 
+/// How far down the pipeline an input goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Load, select and check.
+    Check,
+    /// And then the whole `codegen::generate`.
+    Generate,
+    /// `Generate`, unless the model has the shape of a known crash ([`known_crash`]): a crash
+    /// that aborts the process would end the run, and it is reported already.
+    GenerateUnlessKnown,
+}
+
 /// What one model input did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ModelOutcome {
@@ -17,14 +29,16 @@ pub struct ModelOutcome {
     pub checked: bool,
     /// `generate` ran, and whether it succeeded.
     pub generated: Option<bool>,
+    /// `generate` was skipped: the model has the shape of this known crash.
+    pub known: Option<&'static str>,
 }
 
-/// Load and check `text`; when `generate` is set, also run the whole pipeline on it.
+/// Load and check `text`; at [`Depth::Generate`], also run the whole pipeline on it.
 ///
 /// Diagnostics are rendered to text as the command line would print them, so a problem in
 /// formatting a diagnostic (a pointer into a mutated key, a shape id with odd characters) is
 /// found too.
-pub fn run(text: &str, generate: bool) -> ModelOutcome {
+pub fn run(text: &str, depth: Depth) -> ModelOutcome {
     let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
     let (model, diagnostics) = codegen::model::assemble(&sources);
     let loaded = !diagnostics.has_errors();
@@ -41,7 +55,8 @@ pub fn run(text: &str, generate: bool) -> ModelOutcome {
             false
         }
     };
-    let generated = generate.then(|| match codegen::generate(&codegen::Request::from_model("fuzz.json", text, Selection::All)) {
+    let known = if depth == Depth::GenerateUnlessKnown { known_crash(text) } else { None };
+    let generated = (depth != Depth::Check && known.is_none()).then(|| match codegen::generate(&codegen::Request::from_model("fuzz.json", text, Selection::All)) {
         Ok(generated) => {
             std::hint::black_box(generated.files.len());
             true
@@ -51,29 +66,82 @@ pub fn run(text: &str, generate: bool) -> ModelOutcome {
             false
         }
     });
-    ModelOutcome { loaded, checked, generated }
+    ModelOutcome { loaded, checked, generated, known }
 }
 
-/// The pipeline's stages one at a time, each timed: for reports on a slow input.
-pub fn run_stages(text: &str) -> Vec<(&'static str, std::time::Duration, bool)> {
+/// The pipeline's stages one at a time, each timed and reported as it ends, so a slow or
+/// crashing input names the function responsible (the last stage printed before a crash).
+pub fn run_stages(text: &str, report: &mut dyn FnMut(&'static str, std::time::Duration, bool)) {
     let time = std::time::Instant::now;
-    let mut stages = Vec::new();
     let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
     let started = time();
     let (model, diagnostics) = codegen::model::assemble(&sources);
-    stages.push(("codegen::model::assemble", started.elapsed(), !diagnostics.has_errors()));
+    report("codegen::model::assemble", started.elapsed(), !diagnostics.has_errors());
     let started = time();
     let selected = codegen::select::select(&model, &Settings::new("fuzzed"));
-    stages.push(("codegen::select::select", started.elapsed(), selected.is_ok()));
+    report("codegen::select::select", started.elapsed(), selected.is_ok());
     if let Ok(scope) = selected {
         let started = time();
         let (_, checked) = codegen::check::check_model(&model, &scope);
-        stages.push(("codegen::check::check_model", started.elapsed(), !checked.has_errors()));
+        report("codegen::check::check_model", started.elapsed(), !checked.has_errors());
     }
+    let request = codegen::Request::from_model("fuzz.json", text, Selection::All);
     let started = time();
-    let generated = codegen::generate(&codegen::Request::from_model("fuzz.json", text, Selection::All));
-    stages.push(("codegen::generate", started.elapsed(), generated.is_ok()));
-    stages
+    let lowered = codegen::lower_request(&request);
+    report("codegen::lower_request (load, check, lower)", started.elapsed(), lowered.is_ok());
+    if lowered.is_ok() {
+        let started = time();
+        let generated = codegen::generate(&request);
+        report("codegen::generate (all of it again, then render)", started.elapsed(), generated.is_ok());
+    }
+}
+
+/// The known crash a model would run into, by its shape; `None` when it has none of them.
+///
+/// - A cycle of lists, sets and maps with no structure or union in it (`ex#L` a list of
+///   `ex#L`): `codegen::lower::shapes::Lowerer::value_type` recurses until the stack overflows.
+pub fn known_crash(text: &str) -> Option<&'static str> {
+    let model: serde_json::Value = serde_json::from_str(text).ok()?;
+    let shapes = model.get("shapes")?.as_object()?;
+    let collection = |id: &str| shapes.get(id).and_then(|s| s.get("type")).and_then(serde_json::Value::as_str).is_some_and(|t| matches!(t, "list" | "set" | "map"));
+    let next = |id: &str| -> Vec<String> {
+        let Some(shape) = shapes.get(id) else { return Vec::new() };
+        ["member", "key", "value"]
+            .iter()
+            .filter_map(|slot| shape.get(slot)?.get("target")?.as_str())
+            .filter(|t| collection(t))
+            .map(str::to_string)
+            .collect()
+    };
+    // Depth-first search for a back edge, with an explicit stack (this is the driver: it must
+    // not overflow on the models it builds).
+    let mut state: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    for start in shapes.keys().filter(|id| collection(id)) {
+        if state.contains_key(start.as_str()) {
+            continue;
+        }
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), next(start))];
+        state.insert(start.clone(), 1);
+        while let Some((_, pending)) = stack.last_mut() {
+            match pending.pop() {
+                Some(child) => match state.get(child.as_str()) {
+                    Some(1) => return Some("a cycle of lists/maps with no structure between: Lowerer::value_type recurses without end"),
+                    Some(_) => {}
+                    None => {
+                        state.insert(child.clone(), 1);
+                        let grandchildren = next(&child);
+                        stack.push((child, grandchildren));
+                    }
+                },
+                None => {
+                    if let Some((done, _)) = stack.pop() {
+                        state.insert(done, 2);
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 const SHAPE_TYPES: &[&str] = &[
@@ -152,7 +220,7 @@ fn random_trait(rng: &mut Rng, corpus: &Corpus) -> (String, J) {
 }
 
 /// One mutation that knows what a model looks like. `long_chains` allows chains of thousands
-/// of shapes (see [`chain`]).
+/// of shapes, which are known to take seconds to minutes (`fuzz/README.md`).
 pub fn mutate_model(rng: &mut Rng, tree: &mut J, donor: &J, corpus: &Corpus, long_chains: bool) {
     let Some(shapes) = shapes_mut(tree) else {
         mutate::mutate_json(rng, tree, donor, &corpus.json_words);
@@ -343,10 +411,9 @@ pub fn generate(rng: &mut Rng, corpus: &Corpus, long_chains: bool) -> String {
     let rounds = 1 + rng.size(7);
     for _ in 0..rounds {
         if rng.chance(70) {
-            let before = tree.clone();
             mutate_model(rng, &mut tree, donor, corpus, long_chains);
             if tree.weight() > mutate::MAX_LEN {
-                tree = before;
+                tree = seed.tree.clone();
             }
         } else {
             mutate::mutate_json(rng, &mut tree, donor, &corpus.json_words);
@@ -361,4 +428,64 @@ pub fn generate(rng: &mut Rng, corpus: &Corpus, long_chains: bool) -> String {
         text = String::from_utf8_lossy(&bytes).into_owned();
     }
     text
+}
+
+/// Minimal models for the known findings (`fuzz/README.md`), by file name: the list and map
+/// cycles that overflow the stack, and mixin and structure chains of growing length for the
+/// super-linear loader and lowering.
+pub fn known_repros() -> Vec<(String, String)> {
+    let model = |extra: &str, first: &str| {
+        format!(
+            r#"{{"smithy":"2.0","shapes":{{
+  "ex#Service":{{"type":"service","version":"1","operations":[{{"target":"ex#Op"}}],"traits":{{"aws.protocols#restJson1":{{}}}}}},
+  "ex#Op":{{"type":"operation","input":{{"target":"ex#OpInput"}},"output":{{"target":"smithy.api#Unit"}},"traits":{{"smithy.api#http":{{"method":"POST","uri":"/"}}}}}},
+  "ex#OpInput":{{"type":"structure","members":{{"first":{{"target":"{first}"}}}}}}{extra}
+}}}}
+"#
+        )
+    };
+    let mut repros = vec![
+        ("lower-value-type-list-cycle.json".to_string(), model(r#",
+  "ex#List":{"type":"list","member":{"target":"ex#List"}}"#, "ex#List")),
+        ("lower-value-type-map-cycle.json".to_string(), model(r#",
+  "ex#Map":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"ex#List"}},
+  "ex#List":{"type":"list","member":{"target":"ex#Map"}}"#, "ex#Map")),
+    ];
+    for n in [200, 400, 800, 2000] {
+        let shapes: String = (0..n)
+            .map(|k| {
+                let mixins = if k + 1 < n { format!(r#"{{"target":"ex#C{}"}}"#, k + 1) } else { String::new() };
+                format!(",\n  \"ex#C{k}\":{{\"type\":\"structure\",\"mixins\":[{mixins}],\"members\":{{\"m{k}\":{{\"target\":\"smithy.api#String\"}}}},\"traits\":{{\"smithy.api#mixin\":{{}}}}}}")
+            })
+            .collect();
+        repros.push((format!("load-mixin-chain-{n}.json"), model(&shapes, "ex#C0")));
+    }
+    for n in [500, 1000, 2000, 5000] {
+        let shapes: String = (0..n)
+            .map(|k| {
+                let next = if k + 1 < n { format!("ex#C{}", k + 1) } else { "smithy.api#String".to_string() };
+                format!(",\n  \"ex#C{k}\":{{\"type\":\"structure\",\"members\":{{\"next\":{{\"target\":\"{next}\"}}}}}}")
+            })
+            .collect();
+        repros.push((format!("lower-struct-chain-{n}.json"), model(&shapes, "ex#C0")));
+    }
+    repros
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_known_crash_filter_knows_its_repros_and_passes_the_seeds() {
+        let repros = known_repros();
+        for (name, text) in &repros {
+            assert!(serde_json::from_str::<serde_json::Value>(text).is_ok(), "{name} is JSON");
+            assert_eq!(known_crash(text).is_some(), name.contains("cycle"), "{name}");
+        }
+        let corpus = Corpus::builtin();
+        for seed in &corpus.models {
+            assert_eq!(known_crash(&seed.text), None, "{}", seed.name);
+        }
+    }
 }

@@ -129,7 +129,8 @@ pub fn mutate_bytes(rng: &mut Rng, data: &mut Vec<u8>, donor: &[u8], words: &[St
             let n = rng.size(len - at).max(1);
             let chunk = data[at..at + n].to_vec();
             let to = rng.below(len + 1);
-            let copies = if rng.one_in(8) { rng.size(1000).max(1) } else { 1 };
+            // Bounded before copying: the cap at the end would come after gigabytes were built.
+            let copies = if rng.one_in(8) { rng.size(1000).max(1) } else { 1 }.min(MAX_LEN / chunk.len()).max(1);
             let repeated: Vec<u8> = chunk.iter().copied().cycle().take(chunk.len() * copies).collect();
             data.splice(to..to, repeated);
         }
@@ -371,7 +372,7 @@ impl J {
     pub fn weight(&self) -> usize {
         match self {
             J::Raw(text) => text.len(),
-            J::Str(text) => text.len() + 2,
+            J::Str(text) => 2 + text.bytes().map(|b| if b < 0x20 { 6 } else if b == b'"' || b == b'\\' { 2 } else { 1 }).sum::<usize>(),
             J::Arr(items) => 2 + items.iter().map(|v| v.weight() + 1).sum::<usize>(),
             J::Obj(members) => 2 + members.iter().map(|(k, v)| k.len() + 4 + v.weight()).sum::<usize>(),
             J::Nest { open, close, times, inner } => times.saturating_mul(open.len() + close.len()).saturating_add(inner.weight()),
@@ -487,6 +488,12 @@ impl J {
 /// Write `text` as a JSON string, escaping what RFC 8259 requires.
 pub fn write_json_string(out: &mut String, text: &str) {
     out.push('"');
+    if !text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        // Most strings need no escape: one copy instead of a push per character.
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -524,14 +531,14 @@ pub fn random_json_scalar(rng: &mut Rng, words: &[String]) -> J {
     }
 }
 
-/// Apply one tree mutation to `tree`, taking spliced subtrees from `donor`; a mutation that
-/// would print more than [`MAX_LEN`] is undone (repeating a long string thousands of times
-/// would otherwise build gigabytes).
+/// Apply one tree mutation to `tree`, taking spliced subtrees from `donor`. A result that
+/// would print more than [`MAX_LEN`] (repeating a long string thousands of times builds
+/// gigabytes) is replaced by `donor`, a seed: cheaper than keeping a copy to undo every
+/// mutation.
 pub fn mutate_json(rng: &mut Rng, tree: &mut J, donor: &J, words: &[String]) {
-    let before = tree.clone();
     mutate_json_once(rng, tree, donor, words);
     if tree.weight() > MAX_LEN {
-        *tree = before;
+        *tree = donor.clone();
     }
 }
 
@@ -562,13 +569,17 @@ fn mutate_json_once(rng: &mut Rng, tree: &mut J, donor: &J, words: &[String]) {
             // Repeat a child: duplicate keys in objects, long lists in arrays.
             if let Some(container) = tree.random_container_mut(rng) {
                 let copies = if rng.chance(70) { 1 } else { rng.size(5000).max(1) };
+                // Bounded before copying, by what the copies would print.
+                let fit = |weight: usize| copies.min(MAX_LEN / weight.max(1)).max(1);
                 match container {
                     J::Arr(items) if !items.is_empty() => {
                         let item = rng.pick(items).clone();
+                        let copies = fit(item.weight());
                         items.extend(std::iter::repeat_n(item, copies));
                     }
                     J::Obj(members) if !members.is_empty() => {
                         let member = rng.pick(members).clone();
+                        let copies = fit(member.0.len() + member.1.weight());
                         members.extend(std::iter::repeat_n(member, copies));
                     }
                     _ => {}
@@ -761,7 +772,7 @@ impl X {
             X::Elem { name, attrs, children } => {
                 2 * name.len() + 5 + attrs.iter().map(|(n, v)| n.len() + v.len() + 4).sum::<usize>() + children.iter().map(X::weight).sum::<usize>()
             }
-            X::Text(text) => text.len() * 6 / 5,
+            X::Text(text) => text.bytes().map(|b| match b { b'&' | b'\r' => 5, b'<' | b'>' => 4, _ => 1 }).sum(),
             X::Raw(text) => text.len(),
             X::Nest { name, times, inner } => times.saturating_mul(2 * name.len() + 5).saturating_add(inner.weight()),
         }
@@ -883,12 +894,11 @@ const XML_NAMES: &[&str] = &[
 ];
 
 /// Apply one tree mutation to a document (a node list, the root element among them); a
-/// mutation that would print more than [`MAX_LEN`] is undone.
+/// result that would print more than [`MAX_LEN`] is replaced by `donor`, as in [`mutate_json`].
 pub fn mutate_xml(rng: &mut Rng, doc: &mut Vec<X>, donor: &[X], names: &[String]) {
-    let before = doc.clone();
     mutate_xml_once(rng, doc, donor, names);
     if doc.iter().map(X::weight).sum::<usize>() > MAX_LEN {
-        *doc = before;
+        *doc = donor.to_vec();
     }
 }
 
@@ -918,7 +928,7 @@ fn mutate_xml_once(rng: &mut Rng, doc: &mut Vec<X>, donor: &[X], names: &[String
                 if let X::Elem { children, .. } = root.nth_mut(i) {
                     if !children.is_empty() {
                         let child = rng.pick(children).clone();
-                        let copies = if rng.chance(70) { 1 } else { rng.size(5000).max(1) };
+                        let copies = if rng.chance(70) { 1 } else { rng.size(5000).max(1) }.min(MAX_LEN / child.weight().max(1)).max(1);
                         let at = rng.below(children.len() + 1);
                         children.splice(at..at, std::iter::repeat_n(child, copies));
                     }

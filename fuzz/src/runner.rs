@@ -10,6 +10,7 @@ use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
 
 use crate::alloc;
+use crate::model::Depth;
 use crate::seeds::Corpus;
 use crate::targets::{Input, Plan, Target};
 
@@ -44,7 +45,7 @@ impl Config {
     /// Defaults for a run of `iterations` inputs seeded with `seed`.
     pub fn new(seed: u64, iterations: u64) -> Config {
         Config {
-            plan: Plan { seed, iterations, generate_every: 10, long_chains: false },
+            plan: Plan { seed, iterations, generate_every: 10, long_chains: false, suppress_known: true },
             start: 0,
             stop: iterations,
             hang: Duration::from_secs(1),
@@ -79,6 +80,40 @@ pub enum Problem {
     Rss(u64),
     /// The driver itself panicked while making the input: a bug here, not in the code under test.
     Driver(String),
+    /// The call was still running after `abort_after`; the watchdog ended the process.
+    Stuck(Duration),
+    /// The process died on this input (a stack overflow or an abort), with what it printed last.
+    Crash(String),
+}
+
+impl Problem {
+    fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Problem::Panic(m) => json!({"kind": "panic", "message": m}),
+            Problem::Hang(d) => json!({"kind": "hang", "us": d.as_micros() as u64}),
+            Problem::Memory(b) => json!({"kind": "memory", "bytes": *b as u64}),
+            Problem::Rss(k) => json!({"kind": "rss", "kib": k}),
+            Problem::Driver(m) => json!({"kind": "driver", "message": m}),
+            Problem::Stuck(d) => json!({"kind": "stuck", "us": d.as_micros() as u64}),
+            Problem::Crash(m) => json!({"kind": "crash", "message": m}),
+        }
+    }
+
+    fn from_json(value: &serde_json::Value) -> Option<Problem> {
+        let text = || value.get("message").and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
+        let number = |key: &str| value.get(key).and_then(serde_json::Value::as_u64).unwrap_or_default();
+        Some(match value.get("kind")?.as_str()? {
+            "panic" => Problem::Panic(text()),
+            "hang" => Problem::Hang(Duration::from_micros(number("us"))),
+            "memory" => Problem::Memory(number("bytes") as usize),
+            "rss" => Problem::Rss(number("kib")),
+            "driver" => Problem::Driver(text()),
+            "stuck" => Problem::Stuck(Duration::from_micros(number("us"))),
+            "crash" => Problem::Crash(text()),
+            _ => return None,
+        })
+    }
 }
 
 /// One failing input.
@@ -107,6 +142,8 @@ impl fmt::Display for Failure {
             Problem::Memory(bytes) => write!(f, "held {} MiB at its peak", bytes >> 20)?,
             Problem::Rss(kib) => write!(f, "process RSS reached {} MiB by this input", kib >> 10)?,
             Problem::Driver(message) => write!(f, "the driver panicked making the input: {message}")?,
+            Problem::Stuck(took) => write!(f, "hang: still running after {took:?}, the watchdog ended the process")?,
+            Problem::Crash(message) => write!(f, "the process died: {message}")?,
         }
         if let Some(file) = &self.file {
             write!(f, "\n    input: {}\n    replay: cargo run --release -p fuzz-driver -- --target {} --replay {}", file.display(), self.target, file.display())?;
@@ -133,7 +170,7 @@ pub struct Report {
     /// Rejected inputs (an error value, not a failure).
     pub err: u64,
     /// Counts by outcome label.
-    pub labels: BTreeMap<&'static str, u64>,
+    pub labels: BTreeMap<String, u64>,
     /// Accepted and rejected counts by operation (response targets).
     pub operations: BTreeMap<String, (u64, u64)>,
     /// The largest input, in bytes.
@@ -198,6 +235,123 @@ impl fmt::Display for Report {
     }
 }
 
+impl Failure {
+    /// The failure as JSON, for a supervising process.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "target": self.target, "seed": self.seed, "iterations": self.iterations, "index": self.index,
+            "problem": self.problem.to_json(), "file": self.file.as_ref().map(|f| f.display().to_string()),
+        })
+    }
+
+    /// Read [`to_json`](Self::to_json) back.
+    pub fn from_json(value: &serde_json::Value) -> Option<Failure> {
+        let number = |key: &str| value.get(key).and_then(serde_json::Value::as_u64);
+        Some(Failure {
+            target: crate::targets::find(value.get("target")?.as_str()?)?.name,
+            seed: number("seed")?,
+            iterations: number("iterations")?,
+            index: number("index")?,
+            problem: Problem::from_json(value.get("problem")?)?,
+            file: value.get("file").and_then(serde_json::Value::as_str).map(PathBuf::from),
+        })
+    }
+}
+
+impl Report {
+    /// An empty report for `target`.
+    pub fn empty(target: &'static str) -> Report {
+        Report {
+            target,
+            inputs: 0,
+            elapsed: Duration::ZERO,
+            busy: Duration::ZERO,
+            slowest: (Duration::ZERO, 0),
+            ok: 0,
+            err: 0,
+            labels: BTreeMap::new(),
+            operations: BTreeMap::new(),
+            largest_input: 0,
+            peak_input_bytes: (0, 0),
+            peak_rss_kib: None,
+            live_growth: 0,
+            sweep: (0, 0),
+            slow_once: 0,
+            failures: Vec::new(),
+        }
+    }
+
+    /// The report as JSON, for a supervising process (one line: `@checkpoint` and `@final`).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "target": self.target, "inputs": self.inputs, "elapsed_us": self.elapsed.as_micros() as u64,
+            "busy_us": self.busy.as_micros() as u64, "slowest_us": self.slowest.0.as_micros() as u64, "slowest_index": self.slowest.1,
+            "ok": self.ok, "err": self.err, "labels": self.labels, "operations": self.operations,
+            "largest_input": self.largest_input as u64, "peak_input_bytes": self.peak_input_bytes.0 as u64,
+            "peak_input_index": self.peak_input_bytes.1, "peak_rss_kib": self.peak_rss_kib, "live_growth": self.live_growth as i64,
+            "sweep": [self.sweep.0, self.sweep.1], "slow_once": self.slow_once,
+            "failures": self.failures.iter().map(Failure::to_json).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Read [`to_json`](Self::to_json) back.
+    pub fn from_json(value: &serde_json::Value) -> Option<Report> {
+        let number = |key: &str| value.get(key).and_then(serde_json::Value::as_u64).unwrap_or_default();
+        let mut report = Report::empty(crate::targets::find(value.get("target")?.as_str()?)?.name);
+        report.inputs = number("inputs");
+        report.elapsed = Duration::from_micros(number("elapsed_us"));
+        report.busy = Duration::from_micros(number("busy_us"));
+        report.slowest = (Duration::from_micros(number("slowest_us")), number("slowest_index"));
+        report.ok = number("ok");
+        report.err = number("err");
+        report.labels = value.get("labels")?.as_object()?.iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap_or_default())).collect();
+        report.operations = value
+            .get("operations")?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| (k.clone(), (v.get(0).and_then(serde_json::Value::as_u64).unwrap_or_default(), v.get(1).and_then(serde_json::Value::as_u64).unwrap_or_default())))
+            .collect();
+        report.largest_input = number("largest_input") as usize;
+        report.peak_input_bytes = (number("peak_input_bytes") as usize, number("peak_input_index"));
+        report.peak_rss_kib = value.get("peak_rss_kib").and_then(serde_json::Value::as_u64);
+        report.live_growth = value.get("live_growth").and_then(serde_json::Value::as_i64).unwrap_or_default() as isize;
+        let sweep = value.get("sweep")?;
+        report.sweep = (sweep.get(0)?.as_u64()?, sweep.get(1)?.as_u64()?);
+        report.slow_once = number("slow_once");
+        report.failures = value.get("failures")?.as_array()?.iter().filter_map(Failure::from_json).collect();
+        Some(report)
+    }
+
+    /// Add the figures of another stretch of the same target's run.
+    pub fn merge(&mut self, other: Report) {
+        self.inputs += other.inputs;
+        self.elapsed += other.elapsed;
+        self.busy += other.busy;
+        if other.slowest.0 > self.slowest.0 {
+            self.slowest = other.slowest;
+        }
+        self.ok += other.ok;
+        self.err += other.err;
+        for (label, n) in other.labels {
+            *self.labels.entry(label).or_default() += n;
+        }
+        for (operation, (ok, err)) in other.operations {
+            let counts = self.operations.entry(operation).or_default();
+            counts.0 += ok;
+            counts.1 += err;
+        }
+        self.largest_input = self.largest_input.max(other.largest_input);
+        if other.peak_input_bytes.0 > self.peak_input_bytes.0 {
+            self.peak_input_bytes = other.peak_input_bytes;
+        }
+        self.peak_rss_kib = self.peak_rss_kib.max(other.peak_rss_kib);
+        self.live_growth = self.live_growth.max(other.live_growth);
+        self.sweep = (self.sweep.0 + other.sweep.0, self.sweep.1.max(other.sweep.1));
+        self.slow_once += other.slow_once;
+        self.failures.extend(other.failures);
+    }
+}
+
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 static FUZZING: AtomicUsize = AtomicUsize::new(0);
 static HOOK: Once = Once::new();
@@ -241,10 +395,18 @@ pub fn write_input(config: &Config, target: &Target, index: u64, input: &Input) 
     Some(path)
 }
 
+/// One line to stdout, flushed: a supervising process reads it while this one may yet die.
+fn print_line(line: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
 /// Run one input, timed; `Err` holds the panic message.
-fn call(target: &Target, input: &Input, full: bool) -> (Result<crate::targets::Outcome, String>, Duration) {
+fn call(target: &Target, input: &Input, depth: Depth) -> (Result<crate::targets::Outcome, String>, Duration) {
     let started = Instant::now();
-    let result = panic::catch_unwind(AssertUnwindSafe(|| target.run(input, full))).map_err(|payload| take_panic(payload.as_ref()));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| target.run(input, depth))).map_err(|payload| take_panic(payload.as_ref()));
     (result, started.elapsed())
 }
 
@@ -253,24 +415,8 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
     install_hook();
     FUZZING.fetch_add(1, Ordering::SeqCst);
     let plan = config.plan;
-    let mut report = Report {
-        target: target.name,
-        inputs: 0,
-        elapsed: Duration::ZERO,
-        busy: Duration::ZERO,
-        slowest: (Duration::ZERO, 0),
-        ok: 0,
-        err: 0,
-        labels: BTreeMap::new(),
-        operations: BTreeMap::new(),
-        largest_input: 0,
-        peak_input_bytes: (0, 0),
-        peak_rss_kib: None,
-        live_growth: 0,
-        sweep: target.sweep_size(corpus, &plan),
-        slow_once: 0,
-        failures: Vec::new(),
-    };
+    let mut report = Report::empty(target.name);
+    report.sweep = target.sweep_size(corpus, &plan);
     report.sweep = (report.sweep.1.min(config.stop).saturating_sub(config.start.min(report.sweep.1)), report.sweep.0);
     let failure = |index: u64, problem: Problem, file: Option<PathBuf>| Failure { target: target.name, seed: plan.seed, iterations: plan.iterations, index, problem, file };
 
@@ -293,8 +439,11 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
                     let index = busy_index.load(Ordering::SeqCst);
                     let input = target.input(corpus, &plan, index);
                     let file = write_input(config, target, index, &input);
-                    eprintln!("\n{}", failure(index, Problem::Hang(running), file));
-                    eprintln!("the call has not returned after {running:?}; ending the process");
+                    let stuck = failure(index, Problem::Stuck(running), file);
+                    if config.checkpoint_every.is_some() {
+                        print_line(&format!("@stuck {}", stuck.to_json()));
+                    }
+                    eprintln!("\n{stuck}");
                     std::process::exit(3);
                 }
             }
@@ -303,11 +452,12 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
         let mut last_progress = Instant::now();
         for index in config.start..config.stop.min(plan.iterations) {
             if let Some(every) = config.checkpoint_every {
-                if index % every.max(1) == 0 {
-                    use std::io::Write as _;
-                    let mut out = std::io::stdout().lock();
-                    let _ = writeln!(out, "@checkpoint {index}");
-                    let _ = out.flush();
+                if index % every.max(1) == 0 || index == config.start {
+                    let mut snapshot = report.clone();
+                    snapshot.elapsed = started.elapsed();
+                    snapshot.peak_rss_kib = memory_kib().map(|(hwm, _)| hwm);
+                    snapshot.sweep.0 = snapshot.sweep.0.min(index.saturating_sub(config.start));
+                    print_line(&format!("@checkpoint {index} {}", snapshot.to_json()));
                 }
             }
             let input = match panic::catch_unwind(AssertUnwindSafe(|| target.input(corpus, &plan, index))) {
@@ -317,12 +467,12 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
                     continue;
                 }
             };
-            let full = target.full(&plan, index);
+            let depth = target.depth(&plan, index);
             report.largest_input = report.largest_input.max(input.len());
             let baseline = alloc::reset_peak();
             busy_index.store(index, Ordering::SeqCst);
             busy_since.store(started.elapsed().as_nanos() as u64 + 1, Ordering::SeqCst);
-            let (result, took) = call(target, &input, full);
+            let (result, took) = call(target, &input, depth);
             busy_since.store(0, Ordering::SeqCst);
             let held = alloc::peak().saturating_sub(baseline);
             report.inputs += 1;
@@ -340,7 +490,7 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
                     } else {
                         report.err += 1;
                     }
-                    *report.labels.entry(outcome.label).or_default() += 1;
+                    *report.labels.entry(outcome.label.to_string()).or_default() += 1;
                     if let Input::Response(response) = &input {
                         let counts = report.operations.entry(response.operation.clone()).or_default();
                         if outcome.ok {
@@ -357,7 +507,7 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
             }
             if took > config.hang {
                 // Another process may have had the cores: only a second slow run counts.
-                let (_, again) = call(target, &input, full);
+                let (_, again) = call(target, &input, depth);
                 if again > config.hang {
                     let file = write_input(config, target, index, &input);
                     report.failures.push(failure(index, Problem::Hang(took.min(again)), file));
@@ -411,7 +561,7 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
 /// panic message.
 pub fn replay(target: &Target, input: &Input) -> (Result<crate::targets::Outcome, String>, Duration) {
     let started = Instant::now();
-    let result = panic::catch_unwind(AssertUnwindSafe(|| target.run(input, true))).map_err(|payload| {
+    let result = panic::catch_unwind(AssertUnwindSafe(|| target.run(input, Depth::Generate))).map_err(|payload| {
         payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".into())
     });
     (result, started.elapsed())

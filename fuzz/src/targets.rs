@@ -1,12 +1,13 @@
 //! The targets: one per parser. Each knows how to make its inputs from the corpus and how to
 //! feed one to the code under test.
 
-use std::fmt::{Debug, Display};
+use std::fmt::Debug;
 use std::hint::black_box;
 
+use smithy_rt::error::OperationError;
 use smithy_rt::http::ResponseError;
 
-use crate::model;
+use crate::model::{self, Depth};
 use crate::mutate::{self, Format, J, X};
 use crate::response::{valid_header, ResponseInput};
 use crate::rng::Rng;
@@ -108,7 +109,7 @@ pub struct Target {
 
 /// Format what the parser returned, as a program would: `Debug` of the output, `Display` and
 /// `Debug` of the error. Formatting walks every decoded value, so it is part of the target.
-fn outcome<O: Debug, E: Display + Debug>(result: Result<O, ResponseError<E>>) -> Outcome {
+fn outcome<O: Debug, E: OperationError>(result: Result<O, ResponseError<E>>) -> Outcome {
     match result {
         Ok(output) => {
             black_box(format!("{output:?}"));
@@ -117,6 +118,11 @@ fn outcome<O: Debug, E: Display + Debug>(result: Result<O, ResponseError<E>>) ->
         Err(error) => {
             black_box(format!("{error} {error:?}"));
             black_box(error.request_id());
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                black_box(cause.to_string());
+                source = cause.source();
+            }
             match error {
                 ResponseError::Service(_) => Outcome::err("service error"),
                 ResponseError::Deserialize { .. } => Outcome::err("deserialize error"),
@@ -191,6 +197,33 @@ const EC2_OPERATIONS: &[Operation] = operations!(ec2_protocol_tests:
     datetime_offsets::DatetimeOffsets, fractional_seconds::FractionalSeconds, no_input_and_output::NoInputAndOutput,
 );
 
+const REST_XML_OPERATIONS: &[Operation] = operations!(restxml_protocol_tests:
+    xml_lists::XmlLists, xml_maps::XmlMaps, xml_maps_xml_name::XmlMapsXmlName, nested_xml_maps::NestedXmlMaps,
+    nested_xml_map_with_xml_name::NestedXmlMapWithXmlName, flattened_xml_map::FlattenedXmlMap,
+    flattened_xml_map_with_xml_name::FlattenedXmlMapWithXmlName,
+    flattened_xml_map_with_xml_namespace::FlattenedXmlMapWithXmlNamespace, recursive_shapes::RecursiveShapes,
+    xml_unions::XmlUnions, xml_attributes::XmlAttributes, xml_attributes_in_middle::XmlAttributesInMiddle,
+    xml_attributes_on_payload::XmlAttributesOnPayload, xml_namespaces::XmlNamespaces,
+    xml_map_with_xml_namespace::XmlMapWithXmlNamespace, xml_timestamps::XmlTimestamps, xml_enums::XmlEnums,
+    xml_int_enums::XmlIntEnums, xml_blobs::XmlBlobs, xml_empty_blobs::XmlEmptyBlobs, xml_empty_lists::XmlEmptyLists,
+    xml_empty_maps::XmlEmptyMaps, xml_empty_strings::XmlEmptyStrings, http_prefix_headers::HttpPrefixHeaders,
+    http_payload_with_union::HttpPayloadWithUnion, http_payload_with_structure::HttpPayloadWithStructure,
+    http_payload_with_xml_name::HttpPayloadWithXmlName, http_payload_with_xml_namespace::HttpPayloadWithXmlNamespace,
+    http_payload_with_xml_namespace_and_prefix::HttpPayloadWithXmlNamespaceAndPrefix,
+    http_payload_with_member_xml_name::HttpPayloadWithMemberXmlName, http_payload_traits::HttpPayloadTraits,
+    http_enum_payload::HttpEnumPayload, http_string_payload::HttpStringPayload, body_with_xml_name::BodyWithXmlName,
+    greeting_with_errors::GreetingWithErrors, input_and_output_with_headers::InputAndOutputWithHeaders,
+    timestamp_format_headers::TimestampFormatHeaders, null_and_empty_headers_client::NullAndEmptyHeadersClient,
+    http_response_code::HttpResponseCode, simple_scalar_properties::SimpleScalarProperties,
+    datetime_offsets::DatetimeOffsets, fractional_seconds::FractionalSeconds,
+    ignore_query_params_in_response::IgnoreQueryParamsInResponse,
+);
+
+const S3_OPERATIONS: &[Operation] = operations!(s3_protocol_tests:
+    get_bucket_location::GetBucketLocation, get_object::GetObject, list_objects_v2::ListObjectsV2,
+    delete_object_tagging::DeleteObjectTagging,
+);
+
 /// Every target `--target all` runs, in order.
 pub const TARGETS: &[Target] = &[
     Target {
@@ -223,6 +256,16 @@ pub const TARGETS: &[Target] = &[
         about: "ec2Query parse_response (ec2-protocol-tests): XML results and Response/Errors",
         kind: Kind::Response { protocol: protocol::EC2_QUERY, format: Format::Xml, operations: EC2_OPERATIONS },
     },
+    Target {
+        name: "restxml",
+        about: "restXml parse_response (restxml-protocol-tests): XML bodies, attributes, payloads, header bindings, errors",
+        kind: Kind::Response { protocol: protocol::REST_XML, format: Format::Xml, operations: REST_XML_OPERATIONS },
+    },
+    Target {
+        name: "s3",
+        about: "restXml with S3's customizations (unwrapped output, noErrorWrapping errors) parse_response (s3-protocol-tests)",
+        kind: Kind::Response { protocol: protocol::REST_XML, format: Format::Xml, operations: S3_OPERATIONS },
+    },
     Target { name: "json", about: "smithy_rt::json::parse and the typed accessors on its result", kind: Kind::Json },
     Target { name: "xml", about: "smithy_rt::xml::parse", kind: Kind::Xml },
     Target { name: "text", about: "smithy_rt::text: timestamps, numbers, booleans, base64, header lists", kind: Kind::Text },
@@ -252,6 +295,8 @@ pub struct Plan {
     pub generate_every: u64,
     /// The model target may build chains of thousands of shapes (known to be slow).
     pub long_chains: bool,
+    /// The model target skips `generate` for models with the shape of a known crash.
+    pub suppress_known: bool,
 }
 
 impl Target {
@@ -271,13 +316,19 @@ impl Target {
         }
     }
 
-    /// Whether input `index` runs the whole pipeline (the model target only).
-    pub fn full(&self, plan: &Plan, index: u64) -> bool {
-        matches!(self.kind, Kind::Model) && plan.generate_every > 0 && index % plan.generate_every == 0
+    /// How far the model target takes input `index` (other targets ignore it).
+    pub fn depth(&self, plan: &Plan, index: u64) -> Depth {
+        if plan.generate_every == 0 || index % plan.generate_every != 0 {
+            Depth::Check
+        } else if plan.suppress_known {
+            Depth::GenerateUnlessKnown
+        } else {
+            Depth::Generate
+        }
     }
 
     /// Feed one input to the code under test.
-    pub fn run(&self, input: &Input, full: bool) -> Outcome {
+    pub fn run(&self, input: &Input, depth: Depth) -> Outcome {
         match (&self.kind, input) {
             (Kind::Response { operations, .. }, Input::Response(response)) => {
                 let Some(operation) = operations.iter().find(|o| o.name == response.operation) else {
@@ -289,8 +340,9 @@ impl Target {
             (Kind::Xml, Input::Bytes(bytes)) => run_xml(bytes),
             (Kind::Text, Input::Bytes(bytes)) => run_text(bytes),
             (Kind::Model, Input::Bytes(bytes)) => {
-                let outcome = model::run(&String::from_utf8_lossy(bytes), full);
+                let outcome = model::run(&String::from_utf8_lossy(bytes), depth);
                 match (outcome.loaded, outcome.checked, outcome.generated) {
+                    _ if outcome.known.is_some() => Outcome::err("generate skipped: known crash"),
                     (_, _, Some(true)) => Outcome::ok("generated"),
                     (_, true, Some(false)) => Outcome::err("checked, generate failed"),
                     (_, true, None) => Outcome::ok("checked"),
@@ -611,7 +663,8 @@ fn text_input(rng: &mut Rng, corpus: &Corpus) -> Vec<u8> {
         _ => rng.pick(mutate::BASE64).as_bytes().to_vec(),
     };
     for _ in 0..rng.size(6) {
-        mutate::mutate_bytes(rng, &mut bytes, rng.clone().pick(mutate::TIMESTAMPS).as_bytes(), &[], Format::Text);
+        let donor = rng.pick(mutate::TIMESTAMPS).as_bytes();
+        mutate::mutate_bytes(rng, &mut bytes, donor, &[], Format::Text);
     }
     bytes.truncate(1 << 16);
     bytes

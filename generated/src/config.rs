@@ -5,7 +5,8 @@
 pub use ::smithy_rt::client::{
     BoxFuture, Config, ConfigBuilder, ConstructionError, Credentials, CredentialsError,
     EnvironmentCredentials, HttpTransport, ProvideCredentials, RetryConfig, SdkError,
-    SharedCredentialsProvider, Sleep, TransportError,
+    SharedCredentialsProvider, Sleep, TransportError, DEFAULT_ATTEMPT_TIMEOUT,
+    DEFAULT_CONNECT_TIMEOUT,
 };
 #[cfg(feature = "default-https-client")]
 pub use ::smithy_rt::transport::{HyperTransport, TokioSleep};

@@ -197,6 +197,9 @@ impl<'a> ErrorRef<'a> {
 
 /// Implemented by every operation's error enum (through [`operation_error!`](crate::operation_error)).
 pub trait OperationError: Sized + std::error::Error + Send + Sync + 'static {
+    /// The operation these are the errors of, as errors name it: `Connect.UpdateContactAttributes`.
+    const OPERATION: &'static str;
+
     /// The error at `index` of the operation's errors ([`crate::schema::Operation::errors`]),
     /// read from `decoder`.
     ///

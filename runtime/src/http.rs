@@ -290,16 +290,29 @@ impl<E> ResponseError<E> {
     }
 }
 
-impl<E: ::std::fmt::Display> ::std::fmt::Display for ResponseError<E> {
+/// The operation, the service's code and message, the status and the request id.
+impl<E: crate::error::OperationError> ::std::fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let operation = E::OPERATION;
         match self {
-            ResponseError::Service(e) => write!(f, "service error (HTTP {}): {}", e.status, e.error),
-            ResponseError::Deserialize { error, status, .. } => write!(f, "cannot read the HTTP {status} response: {error}"),
+            ResponseError::Service(e) => {
+                let view = e.error.error();
+                write!(f, "{operation} failed: {}", view.code().unwrap_or("an error without a code"))?;
+                if let ::std::option::Option::Some(message) = view.message() {
+                    write!(f, ": {message}")?;
+                }
+                write!(f, " (HTTP {}", e.status)?;
+                if let ::std::option::Option::Some(id) = &e.request_id {
+                    write!(f, ", request id {id}")?;
+                }
+                f.write_str(")")
+            }
+            ResponseError::Deserialize { error, status, .. } => write!(f, "{operation} got an HTTP {status} response it cannot read: {error}"),
         }
     }
 }
 
-impl<E: ::std::error::Error + 'static> ::std::error::Error for ResponseError<E> {
+impl<E: crate::error::OperationError> ::std::error::Error for ResponseError<E> {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ResponseError::Service(e) => ::std::option::Option::Some(&e.error),

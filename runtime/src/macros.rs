@@ -453,15 +453,17 @@ macro_rules! __union_value {
 }
 
 /// A generated operation error enum:
-/// `operation_error!(Type, [0 => Variant(path::ToError) is_variant, ...], is_unhandled)` with the
+/// `operation_error!(Type, "Service.Operation", [0 => Variant(path::ToError) is_variant, ...], is_unhandled)` with the
 /// catch-all variant `Unhandled(Unhandled)`. Implements
 /// [`OperationError`](crate::error::OperationError), `code()`, `message()` and the `is_*`
 /// predicates, `Display`, `Debug`, `PartialEq` and `std::error::Error` (the variant's error is
 /// the source), all through one match ([`OperationError::error`](crate::error::OperationError::error)).
 #[macro_export]
 macro_rules! operation_error {
-    ($ty:ident, [$($index:literal => $variant:ident($error:path) $is:ident),* $(,)?], $is_unhandled:ident) => {
+    ($ty:ident, $operation:literal, [$($index:literal => $variant:ident($error:path) $is:ident),* $(,)?], $is_unhandled:ident) => {
         impl $crate::error::OperationError for $ty {
+            const OPERATION: &'static str = $operation;
+
             #[inline]
             fn modelled(index: usize, decoder: &mut dyn $crate::decode::Decoder) -> ::core::result::Result<Self, $crate::error::DeserializeError> {
                 match index {

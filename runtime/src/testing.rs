@@ -227,3 +227,67 @@ pub fn assert_same<T: PartialEq + std::fmt::Debug>(actual: &T, expected: &T) {
         assert_eq!(format!("{actual:?}"), format!("{expected:?}"));
     }
 }
+
+/// A transport that answers from a script instead of the network, for tests of code that uses
+/// a generated client: canned responses in order, every request kept to assert on. Running out
+/// of responses is a transport error, so a test that sends more than it expects fails clearly.
+#[cfg(feature = "client")]
+#[derive(Debug, Clone, Default)]
+pub struct ReplayTransport {
+    state: std::sync::Arc<std::sync::Mutex<Replay>>,
+}
+
+#[cfg(feature = "client")]
+#[derive(Debug, Default)]
+struct Replay {
+    responses: std::collections::VecDeque<http::Response<Vec<u8>>>,
+    requests: Vec<http::Request<Vec<u8>>>,
+}
+
+#[cfg(feature = "client")]
+impl ReplayTransport {
+    /// Answer with these responses, in order.
+    pub fn new(responses: impl IntoIterator<Item = http::Response<Vec<u8>>>) -> ReplayTransport {
+        let replay = Replay { responses: responses.into_iter().collect(), requests: Vec::new() };
+        ReplayTransport { state: std::sync::Arc::new(std::sync::Mutex::new(replay)) }
+    }
+
+    /// Queue one more response.
+    pub fn push(&self, response: http::Response<Vec<u8>>) {
+        self.lock().responses.push_back(response);
+    }
+
+    /// The requests sent so far (signed, as they would have gone out).
+    pub fn requests(&self) -> Vec<http::Request<Vec<u8>>> {
+        self.lock().requests.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Replay> {
+        // A test that panicked while holding the lock has failed already; keep its data.
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+#[cfg(feature = "client")]
+impl crate::client::HttpTransport for ReplayTransport {
+    fn send(&self, request: http::Request<Vec<u8>>) -> crate::client::BoxFuture<'_, Result<http::Response<Vec<u8>>, crate::client::TransportError>> {
+        let mut replay = self.lock();
+        replay.requests.push(request);
+        let next = replay.responses.pop_front();
+        drop(replay);
+        Box::pin(std::future::ready(next.ok_or_else(|| crate::client::TransportError::new("the replay transport has no response left"))))
+    }
+}
+
+/// A timer that does not wait: backoff and timeouts in tests take no time (a timeout never
+/// fires before the transport answers).
+#[cfg(feature = "client")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InstantSleep;
+
+#[cfg(feature = "client")]
+impl crate::client::Sleep for InstantSleep {
+    fn sleep(&self, _duration: std::time::Duration) -> crate::client::BoxFuture<'static, ()> {
+        Box::pin(std::future::ready(()))
+    }
+}

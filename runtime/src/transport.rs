@@ -33,13 +33,22 @@ impl ::std::default::Default for HyperTransport {
 }
 
 impl HyperTransport {
-    /// HTTPS (and plain HTTP, for local endpoints) with the Mozilla root certificates.
+    /// HTTPS (and plain HTTP, for local endpoints) with the Mozilla root certificates and the
+    /// default connect timeout.
     pub fn new() -> Self {
+        Self::with_connect_timeout(::std::option::Option::Some(crate::client::DEFAULT_CONNECT_TIMEOUT))
+    }
+
+    /// As [`new`](Self::new), with this limit on opening a connection (`None`: the OS's).
+    pub fn with_connect_timeout(timeout: ::std::option::Option<::std::time::Duration>) -> Self {
+        let mut http = ::hyper_util::client::legacy::connect::HttpConnector::new();
+        http.enforce_http(false);
+        http.set_connect_timeout(timeout);
         let connector = ::hyper_rustls::HttpsConnectorBuilder::new()
             .with_webpki_roots()
             .https_or_http()
             .enable_http1()
-            .build();
+            .wrap_connector(http);
         let client = ::hyper_util::client::legacy::Client::builder(::hyper_util::rt::TokioExecutor::new()).build(connector);
         HyperTransport { client, max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES }
     }

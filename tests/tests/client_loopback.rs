@@ -250,3 +250,57 @@ fn an_aws_credential_types_provider_plugs_in_without_an_adapter() {
         assert!(signature.has_session_token);
     }
 }
+
+#[test]
+fn errors_say_which_operation_failed_and_why() {
+    let server = Server::start(vec![error_reply(400, "InvalidRequestException")]);
+    let error = runtime().block_on(update(&client(&server, None))).expect_err("error");
+    assert_eq!(
+        error.to_string(),
+        "Connect.UpdateContactAttributes failed: InvalidRequestException: scripted (HTTP 400, request id req-7, 1 attempt)"
+    );
+    assert_eq!(error.operation(), "Connect.UpdateContactAttributes");
+    assert_eq!((error.code(), error.message(), error.status()), (Some("InvalidRequestException"), Some("scripted"), Some(400)));
+    // The chain: the operation's error, then the error structure it holds.
+    let source = std::error::Error::source(&error).expect("the operation's error");
+    assert_eq!(source.to_string(), "InvalidRequestException: scripted");
+    assert!(source.source().is_some(), "the modelled error is the next link");
+    // Not sent at all: the validation message is the cause.
+    let error = runtime().block_on(client(&server, None).update_contact_attributes().instance_id("").send()).expect_err("invalid");
+    let text = error.to_string();
+    assert!(text.starts_with("Connect.UpdateContactAttributes was not sent: "), "{text}");
+    assert!(std::error::Error::source(&error).and_then(std::error::Error::source).is_some(), "the validation error is reachable");
+    assert_eq!((error.code(), error.status()), (None, None));
+}
+
+#[test]
+fn the_defaults_bound_every_attempt_and_connection() {
+    let config = aws_connect::config::Config::builder().build();
+    assert!(format!("{config:?}").contains("timeout: Some(60s)"), "{config:?}");
+    assert!(format!("{config:?}").contains("connect_timeout: Some(3.1s)"), "{config:?}");
+    assert_eq!(aws_connect::config::DEFAULT_ATTEMPT_TIMEOUT, Duration::from_secs(60));
+    assert_eq!(aws_connect::config::DEFAULT_CONNECT_TIMEOUT, Duration::from_millis(3_100));
+}
+
+#[test]
+fn one_call_can_override_timeout_retries_and_endpoint() {
+    // The client's own settings: generous timeout, three attempts.
+    let slow = Server::start(vec![Reply::json(200, "{}").delay(Duration::from_millis(800))]);
+    let client = client(&slow, None);
+    let fast = || client
+        .update_contact_attributes()
+        .instance_id("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
+        .initial_contact_id("11111111-2222-3333-4444-555555555555")
+        .attributes("customerName", "Jane");
+    let error = runtime()
+        .block_on(fast().config_override(|c| c.timeout(Duration::from_millis(100)).retry(RetryConfig::disabled())).send())
+        .expect_err("this call's timeout");
+    assert!(matches!(error, SdkError::Timeout { attempts: 1 }), "{error}");
+    assert_eq!(error.to_string(), "Connect.UpdateContactAttributes timed out (1 attempt)");
+    // Another endpoint for one call; the client itself is unchanged.
+    let other = Server::start(vec![Reply::json(200, "{}")]);
+    let url = other.url();
+    runtime().block_on(fast().config_override(|c| c.endpoint_url(url)).send()).expect("sent to the other server");
+    assert_eq!(other.requests().len(), 1);
+    assert_eq!(client.config().endpoint_url(), Some(slow.url().as_str()));
+}

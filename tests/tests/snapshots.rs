@@ -30,6 +30,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("hostile_docs", &["hostile_docs.json"]),
     ("mixins_apply", &["mixins_apply.json", "mixins_apply_more.json"]),
     ("glacier_customizations", &["glacier_customizations.json"]),
+    ("paginators", &["paginators.json"]),
 ];
 
 fn fixture_dir() -> PathBuf {
@@ -220,6 +221,25 @@ fn structure(krate: &Crate, out: &mut String, indent: &str, label: &str, s: &Str
     }
 }
 
+/// The model's member names along a path of field indices (`Page.NextMarker`), to show what the
+/// indices resolved to.
+fn member_path(krate: &Crate, from: codegen::ir::TypeId, path: &[usize]) -> String {
+    let mut names = Vec::new();
+    let mut at = krate.structure(from);
+    for &index in path {
+        let Some(field) = at.and_then(|s| s.fields.get(index)) else {
+            names.push(format!("?{index}"));
+            break;
+        };
+        names.push(field.member.clone());
+        at = match &field.ty {
+            Type::Named { id, .. } => krate.structure(*id),
+            _ => None,
+        };
+    }
+    names.join(".")
+}
+
 fn error_enum(krate: &Crate, out: &mut String, indent: &str, e: &ErrorEnum) {
     let _ = writeln!(out, "{indent}error enum {}", e.ident);
     for v in &e.variants {
@@ -237,6 +257,18 @@ fn ir_summary(krate: &Crate, warnings: &Diagnostics) -> String {
         let client = op.client.as_ref().map(|c| format!("; client.{}() -> {}", c.method.name, c.fluent)).unwrap_or_default();
         let _ = writeln!(out, "\noperation {} <- {} (module operation::{}, marker {}){client}", op.name, op.shape_id, op.module, op.marker);
         notes(&mut out, "  ", &op.docs);
+        if let Some(p) = &op.paginator {
+            let (input, output) = (op.input, op.output);
+            let page_size = p.page_size.map(|i| member_path(krate, input, &[i])).unwrap_or_else(|| "-".into());
+            let items = p.items.as_ref().map(|i| format!("{} -> {}", member_path(krate, output, &i.path), i.ident)).unwrap_or_else(|| "-".into());
+            let _ = writeln!(
+                out,
+                "  paginator {}: inputToken {}, outputToken {}, pageSize {page_size}, items {items}",
+                p.ident,
+                member_path(krate, input, &[p.input_token]),
+                member_path(krate, output, &p.output_token)
+            );
+        }
         for (label, id) in [("input ", op.input), ("output ", op.output)] {
             if let Some(s) = krate.structure(id) {
                 structure(krate, &mut out, "  ", label, s);
@@ -349,6 +381,11 @@ fn mixins_apply() {
 #[test]
 fn glacier_customizations() {
     snapshot("glacier_customizations");
+}
+
+#[test]
+fn paginators() {
+    snapshot("paginators");
 }
 
 /// The IR `lower_request` gives is the one `generate` emits from.

@@ -34,6 +34,7 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
             }
         })
     });
+    let waiters = super::waiters::client_methods(krate);
     quote! {
         //! The client: configuration in, typed outputs and errors out.
 
@@ -74,6 +75,14 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
                 self.handle.config()
             }
 
+            /// A client with some settings changed, for one call or a few: timeouts, retries,
+            /// endpoint, validation. It shares the transport, its connection pool and the
+            /// credentials provider with this one. Operation builders offer the same through
+            /// `config_override`.
+            pub fn with_overrides(&self, f: impl ::std::ops::FnOnce(crate::config::ConfigBuilder) -> crate::config::ConfigBuilder) -> Self {
+                Client { handle: self.handle.with_overrides(f) }
+            }
+
             /// Where requests go under the current settings.
             ///
             /// # Errors
@@ -85,6 +94,8 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
             }
 
             #( #methods )*
+
+            #( #waiters )*
         }
     }
 }

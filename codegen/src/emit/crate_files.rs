@@ -67,6 +67,9 @@ pub fn crate_jobs(krate: &Crate) -> Vec<Job<'_>> {
     if let Some(info) = &krate.client {
         jobs.push(Job::new(move || vec![rust("src/client.rs", super::client::client_rs(krate, info)), rust("src/config.rs", config_rs())]));
     }
+    if !krate.waiters.is_empty() {
+        jobs.push(Job::new(move || super::waiters::waiters_rs(krate).map(|tokens| rust("src/waiters.rs", tokens)).into_iter().collect()));
+    }
     jobs.push(Job::new(move || match super::endpoints::emit_endpoints(krate) {
         Some((resolver, tests)) => vec![rust("src/endpoint.rs", resolver), rust("tests/endpoint_tests.rs", tests)],
         None => Vec::new(),
@@ -126,7 +129,7 @@ fn cargo_toml(krate: &Crate) -> String {
     }
     if krate.client.is_some() {
         out.push_str(
-            "\n[features]\ndefault = [\"default-https-client\"]\n# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.\ndefault-https-client = [\"smithy-rt/default-https-client\"]\n",
+            "\n[features]\ndefault = [\"default-https-client\"]\n# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.\ndefault-https-client = [\"smithy-rt/default-https-client\"]\n# Test doubles for code that uses this client: a replay transport, an instant timer, fixed idempotency tokens.\ntest-util = [\"smithy-rt/test-util\"]\n# A `tracing` span per call (`call`, the operation in `rpc`) and per attempt; never a value.\ntracing = [\"smithy-rt/tracing\"]\n",
         );
         if krate.endpoint.as_ref().is_some_and(|rules| rules.sigv4a) {
             out.push_str(
@@ -170,6 +173,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     let operation = (!krate.operations.is_empty()).then(|| quote!(#[rustfmt::skip] pub mod operation;));
     let schemas = (!krate.patterns.is_empty() || !krate.constraints.is_empty() || !krate.collections.is_empty()).then(|| quote!(#[rustfmt::skip] mod schemas;));
     let endpoint = krate.endpoint.is_some().then(|| quote!(#[rustfmt::skip] pub mod endpoint;));
+    let waiters = (!krate.waiters.is_empty()).then(|| quote!(#[rustfmt::skip] pub mod waiters;));
     let client = krate.client.is_some().then(|| {
         quote! {
             #[rustfmt::skip]
@@ -179,6 +183,15 @@ fn lib_rs(krate: &Crate) -> TokenStream {
 
             pub use crate::client::Client;
             pub use crate::config::Config;
+
+            /// Test doubles for code that uses this client (feature `test-util`): a
+            /// [`ReplayTransport`](test_util::ReplayTransport) answering from a script and keeping
+            /// every request, an [`InstantSleep`](test_util::InstantSleep) timer, and
+            /// `ConfigBuilder::idempotency_token` to fix generated tokens.
+            #[cfg(feature = "test-util")]
+            pub mod test_util {
+                pub use #rt::testing::{InstantSleep, ReplayTransport};
+            }
         }
     });
     quote! {
@@ -195,6 +208,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         #schemas
         #endpoint
         #client
+        #waiters
 
         pub use #rt::validate::{Validate, ValidationError};
     }
@@ -243,7 +257,8 @@ fn config_rs() -> TokenStream {
 
         pub use #rt::client::{
             BoxFuture, Config, ConfigBuilder, ConstructionError, Credentials, CredentialsError, EnvironmentCredentials, HttpTransport,
-            ProvideCredentials, RetryConfig, SdkError, SharedCredentialsProvider, Sleep, TransportError,
+            ProvideCredentials, RetryConfig, SdkError, SharedCredentialsProvider, Sleep, TransportError, DEFAULT_ATTEMPT_TIMEOUT,
+            DEFAULT_CONNECT_TIMEOUT,
         };
 
         #[cfg(feature = "default-https-client")]

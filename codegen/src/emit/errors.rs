@@ -22,7 +22,12 @@ pub(crate) fn emit_error_enum(krate: &Crate, e: &ErrorEnum) -> Vec<Part> {
     });
     let call = macro_call(
         "operation_error",
-        &[MacroArg::Plain(e.ident.clone()), MacroArg::List(list.collect()), MacroArg::Plain(is_unhandled.to_string())],
+        &[
+            MacroArg::Plain(e.ident.clone()),
+            MacroArg::Plain(format!("{:?}", e.operation)),
+            MacroArg::List(list.collect()),
+            MacroArg::Plain(is_unhandled.to_string()),
+        ],
     );
     let tokens = quote! {
         #docs

@@ -7,10 +7,12 @@ mod enums;
 mod errors;
 mod literals;
 mod operations;
+mod paginators;
 mod protocol_tests;
 mod schemas;
 mod structures;
 mod unions;
+mod waiters;
 
 use proc_macro2::TokenStream;
 use quote::quote;

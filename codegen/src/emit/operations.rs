@@ -1,5 +1,6 @@
 //! One module per operation: its input, output and error types, its schema, the marker struct with
-//! the sans-IO wire functions, and (with the client) `send()` on the input builder.
+//! the sans-IO wire functions, and (with the client) `send()` on the input builder and its
+//! paginators ([`super::paginators`]).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -123,6 +124,14 @@ fn fluent(krate: &Crate, op: &Operation, input: &Structure) -> TokenStream {
                 &self.inner
             }
 
+            /// Change settings for this call only (like aws-sdk-rust's `customize()`): timeouts,
+            /// retries, endpoint, validation.
+            #[inline]
+            pub fn config_override(mut self, f: impl ::std::ops::FnOnce(crate::config::ConfigBuilder) -> crate::config::ConfigBuilder) -> Self {
+                self.client = self.client.with_overrides(f);
+                self
+            }
+
             /// Validate, sign and send the request (with retries), and return the output.
             ///
             /// # Errors
@@ -158,6 +167,13 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
             pub type #fluent = super::#input_module::#input_builder<crate::Client>;
         }
     });
+    let paginator = op.paginator.as_ref().filter(|_| op.client.is_some());
+    let paginator_module = paginator.map(|_| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod paginator;
+        }
+    });
     let docs = doc_attrs(&op.docs);
     let marker_impl = marker_impl(krate, op);
     let schema = (krate.wire.is_some() && op.wire).then(|| operation_static(krate, op));
@@ -175,6 +191,8 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
         pub use self::#input_module::#input_ident;
         pub use self::#output_module::#output_ident;
         pub use self::_error::#error;
+
+        #paginator_module
 
         /// Builders for this operation's input and output.
         pub mod builders {
@@ -194,11 +212,17 @@ pub(crate) fn operation_files(krate: &Crate, op: &Operation) -> Vec<EmittedFile>
     if op.client.is_some() {
         input_parts.push(Part::Tokens(fluent(krate, op, input)));
     }
+    if let Some(paginator) = paginator {
+        let into_paginator = super::paginators::into_paginator(op, paginator);
+        input_parts.push(Part::Tokens(quote!(impl #input_builder<crate::Client> { #into_paginator })));
+    }
     let file = |path: String, parts: Vec<Part>| EmittedFile { path, kind: FileKind::Rust(parts) };
-    vec![
+    let mut files = vec![
         file(format!("{dir}/mod.rs"), module),
         file(format!("{dir}/{}.rs", input.name.module), input_parts),
         file(format!("{dir}/{}.rs", output.name.module), emit_structure(krate, output)),
         file(format!("{dir}/_error.rs"), emit_error_enum(krate, &op.error)),
-    ]
+    ];
+    files.extend(paginator.and_then(|paginator| super::paginators::paginator_file(krate, op, paginator, &dir)));
+    files
 }

@@ -9,6 +9,7 @@ use crate::traits::{Fault, TimestampFormat};
 
 pub mod endpoints;
 pub mod protocol_tests;
+pub mod waiters;
 
 pub use endpoints::EndpointRules;
 pub use protocol_tests::ProtocolTest;
@@ -356,6 +357,9 @@ pub struct ErrorVariant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorEnum {
     pub ident: String,
+    /// What errors say they come from: `Connect.UpdateContactAttributes` (the service's `sdkId`
+    /// without spaces, or its shape name, then the operation's name).
+    pub operation: String,
     pub docs: Docs,
     pub variants: Vec<ErrorVariant>,
     pub unhandled: String,
@@ -389,6 +393,31 @@ pub struct OperationClient {
     pub fluent: String,
 }
 
+/// `@paginated` (merged with the service's), resolved against the lowered input and output:
+/// what `into_paginator()` on the operation's fluent builder offers. Paths are field indices,
+/// one per segment, each into the fields of the structure the previous segment targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paginator {
+    /// `ListUsersPaginator`
+    pub ident: String,
+    /// The input field the token is sent in.
+    pub input_token: usize,
+    /// Where the next token is in the output.
+    pub output_token: Vec<usize>,
+    /// The input field `page_size(n)` sets.
+    pub page_size: Option<usize>,
+    pub items: Option<PaginatorItems>,
+}
+
+/// The `items` of a paginator: `.items()` flattens the pages into them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaginatorItems {
+    /// `ListUsersPaginatorItems`
+    pub ident: String,
+    /// Where the list (or map, whose entries become `(key, value)` items) is in the output.
+    pub path: Vec<usize>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
     pub shape_id: String,
@@ -419,6 +448,8 @@ pub struct Operation {
     /// (applied in order, the most specific wins).
     pub endpoint_params: Vec<endpoints::ContextBinding>,
     pub client: Option<OperationClient>,
+    /// `@paginated`, for operations the client offers.
+    pub paginator: Option<Paginator>,
 }
 
 pub use crate::traits::Protocol;
@@ -501,6 +532,8 @@ pub struct Crate {
     pub protocol_tests: Vec<ProtocolTest>,
     pub client: Option<ClientInfo>,
     pub endpoint: Option<EndpointRules>,
+    /// The waiters of the operations the client offers (`smithy.waiters#waitable`).
+    pub waiters: Vec<waiters::Waiter>,
 }
 
 impl Crate {

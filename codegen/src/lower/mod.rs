@@ -1,17 +1,20 @@
 //! The checked model -> the Rust-shaped IR, for the [`Scope`] selection chose: service-level
 //! facts ([`select`]), every Rust name ([`names`], through
 //! [`crate::naming`]), the types ([`shapes`]), their schemas and constraints ([`schemas`]),
-//! operations and their errors ([`operations`]), typed values for defaults and test cases
-//! ([`values`]), compliance cases ([`protocol_tests`]) and endpoint rules ([`endpoints`]).
+//! operations and their errors ([`operations`]) and paginators ([`paginators`]), typed values for
+//! defaults and test cases ([`values`]), compliance cases ([`protocol_tests`]) and endpoint rules ([`endpoints`]).
 
 mod endpoints;
+mod jmespath;
 mod names;
 mod operations;
+mod paginators;
 mod protocol_tests;
 mod schemas;
 mod select;
 mod shapes;
 mod values;
+mod waiters;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -138,6 +141,7 @@ impl<'a> Lowerer<'a> {
         let mut lowered: Vec<ir::Operation> = operations.iter().map(|op| self.operation(op)).collect();
         let protocol_tests = self.protocol_tests(operations, &lowered);
         let client = if self.settings().client { self.client_info(service, &lowered) } else { None };
+        let waiters = if client.is_some() { self.waiters(operations, &lowered) } else { Vec::new() };
         let mut endpoint = self.endpoint_rules(service);
         if let Some(rules) = endpoint.as_mut() {
             self.endpoint_bindings(rules, operations, &mut lowered);
@@ -178,6 +182,7 @@ impl<'a> Lowerer<'a> {
             protocol_tests,
             client,
             endpoint,
+            waiters,
         })
     }
 

@@ -88,6 +88,7 @@ impl Lowerer<'_> {
         }
         let client = fluent
             .then(|| OperationClient { method: naming::client_method(id.name()), fluent: format!("{marker}FluentBuilder") });
+        let paginator = if fluent { self.paginator(id, input_id, output_id) } else { None };
         Operation {
             shape_id: id.to_string(),
             name: id.name().to_string(),
@@ -105,6 +106,7 @@ impl Lowerer<'_> {
             // Filled in once the rule set is lowered (`Lowerer::endpoint_bindings`).
             endpoint_params: Vec::new(),
             client,
+            paginator,
         }
     }
 
@@ -126,8 +128,16 @@ impl Lowerer<'_> {
             variants.push(ErrorVariant { ident, is_fn, error: type_id, docs: Docs { text: summary, notes: Vec::new() } });
         }
         self.diagnostics.0.extend(scope.diagnostics);
+        let service = self
+            .service()
+            .map(|service| self.traits.get(service).sdk_id.clone().unwrap_or_else(|| service.name().to_string()).replace(' ', ""));
+        let operation = match service {
+            Some(service) => format!("{service}.{}", id.name()),
+            None => id.name().to_string(),
+        };
         ErrorEnum {
             ident: naming::operation_error(id.name()),
+            operation,
             docs: Docs { text: Some(format!("Errors the `{}` operation can return.", id.name())), notes: Vec::new() },
             variants,
             unhandled: naming::UNHANDLED_VARIANT.to_string(),

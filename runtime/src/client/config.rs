@@ -24,6 +24,9 @@ pub struct Config {
     pub(crate) use_dual_stack: bool,
     pub(crate) retry: RetryConfig,
     pub(crate) timeout: Option<Duration>,
+    pub(crate) connect_timeout: Option<Duration>,
+    #[cfg(feature = "test-util")]
+    pub(crate) idempotency_token: Option<&'static str>,
     pub(crate) validation: bool,
     /// `None`: the generated crate's name and version.
     pub(crate) user_agent: Option<String>,
@@ -42,6 +45,7 @@ impl std::fmt::Debug for Config {
             .field("use_dual_stack", &self.use_dual_stack)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
             .field("validation", &self.validation)
             .field("user_agent", &self.user_agent)
             .field("transport", &self.transport)
@@ -51,7 +55,8 @@ impl std::fmt::Debug for Config {
 }
 
 impl Config {
-    /// A builder with the defaults: standard retries, validation on, no timeout.
+    /// A builder with the defaults: standard retries, validation on, [`DEFAULT_ATTEMPT_TIMEOUT`]
+    /// and [`DEFAULT_CONNECT_TIMEOUT`].
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder { config: Config::empty() }
     }
@@ -65,7 +70,10 @@ impl Config {
             use_fips: false,
             use_dual_stack: false,
             retry: RetryConfig::default(),
-            timeout: None,
+            timeout: Some(DEFAULT_ATTEMPT_TIMEOUT),
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
+            #[cfg(feature = "test-util")]
+            idempotency_token: None,
             validation: true,
             user_agent: None,
             transport: None,
@@ -169,9 +177,31 @@ impl ConfigBuilder {
         self
     }
 
-    /// A limit on each attempt (connect, send and receive).
+    /// A limit on each attempt (connect, send and receive); [`DEFAULT_ATTEMPT_TIMEOUT`] unless
+    /// set.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.config.timeout = Some(timeout);
+        self
+    }
+
+    /// Fill every unset idempotency token with `token`, so tests can assert on whole requests.
+    #[cfg(feature = "test-util")]
+    pub fn idempotency_token(mut self, token: &'static str) -> Self {
+        self.config.idempotency_token = Some(token);
+        self
+    }
+
+    /// No limit on attempts (a slow large upload, say): only the connect timeout applies.
+    pub fn no_timeout(mut self) -> Self {
+        self.config.timeout = None;
+        self
+    }
+
+    /// A limit on opening a connection (TCP and TLS) with the default transport;
+    /// [`DEFAULT_CONNECT_TIMEOUT`] unless set. A transport set with [`transport`](Self::transport)
+    /// keeps its own.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.config.connect_timeout = Some(timeout);
         self
     }
 
@@ -212,7 +242,7 @@ impl ConfigBuilder {
         #[cfg(feature = "default-https-client")]
         {
             if self.config.transport.is_none() {
-                self.config.transport = Some(Arc::new(crate::transport::HyperTransport::new()));
+                self.config.transport = Some(Arc::new(crate::transport::HyperTransport::with_connect_timeout(self.config.connect_timeout)));
             }
             if self.config.sleep.is_none() {
                 self.config.sleep = Some(Arc::new(crate::transport::TokioSleep));
@@ -222,6 +252,16 @@ impl ConfigBuilder {
     }
 }
 
+
+/// The default limit on opening a connection: 3.1 s, the AWS SDKs' `standard` defaults mode
+/// (`connectTimeoutInMillis`): long enough for a TLS handshake across regions, short enough that
+/// an unreachable endpoint fails fast and the retry goes elsewhere.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3_100);
+
+/// The default limit on one attempt: 60 s. Every non-streaming AWS response (a full page of
+/// DynamoDB `Scan` or S3 `ListObjectsV2`) comes well within it, and a connection that went silent
+/// is retried instead of hanging the program; the AWS SDKs set none, which is how calls hang.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Credentials from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`, read
 /// each time they are asked for (so rotated environments are picked up).

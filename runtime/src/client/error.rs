@@ -45,7 +45,16 @@ impl std::fmt::Display for ConstructionError {
     }
 }
 
-impl std::error::Error for ConstructionError {}
+impl std::error::Error for ConstructionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConstructionError::Validation(error) => Some(error),
+            ConstructionError::Request(error) => Some(error),
+            ConstructionError::Credentials(error) => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// Everything that can go wrong calling an operation, with what was learned on the way.
 #[derive(std::fmt::Debug)]
@@ -139,25 +148,75 @@ impl<E> SdkError<E> {
     }
 }
 
-impl<E: std::fmt::Display> std::fmt::Display for SdkError<E> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<E: crate::error::OperationError> SdkError<E> {
+    /// The operation that failed, as errors name it: `Connect.UpdateContactAttributes`.
+    pub fn operation(&self) -> &'static str {
+        E::OPERATION
+    }
+
+    /// The error code the service sent (`InvalidRequestException`), when it returned an error.
+    pub fn code(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.error().code())
+    }
+
+    /// The service's message, when it returned an error with one.
+    pub fn message(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.error().message())
+    }
+
+    /// The HTTP status of the last response, if one came.
+    pub fn status(&self) -> Option<u16> {
         match self {
-            SdkError::Construction(error) => write!(f, "request not sent: {error}"),
-            SdkError::Timeout { attempts } => write!(f, "timed out ({attempts} attempt(s))"),
-            SdkError::Transport { error, attempts } => write!(f, "{error} ({attempts} attempt(s))"),
-            SdkError::Service { error, status, request_id, attempts } => {
-                write!(f, "service error (HTTP {status}, {attempts} attempt(s)")?;
-                if let Some(id) = request_id {
-                    write!(f, ", request id {id}")?;
-                }
-                write!(f, "): {error}")
-            }
-            SdkError::Response { error, status, .. } => write!(f, "cannot read the HTTP {status} response: {error}"),
+            SdkError::Service { status, .. } | SdkError::Response { status, .. } => Some(*status),
+            _ => None,
         }
     }
 }
 
-impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
+/// Says what failed and why, in one line: the operation, then the service's code and message
+/// with the HTTP status, request id and attempts, or why no answer came.
+impl<E: crate::error::OperationError> std::fmt::Display for SdkError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let operation = E::OPERATION;
+        let attempts = |f: &mut std::fmt::Formatter<'_>, n: u32| write!(f, "{n} attempt{}", if n == 1 { "" } else { "s" });
+        match self {
+            SdkError::Construction(error) => write!(f, "{operation} was not sent: {error}"),
+            SdkError::Timeout { attempts: n } => {
+                write!(f, "{operation} timed out (")?;
+                attempts(f, *n)?;
+                f.write_str(")")
+            }
+            SdkError::Transport { error, attempts: n } => {
+                write!(f, "{operation} got no response: {error} (")?;
+                attempts(f, *n)?;
+                f.write_str(")")
+            }
+            SdkError::Service { error, status, request_id, attempts: n } => {
+                let view = error.error();
+                write!(f, "{operation} failed: {}", view.code().unwrap_or("an error without a code"))?;
+                if let Some(message) = view.message() {
+                    write!(f, ": {message}")?;
+                }
+                write!(f, " (HTTP {status}")?;
+                if let Some(id) = request_id {
+                    write!(f, ", request id {id}")?;
+                }
+                f.write_str(", ")?;
+                attempts(f, *n)?;
+                f.write_str(")")
+            }
+            SdkError::Response { error, status, request_id, .. } => {
+                write!(f, "{operation} got an HTTP {status} response it cannot read: {error}")?;
+                if let Some(id) = request_id {
+                    write!(f, " (request id {id})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<E: crate::error::OperationError> std::error::Error for SdkError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             SdkError::Construction(error) => Some(error),

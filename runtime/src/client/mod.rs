@@ -8,9 +8,11 @@
 
 mod config;
 mod error;
+mod paginate;
 mod retry;
 mod sign;
 mod transport;
+pub mod waiter;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,8 +20,9 @@ use std::time::Duration;
 pub use aws_credential_types::provider::error::CredentialsError;
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 pub use aws_credential_types::Credentials;
-pub use config::{Config, ConfigBuilder, EnvironmentCredentials};
+pub use config::{Config, ConfigBuilder, EnvironmentCredentials, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT};
 pub use error::{ConstructionError, SdkError};
+pub use paginate::{Items, Pages, Pagination};
 pub use retry::{classify_code, RetryConfig, RetryKind, THROTTLING_CODES, TRANSIENT_CODES};
 pub use sign::{sign, sign_with, Scheme, Signing};
 pub use transport::{BoxFuture, HttpTransport, Sleep, TransportError};
@@ -122,6 +125,13 @@ impl Handle {
         &self.inner.config
     }
 
+    /// A handle with some settings changed (timeouts, retries, endpoint, validation), for one
+    /// call or a few; it shares the transport, its connection pool and the credentials provider.
+    pub fn with_overrides(&self, f: impl FnOnce(ConfigBuilder) -> ConfigBuilder) -> Handle {
+        let config = f(self.inner.config.to_builder()).build();
+        Handle { inner: Arc::new(Inner { service: self.inner.service, config }) }
+    }
+
     /// Where requests go under the current settings.
     ///
     /// # Errors
@@ -158,10 +168,13 @@ impl Handle {
         E: OperationError,
     {
         let handle = self.clone();
-        async move {
+        let call = async move {
             let (response, attempts) = handle.send(op, &input).await.map_err(SdkError::cast)?;
             handle.parse(op, response, attempts)
-        }
+        };
+        #[cfg(feature = "tracing")]
+        let call = tracing::Instrument::instrument(call, call_span(E::OPERATION));
+        call
     }
 
     fn parse<O: Decode, E: OperationError>(&self, op: &'static Operation, response: http::Response<Vec<u8>>, attempts: u32) -> Result<O, SdkError<E>> {
@@ -185,6 +198,14 @@ impl Handle {
     ) -> BoxFuture<'a, Sent> {
         Box::pin(send(&self.inner, op, input))
     }
+}
+
+/// The span of one call: named `call` (span names are static), with the operation in `rpc`
+/// and, for OpenTelemetry exporters, as the span's display name in `otel.name`. Only names and
+/// numbers are recorded, never a value of the input or output, so nothing `@sensitive` can leak.
+#[cfg(feature = "tracing")]
+fn call_span(operation: &'static str) -> tracing::Span {
+    tracing::info_span!("call", rpc = operation, otel.name = operation)
 }
 
 /// The final response of the send loop and the attempts made, or why there is none.
@@ -259,7 +280,14 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         Ok(signing) => signing,
         Err(schemes) => return construction(ConstructionError::AuthSchemes(schemes)),
     };
-    let serialized = crate::protocol::serialize_request_unvalidated(op, input, endpoint.url());
+    let serialize = || crate::protocol::serialize_request_unvalidated(op, input, endpoint.url());
+    #[cfg(feature = "test-util")]
+    let serialized = match config.idempotency_token {
+        Some(token) => crate::testing::with_idempotency_token(token, serialize),
+        None => serialize(),
+    };
+    #[cfg(not(feature = "test-util"))]
+    let serialized = serialize();
     let mut unsigned = match serialized {
         Ok(request) => request,
         Err(error) => return construction(ConstructionError::Request(error)),
@@ -289,8 +317,14 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
             return construction(ConstructionError::Signing(message));
         }
         let last = attempt >= config.retry.max_attempts();
+        let exchange = with_timeout(transport.send(request), config.timeout, sleep);
+        #[cfg(feature = "tracing")]
+        let exchange = tracing::Instrument::instrument(exchange, tracing::info_span!("attempt", number = attempt, status = tracing::field::Empty));
         // Every arm either returns or falls through to the backoff below.
-        match with_timeout(transport.send(request), config.timeout, sleep).await {
+        let outcome = exchange.await;
+        #[cfg(feature = "tracing")]
+        trace_outcome(attempt, &outcome);
+        match outcome {
             Raced::TimedOut => {
                 if last {
                     return Err(SdkError::Timeout { attempts: attempt });
@@ -308,6 +342,19 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
             }
         }
         sleep.sleep(config.retry.backoff(attempt, retry::jitter())).await;
+    }
+}
+
+/// One event per attempt: its status, or why it got none (no bodies, headers or values).
+#[cfg(feature = "tracing")]
+fn trace_outcome(attempt: u32, outcome: &Raced<Result<http::Response<Vec<u8>>, TransportError>>) {
+    match outcome {
+        Raced::TimedOut => tracing::warn!(attempt, "attempt timed out"),
+        Raced::Done(Err(error)) => tracing::warn!(attempt, %error, "attempt failed"),
+        Raced::Done(Ok(response)) => {
+            let request_id = crate::http::request_id(response.headers());
+            tracing::debug!(attempt, status = response.status().as_u16(), request_id = request_id.as_deref(), "response");
+        }
     }
 }
 

@@ -1,20 +1,20 @@
 //! `smithy.rules#operationContextParams` paths: the JMESPath subset the rules engine allows
 //! (identifiers, sub-expressions, `[*]` and `*` projections, multi-select lists, the flatten
-//! operator `[]` and `keys(...)`), parsed and typed against the operation input's shapes into
-//! the flat steps the runtime walks, so no JMESPath is interpreted at run time.
+//! operator `[]` and `keys(...)`), parsed by the shared [`jmespath`] parser and typed against the
+//! operation input's shapes into the flat steps the runtime walks, so no JMESPath is interpreted
+//! at run time.
 
 use crate::ir::endpoints::{ParamType, PathStep};
 use crate::ir::{NamedKind, Type, TypeDef, TypeId};
+use crate::lower::jmespath::{self, Ast, Projection};
+
+/// What the rules engine's subset lacks, named in refusals.
+const SUBSET: &str = "not part of the subset `operationContextParams` allows (identifiers, `.`, `[*]`, `*`, `[a, b]`, `[]` and `keys(...)`)";
 
 /// `path` compiled from the input structure `input`, giving a value of `want`; `Err` says why
 /// it cannot be.
 pub(super) fn compile(path: &str, input: TypeId, types: &[Option<TypeDef>], want: ParamType) -> Result<Vec<PathStep>, String> {
-    let tokens = tokenize(path)?;
-    let mut parser = Parser { tokens: &tokens, at: 0 };
-    let ast = parser.expression(0)?;
-    if let Some(token) = parser.peek() {
-        return Err(format!("unexpected {} after the expression", token.describe()));
-    }
+    let ast = jmespath::parse(path)?;
     let input_ty = Type::Named { id: input, kind: NamedKind::Structure, boxed: false };
     let typer = Typer { types };
     let (mut steps, typed) = typer.compile(&ast, Typed::One(&input_ty))?;
@@ -37,280 +37,6 @@ pub(super) fn compile(path: &str, input: TypeId, types: &[Option<TypeDef>], want
 
 fn is_string(ty: &Type) -> bool {
     matches!(ty, Type::String | Type::Named { kind: NamedKind::Enum, .. })
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Token {
-    Identifier(String),
-    Dot,
-    Star,
-    /// `[`
-    Open,
-    /// `]`
-    Close,
-    /// `[]`
-    Flatten,
-    Comma,
-    OpenParen,
-    CloseParen,
-    At,
-}
-
-impl Token {
-    fn describe(&self) -> String {
-        match self {
-            Token::Identifier(name) => format!("`{name}`"),
-            Token::Dot => "`.`".into(),
-            Token::Star => "`*`".into(),
-            Token::Open => "`[`".into(),
-            Token::Close => "`]`".into(),
-            Token::Flatten => "`[]`".into(),
-            Token::Comma => "`,`".into(),
-            Token::OpenParen => "`(`".into(),
-            Token::CloseParen => "`)`".into(),
-            Token::At => "`@`".into(),
-        }
-    }
-}
-
-fn tokenize(path: &str) -> Result<Vec<Token>, String> {
-    let mut tokens = Vec::new();
-    let mut chars = path.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let token = match c {
-            c if c.is_whitespace() => continue,
-            '.' => Token::Dot,
-            '*' => Token::Star,
-            ',' => Token::Comma,
-            '(' => Token::OpenParen,
-            ')' => Token::CloseParen,
-            '@' => Token::At,
-            ']' => Token::Close,
-            '[' => {
-                while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
-                if chars.next_if(|(_, c)| *c == ']').is_some() {
-                    Token::Flatten
-                } else {
-                    match chars.peek() {
-                        Some((_, c)) if c.is_ascii_digit() || *c == '-' || *c == ':' => {
-                            return Err(format!("index and slice expressions (at offset {at}) are not part of the subset `operationContextParams` allows"));
-                        }
-                        Some((_, '?')) => return Err(format!("filter expressions (at offset {at}) are not part of the subset `operationContextParams` allows")),
-                        _ => Token::Open,
-                    }
-                }
-            }
-            '"' => {
-                let mut name = String::new();
-                loop {
-                    match chars.next() {
-                        Some((_, '"')) => break,
-                        Some((_, '\\')) => match chars.next() {
-                            Some((_, c @ ('"' | '\\' | '/'))) => name.push(c),
-                            _ => return Err(format!("the quoted identifier at offset {at} has an escape this generator does not read")),
-                        },
-                        Some((_, c)) => name.push(c),
-                        None => return Err(format!("the quoted identifier at offset {at} is not closed")),
-                    }
-                }
-                Token::Identifier(name)
-            }
-            c if c.is_ascii_alphabetic() || c == '_' => {
-                let mut name = String::from(c);
-                while let Some((_, c)) = chars.next_if(|(_, c)| c.is_ascii_alphanumeric() || *c == '_') {
-                    name.push(c);
-                }
-                Token::Identifier(name)
-            }
-            other => {
-                return Err(format!(
-                    "`{other}` at offset {at} is not part of the subset `operationContextParams` allows (identifiers, `.`, `[*]`, `*`, `[a, b]`, `[]` and `keys(...)`)"
-                ));
-            }
-        };
-        tokens.push(token);
-    }
-    Ok(tokens)
-}
-
-/// A parsed path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Ast {
-    /// `@`, and the implicit value a projection's right side starts from.
-    Current,
-    Field(String),
-    /// `left.right`
-    Sub(Box<Ast>, Box<Ast>),
-    /// `left[*] right`, `left.* right` and `left[] right`: `right` applied to every element.
-    Project { kind: Projection, left: Box<Ast>, right: Box<Ast> },
-    /// `[a, b]`
-    MultiSelect(Vec<Ast>),
-    /// `keys(arg)`
-    Keys(Box<Ast>),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Projection {
-    /// `[*]` over a list.
-    Items,
-    /// `*` over a map's values.
-    Values,
-    /// `[]`: the left side's lists merged into one.
-    Flatten,
-}
-
-/// Binding powers, as JMESPath's reference implementation orders them; a projection's right
-/// side stops at a token binding weaker than 10.
-const FLATTEN: u8 = 9;
-const STAR: u8 = 20;
-const DOT: u8 = 40;
-const OPEN: u8 = 55;
-const PROJECTION_STOP: u8 = 10;
-
-/// A Pratt parser over the subset's tokens.
-struct Parser<'t> {
-    tokens: &'t [Token],
-    at: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<&Token> {
-        self.tokens.get(self.at)
-    }
-
-    fn peek_second(&self) -> Option<&Token> {
-        self.tokens.get(self.at + 1)
-    }
-
-    fn next(&mut self) -> Option<Token> {
-        let token = self.tokens.get(self.at).cloned();
-        self.at += 1;
-        token
-    }
-
-    fn expect(&mut self, want: &Token) -> Result<(), String> {
-        match self.next() {
-            Some(token) if &token == want => Ok(()),
-            Some(token) => Err(format!("expected {}, found {}", want.describe(), token.describe())),
-            None => Err(format!("expected {}, found the end of the path", want.describe())),
-        }
-    }
-
-    fn binding_power(token: Option<&Token>) -> u8 {
-        match token {
-            Some(Token::Flatten) => FLATTEN,
-            Some(Token::Star) => STAR,
-            Some(Token::Dot) => DOT,
-            Some(Token::Open) => OPEN,
-            _ => 0,
-        }
-    }
-
-    fn expression(&mut self, power: u8) -> Result<Ast, String> {
-        let mut left = self.prefix()?;
-        while power < Self::binding_power(self.peek()) {
-            left = self.infix(left)?;
-        }
-        Ok(left)
-    }
-
-    fn prefix(&mut self) -> Result<Ast, String> {
-        match self.next() {
-            Some(Token::Identifier(name)) if self.peek() == Some(&Token::OpenParen) => {
-                self.next();
-                if name != "keys" {
-                    return Err(format!("function `{name}` is not part of the subset `operationContextParams` allows (only `keys`)"));
-                }
-                let argument = self.expression(0)?;
-                self.expect(&Token::CloseParen)?;
-                Ok(Ast::Keys(Box::new(argument)))
-            }
-            Some(Token::Identifier(name)) => Ok(Ast::Field(name)),
-            Some(Token::At) => Ok(Ast::Current),
-            Some(Token::Star) => {
-                let right = self.projection_right(STAR)?;
-                Ok(Ast::Project { kind: Projection::Values, left: Box::new(Ast::Current), right: Box::new(right) })
-            }
-            Some(Token::Flatten) => {
-                let right = self.projection_right(FLATTEN)?;
-                Ok(Ast::Project { kind: Projection::Flatten, left: Box::new(Ast::Current), right: Box::new(right) })
-            }
-            Some(Token::Open) if self.peek() == Some(&Token::Star) && self.peek_second() == Some(&Token::Close) => {
-                self.at += 2;
-                let right = self.projection_right(STAR)?;
-                Ok(Ast::Project { kind: Projection::Items, left: Box::new(Ast::Current), right: Box::new(right) })
-            }
-            Some(Token::Open) => self.multi_select(),
-            Some(token) => Err(format!("unexpected {}", token.describe())),
-            None => Err("the path ends where an expression should be".to_string()),
-        }
-    }
-
-    fn infix(&mut self, left: Ast) -> Result<Ast, String> {
-        match self.next() {
-            Some(Token::Dot) => {
-                if self.peek() == Some(&Token::Star) {
-                    self.next();
-                    let right = self.projection_right(STAR)?;
-                    return Ok(Ast::Project { kind: Projection::Values, left: Box::new(left), right: Box::new(right) });
-                }
-                let right = self.dot_right(DOT)?;
-                Ok(Ast::Sub(Box::new(left), Box::new(right)))
-            }
-            Some(Token::Flatten) => {
-                let right = self.projection_right(FLATTEN)?;
-                Ok(Ast::Project { kind: Projection::Flatten, left: Box::new(left), right: Box::new(right) })
-            }
-            Some(Token::Open) if self.peek() == Some(&Token::Star) && self.peek_second() == Some(&Token::Close) => {
-                self.at += 2;
-                let right = self.projection_right(STAR)?;
-                Ok(Ast::Project { kind: Projection::Items, left: Box::new(left), right: Box::new(right) })
-            }
-            Some(token) => Err(format!("unexpected {}", token.describe())),
-            None => Err("the path ends where an expression should be".to_string()),
-        }
-    }
-
-    /// What follows a `.`: an identifier, `keys(...)`, or a multi-select list.
-    fn dot_right(&mut self, power: u8) -> Result<Ast, String> {
-        match self.peek() {
-            Some(Token::Open) => {
-                self.next();
-                self.multi_select()
-            }
-            Some(Token::Identifier(_)) => self.expression(power),
-            Some(token) => Err(format!("unexpected {} after `.`", token.describe())),
-            None => Err("the path ends after `.`".to_string()),
-        }
-    }
-
-    /// A projection's right side: nothing (the elements themselves), or the sub-expression,
-    /// further projection or multi-select applied to each element.
-    fn projection_right(&mut self, power: u8) -> Result<Ast, String> {
-        match self.peek() {
-            token if Self::binding_power(token) < PROJECTION_STOP => Ok(Ast::Current),
-            Some(Token::Open | Token::Flatten) => self.expression(power),
-            Some(Token::Dot) => {
-                self.next();
-                self.dot_right(power)
-            }
-            Some(token) => Err(format!("unexpected {} after a projection", token.describe())),
-            None => Ok(Ast::Current),
-        }
-    }
-
-    /// The items of a multi-select list, its `[` already read.
-    fn multi_select(&mut self) -> Result<Ast, String> {
-        let mut items = vec![self.expression(0)?];
-        loop {
-            match self.next() {
-                Some(Token::Comma) => items.push(self.expression(0)?),
-                Some(Token::Close) => return Ok(Ast::MultiSelect(items)),
-                Some(token) => return Err(format!("expected `,` or `]` in a multi-select list, found {}", token.describe())),
-                None => return Err("the multi-select list is not closed".to_string()),
-            }
-        }
-    }
 }
 
 /// What a compiled part of a path gives.
@@ -375,7 +101,10 @@ impl<'a> Typer<'a> {
                 append(&mut steps, more)?;
                 Ok((steps, typed))
             }
-            Ast::Keys(argument) => {
+            Ast::Function(name, arguments) if name == "keys" => {
+                let [argument] = arguments.as_slice() else {
+                    return Err(format!("`keys(...)` takes one argument, and is given {}", arguments.len()));
+                };
                 let (mut steps, typed) = self.compile(argument, current)?;
                 match typed {
                     Typed::One(Type::Map { key, .. }) => {
@@ -413,6 +142,13 @@ impl<'a> Typer<'a> {
                 let typed = if matches!(current, Typed::Many(_)) { Typed::Nested(ty) } else { Typed::Many(ty) };
                 Ok((vec![PathStep::Select(paths)], typed))
             }
+            Ast::Function(name, _) => Err(format!("function `{name}` is {SUBSET}")),
+            Ast::Filter { .. } => Err(format!("filter expressions `[?...]` are {SUBSET}")),
+            Ast::Index(..) => Err(format!("index expressions `[n]` are {SUBSET}")),
+            Ast::Pipe(..) => Err(format!("`|` is {SUBSET}")),
+            Ast::Compare(op, ..) => Err(format!("the comparison `{}` is {SUBSET}", op.text())),
+            Ast::And(..) | Ast::Or(..) | Ast::Not(..) => Err(format!("`&&`, `||` and `!` are {SUBSET}")),
+            Ast::Literal(_) => Err(format!("literals are {SUBSET}")),
             Ast::Project { kind, left, right } => {
                 let (mut steps, typed) = self.compile(left, current)?;
                 let (step, element) = match (kind, typed) {

@@ -23,6 +23,7 @@ pub enum UpdateContactAttributesError {
 
 ::smithy_rt::operation_error!(
     UpdateContactAttributesError,
+    "Connect.UpdateContactAttributes",
     [
         0 => InternalServiceException(crate::types::error::InternalServiceException) is_internal_service_exception,
         1 => InvalidActiveRegionException(crate::types::error::InvalidActiveRegionException) is_invalid_active_region_exception,

@@ -35,4 +35,14 @@ pub mod config;
 
 pub use crate::client::Client;
 pub use crate::config::Config;
+
+/// Test doubles for code that uses this client (feature `test-util`): a
+/// [`ReplayTransport`](test_util::ReplayTransport) answering from a script and keeping
+/// every request, an [`InstantSleep`](test_util::InstantSleep) timer, and
+/// `ConfigBuilder::idempotency_token` to fix generated tokens.
+#[cfg(feature = "test-util")]
+pub mod test_util {
+    pub use ::smithy_rt::testing::{InstantSleep, ReplayTransport};
+}
+
 pub use ::smithy_rt::validate::{Validate, ValidationError};

@@ -46,6 +46,21 @@ impl Client {
         self.handle.config()
     }
 
+    /// A client with some settings changed, for one call or a few: timeouts, retries,
+    /// endpoint, validation. It shares the transport, its connection pool and the
+    /// credentials provider with this one. Operation builders offer the same through
+    /// `config_override`.
+    pub fn with_overrides(
+        &self,
+        f: impl ::std::ops::FnOnce(
+            crate::config::ConfigBuilder,
+        ) -> crate::config::ConfigBuilder,
+    ) -> Self {
+        Client {
+            handle: self.handle.with_overrides(f),
+        }
+    }
+
     /// Where requests go under the current settings.
     ///
     /// # Errors

@@ -13,6 +13,7 @@ pub enum PutCollectionsError {
 
 ::smithy_rt::operation_error!(
     PutCollectionsError,
+    "Service.PutCollections",
     [
     ],
     is_unhandled

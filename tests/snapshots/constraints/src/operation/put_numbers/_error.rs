@@ -13,6 +13,7 @@ pub enum PutNumbersError {
 
 ::smithy_rt::operation_error!(
     PutNumbersError,
+    "Service.PutNumbers",
     [
     ],
     is_unhandled

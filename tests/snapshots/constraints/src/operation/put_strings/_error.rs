@@ -13,6 +13,7 @@ pub enum PutStringsError {
 
 ::smithy_rt::operation_error!(
     PutStringsError,
+    "Service.PutStrings",
     [
     ],
     is_unhandled

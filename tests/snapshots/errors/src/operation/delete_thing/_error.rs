@@ -17,6 +17,7 @@ pub enum DeleteThingError {
 
 ::smithy_rt::operation_error!(
     DeleteThingError,
+    "Service.DeleteThing",
     [
         0 => AccessDenied(crate::types::error::AccessDenied) is_access_denied,
         1 => NotFound(crate::types::error::NotFound) is_not_found,

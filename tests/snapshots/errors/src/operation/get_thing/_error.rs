@@ -23,6 +23,7 @@ pub enum GetThingError {
 
 ::smithy_rt::operation_error!(
     GetThingError,
+    "Service.GetThing",
     [
         0 => AccessDenied(crate::types::error::AccessDenied) is_access_denied,
         1 => InternalFailure(crate::types::error::InternalFailure) is_internal_failure,

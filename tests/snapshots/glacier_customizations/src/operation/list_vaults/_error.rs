@@ -13,6 +13,7 @@ pub enum ListVaultsError {
 
 ::smithy_rt::operation_error!(
     ListVaultsError,
+    "Glacier.ListVaults",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum UploadArchiveError {
 
 ::smithy_rt::operation_error!(
     UploadArchiveError,
+    "Glacier.UploadArchive",
     [
     ],
     is_unhandled

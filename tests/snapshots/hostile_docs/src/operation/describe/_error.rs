@@ -15,6 +15,7 @@ pub enum DescribeError {
 
 ::smithy_rt::operation_error!(
     DescribeError,
+    "Service.Describe",
     [
         0 => Oops(crate::types::error::Oops) is_oops,
     ],

@@ -13,6 +13,7 @@ pub enum PutUserError {
 
 ::smithy_rt::operation_error!(
     PutUserError,
+    "Service.PutUser",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum AsInputError {
 
 ::smithy_rt::operation_error!(
     AsInputError,
+    "Service.AsInput",
     [
     ],
     is_unhandled

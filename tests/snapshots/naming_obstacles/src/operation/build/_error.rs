@@ -13,6 +13,7 @@ pub enum BuildError {
 
 ::smithy_rt::operation_error!(
     BuildError,
+    "Service.Build",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum BuilderError {
 
 ::smithy_rt::operation_error!(
     BuilderError,
+    "Service.Builder",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum ClientError {
 
 ::smithy_rt::operation_error!(
     ClientError,
+    "Service.Client",
     [
     ],
     is_unhandled

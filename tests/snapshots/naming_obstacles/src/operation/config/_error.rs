@@ -13,6 +13,7 @@ pub enum ConfigError {
 
 ::smithy_rt::operation_error!(
     ConfigError,
+    "Service.Config",
     [
     ],
     is_unhandled

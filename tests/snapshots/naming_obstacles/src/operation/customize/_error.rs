@@ -13,6 +13,7 @@ pub enum CustomizeError {
 
 ::smithy_rt::operation_error!(
     CustomizeError,
+    "Service.Customize",
     [
     ],
     is_unhandled

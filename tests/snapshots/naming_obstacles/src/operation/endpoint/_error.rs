@@ -13,6 +13,7 @@ pub enum EndpointError {
 
 ::smithy_rt::operation_error!(
     EndpointError,
+    "Service.Endpoint",
     [
     ],
     is_unhandled

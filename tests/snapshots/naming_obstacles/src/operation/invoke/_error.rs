@@ -13,6 +13,7 @@ pub enum InvokeError {
 
 ::smithy_rt::operation_error!(
     InvokeError,
+    "Service.Invoke",
     [
     ],
     is_unhandled

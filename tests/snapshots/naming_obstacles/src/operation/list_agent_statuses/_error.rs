@@ -13,6 +13,7 @@ pub enum ListAgentStatusesError {
 
 ::smithy_rt::operation_error!(
     ListAgentStatusesError,
+    "Service.ListAgentStatuses",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MatchError {
 
 ::smithy_rt::operation_error!(
     MatchError,
+    "Service.Match",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NewError {
 
 ::smithy_rt::operation_error!(
     NewError,
+    "Service.New",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SendError {
 
 ::smithy_rt::operation_error!(
     SendError,
+    "Service.Send",
     [
     ],
     is_unhandled

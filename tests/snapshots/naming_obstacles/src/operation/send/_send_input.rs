@@ -105,6 +105,19 @@ impl SendInputBuilder<crate::Client> {
         &self.inner
     }
 
+    /// Change settings for this call only (like aws-sdk-rust's `customize()`): timeouts,
+    /// retries, endpoint, validation.
+    #[inline]
+    pub fn config_override(
+        mut self,
+        f: impl ::std::ops::FnOnce(
+            crate::config::ConfigBuilder,
+        ) -> crate::config::ConfigBuilder,
+    ) -> Self {
+        self.client = self.client.with_overrides(f);
+        self
+    }
+
     /// Validate, sign and send the request (with retries), and return the output.
     ///
     /// # Errors

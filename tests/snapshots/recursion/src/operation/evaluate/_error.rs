@@ -13,6 +13,7 @@ pub enum EvaluateError {
 
 ::smithy_rt::operation_error!(
     EvaluateError,
+    "Service.Evaluate",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum DealError {
 
 ::smithy_rt::operation_error!(
     DealError,
+    "Service.Deal",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PutConstrainedError {
 
 ::smithy_rt::operation_error!(
     PutConstrainedError,
+    "Service.PutConstrained",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PutNestedError {
 
 ::smithy_rt::operation_error!(
     PutNestedError,
+    "Service.PutNested",
     [
     ],
     is_unhandled

@@ -27,6 +27,7 @@ pub enum GetItemError {
 
 ::smithy_rt::operation_error!(
     GetItemError,
+    "DynamoDB.GetItem",
     [
         0 => InternalServerError(crate::types::error::InternalServerError) is_internal_server_error,
         1 => InvalidEndpointException(crate::types::error::InvalidEndpointException) is_invalid_endpoint_exception,

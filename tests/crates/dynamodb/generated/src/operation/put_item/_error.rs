@@ -41,6 +41,7 @@ pub enum PutItemError {
 
 ::smithy_rt::operation_error!(
     PutItemError,
+    "DynamoDB.PutItem",
     [
         0 => ConditionalCheckFailedException(crate::types::error::ConditionalCheckFailedException) is_conditional_check_failed_exception,
         1 => InternalServerError(crate::types::error::InternalServerError) is_internal_server_error,

@@ -13,6 +13,7 @@ pub enum DatetimeOffsetsError {
 
 ::smithy_rt::operation_error!(
     DatetimeOffsetsError,
+    "EC2Protocol.DatetimeOffsets",
     [
     ],
     is_unhandled

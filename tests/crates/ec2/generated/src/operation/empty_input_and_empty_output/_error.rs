@@ -13,6 +13,7 @@ pub enum EmptyInputAndEmptyOutputError {
 
 ::smithy_rt::operation_error!(
     EmptyInputAndEmptyOutputError,
+    "EC2Protocol.EmptyInputAndEmptyOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum EndpointWithHostLabelOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointWithHostLabelOperationError,
+    "EC2Protocol.EndpointWithHostLabelOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum FractionalSecondsError {
 
 ::smithy_rt::operation_error!(
     FractionalSecondsError,
+    "EC2Protocol.FractionalSeconds",
     [
     ],
     is_unhandled

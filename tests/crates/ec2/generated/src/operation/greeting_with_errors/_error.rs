@@ -17,6 +17,7 @@ pub enum GreetingWithErrorsError {
 
 ::smithy_rt::operation_error!(
     GreetingWithErrorsError,
+    "EC2Protocol.GreetingWithErrors",
     [
         0 => ComplexError(crate::types::error::ComplexError) is_complex_error,
         1 => InvalidGreeting(crate::types::error::InvalidGreeting) is_invalid_greeting,

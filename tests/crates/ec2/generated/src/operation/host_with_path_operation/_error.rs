@@ -13,6 +13,7 @@ pub enum HostWithPathOperationError {
 
 ::smithy_rt::operation_error!(
     HostWithPathOperationError,
+    "EC2Protocol.HostWithPathOperation",
     [
     ],
     is_unhandled

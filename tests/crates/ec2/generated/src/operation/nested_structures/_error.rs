@@ -13,6 +13,7 @@ pub enum NestedStructuresError {
 
 ::smithy_rt::operation_error!(
     NestedStructuresError,
+    "EC2Protocol.NestedStructures",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NoInputAndOutputError {
 
 ::smithy_rt::operation_error!(
     NoInputAndOutputError,
+    "EC2Protocol.NoInputAndOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PutWithContentEncodingError {
 
 ::smithy_rt::operation_error!(
     PutWithContentEncodingError,
+    "EC2Protocol.PutWithContentEncoding",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum QueryIdempotencyTokenAutoFillError {
 
 ::smithy_rt::operation_error!(
     QueryIdempotencyTokenAutoFillError,
+    "EC2Protocol.QueryIdempotencyTokenAutoFill",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum RecursiveXmlShapesError {
 
 ::smithy_rt::operation_error!(
     RecursiveXmlShapesError,
+    "EC2Protocol.RecursiveXmlShapes",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SimpleScalarXmlPropertiesError {
 
 ::smithy_rt::operation_error!(
     SimpleScalarXmlPropertiesError,
+    "EC2Protocol.SimpleScalarXmlProperties",
     [
     ],
     is_unhandled

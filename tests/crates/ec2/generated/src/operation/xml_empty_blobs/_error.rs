@@ -13,6 +13,7 @@ pub enum XmlEmptyBlobsError {
 
 ::smithy_rt::operation_error!(
     XmlEmptyBlobsError,
+    "EC2Protocol.XmlEmptyBlobs",
     [
     ],
     is_unhandled

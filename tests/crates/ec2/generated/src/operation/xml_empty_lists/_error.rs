@@ -13,6 +13,7 @@ pub enum XmlEmptyListsError {
 
 ::smithy_rt::operation_error!(
     XmlEmptyListsError,
+    "EC2Protocol.XmlEmptyLists",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlEnumsError {
 
 ::smithy_rt::operation_error!(
     XmlEnumsError,
+    "EC2Protocol.XmlEnums",
     [
     ],
     is_unhandled

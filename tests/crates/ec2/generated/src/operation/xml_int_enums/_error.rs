@@ -13,6 +13,7 @@ pub enum XmlIntEnumsError {
 
 ::smithy_rt::operation_error!(
     XmlIntEnumsError,
+    "EC2Protocol.XmlIntEnums",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlListsError {
 
 ::smithy_rt::operation_error!(
     XmlListsError,
+    "EC2Protocol.XmlLists",
     [
     ],
     is_unhandled

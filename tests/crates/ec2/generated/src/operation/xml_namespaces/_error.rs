@@ -13,6 +13,7 @@ pub enum XmlNamespacesError {
 
 ::smithy_rt::operation_error!(
     XmlNamespacesError,
+    "EC2Protocol.XmlNamespaces",
     [
     ],
     is_unhandled

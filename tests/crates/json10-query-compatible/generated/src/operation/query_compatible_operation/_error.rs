@@ -17,6 +17,7 @@ pub enum QueryCompatibleOperationError {
 
 ::smithy_rt::operation_error!(
     QueryCompatibleOperationError,
+    "QueryCompatibleJSONRPC10.QueryCompatibleOperation",
     [
         0 => CustomCodeError(crate::types::error::CustomCodeError) is_custom_code_error,
         1 => NoCustomCodeError(crate::types::error::NoCustomCodeError) is_no_custom_code_error,

@@ -13,6 +13,7 @@ pub enum ContentTypeParametersError {
 
 ::smithy_rt::operation_error!(
     ContentTypeParametersError,
+    "JSONRPC10.ContentTypeParameters",
     [
     ],
     is_unhandled

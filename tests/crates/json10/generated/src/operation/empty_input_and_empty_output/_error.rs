@@ -13,6 +13,7 @@ pub enum EmptyInputAndEmptyOutputError {
 
 ::smithy_rt::operation_error!(
     EmptyInputAndEmptyOutputError,
+    "JSONRPC10.EmptyInputAndEmptyOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum EndpointOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointOperationError,
+    "JSONRPC10.EndpointOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum EndpointWithHostLabelOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointWithHostLabelOperationError,
+    "JSONRPC10.EndpointWithHostLabelOperation",
     [
     ],
     is_unhandled

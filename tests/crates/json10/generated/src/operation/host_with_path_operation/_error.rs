@@ -13,6 +13,7 @@ pub enum HostWithPathOperationError {
 
 ::smithy_rt::operation_error!(
     HostWithPathOperationError,
+    "JSONRPC10.HostWithPathOperation",
     [
     ],
     is_unhandled

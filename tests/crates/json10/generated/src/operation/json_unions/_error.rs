@@ -13,6 +13,7 @@ pub enum JsonUnionsError {
 
 ::smithy_rt::operation_error!(
     JsonUnionsError,
+    "JSONRPC10.JsonUnions",
     [
     ],
     is_unhandled

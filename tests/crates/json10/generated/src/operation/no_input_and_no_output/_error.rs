@@ -13,6 +13,7 @@ pub enum NoInputAndNoOutputError {
 
 ::smithy_rt::operation_error!(
     NoInputAndNoOutputError,
+    "JSONRPC10.NoInputAndNoOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NoInputAndOutputError {
 
 ::smithy_rt::operation_error!(
     NoInputAndOutputError,
+    "JSONRPC10.NoInputAndOutput",
     [
     ],
     is_unhandled

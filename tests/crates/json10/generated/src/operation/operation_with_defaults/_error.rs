@@ -13,6 +13,7 @@ pub enum OperationWithDefaultsError {
 
 ::smithy_rt::operation_error!(
     OperationWithDefaultsError,
+    "JSONRPC10.OperationWithDefaults",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum OperationWithNestedStructureError {
 
 ::smithy_rt::operation_error!(
     OperationWithNestedStructureError,
+    "JSONRPC10.OperationWithNestedStructure",
     [
     ],
     is_unhandled

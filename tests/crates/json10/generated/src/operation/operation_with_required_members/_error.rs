@@ -13,6 +13,7 @@ pub enum OperationWithRequiredMembersError {
 
 ::smithy_rt::operation_error!(
     OperationWithRequiredMembersError,
+    "JSONRPC10.OperationWithRequiredMembers",
     [
     ],
     is_unhandled

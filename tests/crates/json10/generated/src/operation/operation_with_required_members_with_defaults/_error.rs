@@ -13,6 +13,7 @@ pub enum OperationWithRequiredMembersWithDefaultsError {
 
 ::smithy_rt::operation_error!(
     OperationWithRequiredMembersWithDefaultsError,
+    "JSONRPC10.OperationWithRequiredMembersWithDefaults",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum QueryIncompatibleOperationError {
 
 ::smithy_rt::operation_error!(
     QueryIncompatibleOperationError,
+    "JSONRPC10.QueryIncompatibleOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SimpleScalarPropertiesError {
 
 ::smithy_rt::operation_error!(
     SimpleScalarPropertiesError,
+    "JSONRPC10.SimpleScalarProperties",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum ContentTypeParametersError {
 
 ::smithy_rt::operation_error!(
     ContentTypeParametersError,
+    "JsonProtocol.ContentTypeParameters",
     [
     ],
     is_unhandled

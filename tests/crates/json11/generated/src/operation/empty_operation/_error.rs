@@ -13,6 +13,7 @@ pub enum EmptyOperationError {
 
 ::smithy_rt::operation_error!(
     EmptyOperationError,
+    "JsonProtocol.EmptyOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum EndpointOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointOperationError,
+    "JsonProtocol.EndpointOperation",
     [
     ],
     is_unhandled

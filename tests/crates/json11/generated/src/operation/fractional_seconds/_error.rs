@@ -13,6 +13,7 @@ pub enum FractionalSecondsError {
 
 ::smithy_rt::operation_error!(
     FractionalSecondsError,
+    "JsonProtocol.FractionalSeconds",
     [
     ],
     is_unhandled

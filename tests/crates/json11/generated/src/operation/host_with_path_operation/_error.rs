@@ -13,6 +13,7 @@ pub enum HostWithPathOperationError {
 
 ::smithy_rt::operation_error!(
     HostWithPathOperationError,
+    "JsonProtocol.HostWithPathOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum JsonEnumsError {
 
 ::smithy_rt::operation_error!(
     JsonEnumsError,
+    "JsonProtocol.JsonEnums",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum JsonIntEnumsError {
 
 ::smithy_rt::operation_error!(
     JsonIntEnumsError,
+    "JsonProtocol.JsonIntEnums",
     [
     ],
     is_unhandled

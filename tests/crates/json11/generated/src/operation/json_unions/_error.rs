@@ -13,6 +13,7 @@ pub enum JsonUnionsError {
 
 ::smithy_rt::operation_error!(
     JsonUnionsError,
+    "JsonProtocol.JsonUnions",
     [
     ],
     is_unhandled

@@ -17,6 +17,7 @@ pub enum KitchenSinkOperationError {
 
 ::smithy_rt::operation_error!(
     KitchenSinkOperationError,
+    "JsonProtocol.KitchenSinkOperation",
     [
         0 => ErrorWithMembers(crate::types::error::ErrorWithMembers) is_error_with_members,
         1 => ErrorWithoutMembers(crate::types::error::ErrorWithoutMembers) is_error_without_members,

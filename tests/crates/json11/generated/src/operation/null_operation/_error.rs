@@ -13,6 +13,7 @@ pub enum NullOperationError {
 
 ::smithy_rt::operation_error!(
     NullOperationError,
+    "JsonProtocol.NullOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum OperationWithOptionalInputOutputError {
 
 ::smithy_rt::operation_error!(
     OperationWithOptionalInputOutputError,
+    "JsonProtocol.OperationWithOptionalInputOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PutAndGetInlineDocumentsError {
 
 ::smithy_rt::operation_error!(
     PutAndGetInlineDocumentsError,
+    "JsonProtocol.PutAndGetInlineDocuments",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PutWithContentEncodingError {
 
 ::smithy_rt::operation_error!(
     PutWithContentEncodingError,
+    "JsonProtocol.PutWithContentEncoding",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SimpleScalarPropertiesError {
 
 ::smithy_rt::operation_error!(
     SimpleScalarPropertiesError,
+    "JsonProtocol.SimpleScalarProperties",
     [
     ],
     is_unhandled

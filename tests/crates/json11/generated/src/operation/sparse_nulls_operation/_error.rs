@@ -13,6 +13,7 @@ pub enum SparseNullsOperationError {
 
 ::smithy_rt::operation_error!(
     SparseNullsOperationError,
+    "JsonProtocol.SparseNullsOperation",
     [
     ],
     is_unhandled

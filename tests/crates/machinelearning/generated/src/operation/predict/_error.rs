@@ -23,6 +23,7 @@ pub enum PredictError {
 
 ::smithy_rt::operation_error!(
     PredictError,
+    "MachineLearning.Predict",
     [
         0 => InternalServerException(crate::types::error::InternalServerException) is_internal_server_exception,
         1 => InvalidInputException(crate::types::error::InvalidInputException) is_invalid_input_exception,

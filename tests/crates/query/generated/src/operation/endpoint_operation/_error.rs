@@ -13,6 +13,7 @@ pub enum EndpointOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointOperationError,
+    "QueryProtocol.EndpointOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum EndpointWithHostLabelOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointWithHostLabelOperationError,
+    "QueryProtocol.EndpointWithHostLabelOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum FlattenedXmlMapWithXmlNameError {
 
 ::smithy_rt::operation_error!(
     FlattenedXmlMapWithXmlNameError,
+    "QueryProtocol.FlattenedXmlMapWithXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum FlattenedXmlMapWithXmlNamespaceError {
 
 ::smithy_rt::operation_error!(
     FlattenedXmlMapWithXmlNamespaceError,
+    "QueryProtocol.FlattenedXmlMapWithXmlNamespace",
     [
     ],
     is_unhandled

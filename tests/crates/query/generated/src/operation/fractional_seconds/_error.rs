@@ -13,6 +13,7 @@ pub enum FractionalSecondsError {
 
 ::smithy_rt::operation_error!(
     FractionalSecondsError,
+    "QueryProtocol.FractionalSeconds",
     [
     ],
     is_unhandled

@@ -19,6 +19,7 @@ pub enum GreetingWithErrorsError {
 
 ::smithy_rt::operation_error!(
     GreetingWithErrorsError,
+    "QueryProtocol.GreetingWithErrors",
     [
         0 => ComplexError(crate::types::error::ComplexError) is_complex_error,
         1 => CustomCodeError(crate::types::error::CustomCodeError) is_custom_code_error,

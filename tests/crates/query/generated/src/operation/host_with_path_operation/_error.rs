@@ -13,6 +13,7 @@ pub enum HostWithPathOperationError {
 
 ::smithy_rt::operation_error!(
     HostWithPathOperationError,
+    "QueryProtocol.HostWithPathOperation",
     [
     ],
     is_unhandled

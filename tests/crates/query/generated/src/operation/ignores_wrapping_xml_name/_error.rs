@@ -13,6 +13,7 @@ pub enum IgnoresWrappingXmlNameError {
 
 ::smithy_rt::operation_error!(
     IgnoresWrappingXmlNameError,
+    "QueryProtocol.IgnoresWrappingXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NestedStructuresError {
 
 ::smithy_rt::operation_error!(
     NestedStructuresError,
+    "QueryProtocol.NestedStructures",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum QueryIdempotencyTokenAutoFillError {
 
 ::smithy_rt::operation_error!(
     QueryIdempotencyTokenAutoFillError,
+    "QueryProtocol.QueryIdempotencyTokenAutoFill",
     [
     ],
     is_unhandled

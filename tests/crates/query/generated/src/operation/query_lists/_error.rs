@@ -13,6 +13,7 @@ pub enum QueryListsError {
 
 ::smithy_rt::operation_error!(
     QueryListsError,
+    "QueryProtocol.QueryLists",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum QueryMapsError {
 
 ::smithy_rt::operation_error!(
     QueryMapsError,
+    "QueryProtocol.QueryMaps",
     [
     ],
     is_unhandled

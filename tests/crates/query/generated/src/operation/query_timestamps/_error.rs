@@ -13,6 +13,7 @@ pub enum QueryTimestampsError {
 
 ::smithy_rt::operation_error!(
     QueryTimestampsError,
+    "QueryProtocol.QueryTimestamps",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SimpleInputParamsError {
 
 ::smithy_rt::operation_error!(
     SimpleInputParamsError,
+    "QueryProtocol.SimpleInputParams",
     [
     ],
     is_unhandled

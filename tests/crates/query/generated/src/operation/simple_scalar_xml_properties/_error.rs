@@ -13,6 +13,7 @@ pub enum SimpleScalarXmlPropertiesError {
 
 ::smithy_rt::operation_error!(
     SimpleScalarXmlPropertiesError,
+    "QueryProtocol.SimpleScalarXmlProperties",
     [
     ],
     is_unhandled

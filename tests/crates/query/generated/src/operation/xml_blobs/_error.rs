@@ -13,6 +13,7 @@ pub enum XmlBlobsError {
 
 ::smithy_rt::operation_error!(
     XmlBlobsError,
+    "QueryProtocol.XmlBlobs",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlEmptyBlobsError {
 
 ::smithy_rt::operation_error!(
     XmlEmptyBlobsError,
+    "QueryProtocol.XmlEmptyBlobs",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlIntEnumsError {
 
 ::smithy_rt::operation_error!(
     XmlIntEnumsError,
+    "QueryProtocol.XmlIntEnums",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlListsError {
 
 ::smithy_rt::operation_error!(
     XmlListsError,
+    "QueryProtocol.XmlLists",
     [
     ],
     is_unhandled

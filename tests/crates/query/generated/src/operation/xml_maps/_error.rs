@@ -13,6 +13,7 @@ pub enum XmlMapsError {
 
 ::smithy_rt::operation_error!(
     XmlMapsError,
+    "QueryProtocol.XmlMaps",
     [
     ],
     is_unhandled

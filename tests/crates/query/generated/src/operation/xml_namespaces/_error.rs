@@ -13,6 +13,7 @@ pub enum XmlNamespacesError {
 
 ::smithy_rt::operation_error!(
     XmlNamespacesError,
+    "QueryProtocol.XmlNamespaces",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlTimestampsError {
 
 ::smithy_rt::operation_error!(
     XmlTimestampsError,
+    "QueryProtocol.XmlTimestamps",
     [
     ],
     is_unhandled

@@ -15,6 +15,7 @@ pub enum MalformedEnumError {
 
 ::smithy_rt::operation_error!(
     MalformedEnumError,
+    "RestJsonValidationProtocol.MalformedEnum",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

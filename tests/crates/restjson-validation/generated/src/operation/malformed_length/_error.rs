@@ -15,6 +15,7 @@ pub enum MalformedLengthError {
 
 ::smithy_rt::operation_error!(
     MalformedLengthError,
+    "RestJsonValidationProtocol.MalformedLength",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

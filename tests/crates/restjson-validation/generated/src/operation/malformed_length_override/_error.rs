@@ -15,6 +15,7 @@ pub enum MalformedLengthOverrideError {
 
 ::smithy_rt::operation_error!(
     MalformedLengthOverrideError,
+    "RestJsonValidationProtocol.MalformedLengthOverride",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -15,6 +15,7 @@ pub enum MalformedLengthQueryStringError {
 
 ::smithy_rt::operation_error!(
     MalformedLengthQueryStringError,
+    "RestJsonValidationProtocol.MalformedLengthQueryString",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

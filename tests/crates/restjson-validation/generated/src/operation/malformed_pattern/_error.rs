@@ -15,6 +15,7 @@ pub enum MalformedPatternError {
 
 ::smithy_rt::operation_error!(
     MalformedPatternError,
+    "RestJsonValidationProtocol.MalformedPattern",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -15,6 +15,7 @@ pub enum MalformedPatternOverrideError {
 
 ::smithy_rt::operation_error!(
     MalformedPatternOverrideError,
+    "RestJsonValidationProtocol.MalformedPatternOverride",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -15,6 +15,7 @@ pub enum MalformedRangeError {
 
 ::smithy_rt::operation_error!(
     MalformedRangeError,
+    "RestJsonValidationProtocol.MalformedRange",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -15,6 +15,7 @@ pub enum MalformedRangeOverrideError {
 
 ::smithy_rt::operation_error!(
     MalformedRangeOverrideError,
+    "RestJsonValidationProtocol.MalformedRangeOverride",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -15,6 +15,7 @@ pub enum MalformedRequiredError {
 
 ::smithy_rt::operation_error!(
     MalformedRequiredError,
+    "RestJsonValidationProtocol.MalformedRequired",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

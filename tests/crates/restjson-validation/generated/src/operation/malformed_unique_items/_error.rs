@@ -15,6 +15,7 @@ pub enum MalformedUniqueItemsError {
 
 ::smithy_rt::operation_error!(
     MalformedUniqueItemsError,
+    "RestJsonValidationProtocol.MalformedUniqueItems",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -15,6 +15,7 @@ pub enum RecursiveStructuresError {
 
 ::smithy_rt::operation_error!(
     RecursiveStructuresError,
+    "RestJsonValidationProtocol.RecursiveStructures",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

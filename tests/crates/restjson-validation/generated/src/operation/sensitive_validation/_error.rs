@@ -15,6 +15,7 @@ pub enum SensitiveValidationError {
 
 ::smithy_rt::operation_error!(
     SensitiveValidationError,
+    "RestJsonValidationProtocol.SensitiveValidation",
     [
         0 => ValidationException(crate::types::error::ValidationException) is_validation_exception,
     ],

@@ -13,6 +13,7 @@ pub enum AllQueryStringTypesError {
 
 ::smithy_rt::operation_error!(
     AllQueryStringTypesError,
+    "RestJsonProtocol.AllQueryStringTypes",
     [
     ],
     is_unhandled

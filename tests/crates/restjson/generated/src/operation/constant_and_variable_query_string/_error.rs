@@ -13,6 +13,7 @@ pub enum ConstantAndVariableQueryStringError {
 
 ::smithy_rt::operation_error!(
     ConstantAndVariableQueryStringError,
+    "RestJsonProtocol.ConstantAndVariableQueryString",
     [
     ],
     is_unhandled

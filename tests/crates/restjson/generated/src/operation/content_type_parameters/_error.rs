@@ -13,6 +13,7 @@ pub enum ContentTypeParametersError {
 
 ::smithy_rt::operation_error!(
     ContentTypeParametersError,
+    "RestJsonProtocol.ContentTypeParameters",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum DocumentTypeError {
 
 ::smithy_rt::operation_error!(
     DocumentTypeError,
+    "RestJsonProtocol.DocumentType",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum DocumentTypeAsMapValueError {
 
 ::smithy_rt::operation_error!(
     DocumentTypeAsMapValueError,
+    "RestJsonProtocol.DocumentTypeAsMapValue",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum DocumentTypeAsPayloadError {
 
 ::smithy_rt::operation_error!(
     DocumentTypeAsPayloadError,
+    "RestJsonProtocol.DocumentTypeAsPayload",
     [
     ],
     is_unhandled

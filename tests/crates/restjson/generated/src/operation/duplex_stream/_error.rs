@@ -13,6 +13,7 @@ pub enum DuplexStreamError {
 
 ::smithy_rt::operation_error!(
     DuplexStreamError,
+    "RestJsonProtocol.DuplexStream",
     [
     ],
     is_unhandled

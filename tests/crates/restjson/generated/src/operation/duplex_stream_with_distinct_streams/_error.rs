@@ -13,6 +13,7 @@ pub enum DuplexStreamWithDistinctStreamsError {
 
 ::smithy_rt::operation_error!(
     DuplexStreamWithDistinctStreamsError,
+    "RestJsonProtocol.DuplexStreamWithDistinctStreams",
     [
     ],
     is_unhandled

@@ -15,6 +15,7 @@ pub enum DuplexStreamWithInitialMessagesError {
 
 ::smithy_rt::operation_error!(
     DuplexStreamWithInitialMessagesError,
+    "RestJsonProtocol.DuplexStreamWithInitialMessages",
     [
         0 => ServiceUnavailableError(crate::types::error::ServiceUnavailableError) is_service_unavailable_error,
     ],

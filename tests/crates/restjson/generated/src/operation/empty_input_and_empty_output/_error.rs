@@ -13,6 +13,7 @@ pub enum EmptyInputAndEmptyOutputError {
 
 ::smithy_rt::operation_error!(
     EmptyInputAndEmptyOutputError,
+    "RestJsonProtocol.EmptyInputAndEmptyOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum EndpointOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointOperationError,
+    "RestJsonProtocol.EndpointOperation",
     [
     ],
     is_unhandled

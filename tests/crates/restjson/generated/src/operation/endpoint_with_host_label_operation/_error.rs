@@ -13,6 +13,7 @@ pub enum EndpointWithHostLabelOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointWithHostLabelOperationError,
+    "RestJsonProtocol.EndpointWithHostLabelOperation",
     [
     ],
     is_unhandled

@@ -19,6 +19,7 @@ pub enum GreetingWithErrorsError {
 
 ::smithy_rt::operation_error!(
     GreetingWithErrorsError,
+    "RestJsonProtocol.GreetingWithErrors",
     [
         0 => ComplexError(crate::types::error::ComplexError) is_complex_error,
         1 => FooError(crate::types::error::FooError) is_foo_error,

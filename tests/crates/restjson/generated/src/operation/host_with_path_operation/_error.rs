@@ -13,6 +13,7 @@ pub enum HostWithPathOperationError {
 
 ::smithy_rt::operation_error!(
     HostWithPathOperationError,
+    "RestJsonProtocol.HostWithPathOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpChecksumRequiredError {
 
 ::smithy_rt::operation_error!(
     HttpChecksumRequiredError,
+    "RestJsonProtocol.HttpChecksumRequired",
     [
     ],
     is_unhandled

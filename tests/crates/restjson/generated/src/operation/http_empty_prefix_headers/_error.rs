@@ -13,6 +13,7 @@ pub enum HttpEmptyPrefixHeadersError {
 
 ::smithy_rt::operation_error!(
     HttpEmptyPrefixHeadersError,
+    "RestJsonProtocol.HttpEmptyPrefixHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPayloadTraitsError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadTraitsError,
+    "RestJsonProtocol.HttpPayloadTraits",
     [
     ],
     is_unhandled

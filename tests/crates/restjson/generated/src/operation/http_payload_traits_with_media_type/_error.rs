@@ -13,6 +13,7 @@ pub enum HttpPayloadTraitsWithMediaTypeError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadTraitsWithMediaTypeError,
+    "RestJsonProtocol.HttpPayloadTraitsWithMediaType",
     [
     ],
     is_unhandled

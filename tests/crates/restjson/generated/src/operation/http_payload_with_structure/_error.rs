@@ -13,6 +13,7 @@ pub enum HttpPayloadWithStructureError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadWithStructureError,
+    "RestJsonProtocol.HttpPayloadWithStructure",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPrefixHeadersError {
 
 ::smithy_rt::operation_error!(
     HttpPrefixHeadersError,
+    "RestJsonProtocol.HttpPrefixHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPrefixHeadersInResponseError {
 
 ::smithy_rt::operation_error!(
     HttpPrefixHeadersInResponseError,
+    "RestJsonProtocol.HttpPrefixHeadersInResponse",
     [
     ],
     is_unhandled

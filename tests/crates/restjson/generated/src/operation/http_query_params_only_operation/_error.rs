@@ -13,6 +13,7 @@ pub enum HttpQueryParamsOnlyOperationError {
 
 ::smithy_rt::operation_error!(
     HttpQueryParamsOnlyOperationError,
+    "RestJsonProtocol.HttpQueryParamsOnlyOperation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpRequestWithFloatLabelsError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithFloatLabelsError,
+    "RestJsonProtocol.HttpRequestWithFloatLabels",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpRequestWithGreedyLabelInPathError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithGreedyLabelInPathError,
+    "RestJsonProtocol.HttpRequestWithGreedyLabelInPath",
     [
     ],
     is_unhandled

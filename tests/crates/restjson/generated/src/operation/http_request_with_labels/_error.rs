@@ -13,6 +13,7 @@ pub enum HttpRequestWithLabelsError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithLabelsError,
+    "RestJsonProtocol.HttpRequestWithLabels",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpRequestWithLabelsAndTimestampFormatError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithLabelsAndTimestampFormatError,
+    "RestJsonProtocol.HttpRequestWithLabelsAndTimestampFormat",
     [
     ],
     is_unhandled

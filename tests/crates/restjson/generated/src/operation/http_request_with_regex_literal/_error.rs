@@ -13,6 +13,7 @@ pub enum HttpRequestWithRegexLiteralError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithRegexLiteralError,
+    "RestJsonProtocol.HttpRequestWithRegexLiteral",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpResponseCodeError {
 
 ::smithy_rt::operation_error!(
     HttpResponseCodeError,
+    "RestJsonProtocol.HttpResponseCode",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum IgnoreQueryParamsInResponseError {
 
 ::smithy_rt::operation_error!(
     IgnoreQueryParamsInResponseError,
+    "RestJsonProtocol.IgnoreQueryParamsInResponse",
     [
     ],
     is_unhandled

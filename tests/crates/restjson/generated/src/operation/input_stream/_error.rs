@@ -13,6 +13,7 @@ pub enum InputStreamError {
 
 ::smithy_rt::operation_error!(
     InputStreamError,
+    "RestJsonProtocol.InputStream",
     [
     ],
     is_unhandled

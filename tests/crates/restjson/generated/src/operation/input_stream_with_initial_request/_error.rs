@@ -13,6 +13,7 @@ pub enum InputStreamWithInitialRequestError {
 
 ::smithy_rt::operation_error!(
     InputStreamWithInitialRequestError,
+    "RestJsonProtocol.InputStreamWithInitialRequest",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum JsonBlobsError {
 
 ::smithy_rt::operation_error!(
     JsonBlobsError,
+    "RestJsonProtocol.JsonBlobs",
     [
     ],
     is_unhandled

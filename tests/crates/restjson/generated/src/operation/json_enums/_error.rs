@@ -13,6 +13,7 @@ pub enum JsonEnumsError {
 
 ::smithy_rt::operation_error!(
     JsonEnumsError,
+    "RestJsonProtocol.JsonEnums",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum JsonIntEnumsError {
 
 ::smithy_rt::operation_error!(
     JsonIntEnumsError,
+    "RestJsonProtocol.JsonIntEnums",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum JsonListsError {
 
 ::smithy_rt::operation_error!(
     JsonListsError,
+    "RestJsonProtocol.JsonLists",
     [
     ],
     is_unhandled

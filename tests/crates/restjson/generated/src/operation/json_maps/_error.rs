@@ -13,6 +13,7 @@ pub enum JsonMapsError {
 
 ::smithy_rt::operation_error!(
     JsonMapsError,
+    "RestJsonProtocol.JsonMaps",
     [
     ],
     is_unhandled

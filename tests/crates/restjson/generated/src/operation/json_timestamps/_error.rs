@@ -13,6 +13,7 @@ pub enum JsonTimestampsError {
 
 ::smithy_rt::operation_error!(
     JsonTimestampsError,
+    "RestJsonProtocol.JsonTimestamps",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum JsonUnionsError {
 
 ::smithy_rt::operation_error!(
     JsonUnionsError,
+    "RestJsonProtocol.JsonUnions",
     [
     ],
     is_unhandled

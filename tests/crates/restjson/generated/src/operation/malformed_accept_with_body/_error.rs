@@ -13,6 +13,7 @@ pub enum MalformedAcceptWithBodyError {
 
 ::smithy_rt::operation_error!(
     MalformedAcceptWithBodyError,
+    "RestJsonProtocol.MalformedAcceptWithBody",
     [
     ],
     is_unhandled

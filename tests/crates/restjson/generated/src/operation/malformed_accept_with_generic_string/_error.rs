@@ -13,6 +13,7 @@ pub enum MalformedAcceptWithGenericStringError {
 
 ::smithy_rt::operation_error!(
     MalformedAcceptWithGenericStringError,
+    "RestJsonProtocol.MalformedAcceptWithGenericString",
     [
     ],
     is_unhandled

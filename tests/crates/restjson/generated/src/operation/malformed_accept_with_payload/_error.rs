@@ -13,6 +13,7 @@ pub enum MalformedAcceptWithPayloadError {
 
 ::smithy_rt::operation_error!(
     MalformedAcceptWithPayloadError,
+    "RestJsonProtocol.MalformedAcceptWithPayload",
     [
     ],
     is_unhandled

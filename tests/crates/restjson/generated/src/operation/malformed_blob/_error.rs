@@ -13,6 +13,7 @@ pub enum MalformedBlobError {
 
 ::smithy_rt::operation_error!(
     MalformedBlobError,
+    "RestJsonProtocol.MalformedBlob",
     [
     ],
     is_unhandled

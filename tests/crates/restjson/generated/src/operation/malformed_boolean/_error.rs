@@ -13,6 +13,7 @@ pub enum MalformedBooleanError {
 
 ::smithy_rt::operation_error!(
     MalformedBooleanError,
+    "RestJsonProtocol.MalformedBoolean",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedByteError {
 
 ::smithy_rt::operation_error!(
     MalformedByteError,
+    "RestJsonProtocol.MalformedByte",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedContentTypeWithBodyError {
 
 ::smithy_rt::operation_error!(
     MalformedContentTypeWithBodyError,
+    "RestJsonProtocol.MalformedContentTypeWithBody",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedContentTypeWithGenericStringError {
 
 ::smithy_rt::operation_error!(
     MalformedContentTypeWithGenericStringError,
+    "RestJsonProtocol.MalformedContentTypeWithGenericString",
     [
     ],
     is_unhandled

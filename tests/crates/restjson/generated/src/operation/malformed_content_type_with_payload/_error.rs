@@ -13,6 +13,7 @@ pub enum MalformedContentTypeWithPayloadError {
 
 ::smithy_rt::operation_error!(
     MalformedContentTypeWithPayloadError,
+    "RestJsonProtocol.MalformedContentTypeWithPayload",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedContentTypeWithoutBodyError {
 
 ::smithy_rt::operation_error!(
     MalformedContentTypeWithoutBodyError,
+    "RestJsonProtocol.MalformedContentTypeWithoutBody",
     [
     ],
     is_unhandled

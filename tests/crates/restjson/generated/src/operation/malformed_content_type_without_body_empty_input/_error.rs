@@ -13,6 +13,7 @@ pub enum MalformedContentTypeWithoutBodyEmptyInputError {
 
 ::smithy_rt::operation_error!(
     MalformedContentTypeWithoutBodyEmptyInputError,
+    "RestJsonProtocol.MalformedContentTypeWithoutBodyEmptyInput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedDoubleError {
 
 ::smithy_rt::operation_error!(
     MalformedDoubleError,
+    "RestJsonProtocol.MalformedDouble",
     [
     ],
     is_unhandled

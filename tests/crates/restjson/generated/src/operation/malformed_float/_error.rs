@@ -13,6 +13,7 @@ pub enum MalformedFloatError {
 
 ::smithy_rt::operation_error!(
     MalformedFloatError,
+    "RestJsonProtocol.MalformedFloat",
     [
     ],
     is_unhandled

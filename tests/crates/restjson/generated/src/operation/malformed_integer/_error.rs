@@ -13,6 +13,7 @@ pub enum MalformedIntegerError {
 
 ::smithy_rt::operation_error!(
     MalformedIntegerError,
+    "RestJsonProtocol.MalformedInteger",
     [
     ],
     is_unhandled

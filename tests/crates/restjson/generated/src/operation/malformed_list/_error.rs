@@ -13,6 +13,7 @@ pub enum MalformedListError {
 
 ::smithy_rt::operation_error!(
     MalformedListError,
+    "RestJsonProtocol.MalformedList",
     [
     ],
     is_unhandled

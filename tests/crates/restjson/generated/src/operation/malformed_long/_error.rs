@@ -13,6 +13,7 @@ pub enum MalformedLongError {
 
 ::smithy_rt::operation_error!(
     MalformedLongError,
+    "RestJsonProtocol.MalformedLong",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedMapError {
 
 ::smithy_rt::operation_error!(
     MalformedMapError,
+    "RestJsonProtocol.MalformedMap",
     [
     ],
     is_unhandled

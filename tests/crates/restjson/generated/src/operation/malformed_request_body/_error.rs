@@ -13,6 +13,7 @@ pub enum MalformedRequestBodyError {
 
 ::smithy_rt::operation_error!(
     MalformedRequestBodyError,
+    "RestJsonProtocol.MalformedRequestBody",
     [
     ],
     is_unhandled

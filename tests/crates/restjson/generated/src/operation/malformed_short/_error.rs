@@ -13,6 +13,7 @@ pub enum MalformedShortError {
 
 ::smithy_rt::operation_error!(
     MalformedShortError,
+    "RestJsonProtocol.MalformedShort",
     [
     ],
     is_unhandled

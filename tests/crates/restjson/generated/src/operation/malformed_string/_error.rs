@@ -13,6 +13,7 @@ pub enum MalformedStringError {
 
 ::smithy_rt::operation_error!(
     MalformedStringError,
+    "RestJsonProtocol.MalformedString",
     [
     ],
     is_unhandled

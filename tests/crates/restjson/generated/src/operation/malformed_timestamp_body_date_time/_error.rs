@@ -13,6 +13,7 @@ pub enum MalformedTimestampBodyDateTimeError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampBodyDateTimeError,
+    "RestJsonProtocol.MalformedTimestampBodyDateTime",
     [
     ],
     is_unhandled

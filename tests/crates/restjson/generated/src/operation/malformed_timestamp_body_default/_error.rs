@@ -13,6 +13,7 @@ pub enum MalformedTimestampBodyDefaultError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampBodyDefaultError,
+    "RestJsonProtocol.MalformedTimestampBodyDefault",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedTimestampBodyHttpDateError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampBodyHttpDateError,
+    "RestJsonProtocol.MalformedTimestampBodyHttpDate",
     [
     ],
     is_unhandled

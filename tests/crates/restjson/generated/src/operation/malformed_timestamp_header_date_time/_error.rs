@@ -13,6 +13,7 @@ pub enum MalformedTimestampHeaderDateTimeError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampHeaderDateTimeError,
+    "RestJsonProtocol.MalformedTimestampHeaderDateTime",
     [
     ],
     is_unhandled

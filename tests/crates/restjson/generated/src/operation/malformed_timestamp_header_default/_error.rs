@@ -13,6 +13,7 @@ pub enum MalformedTimestampHeaderDefaultError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampHeaderDefaultError,
+    "RestJsonProtocol.MalformedTimestampHeaderDefault",
     [
     ],
     is_unhandled

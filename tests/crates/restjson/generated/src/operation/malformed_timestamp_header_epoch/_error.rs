@@ -13,6 +13,7 @@ pub enum MalformedTimestampHeaderEpochError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampHeaderEpochError,
+    "RestJsonProtocol.MalformedTimestampHeaderEpoch",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedTimestampPathDefaultError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampPathDefaultError,
+    "RestJsonProtocol.MalformedTimestampPathDefault",
     [
     ],
     is_unhandled

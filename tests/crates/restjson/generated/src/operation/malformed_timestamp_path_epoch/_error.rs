@@ -13,6 +13,7 @@ pub enum MalformedTimestampPathEpochError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampPathEpochError,
+    "RestJsonProtocol.MalformedTimestampPathEpoch",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedTimestampPathHttpDateError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampPathHttpDateError,
+    "RestJsonProtocol.MalformedTimestampPathHttpDate",
     [
     ],
     is_unhandled

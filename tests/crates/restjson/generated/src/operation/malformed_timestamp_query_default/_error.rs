@@ -13,6 +13,7 @@ pub enum MalformedTimestampQueryDefaultError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampQueryDefaultError,
+    "RestJsonProtocol.MalformedTimestampQueryDefault",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedTimestampQueryEpochError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampQueryEpochError,
+    "RestJsonProtocol.MalformedTimestampQueryEpoch",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum MalformedTimestampQueryHttpDateError {
 
 ::smithy_rt::operation_error!(
     MalformedTimestampQueryHttpDateError,
+    "RestJsonProtocol.MalformedTimestampQueryHttpDate",
     [
     ],
     is_unhandled

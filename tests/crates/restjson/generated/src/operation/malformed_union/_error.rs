@@ -13,6 +13,7 @@ pub enum MalformedUnionError {
 
 ::smithy_rt::operation_error!(
     MalformedUnionError,
+    "RestJsonProtocol.MalformedUnion",
     [
     ],
     is_unhandled

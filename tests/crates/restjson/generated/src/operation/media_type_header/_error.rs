@@ -13,6 +13,7 @@ pub enum MediaTypeHeaderError {
 
 ::smithy_rt::operation_error!(
     MediaTypeHeaderError,
+    "RestJsonProtocol.MediaTypeHeader",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NoInputAndOutputError {
 
 ::smithy_rt::operation_error!(
     NoInputAndOutputError,
+    "RestJsonProtocol.NoInputAndOutput",
     [
     ],
     is_unhandled

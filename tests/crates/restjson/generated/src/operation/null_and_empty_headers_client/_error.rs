@@ -13,6 +13,7 @@ pub enum NullAndEmptyHeadersClientError {
 
 ::smithy_rt::operation_error!(
     NullAndEmptyHeadersClientError,
+    "RestJsonProtocol.NullAndEmptyHeadersClient",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NullAndEmptyHeadersServerError {
 
 ::smithy_rt::operation_error!(
     NullAndEmptyHeadersServerError,
+    "RestJsonProtocol.NullAndEmptyHeadersServer",
     [
     ],
     is_unhandled

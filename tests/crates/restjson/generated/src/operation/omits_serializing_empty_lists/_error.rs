@@ -13,6 +13,7 @@ pub enum OmitsSerializingEmptyListsError {
 
 ::smithy_rt::operation_error!(
     OmitsSerializingEmptyListsError,
+    "RestJsonProtocol.OmitsSerializingEmptyLists",
     [
     ],
     is_unhandled

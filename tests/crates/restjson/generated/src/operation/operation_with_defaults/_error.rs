@@ -13,6 +13,7 @@ pub enum OperationWithDefaultsError {
 
 ::smithy_rt::operation_error!(
     OperationWithDefaultsError,
+    "RestJsonProtocol.OperationWithDefaults",
     [
     ],
     is_unhandled

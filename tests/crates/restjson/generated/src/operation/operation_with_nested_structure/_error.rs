@@ -13,6 +13,7 @@ pub enum OperationWithNestedStructureError {
 
 ::smithy_rt::operation_error!(
     OperationWithNestedStructureError,
+    "RestJsonProtocol.OperationWithNestedStructure",
     [
     ],
     is_unhandled

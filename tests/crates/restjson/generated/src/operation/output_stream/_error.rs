@@ -15,6 +15,7 @@ pub enum OutputStreamError {
 
 ::smithy_rt::operation_error!(
     OutputStreamError,
+    "RestJsonProtocol.OutputStream",
     [
         0 => ServiceUnavailableError(crate::types::error::ServiceUnavailableError) is_service_unavailable_error,
     ],

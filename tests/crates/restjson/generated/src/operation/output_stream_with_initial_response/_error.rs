@@ -13,6 +13,7 @@ pub enum OutputStreamWithInitialResponseError {
 
 ::smithy_rt::operation_error!(
     OutputStreamWithInitialResponseError,
+    "RestJsonProtocol.OutputStreamWithInitialResponse",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PostPlayerActionError {
 
 ::smithy_rt::operation_error!(
     PostPlayerActionError,
+    "RestJsonProtocol.PostPlayerAction",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PostUnionWithJsonNameError {
 
 ::smithy_rt::operation_error!(
     PostUnionWithJsonNameError,
+    "RestJsonProtocol.PostUnionWithJsonName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum PutWithContentEncodingError {
 
 ::smithy_rt::operation_error!(
     PutWithContentEncodingError,
+    "RestJsonProtocol.PutWithContentEncoding",
     [
     ],
     is_unhandled

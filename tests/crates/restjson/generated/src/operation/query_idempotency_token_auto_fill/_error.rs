@@ -13,6 +13,7 @@ pub enum QueryIdempotencyTokenAutoFillError {
 
 ::smithy_rt::operation_error!(
     QueryIdempotencyTokenAutoFillError,
+    "RestJsonProtocol.QueryIdempotencyTokenAutoFill",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum RecursiveShapesError {
 
 ::smithy_rt::operation_error!(
     RecursiveShapesError,
+    "RestJsonProtocol.RecursiveShapes",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum ResponseCodeHttpFallbackError {
 
 ::smithy_rt::operation_error!(
     ResponseCodeHttpFallbackError,
+    "RestJsonProtocol.ResponseCodeHttpFallback",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum ResponseCodeRequiredError {
 
 ::smithy_rt::operation_error!(
     ResponseCodeRequiredError,
+    "RestJsonProtocol.ResponseCodeRequired",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SparseJsonListsError {
 
 ::smithy_rt::operation_error!(
     SparseJsonListsError,
+    "RestJsonProtocol.SparseJsonLists",
     [
     ],
     is_unhandled

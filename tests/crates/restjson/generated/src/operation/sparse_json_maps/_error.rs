@@ -13,6 +13,7 @@ pub enum SparseJsonMapsError {
 
 ::smithy_rt::operation_error!(
     SparseJsonMapsError,
+    "RestJsonProtocol.SparseJsonMaps",
     [
     ],
     is_unhandled

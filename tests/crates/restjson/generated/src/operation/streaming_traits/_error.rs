@@ -13,6 +13,7 @@ pub enum StreamingTraitsError {
 
 ::smithy_rt::operation_error!(
     StreamingTraitsError,
+    "RestJsonProtocol.StreamingTraits",
     [
     ],
     is_unhandled

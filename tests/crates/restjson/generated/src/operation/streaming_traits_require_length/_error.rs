@@ -13,6 +13,7 @@ pub enum StreamingTraitsRequireLengthError {
 
 ::smithy_rt::operation_error!(
     StreamingTraitsRequireLengthError,
+    "RestJsonProtocol.StreamingTraitsRequireLength",
     [
     ],
     is_unhandled

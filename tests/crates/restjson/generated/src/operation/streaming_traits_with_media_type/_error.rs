@@ -13,6 +13,7 @@ pub enum StreamingTraitsWithMediaTypeError {
 
 ::smithy_rt::operation_error!(
     StreamingTraitsWithMediaTypeError,
+    "RestJsonProtocol.StreamingTraitsWithMediaType",
     [
     ],
     is_unhandled

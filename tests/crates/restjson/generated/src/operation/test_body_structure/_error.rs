@@ -13,6 +13,7 @@ pub enum TestBodyStructureError {
 
 ::smithy_rt::operation_error!(
     TestBodyStructureError,
+    "RestJsonProtocol.TestBodyStructure",
     [
     ],
     is_unhandled

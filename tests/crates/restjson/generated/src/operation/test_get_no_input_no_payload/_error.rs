@@ -13,6 +13,7 @@ pub enum TestGetNoInputNoPayloadError {
 
 ::smithy_rt::operation_error!(
     TestGetNoInputNoPayloadError,
+    "RestJsonProtocol.TestGetNoInputNoPayload",
     [
     ],
     is_unhandled

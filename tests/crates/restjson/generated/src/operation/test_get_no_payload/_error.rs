@@ -13,6 +13,7 @@ pub enum TestGetNoPayloadError {
 
 ::smithy_rt::operation_error!(
     TestGetNoPayloadError,
+    "RestJsonProtocol.TestGetNoPayload",
     [
     ],
     is_unhandled

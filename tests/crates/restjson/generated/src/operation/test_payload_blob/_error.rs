@@ -13,6 +13,7 @@ pub enum TestPayloadBlobError {
 
 ::smithy_rt::operation_error!(
     TestPayloadBlobError,
+    "RestJsonProtocol.TestPayloadBlob",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum TestPayloadStructureError {
 
 ::smithy_rt::operation_error!(
     TestPayloadStructureError,
+    "RestJsonProtocol.TestPayloadStructure",
     [
     ],
     is_unhandled

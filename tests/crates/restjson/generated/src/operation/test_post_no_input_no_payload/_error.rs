@@ -13,6 +13,7 @@ pub enum TestPostNoInputNoPayloadError {
 
 ::smithy_rt::operation_error!(
     TestPostNoInputNoPayloadError,
+    "RestJsonProtocol.TestPostNoInputNoPayload",
     [
     ],
     is_unhandled

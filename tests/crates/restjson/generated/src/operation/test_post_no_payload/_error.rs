@@ -13,6 +13,7 @@ pub enum TestPostNoPayloadError {
 
 ::smithy_rt::operation_error!(
     TestPostNoPayloadError,
+    "RestJsonProtocol.TestPostNoPayload",
     [
     ],
     is_unhandled

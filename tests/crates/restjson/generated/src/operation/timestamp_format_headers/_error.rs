@@ -13,6 +13,7 @@ pub enum TimestampFormatHeadersError {
 
 ::smithy_rt::operation_error!(
     TimestampFormatHeadersError,
+    "RestJsonProtocol.TimestampFormatHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum UnitInputAndOutputError {
 
 ::smithy_rt::operation_error!(
     UnitInputAndOutputError,
+    "RestJsonProtocol.UnitInputAndOutput",
     [
     ],
     is_unhandled

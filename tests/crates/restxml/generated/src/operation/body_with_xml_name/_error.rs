@@ -13,6 +13,7 @@ pub enum BodyWithXmlNameError {
 
 ::smithy_rt::operation_error!(
     BodyWithXmlNameError,
+    "RestXmlProtocol.BodyWithXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum ConstantAndVariableQueryStringError {
 
 ::smithy_rt::operation_error!(
     ConstantAndVariableQueryStringError,
+    "RestXmlProtocol.ConstantAndVariableQueryString",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum ConstantQueryStringError {
 
 ::smithy_rt::operation_error!(
     ConstantQueryStringError,
+    "RestXmlProtocol.ConstantQueryString",
     [
     ],
     is_unhandled

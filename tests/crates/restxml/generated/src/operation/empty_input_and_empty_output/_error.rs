@@ -13,6 +13,7 @@ pub enum EmptyInputAndEmptyOutputError {
 
 ::smithy_rt::operation_error!(
     EmptyInputAndEmptyOutputError,
+    "RestXmlProtocol.EmptyInputAndEmptyOutput",
     [
     ],
     is_unhandled

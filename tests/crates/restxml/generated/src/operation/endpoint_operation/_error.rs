@@ -13,6 +13,7 @@ pub enum EndpointOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointOperationError,
+    "RestXmlProtocol.EndpointOperation",
     [
     ],
     is_unhandled

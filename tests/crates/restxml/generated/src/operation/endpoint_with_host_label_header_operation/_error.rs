@@ -13,6 +13,7 @@ pub enum EndpointWithHostLabelHeaderOperationError {
 
 ::smithy_rt::operation_error!(
     EndpointWithHostLabelHeaderOperationError,
+    "RestXmlProtocol.EndpointWithHostLabelHeaderOperation",
     [
     ],
     is_unhandled

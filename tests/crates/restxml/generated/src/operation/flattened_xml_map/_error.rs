@@ -13,6 +13,7 @@ pub enum FlattenedXmlMapError {
 
 ::smithy_rt::operation_error!(
     FlattenedXmlMapError,
+    "RestXmlProtocol.FlattenedXmlMap",
     [
     ],
     is_unhandled

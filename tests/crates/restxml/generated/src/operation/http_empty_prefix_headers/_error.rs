@@ -13,6 +13,7 @@ pub enum HttpEmptyPrefixHeadersError {
 
 ::smithy_rt::operation_error!(
     HttpEmptyPrefixHeadersError,
+    "RestXmlProtocol.HttpEmptyPrefixHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpEnumPayloadError {
 
 ::smithy_rt::operation_error!(
     HttpEnumPayloadError,
+    "RestXmlProtocol.HttpEnumPayload",
     [
     ],
     is_unhandled

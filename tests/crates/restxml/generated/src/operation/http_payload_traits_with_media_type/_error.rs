@@ -13,6 +13,7 @@ pub enum HttpPayloadTraitsWithMediaTypeError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadTraitsWithMediaTypeError,
+    "RestXmlProtocol.HttpPayloadTraitsWithMediaType",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPayloadWithMemberXmlNameError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadWithMemberXmlNameError,
+    "RestXmlProtocol.HttpPayloadWithMemberXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPayloadWithUnionError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadWithUnionError,
+    "RestXmlProtocol.HttpPayloadWithUnion",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPayloadWithXmlNameError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadWithXmlNameError,
+    "RestXmlProtocol.HttpPayloadWithXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPayloadWithXmlNamespaceError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadWithXmlNamespaceError,
+    "RestXmlProtocol.HttpPayloadWithXmlNamespace",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPayloadWithXmlNamespaceAndPrefixError {
 
 ::smithy_rt::operation_error!(
     HttpPayloadWithXmlNamespaceAndPrefixError,
+    "RestXmlProtocol.HttpPayloadWithXmlNamespaceAndPrefix",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpPrefixHeadersError {
 
 ::smithy_rt::operation_error!(
     HttpPrefixHeadersError,
+    "RestXmlProtocol.HttpPrefixHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpRequestWithFloatLabelsError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithFloatLabelsError,
+    "RestXmlProtocol.HttpRequestWithFloatLabels",
     [
     ],
     is_unhandled

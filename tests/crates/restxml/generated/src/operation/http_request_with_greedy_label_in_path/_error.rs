@@ -13,6 +13,7 @@ pub enum HttpRequestWithGreedyLabelInPathError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithGreedyLabelInPathError,
+    "RestXmlProtocol.HttpRequestWithGreedyLabelInPath",
     [
     ],
     is_unhandled

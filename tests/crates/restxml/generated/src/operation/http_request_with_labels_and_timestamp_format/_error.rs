@@ -13,6 +13,7 @@ pub enum HttpRequestWithLabelsAndTimestampFormatError {
 
 ::smithy_rt::operation_error!(
     HttpRequestWithLabelsAndTimestampFormatError,
+    "RestXmlProtocol.HttpRequestWithLabelsAndTimestampFormat",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum HttpResponseCodeError {
 
 ::smithy_rt::operation_error!(
     HttpResponseCodeError,
+    "RestXmlProtocol.HttpResponseCode",
     [
     ],
     is_unhandled

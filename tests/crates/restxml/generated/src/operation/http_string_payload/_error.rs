@@ -13,6 +13,7 @@ pub enum HttpStringPayloadError {
 
 ::smithy_rt::operation_error!(
     HttpStringPayloadError,
+    "RestXmlProtocol.HttpStringPayload",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum IgnoreQueryParamsInResponseError {
 
 ::smithy_rt::operation_error!(
     IgnoreQueryParamsInResponseError,
+    "RestXmlProtocol.IgnoreQueryParamsInResponse",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum InputAndOutputWithHeadersError {
 
 ::smithy_rt::operation_error!(
     InputAndOutputWithHeadersError,
+    "RestXmlProtocol.InputAndOutputWithHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NestedXmlMapWithXmlNameError {
 
 ::smithy_rt::operation_error!(
     NestedXmlMapWithXmlNameError,
+    "RestXmlProtocol.NestedXmlMapWithXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NestedXmlMapsError {
 
 ::smithy_rt::operation_error!(
     NestedXmlMapsError,
+    "RestXmlProtocol.NestedXmlMaps",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NoInputAndNoOutputError {
 
 ::smithy_rt::operation_error!(
     NoInputAndNoOutputError,
+    "RestXmlProtocol.NoInputAndNoOutput",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum NullAndEmptyHeadersClientError {
 
 ::smithy_rt::operation_error!(
     NullAndEmptyHeadersClientError,
+    "RestXmlProtocol.NullAndEmptyHeadersClient",
     [
     ],
     is_unhandled

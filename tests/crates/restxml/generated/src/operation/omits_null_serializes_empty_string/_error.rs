@@ -13,6 +13,7 @@ pub enum OmitsNullSerializesEmptyStringError {
 
 ::smithy_rt::operation_error!(
     OmitsNullSerializesEmptyStringError,
+    "RestXmlProtocol.OmitsNullSerializesEmptyString",
     [
     ],
     is_unhandled

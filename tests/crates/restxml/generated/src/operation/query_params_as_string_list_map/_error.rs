@@ -13,6 +13,7 @@ pub enum QueryParamsAsStringListMapError {
 
 ::smithy_rt::operation_error!(
     QueryParamsAsStringListMapError,
+    "RestXmlProtocol.QueryParamsAsStringListMap",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum QueryPrecedenceError {
 
 ::smithy_rt::operation_error!(
     QueryPrecedenceError,
+    "RestXmlProtocol.QueryPrecedence",
     [
     ],
     is_unhandled

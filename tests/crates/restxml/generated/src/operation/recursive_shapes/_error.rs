@@ -13,6 +13,7 @@ pub enum RecursiveShapesError {
 
 ::smithy_rt::operation_error!(
     RecursiveShapesError,
+    "RestXmlProtocol.RecursiveShapes",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum SimpleScalarPropertiesError {
 
 ::smithy_rt::operation_error!(
     SimpleScalarPropertiesError,
+    "RestXmlProtocol.SimpleScalarProperties",
     [
     ],
     is_unhandled

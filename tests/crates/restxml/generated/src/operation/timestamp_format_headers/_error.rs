@@ -13,6 +13,7 @@ pub enum TimestampFormatHeadersError {
 
 ::smithy_rt::operation_error!(
     TimestampFormatHeadersError,
+    "RestXmlProtocol.TimestampFormatHeaders",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlAttributesError {
 
 ::smithy_rt::operation_error!(
     XmlAttributesError,
+    "RestXmlProtocol.XmlAttributes",
     [
     ],
     is_unhandled

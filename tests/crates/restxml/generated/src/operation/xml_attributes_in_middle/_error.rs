@@ -13,6 +13,7 @@ pub enum XmlAttributesInMiddleError {
 
 ::smithy_rt::operation_error!(
     XmlAttributesInMiddleError,
+    "RestXmlProtocol.XmlAttributesInMiddle",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlAttributesOnPayloadError {
 
 ::smithy_rt::operation_error!(
     XmlAttributesOnPayloadError,
+    "RestXmlProtocol.XmlAttributesOnPayload",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlEmptyBlobsError {
 
 ::smithy_rt::operation_error!(
     XmlEmptyBlobsError,
+    "RestXmlProtocol.XmlEmptyBlobs",
     [
     ],
     is_unhandled

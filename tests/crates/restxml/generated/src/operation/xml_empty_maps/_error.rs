@@ -13,6 +13,7 @@ pub enum XmlEmptyMapsError {
 
 ::smithy_rt::operation_error!(
     XmlEmptyMapsError,
+    "RestXmlProtocol.XmlEmptyMaps",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlEmptyStringsError {
 
 ::smithy_rt::operation_error!(
     XmlEmptyStringsError,
+    "RestXmlProtocol.XmlEmptyStrings",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlEnumsError {
 
 ::smithy_rt::operation_error!(
     XmlEnumsError,
+    "RestXmlProtocol.XmlEnums",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlIntEnumsError {
 
 ::smithy_rt::operation_error!(
     XmlIntEnumsError,
+    "RestXmlProtocol.XmlIntEnums",
     [
     ],
     is_unhandled

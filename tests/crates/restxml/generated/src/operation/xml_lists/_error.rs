@@ -13,6 +13,7 @@ pub enum XmlListsError {
 
 ::smithy_rt::operation_error!(
     XmlListsError,
+    "RestXmlProtocol.XmlLists",
     [
     ],
     is_unhandled

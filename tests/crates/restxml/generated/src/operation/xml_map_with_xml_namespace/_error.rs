@@ -13,6 +13,7 @@ pub enum XmlMapWithXmlNamespaceError {
 
 ::smithy_rt::operation_error!(
     XmlMapWithXmlNamespaceError,
+    "RestXmlProtocol.XmlMapWithXmlNamespace",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlMapsError {
 
 ::smithy_rt::operation_error!(
     XmlMapsError,
+    "RestXmlProtocol.XmlMaps",
     [
     ],
     is_unhandled

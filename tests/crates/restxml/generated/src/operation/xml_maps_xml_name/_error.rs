@@ -13,6 +13,7 @@ pub enum XmlMapsXmlNameError {
 
 ::smithy_rt::operation_error!(
     XmlMapsXmlNameError,
+    "RestXmlProtocol.XmlMapsXmlName",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum XmlTimestampsError {
 
 ::smithy_rt::operation_error!(
     XmlTimestampsError,
+    "RestXmlProtocol.XmlTimestamps",
     [
     ],
     is_unhandled

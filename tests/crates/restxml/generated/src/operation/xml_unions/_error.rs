@@ -13,6 +13,7 @@ pub enum XmlUnionsError {
 
 ::smithy_rt::operation_error!(
     XmlUnionsError,
+    "RestXmlProtocol.XmlUnions",
     [
     ],
     is_unhandled

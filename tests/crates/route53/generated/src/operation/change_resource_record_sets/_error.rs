@@ -23,6 +23,7 @@ pub enum ChangeResourceRecordSetsError {
 
 ::smithy_rt::operation_error!(
     ChangeResourceRecordSetsError,
+    "Route53.ChangeResourceRecordSets",
     [
         0 => InvalidChangeBatch(crate::types::error::InvalidChangeBatch) is_invalid_change_batch,
         1 => InvalidInput(crate::types::error::InvalidInput) is_invalid_input,

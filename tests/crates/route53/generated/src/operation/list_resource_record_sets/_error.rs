@@ -17,6 +17,7 @@ pub enum ListResourceRecordSetsError {
 
 ::smithy_rt::operation_error!(
     ListResourceRecordSetsError,
+    "Route53.ListResourceRecordSets",
     [
         0 => InvalidInput(crate::types::error::InvalidInput) is_invalid_input,
         1 => NoSuchHostedZone(crate::types::error::NoSuchHostedZone) is_no_such_hosted_zone,

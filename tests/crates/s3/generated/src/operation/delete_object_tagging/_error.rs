@@ -13,6 +13,7 @@ pub enum DeleteObjectTaggingError {
 
 ::smithy_rt::operation_error!(
     DeleteObjectTaggingError,
+    "S3.DeleteObjectTagging",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum GetBucketLocationError {
 
 ::smithy_rt::operation_error!(
     GetBucketLocationError,
+    "S3.GetBucketLocation",
     [
     ],
     is_unhandled

@@ -13,6 +13,7 @@ pub enum GetObjectError {
 
 ::smithy_rt::operation_error!(
     GetObjectError,
+    "S3.GetObject",
     [
     ],
     is_unhandled

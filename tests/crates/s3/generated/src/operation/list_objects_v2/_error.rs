@@ -15,6 +15,7 @@ pub enum ListObjectsV2Error {
 
 ::smithy_rt::operation_error!(
     ListObjectsV2Error,
+    "S3.ListObjectsV2",
     [
         0 => NoSuchBucket(crate::types::error::NoSuchBucket) is_no_such_bucket,
     ],

@@ -39,6 +39,7 @@ pub enum ReceiveMessageError {
 
 ::smithy_rt::operation_error!(
     ReceiveMessageError,
+    "SQS.ReceiveMessage",
     [
         0 => InvalidAddress(crate::types::error::InvalidAddress) is_invalid_address,
         1 => InvalidSecurity(crate::types::error::InvalidSecurity) is_invalid_security,

@@ -39,6 +39,7 @@ pub enum SendMessageError {
 
 ::smithy_rt::operation_error!(
     SendMessageError,
+    "SQS.SendMessage",
     [
         0 => InvalidAddress(crate::types::error::InvalidAddress) is_invalid_address,
         1 => InvalidMessageContents(crate::types::error::InvalidMessageContents) is_invalid_message_contents,

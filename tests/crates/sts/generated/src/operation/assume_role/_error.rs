@@ -23,6 +23,7 @@ pub enum AssumeRoleError {
 
 ::smithy_rt::operation_error!(
     AssumeRoleError,
+    "STS.AssumeRole",
     [
         0 => ExpiredTokenException(crate::types::error::ExpiredTokenException) is_expired_token_exception,
         1 => MalformedPolicyDocumentException(crate::types::error::MalformedPolicyDocumentException) is_malformed_policy_document_exception,

@@ -29,6 +29,7 @@ pub enum AssumeRoleWithWebIdentityError {
 
 ::smithy_rt::operation_error!(
     AssumeRoleWithWebIdentityError,
+    "STS.AssumeRoleWithWebIdentity",
     [
         0 => ExpiredTokenException(crate::types::error::ExpiredTokenException) is_expired_token_exception,
         1 => IdpCommunicationErrorException(crate::types::error::IdpCommunicationErrorException) is_idp_communication_error_exception,

@@ -13,6 +13,7 @@ pub enum GetCallerIdentityError {
 
 ::smithy_rt::operation_error!(
     GetCallerIdentityError,
+    "STS.GetCallerIdentity",
     [
     ],
     is_unhandled
