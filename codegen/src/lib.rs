@@ -149,6 +149,7 @@ pub const CONFIGS: &[&str] = &[
     "tests/snapshots/hostile_docs/codegen.json",
     "tests/snapshots/mixins_apply/codegen.json",
     "tests/snapshots/glacier_customizations/codegen.json",
+    "tests/snapshots/waiters/codegen.json",
     "tests/snapshots/paginators/codegen.json",
 ];
 

@@ -278,10 +278,12 @@ fn replay(args: &Args, path: &str) -> ExitCode {
         }
         fuzz_driver::model::run_stages(&text, &mut |stage, took, ok| println!("  {stage}: {} in {took:?}", if ok { "ok" } else { "errors" }));
     }
+    let before = fuzz_driver::alloc::reset_peak();
     let (result, took) = runner::replay(target, &input);
+    let held = fuzz_driver::alloc::peak().saturating_sub(before);
     match result {
         Ok(outcome) => {
-            println!("{}: {} ({}) in {took:?}", target.name, if outcome.ok { "ok" } else { "err" }, outcome.label);
+            println!("{}: {} ({}) in {took:?}, holding at most {} KiB", target.name, if outcome.ok { "ok" } else { "err" }, outcome.label, held >> 10);
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -140,7 +140,7 @@ impl fmt::Display for Failure {
             Problem::Panic(message) => write!(f, "panicked: {message}")?,
             Problem::Hang(took) => write!(f, "hang: took {took:?} twice")?,
             Problem::Memory(bytes) => write!(f, "held {} MiB at its peak", bytes >> 20)?,
-            Problem::Rss(kib) => write!(f, "process RSS reached {} MiB by this input", kib >> 10)?,
+            Problem::Rss(kib) => write!(f, "the process's peak RSS reached {} MiB in the 1024 inputs up to this one", kib >> 10)?,
             Problem::Driver(message) => write!(f, "the driver panicked making the input: {message}")?,
             Problem::Stuck(took) => write!(f, "hang: still running after {took:?}, the watchdog ended the process")?,
             Problem::Crash(message) => write!(f, "the process died: {message}")?,
@@ -177,6 +177,9 @@ pub struct Report {
     pub largest_input: usize,
     /// The most one input made the code under test hold, and its index.
     pub peak_input_bytes: (usize, u64),
+    /// The most the driver held while making one input, and its index (the driver must be
+    /// bounded too, or the process's RSS says nothing about the target).
+    pub peak_generation_bytes: (usize, u64),
     /// The process's peak RSS (VmHWM) after the run, KiB.
     pub peak_rss_kib: Option<u64>,
     /// Bytes still live after the run minus before (a leak shows up here).
@@ -209,10 +212,12 @@ impl fmt::Display for Report {
         writeln!(f, "    outcomes: {}", labels.join(", "))?;
         writeln!(
             f,
-            "    largest input {} KiB; peak held by one input {} KiB (#{}); peak RSS {}; live bytes after the run {:+}; truncation sweep {}/{} cuts{}",
+            "    largest input {} KiB; peak held by one input {} KiB (#{}), by the driver making one {} KiB (#{}); peak RSS {}; live bytes after the run {:+}; truncation sweep {}/{} cuts{}",
             self.largest_input >> 10,
             self.peak_input_bytes.0 >> 10,
             self.peak_input_bytes.1,
+            self.peak_generation_bytes.0 >> 10,
+            self.peak_generation_bytes.1,
             self.peak_rss_kib.map_or("unknown".to_string(), |k| format!("{} MiB", k >> 10)),
             self.live_growth,
             self.sweep.0,
@@ -273,6 +278,7 @@ impl Report {
             operations: BTreeMap::new(),
             largest_input: 0,
             peak_input_bytes: (0, 0),
+            peak_generation_bytes: (0, 0),
             peak_rss_kib: None,
             live_growth: 0,
             sweep: (0, 0),
@@ -288,7 +294,8 @@ impl Report {
             "busy_us": self.busy.as_micros() as u64, "slowest_us": self.slowest.0.as_micros() as u64, "slowest_index": self.slowest.1,
             "ok": self.ok, "err": self.err, "labels": self.labels, "operations": self.operations,
             "largest_input": self.largest_input as u64, "peak_input_bytes": self.peak_input_bytes.0 as u64,
-            "peak_input_index": self.peak_input_bytes.1, "peak_rss_kib": self.peak_rss_kib, "live_growth": self.live_growth as i64,
+            "peak_input_index": self.peak_input_bytes.1, "peak_generation_bytes": self.peak_generation_bytes.0 as u64,
+            "peak_generation_index": self.peak_generation_bytes.1, "peak_rss_kib": self.peak_rss_kib, "live_growth": self.live_growth as i64,
             "sweep": [self.sweep.0, self.sweep.1], "slow_once": self.slow_once,
             "failures": self.failures.iter().map(Failure::to_json).collect::<Vec<_>>(),
         })
@@ -313,6 +320,7 @@ impl Report {
             .collect();
         report.largest_input = number("largest_input") as usize;
         report.peak_input_bytes = (number("peak_input_bytes") as usize, number("peak_input_index"));
+        report.peak_generation_bytes = (number("peak_generation_bytes") as usize, number("peak_generation_index"));
         report.peak_rss_kib = value.get("peak_rss_kib").and_then(serde_json::Value::as_u64);
         report.live_growth = value.get("live_growth").and_then(serde_json::Value::as_i64).unwrap_or_default() as isize;
         let sweep = value.get("sweep")?;
@@ -343,6 +351,9 @@ impl Report {
         self.largest_input = self.largest_input.max(other.largest_input);
         if other.peak_input_bytes.0 > self.peak_input_bytes.0 {
             self.peak_input_bytes = other.peak_input_bytes;
+        }
+        if other.peak_generation_bytes.0 > self.peak_generation_bytes.0 {
+            self.peak_generation_bytes = other.peak_generation_bytes;
         }
         self.peak_rss_kib = self.peak_rss_kib.max(other.peak_rss_kib);
         self.live_growth = self.live_growth.max(other.live_growth);
@@ -460,6 +471,7 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
                     print_line(&format!("@checkpoint {index} {}", snapshot.to_json()));
                 }
             }
+            let before = alloc::reset_peak();
             let input = match panic::catch_unwind(AssertUnwindSafe(|| target.input(corpus, &plan, index))) {
                 Ok(input) => input,
                 Err(payload) => {
@@ -467,6 +479,10 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
                     continue;
                 }
             };
+            let making = alloc::peak().saturating_sub(before);
+            if making > report.peak_generation_bytes.0 {
+                report.peak_generation_bytes = (making, index);
+            }
             let depth = target.depth(&plan, index);
             report.largest_input = report.largest_input.max(input.len());
             let baseline = alloc::reset_peak();
@@ -520,9 +536,10 @@ pub fn run(target: &'static Target, corpus: &Corpus, config: &Config) -> Report 
                 report.failures.push(failure(index, Problem::Memory(held), file));
             }
             if index % 1024 == 0 {
-                if let Some((_, rss)) = memory_kib() {
-                    if rss > config.max_rss_mib << 10 {
-                        report.failures.push(failure(index, Problem::Rss(rss), None));
+                // The high-water mark, not the current RSS: a peak between two checks counts.
+                if let Some((hwm, _)) = memory_kib() {
+                    if hwm > config.max_rss_mib << 10 {
+                        report.failures.push(failure(index, Problem::Rss(hwm), None));
                         break;
                     }
                 }

@@ -64,3 +64,8 @@ fn generated_crates_document_without_warnings() {
     args.extend(package_args(&packages));
     cargo(&args, &[("RUSTDOCFLAGS", "-Dwarnings")]);
 }
+
+#[test]
+fn the_runtime_documents_without_warnings_with_every_feature() {
+    cargo(&["doc", "--quiet", "--no-deps", "-p", "smithy-rt", "--all-features"], &[("RUSTDOCFLAGS", "-Dwarnings")]);
+}

@@ -2,7 +2,6 @@
 //! pages and tokens, the stops (no token, an empty page, a repeated token, an error), items
 //! flattened across pages (list, nested path, map), and the page size on every request.
 
-use std::task::Poll;
 use std::time::Duration;
 
 use fixture_paginators::Client;
@@ -164,19 +163,12 @@ fn map_items_are_entries_and_body_tokens_travel_in_the_body() {
 
 #[test]
 fn paginators_are_streams() {
-    fn poll_all<S: futures_core::Stream + Unpin>(mut stream: S) -> impl std::future::Future<Output = Vec<S::Item>> {
-        async move {
-            let mut items = Vec::new();
-            while let Some(item) = std::future::poll_fn(|cx| match std::pin::Pin::new(&mut stream).poll_next(cx) {
-                Poll::Ready(item) => Poll::Ready(item),
-                Poll::Pending => Poll::Pending,
-            })
-            .await
-            {
-                items.push(item);
-            }
-            items
+    async fn poll_all<S: futures_core::Stream + Unpin>(mut stream: S) -> Vec<S::Item> {
+        let mut items = Vec::new();
+        while let Some(item) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await {
+            items.push(item);
         }
+        items
     }
     fn send<T: Send>(_: &T) {}
     let server = Server::start(vec![Reply::json(200, r#"{"Count":2,"NextToken":"t1"}"#), Reply::json(200, r#"{"Count":1}"#)]);

@@ -30,6 +30,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("hostile_docs", &["hostile_docs.json"]),
     ("mixins_apply", &["mixins_apply.json", "mixins_apply_more.json"]),
     ("glacier_customizations", &["glacier_customizations.json"]),
+    ("waiters", &["waiters.json"]),
     ("paginators", &["paginators.json"]),
 ];
 
@@ -247,6 +248,63 @@ fn error_enum(krate: &Crate, out: &mut String, indent: &str, e: &ErrorEnum) {
     }
 }
 
+/// A waiter: names, delays, and each acceptor's path with what it compiled to (members by index).
+fn waiter(krate: &Crate, out: &mut String, w: &codegen::ir::waiters::Waiter) {
+    use codegen::ir::waiters::Matcher;
+    let deprecated = if w.deprecated { " [deprecated]" } else { "" };
+    let _ = writeln!(
+        out,
+        "\nwaiter {} of {}: client.{}() -> {}<{}>; {} / {}; table {}; delays {}..={} s{deprecated}",
+        w.name, krate.operations[w.operation].name, w.method.name, w.fluent, w.handle, w.final_poll, w.error, w.table, w.min_delay, w.max_delay
+    );
+    for a in &w.acceptors {
+        let matcher = match &a.matcher {
+            Matcher::Path { source, expr, comparator } => format!("`{source}` => {} {comparator:?}", expr_text(expr)),
+            Matcher::Success(success) => format!("success {success}"),
+            Matcher::ErrorType(name) => format!("error {name}"),
+        };
+        let _ = writeln!(out, "  {:?}: {matcher}", a.state);
+    }
+}
+
+/// A compiled path in a JMESPath-like shorthand: `#n` is the member at index n.
+fn expr_text(expr: &codegen::ir::waiters::Expr) -> String {
+    use codegen::ir::waiters::{Expr, Projection};
+    let list = |items: &[Expr]| items.iter().map(expr_text).collect::<Vec<_>>().join(", ");
+    match expr {
+        Expr::Current => "@".into(),
+        Expr::Input => "input".into(),
+        Expr::Output => "output".into(),
+        Expr::Null => "null".into(),
+        Expr::Bool(b) => b.to_string(),
+        Expr::Number(n) => n.to_string(),
+        Expr::String(s) => format!("{s:?}"),
+        Expr::Array(items) => format!("[{}]", list(items)),
+        Expr::Member(of, index) => format!("{}.#{index}", expr_text(of)),
+        Expr::Key(of, key) => format!("{}[{key:?}]", expr_text(of)),
+        Expr::Index(of, index) => format!("{}[{index}]", expr_text(of)),
+        Expr::Project { kind, of, then } => {
+            let kind = match kind {
+                Projection::Items => "[*]",
+                Projection::Flatten => "[]",
+                Projection::Values => ".*",
+            };
+            format!("{}{kind} -> ({})", expr_text(of), expr_text(then))
+        }
+        Expr::Filter { of, condition, then } => format!("{}[?{}] -> ({})", expr_text(of), expr_text(condition), expr_text(then)),
+        Expr::Select(of, items) => format!("{}.[{}]", expr_text(of), list(items)),
+        Expr::Sub(of, then) => format!("{}.({})", expr_text(of), expr_text(then)),
+        Expr::Pipe(of, then) => format!("({} | {})", expr_text(of), expr_text(then)),
+        Expr::Compare(op, left, right) => format!("({} {op:?} {})", expr_text(left), expr_text(right)),
+        Expr::And(left, right) => format!("({} && {})", expr_text(left), expr_text(right)),
+        Expr::Or(left, right) => format!("({} || {})", expr_text(left), expr_text(right)),
+        Expr::Not(inner) => format!("!{}", expr_text(inner)),
+        Expr::Length(of) => format!("length({})", expr_text(of)),
+        Expr::Contains(subject, search) => format!("contains({}, {})", expr_text(subject), expr_text(search)),
+        Expr::Keys(of) => format!("keys({})", expr_text(of)),
+    }
+}
+
 fn ir_summary(krate: &Crate, warnings: &Diagnostics) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "crate {} {} (lib {})", krate.package, krate.version, krate.lib_name);
@@ -315,6 +373,9 @@ fn ir_summary(krate: &Crate, warnings: &Diagnostics) -> String {
             }
         }
     }
+    for w in &krate.waiters {
+        waiter(krate, &mut out, w);
+    }
     if !krate.patterns.is_empty() {
         out.push_str("\npatterns\n");
         for p in &krate.patterns {
@@ -381,6 +442,11 @@ fn mixins_apply() {
 #[test]
 fn glacier_customizations() {
     snapshot("glacier_customizations");
+}
+
+#[test]
+fn waiters() {
+    snapshot("waiters");
 }
 
 #[test]

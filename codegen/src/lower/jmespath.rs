@@ -245,7 +245,11 @@ pub(crate) enum Projection {
 /// Parse `path`; `Err` says what is wrong, and where when the tokens tell.
 pub(crate) fn parse(path: &str) -> Result<Ast, String> {
     let tokens = tokenize(path)?;
-    let mut parser = Parser { tokens: &tokens, at: 0 };
+    // Chains (`a.b.c...`) parse in a loop, yet type and evaluate recursively: bound them too.
+    if tokens.len() > MAX_TOKENS {
+        return Err(format!("the expression has more than {MAX_TOKENS} tokens"));
+    }
+    let mut parser = Parser { tokens: &tokens, at: 0, depth: 0 };
     let ast = parser.expression(0)?;
     if let Some(token) = parser.peek() {
         return Err(format!("unexpected {} after the expression", token.describe()));
@@ -267,10 +271,16 @@ const NOT: u8 = 45;
 const OPEN: u8 = 55;
 const PROJECTION_STOP: u8 = 10;
 
+/// How deeply expressions may nest: parsing, typing and evaluating all recurse over the tree, and
+/// a model's path must not be able to exhaust the stack of the generator or of a client.
+const MAX_DEPTH: usize = 64;
+const MAX_TOKENS: usize = 512;
+
 /// A Pratt parser over the tokens.
 struct Parser<'t> {
     tokens: &'t [Token],
     at: usize,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -312,10 +322,15 @@ impl Parser<'_> {
     }
 
     fn expression(&mut self, power: u8) -> Result<Ast, String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(format!("the expression nests deeper than {MAX_DEPTH} levels"));
+        }
         let mut left = self.prefix()?;
         while power < Self::binding_power(self.peek()) {
             left = self.infix(left)?;
         }
+        self.depth -= 1;
         Ok(left)
     }
 
@@ -549,6 +564,9 @@ mod tests {
             ("a.", "ends after `.`"),
             ("'open", "not closed"),
             ("a ~ b", "not JMESPath"),
+            (&format!("{}a{}", "(".repeat(100), ")".repeat(100)), "nests deeper"),
+            (&"!".repeat(100), "nests deeper"),
+            (&vec!["a"; 300].join("."), "more than 512 tokens"),
         ] {
             let message = parse(path).err().unwrap_or_else(|| panic!("{path} must be refused"));
             assert!(message.contains(says), "{path}: {message}");

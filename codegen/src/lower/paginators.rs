@@ -230,7 +230,7 @@ mod tests {
     }
 
     fn errors(service: Option<&str>, operation: &str) -> Vec<String> {
-        let diagnostics = lower(&model(service, operation), true).err().expect("errors");
+        let diagnostics = lower(&model(service, operation), true).expect_err("errors");
         diagnostics
             .0
             .iter()

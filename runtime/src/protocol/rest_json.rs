@@ -1,6 +1,6 @@
 //! `aws.protocols#restJson1`: HTTP bindings plus JSON bodies.
 //!
-//! Requests: the bindings of [`http_bindings`](super::http_bindings), then the `@httpPayload`
+//! Requests: the HTTP bindings (`@httpLabel`, `@httpQuery`, `@httpHeader`, ...), then the `@httpPayload`
 //! member as the body (raw bytes, text, or JSON), or else the body members as one JSON object.
 //! Responses: header, prefix-header and status-code members from the response, then the payload
 //! or the body members; errors are recognised by `X-Amzn-Errortype`, or the body's `code` or

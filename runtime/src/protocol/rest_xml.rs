@@ -1,6 +1,6 @@
 //! `aws.protocols#restXml`: HTTP bindings plus XML bodies.
 //!
-//! Requests: the bindings of [`http_bindings`](super::http_bindings), then the `@httpPayload`
+//! Requests: the HTTP bindings (`@httpLabel`, `@httpQuery`, `@httpHeader`, ...), then the `@httpPayload`
 //! member as the body (raw bytes, text, or an XML document named by the member or its target),
 //! or else the body members as one document named by the input's `@xmlName` or shape name, in
 //! the input's or the service's `@xmlNamespace`. Responses: bound members from the status line

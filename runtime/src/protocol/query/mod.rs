@@ -1,5 +1,5 @@
 //! `aws.protocols#awsQuery` and `aws.protocols#ec2Query`: form-encoded requests
-//! ([`form`]) to `POST /`, XML responses ([`response`]).
+//! to `POST /`, XML responses.
 //!
 //! awsQuery responses wrap the output in `<{Op}Response><{Op}Result>`, and errors are
 //! `<ErrorResponse><Error><Code/>…</Error><RequestId/></ErrorResponse>`; ec2Query responses
