@@ -67,10 +67,39 @@ pub fn check_model(model: &Model, scope: &Scope) -> (TraitIndex, Diagnostics) {
         match shape.shape_type {
             ShapeType::Enum | ShapeType::IntEnum => check_enum(shape, &index, &mut diagnostics),
             ShapeType::Operation => check_operation(model, shape, &index, &mut diagnostics),
+            ShapeType::List | ShapeType::Set | ShapeType::Map => check_collection_cycle(model, shape, &mut diagnostics),
             _ => {}
         }
     }
     (index, diagnostics)
+}
+
+/// Smithy lets a shape recur only through a structure or union: a list or map that holds itself
+/// through lists and maps alone has no finite value (and would make the lowering's type
+/// recursion endless). The walk is iterative with a visited set, so a hostile model cannot
+/// overflow the stack here either.
+fn check_collection_cycle(model: &Model, shape: &Shape, diagnostics: &mut Diagnostics) {
+    let is_collection = |s: &Shape| matches!(s.shape_type, ShapeType::List | ShapeType::Set | ShapeType::Map);
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<&Shape> = vec![shape];
+    while let Some(current) = stack.pop() {
+        for member in &current.members {
+            if member.target == shape.id {
+                diagnostics.push(locate(
+                    Diagnostic::error("RecursiveCollection", format!("`{}` contains itself through lists and maps only", shape.id))
+                        .hint("Smithy allows recursion only through a structure or union; put one between the collections"),
+                    &shape.id,
+                    shape,
+                ));
+                return;
+            }
+            if let Some(target) = model.shape(&member.target) {
+                if is_collection(target) && seen.insert(target.id.clone()) {
+                    stack.push(target);
+                }
+            }
+        }
+    }
 }
 
 fn locate(d: Diagnostic, id: &ShapeId, shape: &Shape) -> Diagnostic {

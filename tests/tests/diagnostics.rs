@@ -452,3 +452,26 @@ fn a_problem_outside_the_chosen_operations_does_not_block_them() {
         assert_eq!(shapes, ["example#Code"], "{diagnostics}");
     }
 }
+
+/// A list that holds itself, and a list and a map that hold each other, have no finite value:
+/// an error naming the shape, not a stack overflow in lowering (found by the fuzz driver).
+#[test]
+fn collections_that_contain_themselves_are_refused() {
+    let cases = [
+        r#""example#List": { "type": "list", "member": { "target": "example#List" } }"#,
+        r#""example#List": { "type": "list", "member": { "target": "example#Map" } },
+           "example#Map": { "type": "map", "key": { "target": "smithy.api#String" }, "value": { "target": "example#List" } }"#,
+    ];
+    for shapes in cases {
+        let text = probed(shapes);
+        let diagnostics = generate("recursive_collection", &text).err().expect("refused");
+        let text = diagnostics.to_string();
+        assert!(text.contains("RecursiveCollection") && text.contains("example#List"), "{text}");
+    }
+    // Recursion through a structure stays valid.
+    let through_structure = probed(
+        r#""example#List": { "type": "list", "member": { "target": "example#Node" } },
+           "example#Node": { "type": "structure", "members": { "children": { "target": "example#List" } } }"#,
+    );
+    generate("recursive_through_structure", &through_structure).unwrap_or_else(|d| panic!("{d}"));
+}
