@@ -63,41 +63,69 @@ pub fn check_model(model: &Model, scope: &Scope) -> (TraitIndex, Diagnostics) {
             index.sets.insert(id, set);
         }
     }
+    let in_scope_collections: Vec<&Shape> = in_scope.iter().copied().filter(|s| is_collection(s)).collect();
     for shape in in_scope {
         match shape.shape_type {
             ShapeType::Enum | ShapeType::IntEnum => check_enum(shape, &index, &mut diagnostics),
             ShapeType::Operation => check_operation(model, shape, &index, &mut diagnostics),
-            ShapeType::List | ShapeType::Set | ShapeType::Map => check_collection_cycle(model, shape, &mut diagnostics),
             _ => {}
         }
     }
+    check_collections(&in_scope_collections, &mut diagnostics);
     (index, diagnostics)
+}
+
+/// How deep lists and maps may nest in one another with no structure between: each level is a
+/// generic type inside the last (`Vec<Vec<..>>`), and the response parsers refuse documents
+/// nested past 128 levels anyway. AWS models nest three deep at most.
+pub const MAX_COLLECTION_NESTING: usize = 32;
+
+fn is_collection(shape: &Shape) -> bool {
+    matches!(shape.shape_type, ShapeType::List | ShapeType::Set | ShapeType::Map)
 }
 
 /// Smithy lets a shape recur only through a structure or union: a list or map that holds itself
 /// through lists and maps alone has no finite value (and would make the lowering's type
-/// recursion endless). The walk is iterative with a visited set, so a hostile model cannot
-/// overflow the stack here either.
-fn check_collection_cycle(model: &Model, shape: &Shape, diagnostics: &mut Diagnostics) {
-    let is_collection = |s: &Shape| matches!(s.shape_type, ShapeType::List | ShapeType::Set | ShapeType::Map);
-    let mut seen = std::collections::HashSet::new();
-    let mut stack: Vec<&Shape> = vec![shape];
-    while let Some(current) = stack.pop() {
-        for member in &current.members {
-            if member.target == shape.id {
-                diagnostics.push(locate(
-                    Diagnostic::error("RecursiveCollection", format!("`{}` contains itself through lists and maps only", shape.id))
-                        .hint("Smithy allows recursion only through a structure or union; put one between the collections"),
-                    &shape.id,
-                    shape,
-                ));
-                return;
-            }
-            if let Some(target) = model.shape(&member.target) {
-                if is_collection(target) && seen.insert(target.id.clone()) {
-                    stack.push(target);
-                }
-            }
+/// recursion endless). Collections that do not recur may still nest only so deep. One linear
+/// pass over the graph of collections, with a stack of its own.
+fn check_collections(collections: &[&Shape], diagnostics: &mut Diagnostics) {
+    let position: std::collections::HashMap<&ShapeId, usize> = collections.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+    let edges: Vec<Vec<usize>> = collections.iter().map(|s| s.members.iter().filter_map(|m| position.get(&m.target).copied()).collect()).collect();
+    let component = crate::graph::strongly_connected(&edges);
+    let mut size = vec![0usize; collections.len()];
+    for &c in &component {
+        size[c] += 1;
+    }
+    let recursive = |n: usize| size[component[n]] > 1 || edges[n].contains(&n);
+    let mut cyclic = false;
+    for (n, shape) in collections.iter().enumerate() {
+        if recursive(n) {
+            cyclic = true;
+            diagnostics.push(locate(
+                Diagnostic::error("RecursiveCollection", format!("`{}` contains itself through lists and maps only", shape.id))
+                    .hint("Smithy allows recursion only through a structure or union; put one between the collections"),
+                &shape.id,
+                shape,
+            ));
+        }
+    }
+    if cyclic {
+        return;
+    }
+    // Without cycles every component is one node, and its edges go to lower-numbered ones.
+    let mut by_component: Vec<usize> = (0..collections.len()).collect();
+    by_component.sort_by_key(|&n| component[n]);
+    let mut depth = vec![0usize; collections.len()];
+    for n in by_component {
+        depth[n] = 1 + edges[n].iter().map(|&t| depth[t]).max().unwrap_or(0);
+        if depth[n] == MAX_COLLECTION_NESTING + 1 {
+            let shape = collections[n];
+            diagnostics.push(locate(
+                Diagnostic::error("CollectionNestingTooDeep", format!("`{}` nests lists and maps {} deep, past the {MAX_COLLECTION_NESTING} this generator allows", shape.id, depth[n]))
+                    .hint("put a structure between the collections"),
+                &shape.id,
+                shape,
+            ));
         }
     }
 }

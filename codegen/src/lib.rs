@@ -17,6 +17,7 @@ pub mod customize;
 pub mod diagnostics;
 pub mod docs;
 pub mod emit;
+pub mod graph;
 pub mod ir;
 pub mod lower;
 pub mod model;

@@ -314,7 +314,7 @@ fn range(value: &Value) -> Result<Range, Diagnostic> {
     let bound = |name: &str| -> Result<Option<String>, Diagnostic> {
         match object.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(Value::Number(n)) if n.to_string().parse::<f64>().is_ok() => Ok(Some(n.to_string())),
             Some(_) => Err(wrong(RANGE, &format!("an object whose `{name}` is a number"))),
         }
     };

@@ -276,7 +276,10 @@ fn replay(args: &Args, path: &str) -> ExitCode {
         if let Some(known) = fuzz_driver::model::known_crash(&text) {
             println!("  known crash: {known}");
         }
-        fuzz_driver::model::run_stages(&text, &mut |stage, took, ok| println!("  {stage}: {} in {took:?}", if ok { "ok" } else { "errors" }));
+        fuzz_driver::model::run_stages(&text, &mut |stage, took, outcome| match outcome {
+            Ok(()) => println!("  {stage}: ok in {took:?}"),
+            Err(errors) => println!("  {stage}: errors in {took:?}\n      {errors}"),
+        });
     }
     let before = fuzz_driver::alloc::reset_peak();
     let (result, took) = runner::replay(target, &input);
@@ -404,9 +407,23 @@ fn supervise_target(exe: &std::path::Path, args: &Args, name: &str) -> Report {
     let mut deaths = 0;
     while position < stop {
         let run = child(exe, args, name, iterations, position, stop, 10_000);
+        // A child stops when its RSS passes the bound; the high-water mark never comes down, so
+        // the rest of the run goes on in a fresh process (the inputs that held the memory are
+        // named by their own failures).
+        let over_rss = run.report.as_ref().and_then(|r| r.failures.iter().filter(|f| matches!(f.problem, Problem::Rss(_))).map(|f| f.index).max());
         merge(&mut merged, run.report);
         let (killer, problem) = match run.end {
-            End::Finished => break,
+            End::Finished => match over_rss {
+                Some(index) if index + 1 < stop => {
+                    position = index + 1;
+                    deaths += 1;
+                    if deaths >= 100 {
+                        break;
+                    }
+                    continue;
+                }
+                _ => break,
+            },
             End::Stuck(failure) => {
                 // The inputs between the last checkpoint and the stuck one ran but went unreported.
                 let gap = child(exe, args, name, iterations, run.last, failure.index, 10_000);

@@ -69,30 +69,39 @@ pub fn run(text: &str, depth: Depth) -> ModelOutcome {
     ModelOutcome { loaded, checked, generated, known }
 }
 
-/// The pipeline's stages one at a time, each timed and reported as it ends, so a slow or
-/// crashing input names the function responsible (the last stage printed before a crash).
-pub fn run_stages(text: &str, report: &mut dyn FnMut(&'static str, std::time::Duration, bool)) {
+/// The pipeline's stages one at a time, each timed and reported as it ends (with its first
+/// diagnostics when it fails), so a slow or crashing input names the function responsible: the
+/// last stage reported before a crash is the one before the crashing stage.
+pub fn run_stages(text: &str, report: &mut dyn FnMut(&'static str, std::time::Duration, Result<(), String>)) {
     let time = std::time::Instant::now;
+    let outcome = |diagnostics: &codegen::diagnostics::Diagnostics| -> Result<(), String> {
+        if diagnostics.has_errors() {
+            Err(diagnostics.errors().take(3).map(ToString::to_string).collect::<Vec<_>>().join("\n      "))
+        } else {
+            Ok(())
+        }
+    };
     let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
     let started = time();
     let (model, diagnostics) = codegen::model::assemble(&sources);
-    report("codegen::model::assemble", started.elapsed(), !diagnostics.has_errors());
+    report("codegen::model::assemble", started.elapsed(), outcome(&diagnostics));
     let started = time();
     let selected = codegen::select::select(&model, &Settings::new("fuzzed"));
-    report("codegen::select::select", started.elapsed(), selected.is_ok());
+    report("codegen::select::select", started.elapsed(), selected.as_ref().map(|_| ()).map_err(|d| outcome(d).err().unwrap_or_default()));
     if let Ok(scope) = selected {
         let started = time();
         let (_, checked) = codegen::check::check_model(&model, &scope);
-        report("codegen::check::check_model", started.elapsed(), !checked.has_errors());
+        report("codegen::check::check_model", started.elapsed(), outcome(&checked));
     }
     let request = codegen::Request::from_model("fuzz.json", text, Selection::All);
     let started = time();
     let lowered = codegen::lower_request(&request);
-    report("codegen::lower_request (load, check, lower)", started.elapsed(), lowered.is_ok());
-    if lowered.is_ok() {
+    let lowered_ok = lowered.is_ok();
+    report("codegen::lower_request (load, check, lower)", started.elapsed(), lowered.map(|_| ()).map_err(|d| outcome(&d).err().unwrap_or_default()));
+    if lowered_ok {
         let started = time();
         let generated = codegen::generate(&request);
-        report("codegen::generate (all of it again, then render)", started.elapsed(), generated.is_ok());
+        report("codegen::generate (all of it again, then render)", started.elapsed(), generated.map(|_| ()).map_err(|d| outcome(&d).err().unwrap_or_default()));
     }
 }
 
@@ -451,6 +460,24 @@ pub fn known_repros() -> Vec<(String, String)> {
   "ex#Map":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"ex#List"}},
   "ex#List":{"type":"list","member":{"target":"ex#Map"}}"#, "ex#Map")),
     ];
+    repros.push((
+        "lower-value-type-map-cycle-through-mixin.json".to_string(),
+        // `ex#B` redeclares the mixin's `value` with another target; the loader keeps the
+        // mixin's target (`ex#A`), which closes a cycle no target in the file shows.
+        model(r#",
+  "ex#A":{"type":"map","key":{"target":"smithy.api#String"},"value":{"target":"ex#B"},"traits":{"smithy.api#mixin":{}}},
+  "ex#B":{"type":"map","mixins":[{"target":"ex#A"}],"key":{"target":"smithy.api#String"},"value":{"target":"smithy.api#String"}}"#, "ex#B"),
+    ));
+    for (name, shape, max) in [("float-1e400", "float", "1e400"), ("double-1e309", "double", "1e309"), ("double-3.5e38", "double", "3.5e38"), ("integer-1e39", "integer", "1e39")] {
+        let extra = format!(",\n  \"ex#Bounded\":{{\"type\":\"{shape}\",\"traits\":{{\"smithy.api#range\":{{\"max\":{max}}}}}}}");
+        repros.push((format!("emit-range-{name}.json"), model(&extra, "ex#Bounded")));
+    }
+    let wide: String = (0..2000).map(|k| format!("\"m{k}\":{{\"target\":\"smithy.api#String\"}}")).collect::<Vec<_>>().join(",");
+    let levels: String = (0..100)
+        .map(|k| format!(",\n  \"ex#C{k}\":{{\"type\":\"structure\",\"mixins\":[{{\"target\":\"ex#C{}\"}}],\"members\":{{\"l{k}\":{{\"target\":\"smithy.api#String\"}}}},\"traits\":{{\"smithy.api#mixin\":{{}}}}}}", k + 1))
+        .collect();
+    let bottom = format!(",\n  \"ex#C100\":{{\"type\":\"structure\",\"members\":{{{wide}}},\"traits\":{{\"smithy.api#mixin\":{{}}}}}}");
+    repros.push(("load-mixin-chain-100-over-2000-members.json".to_string(), model(&(levels + &bottom), "ex#C0")));
     for n in [200, 400, 800, 2000] {
         let shapes: String = (0..n)
             .map(|k| {
@@ -481,7 +508,8 @@ mod tests {
         let repros = known_repros();
         for (name, text) in &repros {
             assert!(serde_json::from_str::<serde_json::Value>(text).is_ok(), "{name} is JSON");
-            assert_eq!(known_crash(text).is_some(), name.contains("cycle"), "{name}");
+            // The filter reads targets as written; a cycle that mixins close is beyond it.
+            assert_eq!(known_crash(text).is_some(), name.contains("cycle") && !name.contains("mixin"), "{name}");
         }
         let corpus = Corpus::builtin();
         for seed in &corpus.models {

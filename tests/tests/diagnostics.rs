@@ -124,6 +124,13 @@ fn cases() -> Vec<(&'static str, String)> {
                 "example#B": { "type": "structure", "mixins": [ { "target": "example#A" } ], "members": {}, "traits": { "smithy.api#mixin": {} } }"#,
             ),
         ),
+        (
+            "mixin_member_redeclared_with_other_target",
+            probed(
+                r#""example#Base": { "type": "structure", "members": { "name": { "target": "smithy.api#String" } }, "traits": { "smithy.api#mixin": {} } },
+                "example#Named": { "type": "structure", "mixins": [ { "target": "example#Base" } ], "members": { "name": { "target": "smithy.api#Integer" } } }"#,
+            ),
+        ),
     ]
 }
 
@@ -474,4 +481,53 @@ fn collections_that_contain_themselves_are_refused() {
            "example#Node": { "type": "structure", "members": { "children": { "target": "example#List" } } }"#,
     );
     generate("recursive_through_structure", &through_structure).unwrap_or_else(|d| panic!("{d}"));
+}
+
+#[test]
+fn range_bounds_past_a_float_type_are_its_infinity() {
+    // The fuzz driver found the emitter panicking on these (a float literal must be finite).
+    for (kind, max) in [("float", "1e400"), ("double", "1e309"), ("float", "3.5e38"), ("integer", "1e39")] {
+        let text = probed(&format!(r#""example#Bounded": {{ "type": "{kind}", "traits": {{ "smithy.api#range": {{ "min": -{max}, "max": {max} }} }} }}"#));
+        let generated = generate("range_past_float", &text).unwrap_or_else(|d| panic!("{kind} {max}: {d}"));
+        let schemas = generated.files.get("src/schemas.rs").expect("src/schemas.rs");
+        assert!(schemas.contains("::core::primitive::f32::INFINITY") && schemas.contains("::core::primitive::f32::NEG_INFINITY"), "{kind} {max}:\n{schemas}");
+    }
+}
+
+#[test]
+fn long_mixin_chains_are_refused_before_they_exhaust_memory() {
+    // Each link copies every member below it: n links make n²/2 members (the fuzz driver found
+    // 2,000 links taking 9.5 s and 890 MB). 1,100 links pass the loader's limit of 500,000.
+    let links = 1_100;
+    let shapes: Vec<String> = (0..links)
+        .map(|k| {
+            let mixins = if k + 1 < links { format!(r#""mixins": [{{ "target": "example#M{}" }}],"#, k + 1) } else { String::new() };
+            format!(r#""example#M{k}": {{ "type": "structure", {mixins} "members": {{ "m{k}": {{ "target": "smithy.api#String" }} }}, "traits": {{ "smithy.api#mixin": {{}} }} }}"#)
+        })
+        .collect();
+    let text = model(&shapes.join(",\n"));
+    let text = generate("long_mixin_chain", &text).err().expect("refused").to_string();
+    assert!(text.contains("ModelTooLarge") && text.contains("500000"), "{text}");
+    assert_eq!(text.matches("ModelTooLarge").count(), 1, "reported once:\n{text}");
+}
+
+#[test]
+fn collections_nested_past_the_limit_are_refused() {
+    // 5,000 nested lists overflowed the stack in lowering (found by hand after the fuzz driver's
+    // findings); the limit is 32 levels.
+    let nested = |levels: usize| {
+        let shapes: Vec<String> = (0..levels)
+            .map(|k| {
+                let target = if k + 1 < levels { format!("example#L{}", k + 1) } else { "smithy.api#String".to_string() };
+                format!(r#""example#L{k}": {{ "type": "list", "member": {{ "target": "{target}" }} }}"#)
+            })
+            .collect();
+        format!(r#"{{"smithy": "2.0", "shapes": {{ "example#Op": {{ "type": "operation", "input": {{ "target": "example#In" }} }}, "example#In": {{ "type": "structure", "members": {{ "l": {{ "target": "example#L0" }} }} }}, {} }}}}"#, shapes.join(","))
+    };
+    generate("nested_32", &nested(32)).unwrap_or_else(|d| panic!("{d}"));
+    for levels in [33, 5_000] {
+        let text = generate("nested", &nested(levels)).err().expect("refused").to_string();
+        assert!(text.contains("CollectionNestingTooDeep") && text.contains("33 deep"), "{text}");
+        assert_eq!(text.matches("CollectionNestingTooDeep").count(), 1, "{text}");
+    }
 }

@@ -2,7 +2,7 @@
 //! schemas, constraint sets and patterns the types share.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::{rt, schema_ref_tokens};
 use crate::ir::{Binding, Bound, Crate, MemberSchema, SchemaRef};
@@ -158,11 +158,31 @@ fn bound_tokens(bound: &Option<Bound>) -> TokenStream {
         None => quote!(::core::option::Option::None),
         Some(Bound::Int(text, value)) => quote!(::core::option::Option::Some(#rt::schema::Bound::int(#text, #value))),
         Some(Bound::Float(text, double, single)) => {
-            let double = Literal::f64_unsuffixed(double.parse().unwrap_or(0.0));
-            let single = Literal::f32_unsuffixed(single.parse().unwrap_or(0.0));
+            let (double, single) = (f64_tokens(f64::from_bits(*double)), f32_tokens(f32::from_bits(*single)));
             quote!(::core::option::Option::Some(#rt::schema::Bound::float(#text, #double, #single)))
         }
         Some(Bound::Decimal(text)) => quote!(::core::option::Option::Some(#rt::schema::Bound::decimal(#text))),
+    }
+}
+
+/// A finite bound as a literal, an infinite one (a bound past the type's range) as the type's
+/// infinity, which `Literal` cannot spell.
+fn f64_tokens(value: f64) -> TokenStream {
+    match value {
+        f64::INFINITY => quote!(::core::primitive::f64::INFINITY),
+        f64::NEG_INFINITY => quote!(::core::primitive::f64::NEG_INFINITY),
+        _ if value.is_nan() => quote!(::core::primitive::f64::NAN),
+        _ => Literal::f64_unsuffixed(value).into_token_stream(),
+    }
+}
+
+/// [`f64_tokens`] for `f32`.
+fn f32_tokens(value: f32) -> TokenStream {
+    match value {
+        f32::INFINITY => quote!(::core::primitive::f32::INFINITY),
+        f32::NEG_INFINITY => quote!(::core::primitive::f32::NEG_INFINITY),
+        _ if value.is_nan() => quote!(::core::primitive::f32::NAN),
+        _ => Literal::f32_unsuffixed(value).into_token_stream(),
     }
 }
 

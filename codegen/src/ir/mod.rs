@@ -188,9 +188,9 @@ pub struct ConstraintSet {
 pub enum Bound {
     /// An integer bound: text and value.
     Int(String, i64),
-    /// A fractional bound on a float or integer: text, nearest f64 and nearest f32 (both as
-    /// their Rust literal text, so the IR stays `Eq`).
-    Float(String, String, String),
+    /// A fractional bound on a float or integer: text, and the bits of the nearest f64 and the
+    /// nearest f32 (bits so the IR stays `Eq`; a bound past a type's range is its infinity).
+    Float(String, u64, u32),
     /// A bound of a big number, compared as decimal text.
     Decimal(String),
 }

@@ -85,8 +85,8 @@ struct Lowerer<'a> {
     /// Shapes a response can carry (outputs and errors of operations with wire functions, and
     /// what they reach): these are decoded.
     read: std::collections::HashSet<ShapeId>,
-    /// Memo: structure/union -> shapes reachable through direct (unboxed) members.
-    direct_reach: HashMap<ShapeId, BTreeSet<ShapeId>>,
+    /// Memo: structure/union -> its strongly connected component over direct (unboxed) members.
+    direct_components: Option<HashMap<ShapeId, usize>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -110,7 +110,7 @@ impl<'a> Lowerer<'a> {
             statics: BTreeSet::new(),
             needs_validation: HashMap::new(),
             read: Default::default(),
-            direct_reach: HashMap::new(),
+            direct_components: None,
         }
     }
 

@@ -479,9 +479,11 @@ fn bound(text: &str, kind: ShapeType) -> Bound {
         _ => match text.parse::<i64>() {
             Ok(value) => Bound::Int(text.to_string(), value),
             Err(_) => {
-                let double: f64 = text.parse().unwrap_or(0.0);
-                let single: f32 = text.parse().unwrap_or(0.0);
-                Bound::Float(text.to_string(), format!("{double:?}"), format!("{single:?}"))
+                // `traits::range` refused bounds whose text does not parse as a float, so NaN
+                // (which no value can violate) is never reached.
+                let double: f64 = text.parse().unwrap_or(f64::NAN);
+                let single: f32 = text.parse().unwrap_or(f32::NAN);
+                Bound::Float(text.to_string(), double.to_bits(), single.to_bits())
             }
         },
     }

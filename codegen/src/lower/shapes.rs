@@ -1,13 +1,13 @@
 //! Structures, unions and enums: their fields and variants, Rust types, names and docs.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use super::Lowerer;
 use crate::docs;
 use crate::ir::{
     Docs, Enum, EnumVariant, ErrorInfo, Field, Ident, NamedKind, Structure, Type, TypeDef, TypeId, TypeName, Union, UnionVariant,
 };
-use crate::model::{Member, Shape, ShapeId, ShapeType};
+use crate::model::{Member, Model, Shape, ShapeId, ShapeType};
 use crate::naming::{self, Scope};
 use crate::traits::{EnumValue, TraitSet};
 
@@ -270,27 +270,26 @@ impl Lowerer<'_> {
     }
 
     /// Whether `from` reaches `to` through structure/union members alone (no list or map between),
-    /// which is what makes a Rust type infinitely sized without a Box.
+    /// which is what makes a Rust type infinitely sized without a Box. `from` is a direct member
+    /// of `to`, so that holds exactly when the two share a strongly connected component.
     fn reaches_directly(&mut self, from: &ShapeId, to: &ShapeId) -> bool {
-        if !self.direct_reach.contains_key(from) {
-            let mut seen = BTreeSet::new();
-            let mut stack = vec![from.clone()];
-            while let Some(id) = stack.pop() {
-                let Some(shape) = self.model.shape(&id) else { continue };
-                if !matches!(shape.shape_type, ShapeType::Structure | ShapeType::Union) {
-                    continue;
-                }
-                for member in &shape.members {
-                    let is_aggregate = self.model.shape(&member.target).is_some_and(|t| matches!(t.shape_type, ShapeType::Structure | ShapeType::Union));
-                    if is_aggregate && seen.insert(member.target.clone()) {
-                        stack.push(member.target.clone());
-                    }
-                }
-            }
-            self.direct_reach.insert(from.clone(), seen);
-        }
-        self.direct_reach[from].contains(to)
+        let components = self.direct_components.get_or_insert_with(|| direct_components(self.model));
+        matches!((components.get(from), components.get(to)), (Some(a), Some(b)) if a == b)
     }
+}
+
+fn is_aggregate(shape: &Shape) -> bool {
+    matches!(shape.shape_type, ShapeType::Structure | ShapeType::Union)
+}
+
+/// The strongly connected component of every structure and union, over the edges of their
+/// members that target structures and unions (linear, where a reach set per structure was
+/// quadratic on long chains).
+fn direct_components(model: &Model) -> HashMap<ShapeId, usize> {
+    let ids: Vec<&ShapeId> = model.shapes.values().filter(|s| is_aggregate(s)).map(|s| &s.id).collect();
+    let position: HashMap<&ShapeId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let edges: Vec<Vec<usize>> = ids.iter().map(|id| model.shapes[*id].members.iter().filter_map(|m| position.get(&m.target).copied()).collect()).collect();
+    ids.into_iter().cloned().zip(crate::graph::strongly_connected(&edges)).collect()
 }
 
 /// The member an error's message lives in: the one named `message` in any case, if it is a string.
