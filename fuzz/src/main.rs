@@ -33,13 +33,11 @@ USAGE: fuzz-driver [OPTIONS]
   --max-input-mib <MiB>     fail when one input makes the target hold more (default: 256)
   --out <DIR>               where failing inputs are written (default: target/fuzz)
   --progress-s <S>          print progress every S seconds
-  --long-chains             model target: chains of 1000 and 5000 shapes too (known to be slow)
-  --no-suppress             model target: run generate on models shaped like a known crash too
   --in-process              run every target in this process (no child processes)
   --replay <FILE>           feed one reproduction file to --target and print what happened
   --write-input <I>         write input I of --target (with --seed/--iterations) to --out
   --dump-seeds <DIR>        write every seed (models and responses) to DIR and exit
-  --write-repros <DIR>      write the minimal models of the known findings (fuzz/README.md) to DIR
+  --write-repros <DIR>      write the minimal models of the findings (regression inputs; fuzz/README.md) to DIR
   --list                    list the targets
 ";
 
@@ -77,7 +75,7 @@ fn parse_args() -> Result<Args, String> {
     while i < raw.len() {
         let flag = raw[i].as_str();
         i += 1;
-        let takes_value = !matches!(flag, "--in-process" | "--long-chains" | "--no-suppress" | "--list" | "--help" | "-h");
+        let takes_value = !matches!(flag, "--in-process" | "--list" | "--help" | "-h");
         let value = if takes_value {
             let v = raw.get(i).cloned().ok_or_else(|| format!("{flag} needs a value"))?;
             i += 1;
@@ -106,14 +104,6 @@ fn parse_args() -> Result<Args, String> {
             "--progress-s" => args.config.progress = Some(Duration::from_secs(number()?)),
             "--checkpoint-every" => args.config.checkpoint_every = Some(number()?),
             "--in-process" => args.in_process = true,
-            "--no-suppress" => {
-                args.config.plan.suppress_known = false;
-                args.passthrough.push(flag.to_string());
-            }
-            "--long-chains" => {
-                args.config.plan.long_chains = true;
-                args.passthrough.push(flag.to_string());
-            }
             "--replay" => args.replay = Some(value),
             "--write-input" => args.write_input = Some(number()?),
             "--list" => args.list = true,
@@ -273,9 +263,6 @@ fn replay(args: &Args, path: &str) -> ExitCode {
     if target.name == "model" {
         // Stage by stage first, so a slow or failing input names the function responsible.
         let text = String::from_utf8_lossy(&bytes);
-        if let Some(known) = fuzz_driver::model::known_crash(&text) {
-            println!("  known crash: {known}");
-        }
         fuzz_driver::model::run_stages(&text, &mut |stage, took, outcome| match outcome {
             Ok(()) => println!("  {stage}: ok in {took:?}"),
             Err(errors) => println!("  {stage}: errors in {took:?}\n      {errors}"),

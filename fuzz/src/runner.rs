@@ -45,7 +45,7 @@ impl Config {
     /// Defaults for a run of `iterations` inputs seeded with `seed`.
     pub fn new(seed: u64, iterations: u64) -> Config {
         Config {
-            plan: Plan { seed, iterations, generate_every: 10, long_chains: false, suppress_known: true },
+            plan: Plan { seed, iterations, generate_every: 10 },
             start: 0,
             stop: iterations,
             hang: Duration::from_secs(1),

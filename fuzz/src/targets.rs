@@ -293,10 +293,6 @@ pub struct Plan {
     pub iterations: u64,
     /// The model target runs the whole `generate` on every `generate_every`th input (0: never).
     pub generate_every: u64,
-    /// The model target may build chains of thousands of shapes (known to be slow).
-    pub long_chains: bool,
-    /// The model target skips `generate` for models with the shape of a known crash.
-    pub suppress_known: bool,
 }
 
 impl Target {
@@ -312,19 +308,13 @@ impl Target {
             Kind::Json => Input::Bytes(sweep.unwrap_or_else(|| json_input(&mut rng, corpus))),
             Kind::Xml => Input::Bytes(sweep.unwrap_or_else(|| xml_input(&mut rng, corpus))),
             Kind::Text | Kind::Canary => Input::Bytes(sweep.unwrap_or_else(|| text_input(&mut rng, corpus))),
-            Kind::Model => Input::Bytes(sweep.unwrap_or_else(|| model::generate(&mut rng, corpus, plan.long_chains).into_bytes())),
+            Kind::Model => Input::Bytes(sweep.unwrap_or_else(|| model::generate(&mut rng, corpus).into_bytes())),
         }
     }
 
     /// How far the model target takes input `index` (other targets ignore it).
     pub fn depth(&self, plan: &Plan, index: u64) -> Depth {
-        if plan.generate_every == 0 || index % plan.generate_every != 0 {
-            Depth::Check
-        } else if plan.suppress_known {
-            Depth::GenerateUnlessKnown
-        } else {
-            Depth::Generate
-        }
+        if plan.generate_every == 0 || index % plan.generate_every != 0 { Depth::Check } else { Depth::Generate }
     }
 
     /// Feed one input to the code under test.
@@ -342,7 +332,6 @@ impl Target {
             (Kind::Model, Input::Bytes(bytes)) => {
                 let outcome = model::run(&String::from_utf8_lossy(bytes), depth);
                 match (outcome.loaded, outcome.checked, outcome.generated) {
-                    _ if outcome.known.is_some() => Outcome::err("generate skipped: known crash"),
                     (_, _, Some(true)) => Outcome::ok("generated"),
                     (_, true, Some(false)) => Outcome::err("checked, generate failed"),
                     (_, true, None) => Outcome::ok("checked"),
