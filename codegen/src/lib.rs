@@ -126,6 +126,9 @@ pub const RUNTIME_COPY_DIR: &str = "smithy-rt";
 /// Paths are relative to the workspace root.
 pub const CONFIGS: &[&str] = &[
     "codegen.json",
+    "credentials/clients/sts/codegen.json",
+    "credentials/clients/sso/codegen.json",
+    "credentials/clients/sso-oidc/codegen.json",
     "tests/crates/constraints/codegen.json",
     "tests/crates/restjson/codegen.json",
     "tests/crates/restjson-validation/codegen.json",

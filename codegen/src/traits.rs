@@ -60,6 +60,7 @@ pub const EC2_QUERY: &str = "aws.protocols#ec2Query";
 pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
 pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
 pub const ENDPOINT: &str = "smithy.api#endpoint";
+pub const AUTH: &str = "smithy.api#auth";
 pub const S3_UNWRAPPED_XML_OUTPUT: &str = "aws.customizations#s3UnwrappedXmlOutput";
 pub const PAGINATED: &str = "smithy.api#paginated";
 
@@ -241,6 +242,8 @@ pub struct TraitSet {
     pub gzip: bool,
     /// `@endpoint` `hostPrefix`.
     pub host_prefix: Option<String>,
+    /// `@auth`: the auth schemes in priority order; empty for an operation sent anonymously.
+    pub auth: Option<Vec<String>>,
     /// `aws.customizations#s3UnwrappedXmlOutput`.
     pub unwrapped_output: bool,
     /// `aws.auth#sigv4` `name`.
@@ -501,6 +504,12 @@ pub fn parse(traits: &Traits) -> (TraitSet, Vec<Diagnostic>) {
         match value.get("hostPrefix").and_then(Value::as_str) {
             Some(prefix) => set.host_prefix = Some(prefix.to_string()),
             None => problems.push(wrong(ENDPOINT, "an object with a `hostPrefix` string")),
+        }
+    }
+    if let Some(value) = traits.get(AUTH) {
+        match value.as_array().map(|schemes| schemes.iter().map(|s| s.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()) {
+            Some(Some(schemes)) => set.auth = Some(schemes),
+            _ => problems.push(wrong(AUTH, "a list of auth scheme shape ids")),
         }
     }
     if let Some(value) = traits.get(REQUEST_COMPRESSION) {

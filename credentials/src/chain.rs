@@ -1,5 +1,6 @@
-//! The default chain: environment, profile (static keys or `credential_process`), container,
-//! IMDS; the first that has credentials wins.
+//! The default chain: environment, profile (static keys, `credential_process`, roles, web
+//! identity, SSO), web identity from the environment, container, IMDS; the first that has
+//! credentials wins.
 //!
 //! A provider that has nothing (`CredentialsNotLoaded`) passes to the next; any other failure
 //! stops the chain, as in the SDKs, since a broken configuration should not silently fall back
@@ -11,12 +12,14 @@ use aws_credential_types::provider::{self, error::CredentialsError, future, Prov
 use smithy_rt::client::HttpTransport;
 
 use crate::cache::{CachedCredentials, Clock, SystemClock};
+use crate::clients::ServiceSettings;
 use crate::container::ContainerCredentials;
 use crate::env::{OsEnv, SharedEnv};
 use crate::environment::EnvironmentCredentials;
 use crate::error::{reason, with_context};
 use crate::imds::ImdsCredentials;
 use crate::profile_credentials::ProfileCredentials;
+use crate::sts::WebIdentityCredentials;
 
 /// Providers tried in order.
 #[derive(Debug, Clone, Default)]
@@ -91,7 +94,7 @@ impl DefaultChain {
         self
     }
 
-    /// Send container and IMDS requests through this transport.
+    /// Send STS, SSO, container and IMDS requests through this transport.
     pub fn transport(mut self, transport: Arc<dyn HttpTransport>) -> Self {
         self.transport = Some(transport);
         self
@@ -109,21 +112,28 @@ impl DefaultChain {
         self
     }
 
-    /// The chain, uncached: `environment`, `profile`, `container`, `IMDS`.
+    /// The chain, uncached: `environment`, `profile`, `web identity`, `container`, `IMDS`.
     pub fn chain(self) -> CredentialsChain {
-        let mut profile = ProfileCredentials::new(self.env.clone());
+        let mut profile = ProfileCredentials::new(self.env.clone()).clock(self.clock.clone());
         if let Some(name) = self.profile {
             profile = profile.profile_name(name);
+        }
+        let mut settings = ServiceSettings::new(self.env.clone());
+        if let Ok(Some(region)) = crate::region::region(&*self.env) {
+            settings = settings.region(region);
         }
         let mut container = ContainerCredentials::new(self.env.clone());
         let mut imds = ImdsCredentials::new(self.env.clone());
         if let Some(transport) = self.transport {
+            profile = profile.transport(transport.clone());
+            settings = settings.transport(transport.clone());
             container = container.transport(transport.clone());
             imds = imds.transport(transport);
         }
         CredentialsChain::new()
             .with("environment", EnvironmentCredentials::new(self.env))
             .with("profile", profile)
+            .with("web identity", WebIdentityCredentials::from_env(settings))
             .with("container", container)
             .with("IMDS", imds)
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Environment variables and file contents, as the providers see them.
 pub trait Env: std::fmt::Debug + Send + Sync {
@@ -17,6 +17,13 @@ pub trait Env: std::fmt::Debug + Send + Sync {
     ///
     /// When the file cannot be read (`NotFound` when it does not exist).
     fn read_file(&self, path: &Path) -> io::Result<String>;
+
+    /// Replace the file's contents (the SSO token cache, after a refresh).
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written.
+    fn write_file(&self, path: &Path, contents: &str) -> io::Result<()>;
 }
 
 /// A shared [`Env`], as the providers hold it.
@@ -51,6 +58,16 @@ impl Env for OsEnv {
     fn read_file(&self, path: &Path) -> io::Result<String> {
         std::fs::read_to_string(path)
     }
+
+    /// Written beside the file and renamed over it, so a reader never sees half a token.
+    fn write_file(&self, path: &Path, contents: &str) -> io::Result<()> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let partial = path.with_extension(format!("tmp{}", std::process::id()));
+        std::fs::write(&partial, contents)?;
+        std::fs::rename(&partial, path)
+    }
 }
 
 /// A described machine: the variables and files given, nothing else. Its `Debug` shows names
@@ -58,7 +75,8 @@ impl Env for OsEnv {
 #[derive(Clone, Default)]
 pub struct FakeEnv {
     vars: BTreeMap<String, String>,
-    files: BTreeMap<PathBuf, String>,
+    /// Shared by clones, so a test can read what a provider wrote.
+    files: Arc<Mutex<BTreeMap<PathBuf, String>>>,
 }
 
 impl FakeEnv {
@@ -74,9 +92,19 @@ impl FakeEnv {
     }
 
     /// With this file present.
-    pub fn file(mut self, path: impl Into<PathBuf>, contents: impl Into<String>) -> Self {
-        self.files.insert(path.into(), contents.into());
+    pub fn file(self, path: impl Into<PathBuf>, contents: impl Into<String>) -> Self {
+        self.files_mut().insert(path.into(), contents.into());
         self
+    }
+
+    /// The file's contents now (after providers wrote to it, say).
+    pub fn contents(&self, path: impl AsRef<Path>) -> Option<String> {
+        self.files_mut().get(path.as_ref()).cloned()
+    }
+
+    fn files_mut(&self) -> std::sync::MutexGuard<'_, BTreeMap<PathBuf, String>> {
+        // A test that panicked while holding the lock leaves the map as it was.
+        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Shared, as the providers take it.
@@ -87,7 +115,7 @@ impl FakeEnv {
 
 impl std::fmt::Debug for FakeEnv {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FakeEnv").field("vars", &self.vars.keys().collect::<Vec<_>>()).field("files", &self.files.keys().collect::<Vec<_>>()).finish()
+        f.debug_struct("FakeEnv").field("vars", &self.vars.keys().collect::<Vec<_>>()).field("files", &self.files_mut().keys().cloned().collect::<Vec<_>>()).finish()
     }
 }
 
@@ -97,6 +125,11 @@ impl Env for FakeEnv {
     }
 
     fn read_file(&self, path: &Path) -> io::Result<String> {
-        self.files.get(path).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{} does not exist", path.display())))
+        self.files_mut().get(path).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{} does not exist", path.display())))
+    }
+
+    fn write_file(&self, path: &Path, contents: &str) -> io::Result<()> {
+        self.files_mut().insert(path.to_path_buf(), contents.to_string());
+        Ok(())
     }
 }

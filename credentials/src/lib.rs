@@ -21,6 +21,7 @@
 
 mod cache;
 mod chain;
+mod clients;
 mod container;
 pub mod env;
 mod environment;
@@ -32,9 +33,12 @@ mod process;
 pub mod profile;
 mod profile_credentials;
 mod region;
+mod sso;
+mod sts;
 
 pub use cache::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use chain::{CredentialsChain, DefaultChain};
+pub use clients::ServiceSettings;
 pub use container::ContainerCredentials;
 pub use env::{Env, FakeEnv, OsEnv, SharedEnv};
 pub use environment::EnvironmentCredentials;
@@ -43,3 +47,5 @@ pub use imds::ImdsCredentials;
 pub use process::{CredentialProcess, DEFAULT_PROCESS_TIMEOUT};
 pub use profile_credentials::ProfileCredentials;
 pub use region::region;
+pub use sso::{SsoCredentials, SsoProfile};
+pub use sts::{AssumeRoleCredentials, Role, WebIdentityCredentials};

@@ -51,7 +51,8 @@ async fn nothing_found_lists_every_provider() {
     let text = describe(&error);
     for part in [
         "no credentials found (environment: AWS_ACCESS_KEY_ID is not set",
-        "; profile: profile `default` has neither `aws_access_key_id` nor `credential_process`",
+        "; profile: profile `default` has neither `aws_access_key_id`, `credential_process`, SSO settings nor `role_arn`",
+        "; web identity: AWS_WEB_IDENTITY_TOKEN_FILE is not set",
         "; container: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set",
         "; IMDS: IMDS at http://127.0.0.1:",
     ] {

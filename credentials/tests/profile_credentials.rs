@@ -70,8 +70,9 @@ async fn profile_errors() {
     assert!(matches!(malformed, CredentialsError::InvalidConfiguration(_)));
     assert!(describe(&malformed).contains("/home/u/.aws/config is malformed: line 1"), "{}", describe(&malformed));
 
+    // Role profiles are tested in `roles.rs`; one whose source is missing is a configuration error.
     let role = profile(home("[default]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = base\n", "")).await.unwrap_err();
-    assert!(describe(&role).contains("`role_arn` (STS AssumeRole)"), "{}", describe(&role));
+    assert!(describe(&role).contains("names `source_profile = base`, which is not defined"), "{}", describe(&role));
 }
 
 fn script(json: &str) -> String {

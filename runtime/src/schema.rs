@@ -715,6 +715,9 @@ pub struct Operation {
     /// `@requestCompression` lists `gzip`: bodies of at least
     /// [`MIN_COMPRESSION_BYTES`](crate::protocol::MIN_COMPRESSION_BYTES) travel gzipped.
     pub gzip: bool,
+    /// `@auth([])`: sent unsigned, and no credentials are looked up (STS
+    /// `AssumeRoleWithWebIdentity`, SSO `GetRoleCredentials`: the calls that obtain credentials).
+    pub anonymous: bool,
     /// `@endpoint` `hostPrefix`: put before the endpoint's host, labels from `@hostLabel` members.
     pub host_prefix: &'static [PathPart],
     /// Where the operation departs from its protocol.

@@ -48,6 +48,7 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
     let ident = format_ident!("{}", naming::OPERATION_STATIC);
     let wire = format_ident!("{}", naming::WIRE_STATIC);
     let gzip = op.gzip;
+    let anonymous = op.anonymous;
     let host_prefix = op.host_prefix.iter().map(path_part);
     let customizations = op.customizations.iter().map(|c| match c {
         Customization::UnwrappedOutput => quote!(#rt::schema::Customization::UnwrappedOutput),
@@ -68,6 +69,7 @@ fn operation_static(krate: &Crate, op: &Operation) -> TokenStream {
             http: #http,
             wire: &crate::operation::#wire,
             gzip: #gzip,
+            anonymous: #anonymous,
             host_prefix: &[#( #host_prefix ),*],
             customizations: &[#( #customizations ),*],
             endpoint_params: #endpoint_params,

@@ -438,6 +438,8 @@ pub struct Operation {
     pub wire: bool,
     /// `@requestCompression` with gzip: large bodies travel compressed.
     pub gzip: bool,
+    /// `@auth([])` on the operation (or its service): sent unsigned, with no credentials.
+    pub anonymous: bool,
     /// `@endpoint` `hostPrefix`: literal text and `@hostLabel` input fields put before the host.
     pub host_prefix: Vec<PathPart>,
     /// Where the operation departs from its protocol: [`output_unwrapped`](Customization) from

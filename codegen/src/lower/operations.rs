@@ -101,6 +101,7 @@ impl Lowerer<'_> {
             http,
             wire,
             gzip: self.traits.get(id).gzip,
+            anonymous: self.anonymous(id),
             host_prefix,
             customizations: if wire { customizations } else { Vec::new() },
             // Filled in once the rule set is lowered (`Lowerer::endpoint_bindings`).
@@ -108,6 +109,13 @@ impl Lowerer<'_> {
             client,
             paginator,
         }
+    }
+
+    /// Whether the operation's effective `@auth` (its own, else its service's) is empty. Smithy
+    /// 1.0's `@optionalAuth` beside it changes nothing: no credentials are needed, so none are sent.
+    fn anonymous(&self, id: &ShapeId) -> bool {
+        let service = self.service().and_then(|service| self.traits.get(service).auth.as_ref());
+        self.traits.get(id).auth.as_ref().or(service).is_some_and(Vec::is_empty)
     }
 
     fn error_enum(&mut self, id: &ShapeId) -> ErrorEnum {

@@ -17,11 +17,17 @@ pub struct Reply {
     pub status: u16,
     pub body: String,
     pub delay: Duration,
+    pub content_type: &'static str,
 }
 
 impl Reply {
     pub fn new(status: u16, body: impl Into<String>) -> Reply {
-        Reply { status, body: body.into(), delay: Duration::ZERO }
+        Reply { status, body: body.into(), delay: Duration::ZERO, content_type: "application/json" }
+    }
+
+    /// An XML document (the awsQuery protocol's responses).
+    pub fn xml(status: u16, body: impl Into<String>) -> Reply {
+        Reply { content_type: "text/xml", ..Reply::new(status, body) }
     }
 
     pub fn delayed(mut self, delay: Duration) -> Reply {
@@ -36,6 +42,7 @@ pub struct Recorded {
     pub method: String,
     pub path: String,
     pub headers: Vec<(String, String)>,
+    pub body: String,
 }
 
 impl Recorded {
@@ -73,7 +80,7 @@ impl Server {
                     let index = next.fetch_add(1, Ordering::SeqCst).min(replies.len().saturating_sub(1));
                     let Some(reply) = replies.get(index).cloned() else { return };
                     tokio::time::sleep(reply.delay).await;
-                    let head = format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n", reply.status, reply.body.len());
+                    let head = format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\nContent-Type: {}\r\nConnection: close\r\n\r\n", reply.status, reply.body.len(), reply.content_type);
                     let _ = stream.write_all(head.as_bytes()).await;
                     let _ = stream.write_all(reply.body.as_bytes()).await;
                     let _ = stream.shutdown().await;
@@ -111,13 +118,13 @@ async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<Recorded> {
     let (method, path) = (first.next()?.to_string(), first.next()?.to_string());
     let headers: Vec<(String, String)> = lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_string(), v.trim().to_string())).collect();
     let length: usize = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
-    let mut body = buffer.len() - (end + 4);
-    while body < length {
+    let mut body = buffer[end + 4..].to_vec();
+    while body.len() < length {
         let n = stream.read(&mut chunk).await.ok()?;
         if n == 0 {
             break;
         }
-        body += n;
+        body.extend_from_slice(&chunk[..n]);
     }
-    Some(Recorded { method, path, headers })
+    Some(Recorded { method, path, headers, body: String::from_utf8_lossy(&body).into_owned() })
 }

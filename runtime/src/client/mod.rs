@@ -276,8 +276,11 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         Err(error) => return construction(ConstructionError::Endpoint(error.to_string())),
     };
     let region = config.region.as_deref().unwrap_or(DEFAULT_SIGNING_REGION);
+    // An anonymous operation is neither signed nor given credentials: it is how credentials are
+    // obtained (STS web identity, SSO), so it must not depend on them.
     let signing = match Signing::for_endpoint(&endpoint, inner.service.signing_name, region) {
-        Ok(signing) => signing,
+        _ if op.anonymous => None,
+        Ok(signing) => Some(signing),
         Err(schemes) => return construction(ConstructionError::AuthSchemes(schemes)),
     };
     let serialize = || crate::protocol::serialize_request_unvalidated(op, input, endpoint.url());
@@ -298,12 +301,15 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
     let (Some(transport), Some(sleep)) = (&config.transport, &config.sleep) else {
         return construction(ConstructionError::MissingComponent(if config.transport.is_none() { "transport" } else { "timer" }));
     };
-    let Some(provider) = &config.credentials else {
-        return construction(ConstructionError::Credentials(CredentialsError::not_loaded("no credentials provider is configured")));
-    };
-    let credentials = match provider.provide_credentials().await {
-        Ok(credentials) => credentials,
-        Err(error) => return construction(ConstructionError::Credentials(error)),
+    let credentials = match (&signing, &config.credentials) {
+        (None, _) => None,
+        (Some(signing), Some(provider)) => match provider.provide_credentials().await {
+            Ok(credentials) => Some((credentials, signing)),
+            Err(error) => return construction(ConstructionError::Credentials(error)),
+        },
+        (Some(_), None) => {
+            return construction(ConstructionError::Credentials(CredentialsError::not_loaded("no credentials provider is configured")));
+        }
     };
     let user_agent = config.user_agent.as_deref().unwrap_or(inner.service.user_agent);
     let mut attempt = 0;
@@ -313,8 +319,10 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
         if let Ok(agent) = http::HeaderValue::from_str(user_agent) {
             request.headers_mut().insert(http::header::USER_AGENT, agent);
         }
-        if let Err(message) = sign_with(&mut request, &credentials, &signing, (config.clock)()) {
-            return construction(ConstructionError::Signing(message));
+        if let Some((credentials, signing)) = &credentials {
+            if let Err(message) = sign_with(&mut request, credentials, signing, (config.clock)()) {
+                return construction(ConstructionError::Signing(message));
+            }
         }
         let last = attempt >= config.retry.max_attempts();
         let exchange = with_timeout(transport.send(request), config.timeout, sleep);

@@ -43,6 +43,13 @@ pub trait HttpTransport: std::fmt::Debug + Send + Sync {
     ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>>;
 }
 
+/// A shared transport is one too, so one connection pool can serve several clients.
+impl<T: HttpTransport + ?Sized> HttpTransport for std::sync::Arc<T> {
+    fn send(&self, request: http::Request<Vec<u8>>) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>> {
+        (**self).send(request)
+    }
+}
+
 /// Waits, for retry backoff and timeouts. Enable `default-https-client` for a tokio timer.
 pub trait Sleep: std::fmt::Debug + Send + Sync {
     /// A future that completes after `duration`.

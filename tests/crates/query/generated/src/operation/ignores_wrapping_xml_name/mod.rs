@@ -41,6 +41,7 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     http: ::core::option::Option::None,
     wire: &crate::operation::WIRE,
     gzip: false,
+    anonymous: false,
     host_prefix: &[],
     customizations: &[],
     endpoint_params: &[],

@@ -50,6 +50,7 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     }),
     wire: &crate::operation::WIRE,
     gzip: true,
+    anonymous: false,
     host_prefix: &[],
     customizations: &[],
     endpoint_params: &[],

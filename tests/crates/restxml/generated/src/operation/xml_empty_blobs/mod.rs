@@ -46,6 +46,7 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     }),
     wire: &crate::operation::WIRE,
     gzip: false,
+    anonymous: false,
     host_prefix: &[],
     customizations: &[],
     endpoint_params: &[],

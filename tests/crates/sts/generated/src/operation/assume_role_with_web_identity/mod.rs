@@ -55,6 +55,7 @@ pub(crate) static OPERATION: ::smithy_rt::schema::Operation = ::smithy_rt::schem
     http: ::core::option::Option::None,
     wire: &crate::operation::WIRE,
     gzip: false,
+    anonymous: true,
     host_prefix: &[],
     customizations: &[],
     endpoint_params: &[],

@@ -1,0 +1,75 @@
+//! Configuration of the chain's own service clients (STS, SSO, SSO OIDC): the region, the
+//! endpoint overrides of the AWS SDKs' shared settings, and the transport.
+
+use std::sync::Arc;
+
+use aws_credential_types::provider::SharedCredentialsProvider;
+use smithy_rt::client::{Config, HttpTransport};
+
+use crate::env::{non_empty, SharedEnv};
+
+/// Used when nothing configures a region: STS answers there for every partition's global
+/// endpoint, as aws-config assumes too.
+pub(crate) const FALLBACK_REGION: &str = "us-east-1";
+
+/// How the chain's providers reach AWS services.
+#[derive(Debug, Clone)]
+pub struct ServiceSettings {
+    pub(crate) env: SharedEnv,
+    pub(crate) region: Option<String>,
+    pub(crate) transport: Option<Arc<dyn HttpTransport>>,
+}
+
+impl ServiceSettings {
+    /// Endpoints from `env` (`AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, unless
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`), no region (the caller's), the runtime's
+    /// default transport.
+    pub fn new(env: SharedEnv) -> Self {
+        ServiceSettings { env, region: None, transport: None }
+    }
+
+    /// Calls go to this region unless a profile names its own (`sso_region`).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Send through this transport.
+    pub fn transport(mut self, transport: Arc<dyn HttpTransport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// The override for a service whose endpoint variable is `variable`.
+    fn endpoint(&self, variable: &str) -> Option<String> {
+        let env = &*self.env;
+        if non_empty(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+            return None;
+        }
+        non_empty(env, variable).or_else(|| non_empty(env, "AWS_ENDPOINT_URL"))
+    }
+
+    /// A client configuration for the service whose endpoint variable is `variable`, in
+    /// `region` (else the settings' region, else [`FALLBACK_REGION`]), signing with
+    /// `credentials` when given.
+    pub(crate) fn config(&self, variable: &str, region: Option<&str>, credentials: Option<SharedCredentialsProvider>) -> Config {
+        let region = region.or(self.region.as_deref()).unwrap_or(FALLBACK_REGION);
+        let mut builder = Config::builder().region(region);
+        if let Some(url) = self.endpoint(variable) {
+            builder = builder.endpoint_url(url);
+        }
+        if let Some(credentials) = credentials {
+            builder = builder.credentials_provider(credentials);
+        }
+        if let Some(transport) = &self.transport {
+            builder = builder.transport(transport.clone());
+        }
+        builder.build()
+    }
+}
+
+/// A credentials error from a failed service call, readable (the call's `Display` names the
+/// operation, the service's code and message, or the transport's failure).
+pub(crate) fn call_failed(what: &str, error: &dyn std::fmt::Display) -> aws_credential_types::provider::error::CredentialsError {
+    aws_credential_types::provider::error::CredentialsError::provider_error(format!("{what}: {error}"))
+}
