@@ -37,6 +37,12 @@ pub struct Settings {
     /// The `path` of the generated crate's dependency on the runtime crate, relative to the
     /// generated crate.
     pub runtime_path: String,
+    /// A client's `from_env` uses the AWS default credentials chain (`smithy-credentials`),
+    /// behind a default feature. Off for the chain's own clients, which it depends on.
+    pub credentials_chain: bool,
+    /// The `path` of the dependency on `smithy-credentials`, relative to the generated crate;
+    /// `None` outside this repository, where only the runtime is copied beside the crate.
+    pub credentials_path: Option<String>,
 }
 
 impl Settings {
@@ -53,6 +59,8 @@ impl Settings {
             protocol_tests: Vec::new(),
             protocol_test_skips: Default::default(),
             runtime_path: "../runtime".to_string(),
+            credentials_chain: true,
+            credentials_path: None,
         }
     }
 }
@@ -190,6 +198,8 @@ impl Config {
                     .unwrap_or_default(),
                 protocol_test_skips,
                 runtime_path: crate::runtime_path_from(&output),
+                credentials_chain: root.get("credentials_chain").and_then(Value::as_bool).unwrap_or(true),
+                credentials_path: crate::credentials_path_from(&output),
             },
             output,
         })

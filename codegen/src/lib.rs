@@ -80,6 +80,17 @@ pub fn runtime_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("runtime")
 }
 
+/// The `path` a crate generated into `output` uses for `smithy-credentials`: the repository's
+/// `credentials/` relative to it when the runtime is the repository's too; `None` when the
+/// runtime is copied beside the crate (the credentials crate and its clients are not).
+pub fn credentials_path_from(output: &Path) -> Option<String> {
+    let runtime = runtime_path_from(output);
+    (runtime != RUNTIME_COPY_DIR).then(|| match runtime.strip_suffix("runtime") {
+        Some(prefix) => format!("{prefix}credentials"),
+        None => format!("{runtime}/../credentials"),
+    })
+}
+
 /// The `path` a crate generated into `output` uses for the runtime dependency: the repository's
 /// `runtime/` relative to it when both are inside this repository, else the copy of the runtime
 /// written beside the crate ([`RUNTIME_COPY_DIR`], see [`runtime_files`]).

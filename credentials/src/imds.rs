@@ -16,6 +16,8 @@ use crate::json::{self, Shape};
 
 const TOKEN_PATH: &str = "/latest/api/token";
 const ROLE_PATH: &str = "/latest/meta-data/iam/security-credentials/";
+/// The instance's region.
+const REGION_PATH: &str = "/latest/meta-data/placement/region";
 const TOKEN_HEADER: &str = "x-aws-ec2-metadata-token";
 const TTL_HEADER: &str = "x-aws-ec2-metadata-token-ttl-seconds";
 
@@ -138,6 +140,25 @@ impl ImdsCredentials {
         }
         json::credentials(response.body(), Shape { token: "Token", version: false, code: true }, "Ec2InstanceMetadata")
             .map_err(|why| failed(format!("sent unusable credentials for role `{role}`: {why}")))
+    }
+}
+
+impl ImdsCredentials {
+    /// The instance's region (`/latest/meta-data/placement/region`), for the region chain's last
+    /// step; `None` when IMDS is disabled, unreachable or has none.
+    pub async fn region(&self) -> Option<String> {
+        if non_empty(&*self.env, "AWS_EC2_METADATA_DISABLED").is_some_and(|value| value.eq_ignore_ascii_case("true")) {
+            return None;
+        }
+        let endpoint = self.endpoint();
+        let mut token = self.token(&endpoint).await.ok()?;
+        let response = self.get(&endpoint, REGION_PATH, &mut token).await.ok()?;
+        if !response.status().is_success() {
+            return None;
+        }
+        let region = String::from_utf8_lossy(response.body()).trim().to_string();
+        // Region names are lowercase letters, digits and dashes; anything else is not one.
+        (!region.is_empty() && region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')).then_some(region)
     }
 }
 

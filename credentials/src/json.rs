@@ -4,7 +4,7 @@
 use std::time::SystemTime;
 
 use aws_credential_types::Credentials;
-use serde_json::Value;
+use smithy_rt::json::{self as rt_json, Json, JsonWriter};
 
 /// How one source names and checks its fields.
 #[derive(Debug, Clone, Copy)]
@@ -19,27 +19,29 @@ pub(crate) struct Shape {
 
 /// The credentials in `body`.
 pub(crate) fn credentials(body: &[u8], shape: Shape, provider: &'static str) -> Result<Credentials, String> {
-    let document: Value = serde_json::from_slice(body).map_err(|error| format!("the response is not valid JSON ({error})"))?;
-    let Value::Object(fields) = document else { return Err("the response is not a JSON object".to_string()) };
+    let fields = rt_json::parse(body).map_err(|error| format!("the response is not valid JSON ({error})"))?;
+    if !matches!(fields, Json::Object(_)) {
+        return Err("the response is not a JSON object".to_string());
+    }
     if shape.version {
         match fields.get("Version") {
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-            Some(Value::Number(n)) => return Err(format!("unsupported Version {n} (only 1 is supported)")),
+            Some(Json::Number(n)) if n.as_str().parse::<u64>() == Ok(1) => {}
+            Some(Json::Number(n)) => return Err(format!("unsupported Version {n} (only 1 is supported)")),
             Some(_) => return Err("`Version` is not a number".to_string()),
             None => return Err("`Version` is missing (expected 1)".to_string()),
         }
     }
     if shape.code {
-        match fields.get("Code").and_then(Value::as_str) {
+        match fields.get("Code").and_then(Json::as_str) {
             Some("Success") | None => {}
             Some(code) => return Err(format!("the response's Code is `{code}`, not `Success`")),
         }
     }
     let string = |name: &str| -> Result<Option<String>, String> {
         match fields.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) if s.is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::String(s)) if s.is_empty() => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s.clone())),
             Some(_) => Err(format!("`{name}` is not a string")),
         }
     };
@@ -56,4 +58,38 @@ pub(crate) fn credentials(body: &[u8], shape: Shape, provider: &'static str) -> 
 fn parse_time(text: &str) -> Option<SystemTime> {
     let time = aws_smithy_types::DateTime::from_str(text, aws_smithy_types::date_time::Format::DateTime).ok()?;
     SystemTime::try_from(time).ok()
+}
+
+/// `value` as JSON text (an object's entries in their order). Parsed documents are at most
+/// `MAX_DEPTH` deep, so the recursion is bounded.
+pub(crate) fn write(w: &mut JsonWriter, value: &Json) {
+    match value {
+        Json::Null => {
+            w.null();
+        }
+        Json::Bool(b) => {
+            w.bool(*b);
+        }
+        Json::Number(n) => {
+            w.raw_number(n.as_str());
+        }
+        Json::String(s) => {
+            w.string(s);
+        }
+        Json::Array(items) => {
+            w.begin_array();
+            for item in items {
+                write(w, item);
+            }
+            w.end_array();
+        }
+        Json::Object(entries) => {
+            w.begin_object();
+            for (key, item) in entries {
+                w.key(key);
+                write(w, item);
+            }
+            w.end_object();
+        }
+    }
 }

@@ -22,6 +22,7 @@
 mod cache;
 mod chain;
 mod clients;
+mod config;
 mod container;
 pub mod env;
 mod environment;
@@ -39,6 +40,7 @@ mod sts;
 pub use cache::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use chain::{CredentialsChain, DefaultChain};
 pub use clients::ServiceSettings;
+pub use config::config_from_env;
 pub use container::ContainerCredentials;
 pub use env::{Env, FakeEnv, OsEnv, SharedEnv};
 pub use environment::EnvironmentCredentials;

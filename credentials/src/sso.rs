@@ -13,7 +13,7 @@ use aws_credential_types::provider::{self, error::CredentialsError, future, Prov
 use aws_credential_types::Credentials;
 use aws_smithy_types::date_time::Format;
 use aws_smithy_types::DateTime;
-use serde_json::{Map, Value};
+use smithy_rt::json::{Json, JsonWriter};
 use sha1::Digest;
 use smithy_credentials_sso as sso;
 use smithy_credentials_sso_oidc as oidc;
@@ -51,7 +51,8 @@ pub struct SsoCredentials {
 /// The cached token, with the document it came from (written back whole after a refresh).
 struct CachedToken {
     path: PathBuf,
-    document: Map<String, Value>,
+    /// The cache file's entries, in order.
+    document: Vec<(String, Json)>,
     access_token: String,
     expires_at: SystemTime,
 }
@@ -93,11 +94,12 @@ impl SsoCredentials {
             .read_file(&path)
             .map_err(|error| CredentialsError::provider_error(format!("the SSO token cache {} cannot be read ({error}): {hint}", path.display())))?;
         let invalid = |why: &str| CredentialsError::provider_error(format!("the SSO token cache {} {why}: {hint}", path.display()));
-        let Ok(Value::Object(document)) = serde_json::from_str::<Value>(&text) else {
+        let Ok(Json::Object(document)) = smithy_rt::json::parse(text.as_bytes()) else {
             return Err(invalid("is not a JSON object"));
         };
-        let access_token = document.get("accessToken").and_then(Value::as_str).filter(|t| !t.is_empty()).ok_or_else(|| invalid("has no accessToken"))?.to_string();
-        let expires_at = document.get("expiresAt").and_then(Value::as_str).ok_or_else(|| invalid("has no expiresAt"))?;
+        let field = |name: &str| lookup(&document, name);
+        let access_token = field("accessToken").filter(|t| !t.is_empty()).ok_or_else(|| invalid("has no accessToken"))?.to_string();
+        let expires_at = field("expiresAt").ok_or_else(|| invalid("has no expiresAt"))?;
         let expires_at = parse_time(expires_at).ok_or_else(|| invalid("has an expiresAt that is not an RFC 3339 time"))?;
         Ok(CachedToken { path, document, access_token, expires_at })
     }
@@ -105,7 +107,7 @@ impl SsoCredentials {
     /// A fresh token from the cached refresh token, written back to the cache; `None` when the
     /// cache holds no refresh token and client registration.
     async fn refresh(&self, token: &CachedToken) -> Result<Option<CachedToken>, CredentialsError> {
-        let text = |name: &str| token.document.get(name).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
+        let text = |name: &str| lookup(&token.document, name).filter(|v| !v.is_empty()).map(str::to_string);
         let (Some(refresh_token), Some(client_id), Some(client_secret)) = (text("refreshToken"), text("clientId"), text("clientSecret")) else {
             return Ok(None);
         };
@@ -126,12 +128,14 @@ impl SsoCredentials {
         let access_token = output.access_token.filter(|t| !t.is_empty()).ok_or_else(|| CredentialsError::provider_error("SSO OIDC CreateToken: the response has no accessToken"))?;
         let expires_at = now + Duration::from_secs(u64::try_from(output.expires_in.unwrap_or(0)).unwrap_or(0));
         let mut document = token.document.clone();
-        document.insert("accessToken".into(), Value::String(access_token.clone()));
-        document.insert("expiresAt".into(), Value::String(format_time(expires_at)));
+        set(&mut document, "accessToken", access_token.clone());
+        set(&mut document, "expiresAt", format_time(expires_at));
         if let Some(rotated) = output.refresh_token.filter(|t| !t.is_empty()) {
-            document.insert("refreshToken".into(), Value::String(rotated));
+            set(&mut document, "refreshToken", rotated);
         }
-        let written = serde_json::to_string_pretty(&Value::Object(document.clone())).unwrap_or_default();
+        let mut writer = JsonWriter::new();
+        crate::json::write(&mut writer, &Json::Object(document.clone()));
+        let written = writer.into_string();
         // A cache that cannot be written costs a refresh next time, not these credentials.
         let _ = self.settings.env.write_file(&token.path, &written);
         Ok(Some(CachedToken { path: token.path.clone(), document, access_token, expires_at }))
@@ -183,6 +187,17 @@ impl ProvideCredentials for SsoCredentials {
     {
         future::ProvideCredentials::new(self.provide())
     }
+}
+
+/// A string entry of the cache document (the last one, should the key repeat).
+fn lookup<'d>(document: &'d [(String, Json)], name: &str) -> Option<&'d str> {
+    document.iter().rev().find(|(key, _)| key == name).and_then(|(_, value)| value.as_str())
+}
+
+/// Replace the entry `name` (every copy of it), or add it at the end.
+fn set(document: &mut Vec<(String, Json)>, name: &str, value: String) {
+    document.retain(|(key, _)| key != name);
+    document.push((name.to_string(), Json::String(value)));
 }
 
 fn parse_time(text: &str) -> Option<SystemTime> {

@@ -100,3 +100,20 @@ async fn unreachable_is_not_loaded() {
     let error = ImdsCredentials::new(env.shared()).attempts(1).provide_credentials().await.unwrap_err();
     assert!(matches!(error, CredentialsError::CredentialsNotLoaded(_)), "{error:?}");
 }
+
+#[tokio::test]
+async fn the_instance_region() {
+    let server = Server::start(vec![Reply::new(200, "session-token"), Reply::new(200, "eu-north-1\n")]).await;
+    assert_eq!(provider(&server).region().await.as_deref(), Some("eu-north-1"));
+    let requests = server.requests();
+    assert_eq!((requests[1].path.as_str(), requests[1].header("x-aws-ec2-metadata-token")), ("/latest/meta-data/placement/region", Some("session-token")));
+
+    // Not a region name, a 404, or IMDS disabled: no region.
+    let garbled = Server::start(vec![Reply::new(200, "t"), Reply::new(200, "<html>")]).await;
+    assert_eq!(provider(&garbled).region().await, None);
+    let missing = Server::start(vec![Reply::new(200, "t"), Reply::new(404, "")]).await;
+    assert_eq!(provider(&missing).region().await, None);
+    let disabled = ImdsCredentials::new(FakeEnv::new().var("AWS_EC2_METADATA_DISABLED", "true").var("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()).shared());
+    assert_eq!(disabled.region().await, None);
+    assert_eq!(server.requests().len(), 2, "nothing sent when disabled");
+}

@@ -5,8 +5,11 @@
 //!   cargo run -p update-contact-attributes -- --instance-id <id> --contact-id <id> customerName=Jane reason=billing
 //! ```
 //!
-//! Credentials, region and an optional endpoint override (`AWS_ENDPOINT_URL`) come from the
-//! standard environment variables. Invalid input is refused before anything is sent, with every
+//! Credentials come from the AWS default chain (environment variables, `~/.aws/config` and
+//! `~/.aws/credentials` profiles with keys, roles, web identity, SSO or `credential_process`,
+//! `AWS_WEB_IDENTITY_TOKEN_FILE`, ECS/EKS container credentials, EC2 instance metadata); the
+//! region from `AWS_REGION`, the profile or IMDS; an optional endpoint override from
+//! `AWS_ENDPOINT_URL`. Invalid input is refused before anything is sent, with every
 //! problem listed.
 
 use std::process::ExitCode;

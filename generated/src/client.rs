@@ -27,9 +27,13 @@ impl Client {
         }
     }
 
-    /// A client configured from the standard environment variables (see
-    /// [`Config::from_env`](crate::config::Config::from_env)); the service's own
-    /// endpoint variable applies too.
+    /// A client configured from the standard environment, credentials from the AWS
+    /// default chain (feature `credentials-chain`, on by default: environment variables,
+    /// profiles with keys, roles, web identity, SSO or `credential_process`, web identity
+    /// from the environment, container credentials, IMDS) and the region from
+    /// `AWS_REGION`, the profile or IMDS; the service's own endpoint variable applies
+    /// too. Without the feature, the environment variables alone (see
+    /// [`Config::from_env`](crate::config::Config::from_env)).
     ///
     /// # Errors
     ///
@@ -38,7 +42,12 @@ impl Client {
         Self,
         crate::config::ConstructionError,
     > {
-        ::smithy_rt::client::Handle::from_env(&SERVICE).map(|handle| Client { handle })
+        #[cfg(feature = "credentials-chain")]
+        let config = ::smithy_credentials::config_from_env().await;
+        #[cfg(not(feature = "credentials-chain"))]
+        let config = crate::config::Config::from_env();
+        ::smithy_rt::client::Handle::from_env_config(&SERVICE, config)
+            .map(|handle| Client { handle })
     }
 
     /// The configuration.

@@ -61,6 +61,7 @@ fn full_crate(model: &Path) -> &'static FullCrate {
         let mut request = official_request(model, Selection::All);
         request.settings.package = FULL_PACKAGE.to_string();
         request.settings.runtime_path = codegen::runtime_path_from(&full_crate_dir());
+        request.settings.credentials_path = codegen::credentials_path_from(&full_crate_dir());
         let start = Instant::now();
         let generated = codegen::generate(&request)
             .unwrap_or_else(|d| panic!("generating every operation failed:\n{d}"));

@@ -36,6 +36,7 @@ fn request(model: &str) -> Request {
     request.settings.package = "endpoint-bindings".to_string();
     request.settings.client = true;
     request.settings.runtime_path = codegen::runtime_path_from(&crate_dir());
+    request.settings.credentials_path = codegen::credentials_path_from(&crate_dir());
     request
 }
 

@@ -312,6 +312,7 @@ fn request(model: &str) -> Request {
     let mut request = Request::from_model("widgets.json", model, Selection::All);
     request.settings.package = "endpoint-rules-widgets".to_string();
     request.settings.runtime_path = codegen::runtime_path_from(&crate_dir());
+    request.settings.credentials_path = codegen::credentials_path_from(&crate_dir());
     request
 }
 

@@ -20,6 +20,10 @@ fn build_elsewhere(model: &[&str], client: bool) {
     assert_eq!(request.settings.runtime_path, codegen::RUNTIME_COPY_DIR);
     let generated = codegen::generate(&request).unwrap_or_else(|d| panic!("{d}"));
     assert!(generated.files.contains_key("smithy-rt/Cargo.toml"), "the runtime is copied beside the crate");
+    // The credentials crate and its clients are not copied: the client says so rather than
+    // quietly offering less.
+    assert_eq!(generated.warnings.to_string().contains("CredentialsChainUnavailable"), client, "{}", generated.warnings);
+    assert!(!generated.files["Cargo.toml"].contains("smithy-credentials"));
     codegen::output::write(&out, &generated.files).expect("write the crate");
     // Pin the dependencies to this repository's, so the check needs no new downloads.
     std::fs::copy(workspace_root().join("Cargo.lock"), out.join("Cargo.lock")).expect("copy Cargo.lock");

@@ -28,6 +28,7 @@ fn dynamodb_and_s3_endpoint_cases_pass_through_their_operations() {
         request.settings.package = package.to_string();
         request.settings.client = true;
         request.settings.runtime_path = codegen::runtime_path_from(&out);
+        request.settings.credentials_path = codegen::credentials_path_from(&out);
         let generated = codegen::generate(&request).unwrap_or_else(|d| panic!("{model} does not generate:\n{d}"));
         let tests = generated.files.get("tests/endpoint_tests.rs").expect("endpoint tests");
         assert_eq!(tests.matches("#[test]").count(), cases, "{model}: one test per case");

@@ -44,6 +44,7 @@ fn every_shared_model_generates_with_all_operations_and_compiles() {
         request.settings.package = package.clone();
         request.settings.client = true;
         request.settings.runtime_path = codegen::runtime_path_from(&out);
+        request.settings.credentials_path = codegen::credentials_path_from(&out);
         let start = Instant::now();
         let generated = codegen::generate(&request).unwrap_or_else(|d| panic!("{stem} does not generate:\n{d}"));
         let operations = generated.files.keys().filter(|p| p.starts_with("src/operation/") && p.ends_with("/mod.rs") && p.matches('/').count() == 3).count();

@@ -118,6 +118,7 @@ fn default_config(model: &Path) -> Config {
     let out = std::env::temp_dir().join(format!("aws-{name}"));
     let mut settings = Settings::new(format!("aws-{name}"));
     settings.runtime_path = codegen::runtime_path_from(&out);
+    settings.credentials_path = codegen::credentials_path_from(&out);
     Config { models: vec![model.to_path_buf()], overlays: Vec::new(), output: out, models_optional: false, settings }
 }
 
@@ -139,6 +140,7 @@ fn run_config(args: &Args, config_path: Option<&Path>) -> Result<ExitCode, Strin
     if let Some(out) = &args.out {
         config.output = out.clone();
         config.settings.runtime_path = codegen::runtime_path_from(out);
+        config.settings.credentials_path = codegen::credentials_path_from(out);
     }
     if args.all_operations {
         config.settings.selection = Selection::All;

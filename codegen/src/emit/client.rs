@@ -35,6 +35,40 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
         })
     });
     let waiters = super::waiters::client_methods(krate);
+    let from_env = match &krate.credentials_chain {
+        Some(_) => quote! {
+            /// A client configured from the standard environment, credentials from the AWS
+            /// default chain (feature `credentials-chain`, on by default: environment variables,
+            /// profiles with keys, roles, web identity, SSO or `credential_process`, web identity
+            /// from the environment, container credentials, IMDS) and the region from
+            /// `AWS_REGION`, the profile or IMDS; the service's own endpoint variable applies
+            /// too. Without the feature, the environment variables alone (see
+            /// [`Config::from_env`](crate::config::Config::from_env)).
+            ///
+            /// # Errors
+            ///
+            /// When neither a region nor an endpoint override is set.
+            pub async fn from_env() -> ::std::result::Result<Self, crate::config::ConstructionError> {
+                #[cfg(feature = "credentials-chain")]
+                let config = ::smithy_credentials::config_from_env().await;
+                #[cfg(not(feature = "credentials-chain"))]
+                let config = crate::config::Config::from_env();
+                #rt::client::Handle::from_env_config(&SERVICE, config).map(|handle| Client { handle })
+            }
+        },
+        None => quote! {
+            /// A client configured from the standard environment variables (see
+            /// [`Config::from_env`](crate::config::Config::from_env)); the service's own
+            /// endpoint variable applies too.
+            ///
+            /// # Errors
+            ///
+            /// When neither a region nor an endpoint override is set.
+            pub async fn from_env() -> ::std::result::Result<Self, crate::config::ConstructionError> {
+                #rt::client::Handle::from_env(&SERVICE).map(|handle| Client { handle })
+            }
+        },
+    };
     quote! {
         //! The client: configuration in, typed outputs and errors out.
 
@@ -59,16 +93,7 @@ pub(crate) fn client_rs(krate: &Crate, info: &ClientInfo) -> TokenStream {
                 Client { handle: #rt::client::Handle::new(&SERVICE, config) }
             }
 
-            /// A client configured from the standard environment variables (see
-            /// [`Config::from_env`](crate::config::Config::from_env)); the service's own
-            /// endpoint variable applies too.
-            ///
-            /// # Errors
-            ///
-            /// When neither a region nor an endpoint override is set.
-            pub async fn from_env() -> ::std::result::Result<Self, crate::config::ConstructionError> {
-                #rt::client::Handle::from_env(&SERVICE).map(|handle| Client { handle })
-            }
+            #from_env
 
             /// The configuration.
             pub fn config(&self) -> &crate::config::Config {

@@ -120,6 +120,9 @@ fn cargo_toml(krate: &Crate) -> String {
         // `http` gives the sans-IO functions the request and response types the ecosystem shares.
         out.push_str("http = \"1\"\n");
     }
+    if let Some(path) = &krate.credentials_chain {
+        out.push_str(&format!("smithy-credentials = {{ path = {}, optional = true }}\n", toml_string(path)));
+    }
     let tests = !krate.protocol_tests.is_empty();
     if tests {
         out.push_str(&format!(
@@ -128,8 +131,13 @@ fn cargo_toml(krate: &Crate) -> String {
         ));
     }
     if krate.client.is_some() {
+        let default = if krate.credentials_chain.is_some() { "[\"default-https-client\", \"credentials-chain\"]" } else { "[\"default-https-client\"]" };
+        out.push_str(&format!("\n[features]\ndefault = {default}\n"));
+        if krate.credentials_chain.is_some() {
+            out.push_str("# `Client::from_env` with the AWS default credentials chain (profiles, roles, web identity, SSO, containers, IMDS).\ncredentials-chain = [\"dep:smithy-credentials\", \"default-https-client\"]\n");
+        }
         out.push_str(
-            "\n[features]\ndefault = [\"default-https-client\"]\n# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.\ndefault-https-client = [\"smithy-rt/default-https-client\"]\n# Test doubles for code that uses this client: a replay transport, an instant timer, fixed idempotency tokens.\ntest-util = [\"smithy-rt/test-util\"]\n# A `tracing` span per call (`call`, the operation in `rpc`) and per attempt; never a value.\ntracing = [\"smithy-rt/tracing\"]\n",
+            "# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.\ndefault-https-client = [\"smithy-rt/default-https-client\"]\n# Test doubles for code that uses this client: a replay transport, an instant timer, fixed idempotency tokens.\ntest-util = [\"smithy-rt/test-util\"]\n# A `tracing` span per call (`call`, the operation in `rpc`) and per attempt; never a value.\ntracing = [\"smithy-rt/tracing\"]\n",
         );
         if krate.endpoint.as_ref().is_some_and(|rules| rules.sigv4a) {
             out.push_str(

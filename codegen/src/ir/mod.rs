@@ -522,6 +522,9 @@ pub struct Crate {
     pub docs: Docs,
     pub service_id: Option<String>,
     pub runtime: RuntimeDependency,
+    /// The `path` of `smithy-credentials`, when the client's `from_env` offers the AWS default
+    /// credentials chain (a default feature).
+    pub credentials_chain: Option<String>,
     pub primitives: Primitives,
     pub operations: Vec<Operation>,
     /// Every named type, operation inputs and outputs included; [`TypeId`]s index this.

@@ -164,6 +164,20 @@ impl<'a> Lowerer<'a> {
         let gzip = lowered.iter().any(|op| op.wire && op.gzip);
         let tree_hash = lowered.iter().any(|op| op.customizations.contains(&ir::Customization::TreeHashHeaders));
         let runtime = self.runtime_dependency(client.is_some(), endpoint.is_some(), gzip, tree_hash);
+        let credentials_chain = match (&client, settings.credentials_chain, &settings.credentials_path) {
+            (Some(_), true, Some(path)) => Some(path.clone()),
+            (Some(_), true, None) => {
+                self.push(
+                    Diagnostic::warning(
+                        "CredentialsChainUnavailable",
+                        "generated outside this repository, the client's `from_env` reads credentials from the environment variables only",
+                    )
+                    .hint("depend on the repository's `credentials/` crate (smithy-credentials) and build the client with `Client::new(smithy_credentials::config_from_env().await)`"),
+                );
+                None
+            }
+            _ => None,
+        };
         Some(Crate {
             package: settings.package.clone(),
             lib_name: settings.package.replace('-', "_"),
@@ -172,6 +186,7 @@ impl<'a> Lowerer<'a> {
             docs,
             service_id: service.map(|s| s.to_string()),
             runtime,
+            credentials_chain,
             primitives: if client.is_some() { Primitives::SmithyTypes } else { Primitives::Runtime },
             operations: lowered,
             types,

@@ -113,7 +113,17 @@ impl Handle {
     ///
     /// When neither a region nor an endpoint override is set.
     pub fn from_env(service: &'static Service) -> Result<Handle, ConstructionError> {
-        let handle = Handle::new(service, Config::from_env());
+        Handle::from_env_config(service, Config::from_env())
+    }
+
+    /// A client with a configuration read from the environment (the runtime's
+    /// [`Config::from_env`] or a credentials chain's), refused without a region or endpoint.
+    ///
+    /// # Errors
+    ///
+    /// When neither a region nor an endpoint override is set.
+    pub fn from_env_config(service: &'static Service, config: Config) -> Result<Handle, ConstructionError> {
+        let handle = Handle::new(service, config);
         if handle.config().region().is_none() && handle.config().endpoint_url().is_none() {
             return Err(ConstructionError::Endpoint("set AWS_REGION (or an endpoint with AWS_ENDPOINT_URL)".to_string()));
         }
