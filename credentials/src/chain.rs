@@ -11,7 +11,7 @@ use std::sync::Arc;
 use aws_credential_types::provider::{self, error::CredentialsError, future, ProvideCredentials, SharedCredentialsProvider};
 use smithy_rt::client::HttpTransport;
 
-use crate::cache::{CachedCredentials, Clock, SystemClock};
+use smithy_rt::client::{CachedCredentials, Clock, SystemClock};
 use crate::clients::ServiceSettings;
 use crate::container::ContainerCredentials;
 use crate::env::{OsEnv, SharedEnv};

@@ -19,7 +19,6 @@
 //! # Ok::<(), smithy_credentials::profile::LoadError>(())
 //! ```
 
-mod cache;
 mod chain;
 mod clients;
 mod config;
@@ -37,7 +36,9 @@ mod region;
 mod sso;
 mod sts;
 
-pub use cache::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
+/// The cache lives in the runtime (feature `credentials-cache`), which the SDK-config conversion
+/// shares.
+pub use smithy_rt::client::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use chain::{CredentialsChain, DefaultChain};
 pub use clients::ServiceSettings;
 pub use config::config_from_env;

@@ -13,7 +13,7 @@ use aws_credential_types::provider::{self, error::CredentialsError, future, Prov
 use aws_credential_types::Credentials;
 use smithy_rt::client::HttpTransport;
 
-use crate::cache::{Clock, SystemClock};
+use smithy_rt::client::{Clock, SystemClock};
 use crate::clients::ServiceSettings;
 use crate::container::ContainerCredentials;
 use crate::env::SharedEnv;
@@ -134,6 +134,10 @@ impl ProfileCredentials {
                 let base = self.leaf(&current, profile, set, &settings)?;
                 return Ok(Plan { base, roles });
             };
+            if get(profile, "mfa_serial").is_some() {
+                // Without the token code STS refuses the call; say why up front instead.
+                return Err(invalid(format!("profile `{current}` has `mfa_serial`: assuming a role with an MFA token code is not supported")));
+            }
             let role = Role {
                 arn: arn.to_string(),
                 session_name: get(profile, "role_session_name").map(str::to_string),

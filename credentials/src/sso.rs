@@ -18,7 +18,7 @@ use sha1::Digest;
 use smithy_credentials_sso as sso;
 use smithy_credentials_sso_oidc as oidc;
 
-use crate::cache::{Clock, SystemClock};
+use smithy_rt::client::{Clock, SystemClock};
 use crate::clients::{call_failed, ServiceSettings};
 use crate::env::home_dir;
 

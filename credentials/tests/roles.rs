@@ -174,6 +174,8 @@ async fn role_profile_errors() {
     assert!(unknown.contains("`credential_source = Laptop`"), "{unknown}");
     let duration = error("[default]\nrole_arn = arn:aws:iam::1:role/d\nsource_profile = default\nduration_seconds = soon\naws_access_key_id = A\naws_secret_access_key = S\n").await;
     assert!(duration.contains("`duration_seconds = soon`"), "{duration}");
+    let mfa = error("[default]\nrole_arn = arn:aws:iam::1:role/d\nsource_profile = default\nmfa_serial = arn:aws:iam::1:mfa/me\naws_access_key_id = A\naws_secret_access_key = S\n").await;
+    assert!(mfa.contains("`mfa_serial`") && mfa.contains("not supported"), "{mfa}");
     assert!(server.requests().is_empty(), "nothing was sent for a broken configuration");
 }
 

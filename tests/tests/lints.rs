@@ -69,3 +69,8 @@ fn generated_crates_document_without_warnings() {
 fn the_runtime_documents_without_warnings_with_every_feature() {
     cargo(&["doc", "--quiet", "--no-deps", "-p", "smithy-rt", "--all-features"], &[("RUSTDOCFLAGS", "-Dwarnings")]);
 }
+
+#[test]
+fn the_credentials_crate_documents_without_warnings() {
+    cargo(&["doc", "--quiet", "--no-deps", "-p", "smithy-credentials"], &[("RUSTDOCFLAGS", "-Dwarnings")]);
+}

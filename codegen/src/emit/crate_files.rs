@@ -139,6 +139,7 @@ fn cargo_toml(krate: &Crate) -> String {
         out.push_str(
             "# The hyper + rustls transport and tokio timer; without it, set a transport and timer on the config.\ndefault-https-client = [\"smithy-rt/default-https-client\"]\n# Test doubles for code that uses this client: a replay transport, an instant timer, fixed idempotency tokens.\ntest-util = [\"smithy-rt/test-util\"]\n# A `tracing` span per call (`call`, the operation in `rpc`) and per attempt; never a value.\ntracing = [\"smithy-rt/tracing\"]\n",
         );
+        out.push_str("# `Config::from(&sdk_config)`: an aws-config `SdkConfig`'s region, credentials, endpoint, retries and timeouts.\nsdk-config = [\"smithy-rt/sdk-config\"]\n");
         if krate.endpoint.as_ref().is_some_and(|rules| rules.sigv4a) {
             out.push_str(
                 "# SigV4a signing, for the endpoints whose rules ask for it (opt-in: its elliptic-curve crates add to every build).\nsigv4a = [\"smithy-rt/sigv4a\"]\n",

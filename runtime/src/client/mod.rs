@@ -6,10 +6,14 @@
 //! retry from the response's status and error code. Only the final response is parsed into the
 //! operation's output or error.
 
+#[cfg(feature = "credentials-cache")]
+mod cache;
 mod config;
 mod error;
 mod paginate;
 mod retry;
+#[cfg(feature = "sdk-config")]
+mod sdk_config;
 mod sign;
 mod transport;
 pub mod waiter;
@@ -20,6 +24,8 @@ use std::time::Duration;
 pub use aws_credential_types::provider::error::CredentialsError;
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 pub use aws_credential_types::Credentials;
+#[cfg(feature = "credentials-cache")]
+pub use cache::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use config::{Config, ConfigBuilder, EnvironmentCredentials, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT};
 pub use error::{ConstructionError, SdkError};
 pub use paginate::{Items, Pages, Pagination};
