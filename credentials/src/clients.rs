@@ -12,20 +12,25 @@ use crate::env::{non_empty, SharedEnv};
 /// endpoint, as aws-config assumes too.
 pub(crate) const FALLBACK_REGION: &str = "us-east-1";
 
+/// Each attempt of a chain call: credentials are wanted before the application's first request,
+/// so a hung endpoint should fail that request in seconds, not after the clients' minute.
+pub const DEFAULT_CHAIN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// How the chain's providers reach AWS services.
 #[derive(Debug, Clone)]
 pub struct ServiceSettings {
     pub(crate) env: SharedEnv,
     pub(crate) region: Option<String>,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
+    pub(crate) timeout: std::time::Duration,
 }
 
 impl ServiceSettings {
     /// Endpoints from `env` (`AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, unless
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`), no region (the caller's), the runtime's
-    /// default transport.
+    /// default transport, [`DEFAULT_CHAIN_TIMEOUT`] per attempt.
     pub fn new(env: SharedEnv) -> Self {
-        ServiceSettings { env, region: None, transport: None }
+        ServiceSettings { env, region: None, transport: None, timeout: DEFAULT_CHAIN_TIMEOUT }
     }
 
     /// Calls go to this region unless a profile names its own (`sso_region`).
@@ -37,6 +42,12 @@ impl ServiceSettings {
     /// Send through this transport.
     pub fn transport(mut self, transport: Arc<dyn HttpTransport>) -> Self {
         self.transport = Some(transport);
+        self
+    }
+
+    /// Limit each attempt of a call to this ([`DEFAULT_CHAIN_TIMEOUT`] unless set).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = timeout;
         self
     }
 
@@ -54,7 +65,7 @@ impl ServiceSettings {
     /// `credentials` when given.
     pub(crate) fn config(&self, variable: &str, region: Option<&str>, credentials: Option<SharedCredentialsProvider>) -> Config {
         let region = region.or(self.region.as_deref()).unwrap_or(FALLBACK_REGION);
-        let mut builder = Config::builder().region(region);
+        let mut builder = Config::builder().region(region).timeout(self.timeout);
         if let Some(url) = self.endpoint(variable) {
             builder = builder.endpoint_url(url);
         }

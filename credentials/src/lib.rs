@@ -40,7 +40,7 @@ mod sts;
 /// shares.
 pub use smithy_rt::client::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use chain::{CredentialsChain, DefaultChain};
-pub use clients::ServiceSettings;
+pub use clients::{ServiceSettings, DEFAULT_CHAIN_TIMEOUT};
 pub use config::config_from_env;
 pub use container::ContainerCredentials;
 pub use env::{Env, FakeEnv, OsEnv, SharedEnv};

@@ -243,6 +243,22 @@ async fn web_identity_from_a_profile_and_from_the_environment() {
 }
 
 #[tokio::test]
+async fn a_hung_sts_is_a_timeout_error_in_bounded_time() {
+    let server = Server::start(vec![assumed("AssumeRoleWithWebIdentity", "ASIALATE00000001").delayed(std::time::Duration::from_secs(5))]).await;
+    let env = FakeEnv::new()
+        .var("AWS_ENDPOINT_URL_STS", server.url())
+        .var("AWS_WEB_IDENTITY_TOKEN_FILE", "/t")
+        .var("AWS_ROLE_ARN", "arn:aws:iam::1:role/r")
+        .file("/t", "a-web-identity-token");
+    let started = std::time::Instant::now();
+    let settings = ServiceSettings::new(env.shared()).timeout(std::time::Duration::from_millis(200));
+    let error = WebIdentityCredentials::from_env(settings).provide_credentials().await.unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(4), "{:?}", started.elapsed());
+    let text = describe(&error);
+    assert!(text.contains("STS AssumeRoleWithWebIdentity") && text.contains("timed out"), "{text}");
+}
+
+#[tokio::test]
 async fn endpoint_overrides_can_be_ignored() {
     let server = Server::start(vec![assumed("AssumeRoleWithWebIdentity", "ASIAUNUSED000001")]).await;
     let env = FakeEnv::new()
