@@ -22,7 +22,8 @@ pub enum Depth {
 pub struct ModelOutcome {
     /// The loader reported no error.
     pub loaded: bool,
-    /// A service and its operations could be selected and checked without errors.
+    /// A service and its operations could be selected and checked without errors (the checks
+    /// do not repeat the loader's errors: a model that failed to load may still pass them).
     pub checked: bool,
     /// `generate` ran, and whether it succeeded.
     pub generated: Option<bool>,
@@ -34,21 +35,26 @@ pub struct ModelOutcome {
 /// formatting a diagnostic (a pointer into a mutated key, a shape id with odd characters) is
 /// found too.
 pub fn run(text: &str, depth: Depth) -> ModelOutcome {
-    let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
-    let (model, diagnostics) = codegen::model::assemble(&sources);
-    let loaded = !diagnostics.has_errors();
-    std::hint::black_box(diagnostics.to_string());
-    let settings = Settings::new("fuzzed");
-    let checked = match codegen::select::select(&model, &settings) {
-        Ok(scope) => {
-            let (_, checked) = codegen::check::check_model(&model, &scope);
-            std::hint::black_box(checked.to_string());
-            !checked.has_errors()
-        }
-        Err(unselectable) => {
-            std::hint::black_box(unselectable.to_string());
-            false
-        }
+    // In a block of its own, so this model is gone before `generate` loads its own: what an
+    // input holds at its peak is what `generate` holds, not the two models together.
+    let (loaded, checked) = {
+        let sources = [ModelSource { name: "fuzz.json".to_string(), text: text.to_string() }];
+        let (model, diagnostics) = codegen::model::assemble(&sources);
+        let loaded = !diagnostics.has_errors();
+        std::hint::black_box(diagnostics.to_string());
+        let settings = Settings::new("fuzzed");
+        let checked = match codegen::select::select(&model, &settings) {
+            Ok(scope) => {
+                let (_, checked) = codegen::check::check_model(&model, &scope);
+                std::hint::black_box(checked.to_string());
+                !checked.has_errors()
+            }
+            Err(unselectable) => {
+                std::hint::black_box(unselectable.to_string());
+                false
+            }
+        };
+        (loaded, checked)
     };
     let generated = (depth == Depth::Generate).then(|| match codegen::generate(&codegen::Request::from_model("fuzz.json", text, Selection::All)) {
         Ok(generated) => {
@@ -452,6 +458,33 @@ pub fn known_repros() -> Vec<(String, String)> {
             .collect();
         repros.push((format!("lower-list-nesting-{n}.json"), model(&shapes, "ex#L0")));
     }
+    // Open findings of the long run (`fuzz/README.md`): a "did you mean" search over every
+    // shape for every unknown target, quadratic in the model ...
+    for n in [1000, 2000, 5000] {
+        let shapes: String = (0..n)
+            .map(|k| {
+                let next = if k + 1 < n { format!(r#""next":{{"target":"ex#C{}"}},"#, k + 1) } else { String::new() };
+                format!(",\n  \"ex#C{k}\":{{\"type\":\"structure\",\"members\":{{{next}\"gone\":{{\"target\":\"ex#Missing{k}\"}}}}}}")
+            })
+            .collect();
+        repros.push((format!("load-unknown-targets-{n}.json"), model(&shapes, "ex#C0")));
+    }
+    // ... and mixin copies that cost more than the member count says: members with traits
+    // (refused as ModelTooLarge only after ~290 MB), and mixin traits (not counted at all).
+    let (n, m) = (300, 2600);
+    let mut shapes: String = (0..n)
+        .map(|k| format!(",\n  \"ex#C{k}\":{{\"type\":\"enum\",\"mixins\":[{{\"target\":\"ex#C{}\"}}],\"members\":{{\"L{k}\":{{\"target\":\"smithy.api#Unit\",\"traits\":{{\"smithy.api#enumValue\":\"L{k}\"}}}}}},\"traits\":{{\"smithy.api#mixin\":{{}}}}}}", k + 1))
+        .collect();
+    let values: String = (0..m).map(|j| format!(r#""V{j}":{{"target":"smithy.api#Unit","traits":{{"smithy.api#enumValue":"V{j}"}}}}"#)).collect::<Vec<_>>().join(",");
+    shapes.push_str(&format!(",\n  \"ex#C{n}\":{{\"type\":\"enum\",\"members\":{{{values}}},\"traits\":{{\"smithy.api#mixin\":{{}}}}}}"));
+    repros.push((format!("load-enum-mixin-chain-{n}-over-{m}-values.json"), model(&shapes, "ex#C0")));
+    let n = 200;
+    let mut shapes: String = (0..n)
+        .map(|k| format!(",\n  \"ex#C{k}\":{{\"type\":\"structure\",\"mixins\":[{{\"target\":\"ex#C{}\"}}],\"members\":{{\"m{k}\":{{\"target\":\"smithy.api#String\"}}}},\"traits\":{{\"smithy.api#mixin\":{{}}}}}}", k + 1))
+        .collect();
+    let doc = "x".repeat(1 << 20);
+    shapes.push_str(&format!(",\n  \"ex#C{n}\":{{\"type\":\"structure\",\"members\":{{\"last\":{{\"target\":\"smithy.api#String\"}}}},\"traits\":{{\"smithy.api#mixin\":{{}},\"smithy.api#documentation\":\"{doc}\"}}}}"));
+    repros.push((format!("load-mixin-chain-{n}-over-1mib-trait.json"), model(&shapes, "ex#C0")));
     repros
 }
 

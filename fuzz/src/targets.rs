@@ -331,12 +331,13 @@ impl Target {
             (Kind::Text, Input::Bytes(bytes)) => run_text(bytes),
             (Kind::Model, Input::Bytes(bytes)) => {
                 let outcome = model::run(&String::from_utf8_lossy(bytes), depth);
+                // A load failure first: the checks do not repeat the loader's errors.
                 match (outcome.loaded, outcome.checked, outcome.generated) {
                     (_, _, Some(true)) => Outcome::ok("generated"),
-                    (_, true, Some(false)) => Outcome::err("checked, generate failed"),
-                    (_, true, None) => Outcome::ok("checked"),
-                    (true, false, _) => Outcome::err("loaded, check failed"),
                     (false, _, _) => Outcome::err("load failed"),
+                    (true, false, _) => Outcome::err("loaded, check failed"),
+                    (true, true, Some(false)) => Outcome::err("checked, generate failed"),
+                    (true, true, None) => Outcome::ok("checked"),
                 }
             }
             (Kind::Canary, Input::Bytes(bytes)) => {
