@@ -497,8 +497,8 @@ fn range_bounds_past_a_float_type_are_its_infinity() {
 #[test]
 fn long_mixin_chains_are_refused_before_they_exhaust_memory() {
     // Each link copies every member below it: n links make n²/2 members (the fuzz driver found
-    // 2,000 links taking 9.5 s and 890 MB). 1,100 links pass the loader's limit of 500,000.
-    let links = 1_100;
+    // 2,000 links taking 9.5 s and 890 MB). 700 links pass the loader's limit of 200,000.
+    let links = 700;
     let shapes: Vec<String> = (0..links)
         .map(|k| {
             let mixins = if k + 1 < links { format!(r#""mixins": [{{ "target": "example#M{}" }}],"#, k + 1) } else { String::new() };
@@ -507,7 +507,7 @@ fn long_mixin_chains_are_refused_before_they_exhaust_memory() {
         .collect();
     let text = model(&shapes.join(",\n"));
     let text = generate("long_mixin_chain", &text).err().expect("refused").to_string();
-    assert!(text.contains("ModelTooLarge") && text.contains("500000"), "{text}");
+    assert!(text.contains("ModelTooLarge") && text.contains("200000 members"), "{text}");
     assert_eq!(text.matches("ModelTooLarge").count(), 1, "reported once:\n{text}");
 }
 
@@ -530,4 +530,21 @@ fn collections_nested_past_the_limit_are_refused() {
         assert!(text.contains("CollectionNestingTooDeep") && text.contains("33 deep"), "{text}");
         assert_eq!(text.matches("CollectionNestingTooDeep").count(), 1, "{text}");
     }
+}
+
+#[test]
+fn mixins_copying_large_traits_are_refused() {
+    // 200 mixins over one 1 MiB `@documentation`: every shape in the chain held a copy (218 MB,
+    // found by the fuzz driver) within the member limit.
+    let doc = "x".repeat(1 << 20);
+    let links = 200;
+    let shapes: Vec<String> = (0..links)
+        .map(|k| {
+            let mixins = if k + 1 < links { format!(r#""mixins": [{{ "target": "example#M{}" }}],"#, k + 1) } else { String::new() };
+            let docs = if k + 1 == links { format!(r#", "smithy.api#documentation": "{doc}""#) } else { String::new() };
+            format!(r#""example#M{k}": {{ "type": "structure", {mixins} "members": {{}}, "traits": {{ "smithy.api#mixin": {{}}{docs} }} }}"#)
+        })
+        .collect();
+    let text = generate("mixin_trait_copies", &model(&shapes.join(",\n"))).err().expect("refused").to_string();
+    assert!(text.contains("ModelTooLarge") && text.contains("32 MiB"), "{text}");
 }

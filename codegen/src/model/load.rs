@@ -76,12 +76,52 @@ struct Loader {
     diagnostics: Diagnostics,
     /// Members of the shapes resolved so far, mixed-in copies included.
     members_resolved: usize,
+    /// Roughly how many bytes of members and trait values mixins have copied so far.
+    bytes_copied: usize,
+    /// `ModelTooLarge` is reported once, where a limit is first passed.
+    too_large: bool,
 }
 
-/// Members a model may hold once mixins are copied in: 25 times the largest AWS model, but a
+/// Members a model may hold once mixins are copied in: ten times the largest AWS model, but a
 /// hostile chain of mixins (each copying every member below it) grows as the square of its
 /// length, and 2,000 links of a 320 KB file made 2,000,000 members in 900 MB.
-pub const MAX_RESOLVED_MEMBERS: usize = 500_000;
+pub const MAX_RESOLVED_MEMBERS: usize = 200_000;
+
+/// Bytes (roughly: strings plus a fixed cost per value) that mixins may copy into the shapes
+/// using them. Members are not all alike: 300 enum mixins over 2,600 values held 290 MB within
+/// the member limit, and 200 mixins over a 1 MiB `@documentation` copied it 200 times.
+pub const MAX_MIXIN_COPY_BYTES: usize = 32 << 20;
+
+/// A JSON value's rough size in memory (iterative: trait values can nest deeply). The fixed
+/// costs stand for the value, its allocation and its map entry, measured against the RSS of
+/// chains of enum mixins.
+fn weight(value: &Value) -> usize {
+    let mut total = 0;
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        total += 96;
+        match value {
+            Value::String(s) => total += s.len(),
+            Value::Array(items) => stack.extend(items),
+            Value::Object(entries) => {
+                for (key, item) in entries {
+                    total += key.len();
+                    stack.push(item);
+                }
+            }
+            _ => {}
+        }
+    }
+    total
+}
+
+fn traits_weight(traits: &Traits) -> usize {
+    traits.iter().map(|(key, value)| key.len() + weight(value)).sum()
+}
+
+fn member_weight(member: &Member) -> usize {
+    192 + member.name.len() + member.target.as_str().len() + traits_weight(&member.traits)
+}
 
 /// Where a value sits, for messages: file plus JSON pointer plus the shape it belongs to. The
 /// pointer is a chain of borrowed segments, spelled out only when a problem is reported.
@@ -450,7 +490,7 @@ impl Loader {
                     continue;
                 };
                 *next += 1;
-                if resolved.contains_key(&mixin_id) || self.members_resolved > MAX_RESOLVED_MEMBERS {
+                if resolved.contains_key(&mixin_id) || self.too_large {
                     continue;
                 }
                 if let Some(source) = visiting.get(&mixin_id) {
@@ -480,7 +520,7 @@ impl Loader {
             let mut index: HashMap<String, usize> = HashMap::new();
             let mut traits = Traits::new();
             for mixin_id in &mixins {
-                if self.members_resolved > MAX_RESOLVED_MEMBERS {
+                if self.too_large {
                     // Reported where crossed; the model is refused, so nothing more is copied.
                     break;
                 }
@@ -512,6 +552,7 @@ impl Loader {
                     .unwrap_or_default();
                 for (key, value) in &mixin.traits {
                     if key != "smithy.api#mixin" && !local.contains(key) {
+                        self.bytes_copied += key.len() + weight(value);
                         traits.insert(key.clone(), value.clone());
                     }
                 }
@@ -519,13 +560,18 @@ impl Loader {
                     match index.get(&member.name) {
                         Some(&at) => {
                             self.check_redeclared(&id, &shape.source, &members[at], member, false);
+                            self.bytes_copied += traits_weight(&member.traits);
                             members[at].traits.extend(member.traits.clone());
                         }
                         None => {
+                            self.bytes_copied += member_weight(member);
                             index.insert(member.name.clone(), members.len());
                             members.push(member.clone());
                         }
                     }
+                }
+                if self.bytes_copied > MAX_MIXIN_COPY_BYTES {
+                    self.refuse_too_large(&id, &shape.source);
                 }
             }
             for member in shape.members.drain(..) {
@@ -545,17 +591,30 @@ impl Loader {
             shape.members = members;
             shape.traits = traits;
         }
-        let before = self.members_resolved;
         self.members_resolved += shape.members.len();
-        if before <= MAX_RESOLVED_MEMBERS && self.members_resolved > MAX_RESOLVED_MEMBERS {
-            self.diagnostics.push(
-                Diagnostic::error("ModelTooLarge", format!("with its mixins' members copied in, the model passes {MAX_RESOLVED_MEMBERS} members here"))
-                    .shape(id.as_str())
-                    .file(shape.source.clone())
-                    .hint("long chains of mixins copy every member below them into each shape; shorten the chain"),
-            );
+        if self.members_resolved > MAX_RESOLVED_MEMBERS {
+            self.refuse_too_large(&id, &shape.source);
         }
         resolved.insert(id, shape);
+    }
+
+    /// Report `ModelTooLarge` at the shape where a limit is first passed.
+    fn refuse_too_large(&mut self, id: &ShapeId, source: &str) {
+        if std::mem::replace(&mut self.too_large, true) {
+            return;
+        }
+        self.diagnostics.push(
+            Diagnostic::error(
+                "ModelTooLarge",
+                format!(
+                    "with its mixins' members and traits copied in, the model passes {MAX_RESOLVED_MEMBERS} members or {} MiB of copies here",
+                    MAX_MIXIN_COPY_BYTES >> 20
+                ),
+            )
+            .shape(id.as_str())
+            .file(source.to_string())
+            .hint("each shape using a mixin holds a copy of everything the mixin has, and chains of mixins multiply that; shorten the chain"),
+        );
     }
 
     /// Smithy lets a shape redeclare a mixin's member only with the same target (to add traits).
@@ -623,10 +682,11 @@ impl Loader {
 
 /// Every member target and operation/service reference must name a shape in the model.
 fn check_references(model: &Model, diagnostics: &mut Diagnostics) {
+    let mut suggestions = Suggestions::new(model);
     for shape in model.shapes.values() {
         for member in &shape.members {
             match model.shapes.get(&member.target) {
-                None => diagnostics.push(unknown_target(model, &shape.id.with_member(&member.name), &member.target, &shape.source)),
+                None => diagnostics.push(unknown_target(&mut suggestions, &shape.id.with_member(&member.name), &member.target, &shape.source)),
                 Some(target) if matches!(target.shape_type, ShapeType::Service | ShapeType::Operation | ShapeType::Resource) => {
                     diagnostics.push(
                         Diagnostic::error("InvalidTarget", format!("member targets the {} `{}`; members hold data, not {}s", target.shape_type.name(), member.target, target.shape_type.name()))
@@ -641,7 +701,7 @@ fn check_references(model: &Model, diagnostics: &mut Diagnostics) {
         let r = &shape.relations;
         for target in r.input.iter().chain(&r.output).chain(&r.errors).chain(&r.operations).chain(&r.resources) {
             if !model.shapes.contains_key(target) {
-                diagnostics.push(unknown_target(model, &shape.id, target, &shape.source));
+                diagnostics.push(unknown_target(&mut suggestions, &shape.id, target, &shape.source));
             }
         }
         if matches!(shape.shape_type, ShapeType::Enum | ShapeType::IntEnum) {
@@ -658,28 +718,53 @@ fn check_references(model: &Model, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn unknown_target(model: &Model, from: &ShapeId, target: &ShapeId, file: &str) -> Diagnostic {
-    let mut d = Diagnostic::error("UnknownTarget", format!("targets `{target}`, which is not defined"))
+fn unknown_target(suggestions: &mut Suggestions<'_>, from: &ShapeId, target: &ShapeId, file: &str) -> Diagnostic {
+    let d = Diagnostic::error("UnknownTarget", format!("targets `{target}`, which is not defined"))
         .shape(from.as_str())
         .file(file);
-    if let Some(closest) = closest_id(model, target) {
-        d = d.hint(format!("did you mean `{closest}`?"));
-    } else {
-        d = d.hint("define the shape, add the file that defines it, or target a prelude shape such as `smithy.api#String`");
+    match suggestions.closest(target) {
+        Some(closest) => d.hint(format!("did you mean `{closest}`?")),
+        None => d.hint("define the shape, add the file that defines it, or target a prelude shape such as `smithy.api#String`"),
     }
-    d
 }
 
-/// The defined shape whose name is nearest (case-insensitive edit distance) to a missing one.
-fn closest_id(model: &Model, missing: &ShapeId) -> Option<ShapeId> {
-    let wanted = missing.name().to_ascii_lowercase();
-    model
-        .shapes
-        .keys()
-        .map(|id| (edit_distance(&wanted, &id.name().to_ascii_lowercase()), id))
-        .filter(|(distance, _)| *distance <= (wanted.len() / 3).max(1))
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(_, id)| id.clone())
+/// "Did you mean" for missing targets: the defined shape whose name is nearest
+/// (case-insensitive edit distance). Each missing id is looked up once, and only the first
+/// [`Suggestions::LIMIT`] of them: a model with thousands of bad targets (or one bad target in
+/// a mixin used thousands of times) made this quadratic.
+struct Suggestions<'m> {
+    names: Vec<(String, &'m ShapeId)>,
+    found: HashMap<ShapeId, Option<ShapeId>>,
+}
+
+impl<'m> Suggestions<'m> {
+    const LIMIT: usize = 64;
+
+    fn new(model: &'m Model) -> Self {
+        Suggestions { names: model.shapes.keys().map(|id| (id.name().to_ascii_lowercase(), id)).collect(), found: HashMap::new() }
+    }
+
+    fn closest(&mut self, missing: &ShapeId) -> Option<ShapeId> {
+        if let Some(found) = self.found.get(missing) {
+            return found.clone();
+        }
+        if self.found.len() >= Self::LIMIT {
+            return None;
+        }
+        let wanted = missing.name().to_ascii_lowercase();
+        let most = (wanted.len() / 3).max(1);
+        let closest = self
+            .names
+            .iter()
+            // The distance is at least the difference in length: skip those without computing it.
+            .filter(|(name, _)| name.len().abs_diff(wanted.len()) <= most)
+            .map(|(name, id)| (edit_distance(&wanted, name), *id))
+            .filter(|(distance, _)| *distance <= most)
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+            .map(|(_, id)| id.clone());
+        self.found.insert(missing.clone(), closest.clone());
+        closest
+    }
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
