@@ -40,8 +40,9 @@ pub struct Settings {
     /// A client's `from_env` uses the AWS default credentials chain (`smithy-credentials`),
     /// behind a default feature. Off for the chain's own clients, which it depends on.
     pub credentials_chain: bool,
-    /// The `path` of the dependency on `smithy-credentials`, relative to the generated crate;
-    /// `None` outside this repository, where only the runtime is copied beside the crate.
+    /// The `path` of the dependency on `smithy-credentials`, relative to the generated crate
+    /// (by default beside the runtime's, as `runtime_path`'s default assumes); `None` outside
+    /// this repository, where only the runtime is copied beside the crate.
     pub credentials_path: Option<String>,
 }
 
@@ -60,7 +61,7 @@ impl Settings {
             protocol_test_skips: Default::default(),
             runtime_path: "../runtime".to_string(),
             credentials_chain: true,
-            credentials_path: None,
+            credentials_path: Some("../credentials".to_string()),
         }
     }
 }

@@ -17,7 +17,9 @@ fn build_elsewhere(model: &[&str], client: bool) {
     request.settings.package = format!("out-of-tree-{name}");
     request.settings.client = client;
     request.settings.runtime_path = codegen::runtime_path_from(&out);
+    request.settings.credentials_path = codegen::credentials_path_from(&out);
     assert_eq!(request.settings.runtime_path, codegen::RUNTIME_COPY_DIR);
+    assert_eq!(request.settings.credentials_path, None);
     let generated = codegen::generate(&request).unwrap_or_else(|d| panic!("{d}"));
     assert!(generated.files.contains_key("smithy-rt/Cargo.toml"), "the runtime is copied beside the crate");
     // The credentials crate and its clients are not copied: the client says so rather than
