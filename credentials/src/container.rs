@@ -111,7 +111,7 @@ impl ContainerCredentials {
             request
         };
         let failed = |why: String| CredentialsError::provider_error(format!("the container credentials endpoint {origin} {why}"));
-        let response = self.sender.send(make).await.map_err(|failure| failed(format!("failed: {failure}")))?;
+        let response = self.sender.send(&make).await.map_err(|failure| failed(format!("failed: {failure}")))?;
         let status = response.status();
         if !status.is_success() {
             return Err(failed(format!("answered HTTP {}{}", status.as_u16(), snippet(response.body()))));

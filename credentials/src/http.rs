@@ -43,7 +43,9 @@ pub(crate) struct Sender {
 impl Sender {
     /// Send the request `make` builds, again after a timeout, a transport failure or a 5xx (with
     /// a short backoff); the last response or failure.
-    pub async fn send(&self, make: impl Fn() -> http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Failure> {
+    ///
+    /// `make` is a trait object so the retry loop is compiled once, not once per caller.
+    pub async fn send(&self, make: &(dyn Fn() -> http::Request<Vec<u8>> + Sync)) -> Result<http::Response<Vec<u8>>, Failure> {
         let attempts = self.attempts.max(1);
         let mut attempt = 0;
         loop {

@@ -76,7 +76,7 @@ impl ImdsCredentials {
             request.headers_mut().insert(TTL_HEADER, ttl.clone());
             request
         };
-        let response = self.sender.send(make).await.map_err(|failure| CredentialsError::not_loaded(format!("IMDS at {endpoint} is unreachable: {failure}")))?;
+        let response = self.sender.send(&make).await.map_err(|failure| CredentialsError::not_loaded(format!("IMDS at {endpoint} is unreachable: {failure}")))?;
         let status = response.status().as_u16();
         match status {
             200..=299 => {}
@@ -108,7 +108,7 @@ impl ImdsCredentials {
             request.headers_mut().insert(TOKEN_HEADER, token.clone());
             request
         };
-        self.sender.send(make).await.map_err(|failure| CredentialsError::provider_error(format!("IMDS at {endpoint} failed: {failure}")))
+        self.sender.send(&make).await.map_err(|failure| CredentialsError::provider_error(format!("IMDS at {endpoint} failed: {failure}")))
     }
 
     async fn provide(&self) -> provider::Result {
