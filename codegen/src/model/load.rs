@@ -557,35 +557,14 @@ impl Loader {
                     }
                 }
                 for member in &mixin.members {
-                    match index.get(&member.name) {
-                        Some(&at) => {
-                            self.check_redeclared(&id, &shape.source, &members[at], member, false);
-                            self.bytes_copied += traits_weight(&member.traits);
-                            members[at].traits.extend(member.traits.clone());
-                        }
-                        None => {
-                            self.bytes_copied += member_weight(member);
-                            index.insert(member.name.clone(), members.len());
-                            members.push(member.clone());
-                        }
-                    }
+                    self.merge_member(&mut members, &mut index, &id, &shape.source, member.clone(), false);
                 }
                 if self.bytes_copied > MAX_MIXIN_COPY_BYTES {
                     self.refuse_too_large(&id, &shape.source);
                 }
             }
-            for member in shape.members.drain(..) {
-                match index.get(&member.name) {
-                    // A local redeclaration of a mixin member may only add traits.
-                    Some(&at) => {
-                        self.check_redeclared(&id, &shape.source, &members[at], &member, true);
-                        members[at].traits.extend(member.traits);
-                    }
-                    None => {
-                        index.insert(member.name.clone(), members.len());
-                        members.push(member);
-                    }
-                }
+            for member in std::mem::take(&mut shape.members) {
+                self.merge_member(&mut members, &mut index, &id, &shape.source, member, true);
             }
             traits.extend(std::mem::take(&mut shape.traits));
             shape.members = members;
@@ -615,6 +594,27 @@ impl Loader {
             .file(source.to_string())
             .hint("each shape using a mixin holds a copy of everything the mixin has, and chains of mixins multiply that; shorten the chain"),
         );
+    }
+
+    /// Add `member` (a mixin's copy, or the shape's own when `local`) to the members gathered so
+    /// far: a name already there only adds its traits. Copies count against the copy budget.
+    fn merge_member(&mut self, members: &mut Vec<Member>, index: &mut HashMap<String, usize>, id: &ShapeId, source: &str, member: Member, local: bool) {
+        match index.get(&member.name) {
+            Some(&at) => {
+                self.check_redeclared(id, source, &members[at], &member, local);
+                if !local {
+                    self.bytes_copied += traits_weight(&member.traits);
+                }
+                members[at].traits.extend(member.traits);
+            }
+            None => {
+                if !local {
+                    self.bytes_copied += member_weight(&member);
+                }
+                index.insert(member.name.clone(), members.len());
+                members.push(member);
+            }
+        }
     }
 
     /// Smithy lets a shape redeclare a mixin's member only with the same target (to add traits).
