@@ -73,6 +73,7 @@ pub struct DefaultChain {
     env: SharedEnv,
     transport: Option<Arc<dyn HttpTransport>>,
     profile: Option<String>,
+    region: Option<String>,
     clock: Arc<dyn Clock>,
 }
 
@@ -85,7 +86,7 @@ impl Default for DefaultChain {
 impl DefaultChain {
     /// Reading the real environment and files, with the runtime's hyper transport.
     pub fn new() -> Self {
-        DefaultChain { env: Arc::new(OsEnv), transport: None, profile: None, clock: Arc::new(SystemClock) }
+        DefaultChain { env: Arc::new(OsEnv), transport: None, profile: None, region: None, clock: Arc::new(SystemClock) }
     }
 
     /// Read this environment instead.
@@ -106,6 +107,13 @@ impl DefaultChain {
         self
     }
 
+    /// Call STS for web identity in this region, instead of the one the environment and the
+    /// profile give (read when the chain is built).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
     /// The cache's clock.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
@@ -119,7 +127,7 @@ impl DefaultChain {
             profile = profile.profile_name(name);
         }
         let mut settings = ServiceSettings::new(self.env.clone());
-        if let Ok(Some(region)) = crate::region::region(&*self.env) {
+        if let Some(region) = self.region.or_else(|| crate::region::region(&*self.env).ok().flatten()) {
             settings = settings.region(region);
         }
         let mut container = ContainerCredentials::new(self.env.clone());

@@ -25,14 +25,20 @@ pub async fn config_from_env() -> smithy_rt::client::Config {
 /// [`config_from_env`] with the chain reading `env`.
 async fn config_from(env: SharedEnv) -> smithy_rt::client::Config {
     let base = smithy_rt::client::Config::from_env();
-    let mut builder = base.to_builder().credentials_provider(DefaultChain::new().env(env.clone()).build());
-    let region = match crate::region::region(&*env) {
-        Ok(Some(region)) => Some(region),
-        // A broken profile file is reported by the credentials chain when it reads it.
-        // One short try: off EC2 nothing answers, and startup should not wait long for that.
-        Ok(None) | Err(_) => ImdsCredentials::new(env).timeout(std::time::Duration::from_secs(1)).attempts(1).region().await,
-    };
+    // Read once, for the client and the chain's own calls. A broken profile file is reported by
+    // the credentials chain when it reads it.
+    let configured = crate::region::region(&*env).ok().flatten();
+    let mut chain = DefaultChain::new().env(env.clone());
+    if let Some(region) = &configured {
+        chain = chain.region(region.clone());
+    }
+    let mut builder = base.to_builder().credentials_provider(chain.build());
     if base.region().is_none() {
+        let region = match configured {
+            Some(region) => Some(region),
+            // One short try: off EC2 nothing answers, and startup should not wait long for that.
+            None => ImdsCredentials::new(env).timeout(std::time::Duration::from_secs(1)).attempts(1).region().await,
+        };
         if let Some(region) = region {
             builder = builder.region(region);
         }

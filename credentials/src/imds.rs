@@ -112,8 +112,7 @@ impl ImdsCredentials {
     }
 
     async fn provide(&self) -> provider::Result {
-        let disabled = non_empty(&*self.env, "AWS_EC2_METADATA_DISABLED");
-        if disabled.is_some_and(|value| value.eq_ignore_ascii_case("true")) {
+        if self.disabled() {
             return Err(CredentialsError::not_loaded("AWS_EC2_METADATA_DISABLED is true"));
         }
         let endpoint = self.endpoint();
@@ -144,10 +143,15 @@ impl ImdsCredentials {
 }
 
 impl ImdsCredentials {
+    /// `AWS_EC2_METADATA_DISABLED` is `true`.
+    fn disabled(&self) -> bool {
+        non_empty(&*self.env, "AWS_EC2_METADATA_DISABLED").is_some_and(|value| value.eq_ignore_ascii_case("true"))
+    }
+
     /// The instance's region (`/latest/meta-data/placement/region`), for the region chain's last
     /// step; `None` when IMDS is disabled, unreachable or has none.
     pub async fn region(&self) -> Option<String> {
-        if non_empty(&*self.env, "AWS_EC2_METADATA_DISABLED").is_some_and(|value| value.eq_ignore_ascii_case("true")) {
+        if self.disabled() {
             return None;
         }
         let endpoint = self.endpoint();

@@ -55,7 +55,8 @@ pub(crate) fn credentials(body: &[u8], shape: Shape, provider: &'static str) -> 
     Ok(Credentials::new(id, secret, token, expiration, provider))
 }
 
-fn parse_time(text: &str) -> Option<SystemTime> {
+/// An RFC 3339 date-time (credential documents, the SSO token cache).
+pub(crate) fn parse_time(text: &str) -> Option<SystemTime> {
     let time = aws_smithy_types::DateTime::from_str(text, aws_smithy_types::date_time::Format::DateTime).ok()?;
     SystemTime::try_from(time).ok()
 }

@@ -42,10 +42,12 @@ enum Base {
     Provider(String, SharedCredentialsProvider),
 }
 
-/// A resolved profile chain: the base credentials, then each role to assume with the last.
+/// A resolved profile chain: the base credentials, then each role to assume with the last,
+/// and how STS is reached for them.
 struct Plan {
     base: Base,
     roles: Vec<(String, Role)>,
+    settings: ServiceSettings,
 }
 
 impl ProfileCredentials {
@@ -84,9 +86,10 @@ impl ProfileCredentials {
         self
     }
 
-    fn settings(&self) -> ServiceSettings {
+    /// How the chain's calls go out; the region from the files `resolve` loaded, not a second read.
+    fn settings(&self, set: &ProfileSet, profile: &str) -> ServiceSettings {
         let mut settings = ServiceSettings::new(self.env.clone());
-        if let Some(region) = self.region.clone().or_else(|| crate::region::region(&*self.env).ok().flatten()) {
+        if let Some(region) = self.region.clone().or_else(|| crate::region::region_in(&*self.env, set, profile)) {
             settings = settings.region(region);
         }
         if let Some(transport) = &self.transport {
@@ -112,7 +115,7 @@ impl ProfileCredentials {
             return Err(if explicit { CredentialsError::invalid_configuration(message) } else { CredentialsError::not_loaded(message) });
         }
         let invalid = |message: String| CredentialsError::invalid_configuration(message);
-        let settings = self.settings();
+        let settings = self.settings(set, &name);
         let mut roles = Vec::new();
         let mut visited = BTreeSet::new();
         let mut current = name;
@@ -127,12 +130,12 @@ impl ProfileCredentials {
             // A source profile with keys of its own ends the chain, even if it names a role too.
             if visited.len() > 1 {
                 if let Some(credentials) = static_keys(&current, profile)? {
-                    return Ok(Plan { base: Base::Static(credentials), roles });
+                    return Ok(Plan { base: Base::Static(credentials), roles, settings });
                 }
             }
             let Some(arn) = get(profile, "role_arn") else {
                 let base = self.leaf(&current, profile, set, &settings)?;
-                return Ok(Plan { base, roles });
+                return Ok(Plan { base, roles, settings });
             };
             if get(profile, "mfa_serial").is_some() {
                 // Without the token code STS refuses the call; say why up front instead.
@@ -151,7 +154,7 @@ impl ProfileCredentials {
             };
             if let Some(file) = get(profile, "web_identity_token_file") {
                 let provider = WebIdentityCredentials::new(file, role, settings.clone());
-                return Ok(Plan { base: Base::Provider(format!("profile `{current}` (web identity)"), SharedCredentialsProvider::new(provider)), roles });
+                return Ok(Plan { base: Base::Provider(format!("profile `{current}` (web identity)"), SharedCredentialsProvider::new(provider)), roles, settings });
             }
             match (get(profile, "source_profile"), get(profile, "credential_source")) {
                 (Some(_), Some(_)) => return Err(invalid(format!("profile `{current}` has both `source_profile` and `credential_source`; keep one"))),
@@ -159,7 +162,7 @@ impl ProfileCredentials {
                     let credentials = static_keys(&current, profile)?
                         .ok_or_else(|| invalid(format!("profile `{current}` is its own `source_profile` but has no `aws_access_key_id`")))?;
                     roles.push((current, role));
-                    return Ok(Plan { base: Base::Static(credentials), roles });
+                    return Ok(Plan { base: Base::Static(credentials), roles, settings });
                 }
                 (Some(source), None) => {
                     let source = source.to_string();
@@ -169,7 +172,7 @@ impl ProfileCredentials {
                 (None, Some(source)) => {
                     let base = self.credential_source(&current, source)?;
                     roles.push((current, role));
-                    return Ok(Plan { base, roles });
+                    return Ok(Plan { base, roles, settings });
                 }
                 (None, None) => {
                     return Err(invalid(format!("profile `{current}` has `role_arn` but neither `source_profile`, `credential_source` nor `web_identity_token_file`")));
@@ -227,12 +230,8 @@ impl ProfileCredentials {
             Base::Static(credentials) => credentials,
             Base::Provider(name, provider) => provider.provide_credentials().await.map_err(|error| with_context(&name, &error))?,
         };
-        if plan.roles.is_empty() {
-            return Ok(credentials);
-        }
-        let settings = self.settings();
         for (name, role) in plan.roles.into_iter().rev() {
-            let assume = AssumeRoleCredentials::new(role, credentials, settings.clone());
+            let assume = AssumeRoleCredentials::new(role, credentials, plan.settings.clone());
             credentials = assume.provide_credentials().await.map_err(|error| with_context(&format!("profile `{name}`"), &error))?;
         }
         Ok(credentials)

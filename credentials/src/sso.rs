@@ -20,6 +20,7 @@ use smithy_credentials_sso_oidc as oidc;
 
 use smithy_rt::client::{Clock, SystemClock};
 use crate::clients::{call_failed, ServiceSettings};
+use crate::json::parse_time;
 use crate::env::home_dir;
 
 /// A token this close to expiring is refreshed first.
@@ -51,8 +52,8 @@ pub struct SsoCredentials {
 /// The cached token, with the document it came from (written back whole after a refresh).
 struct CachedToken {
     path: PathBuf,
-    /// The cache file's entries, in order.
-    document: Vec<(String, Json)>,
+    /// The cache file's object, entries in order.
+    document: Json,
     access_token: String,
     expires_at: SystemTime,
 }
@@ -94,10 +95,11 @@ impl SsoCredentials {
             .read_file(&path)
             .map_err(|error| CredentialsError::provider_error(format!("the SSO token cache {} cannot be read ({error}): {hint}", path.display())))?;
         let invalid = |why: &str| CredentialsError::provider_error(format!("the SSO token cache {} {why}: {hint}", path.display()));
-        let Ok(Json::Object(document)) = smithy_rt::json::parse(text.as_bytes()) else {
-            return Err(invalid("is not a JSON object"));
+        let document = match smithy_rt::json::parse(text.as_bytes()) {
+            Ok(document @ Json::Object(_)) => document,
+            _ => return Err(invalid("is not a JSON object")),
         };
-        let field = |name: &str| lookup(&document, name);
+        let field = |name: &str| document.get(name).and_then(Json::as_str);
         let access_token = field("accessToken").filter(|t| !t.is_empty()).ok_or_else(|| invalid("has no accessToken"))?.to_string();
         let expires_at = field("expiresAt").ok_or_else(|| invalid("has no expiresAt"))?;
         let expires_at = parse_time(expires_at).ok_or_else(|| invalid("has an expiresAt that is not an RFC 3339 time"))?;
@@ -107,7 +109,7 @@ impl SsoCredentials {
     /// A fresh token from the cached refresh token, written back to the cache; `None` when the
     /// cache holds no refresh token and client registration.
     async fn refresh(&self, token: &CachedToken) -> Result<Option<CachedToken>, CredentialsError> {
-        let text = |name: &str| lookup(&token.document, name).filter(|v| !v.is_empty()).map(str::to_string);
+        let text = |name: &str| token.document.get(name).and_then(Json::as_str).filter(|v| !v.is_empty()).map(str::to_string);
         let (Some(refresh_token), Some(client_id), Some(client_secret)) = (text("refreshToken"), text("clientId"), text("clientSecret")) else {
             return Ok(None);
         };
@@ -134,7 +136,7 @@ impl SsoCredentials {
             set(&mut document, "refreshToken", rotated);
         }
         let mut writer = JsonWriter::new();
-        crate::json::write(&mut writer, &Json::Object(document.clone()));
+        crate::json::write(&mut writer, &document);
         let written = writer.into_string();
         // A cache that cannot be written costs a refresh next time, not these credentials.
         let _ = self.settings.env.write_file(&token.path, &written);
@@ -189,19 +191,12 @@ impl ProvideCredentials for SsoCredentials {
     }
 }
 
-/// A string entry of the cache document (the last one, should the key repeat).
-fn lookup<'d>(document: &'d [(String, Json)], name: &str) -> Option<&'d str> {
-    document.iter().rev().find(|(key, _)| key == name).and_then(|(_, value)| value.as_str())
-}
-
-/// Replace the entry `name` (every copy of it), or add it at the end.
-fn set(document: &mut Vec<(String, Json)>, name: &str, value: String) {
-    document.retain(|(key, _)| key != name);
-    document.push((name.to_string(), Json::String(value)));
-}
-
-fn parse_time(text: &str) -> Option<SystemTime> {
-    DateTime::from_str(text, Format::DateTime).ok().and_then(|at| SystemTime::try_from(at).ok())
+/// Replace the entry `name` of the cache object (every copy of it), or add it at the end.
+fn set(document: &mut Json, name: &str, value: String) {
+    if let Json::Object(entries) = document {
+        entries.retain(|(key, _)| key != name);
+        entries.push((name.to_string(), Json::String(value)));
+    }
 }
 
 fn format_time(at: SystemTime) -> String {

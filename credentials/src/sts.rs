@@ -40,6 +40,16 @@ impl Role {
     pub fn new(arn: impl Into<String>) -> Self {
         Role { arn: arn.into(), session_name: None, external_id: None, duration: None }
     }
+
+    /// The session name to send: the configured one, else a generated one.
+    fn session_name(&self) -> String {
+        self.session_name.clone().unwrap_or_else(default_session_name)
+    }
+
+    /// `DurationSeconds`, when configured (saturated: STS refuses what is out of its range).
+    fn duration_seconds(&self) -> Option<i32> {
+        self.duration.map(|duration| i32::try_from(duration.as_secs()).unwrap_or(i32::MAX))
+    }
 }
 
 /// Credentials from STS `AssumeRole`, signed with another provider's.
@@ -59,12 +69,12 @@ impl AssumeRoleCredentials {
     async fn provide(&self) -> provider::Result {
         let role = &self.role;
         let client = sts::Client::new(self.settings.config(ENDPOINT_VARIABLE, None, Some(self.source.clone())));
-        let mut call = client.assume_role().role_arn(&role.arn).role_session_name(role.session_name.clone().unwrap_or_else(default_session_name));
+        let mut call = client.assume_role().role_arn(&role.arn).role_session_name(role.session_name());
         if let Some(id) = &role.external_id {
             call = call.external_id(id);
         }
-        if let Some(duration) = role.duration {
-            call = call.duration_seconds(i32::try_from(duration.as_secs()).unwrap_or(i32::MAX));
+        if let Some(seconds) = role.duration_seconds() {
+            call = call.duration_seconds(seconds);
         }
         let what = format!("STS AssumeRole of `{}`", role.arn);
         let output = call.send().await.map_err(|error| call_failed(&what, &error))?;
@@ -131,10 +141,10 @@ impl WebIdentityCredentials {
         let mut call = client
             .assume_role_with_web_identity()
             .role_arn(&role.arn)
-            .role_session_name(role.session_name.clone().unwrap_or_else(default_session_name))
+            .role_session_name(role.session_name())
             .web_identity_token(token);
-        if let Some(duration) = role.duration {
-            call = call.duration_seconds(i32::try_from(duration.as_secs()).unwrap_or(i32::MAX));
+        if let Some(seconds) = role.duration_seconds() {
+            call = call.duration_seconds(seconds);
         }
         let what = format!("STS AssumeRoleWithWebIdentity of `{}`", role.arn);
         let output = call.send().await.map_err(|error| call_failed(&what, &error))?;

@@ -294,10 +294,13 @@ async fn send(inner: &Inner, op: &'static Operation, input: &(dyn Structure + Sy
     let region = config.region.as_deref().unwrap_or(DEFAULT_SIGNING_REGION);
     // An anonymous operation is neither signed nor given credentials: it is how credentials are
     // obtained (STS web identity, SSO), so it must not depend on them.
-    let signing = match Signing::for_endpoint(&endpoint, inner.service.signing_name, region) {
-        _ if op.anonymous => None,
-        Ok(signing) => Some(signing),
-        Err(schemes) => return construction(ConstructionError::AuthSchemes(schemes)),
+    let signing = if op.anonymous {
+        None
+    } else {
+        match Signing::for_endpoint(&endpoint, inner.service.signing_name, region) {
+            Ok(signing) => Some(signing),
+            Err(schemes) => return construction(ConstructionError::AuthSchemes(schemes)),
+        }
     };
     let serialize = || crate::protocol::serialize_request_unvalidated(op, input, endpoint.url());
     #[cfg(feature = "test-util")]
