@@ -12,7 +12,9 @@
 pub struct Endpoint {
     url: ::std::string::String,
     headers: ::std::vec::Vec<(::std::string::String, ::std::vec::Vec<::std::string::String>)>,
-    properties: ::std::collections::BTreeMap<::std::string::String, crate::primitives::Document>,
+    /// By name. A sorted vector rather than a map: every generated crate builds and drops
+    /// endpoints, and a map's code would be compiled into each of them.
+    properties: ::std::vec::Vec<(::std::string::String, crate::primitives::Document)>,
 }
 
 impl Endpoint {
@@ -21,7 +23,7 @@ impl Endpoint {
         Endpoint {
             url: url.into(),
             headers: ::std::vec::Vec::new(),
-            properties: ::std::collections::BTreeMap::new(),
+            properties: ::std::vec::Vec::new(),
         }
     }
 
@@ -37,11 +39,18 @@ impl Endpoint {
 
     /// Set a property.
     pub fn with_property(
-        mut self,
+        self,
         name: impl ::std::convert::Into<::std::string::String>,
         value: crate::primitives::Document,
     ) -> Self {
-        self.properties.insert(name.into(), value);
+        self.set_property(name.into(), value)
+    }
+
+    fn set_property(mut self, name: ::std::string::String, value: crate::primitives::Document) -> Self {
+        match self.properties.binary_search_by(|(n, _)| n.as_str().cmp(&name)) {
+            ::std::result::Result::Ok(index) => self.properties[index].1 = value,
+            ::std::result::Result::Err(index) => self.properties.insert(index, (name, value)),
+        }
         self
     }
 
@@ -60,14 +69,17 @@ impl Endpoint {
         self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, values)| values.as_slice())
     }
 
-    /// Every property the rule set attached, by name.
-    pub fn properties(&self) -> &::std::collections::BTreeMap<::std::string::String, crate::primitives::Document> {
+    /// Every property the rule set attached, in name order.
+    pub fn properties(&self) -> &[(::std::string::String, crate::primitives::Document)] {
         &self.properties
     }
 
     /// One property, such as `authSchemes`.
     pub fn property(&self, name: &str) -> ::std::option::Option<&crate::primitives::Document> {
-        self.properties.get(name)
+        self.properties
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()
+            .map(|index| &self.properties[index].1)
     }
 }
 

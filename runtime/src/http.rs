@@ -237,6 +237,32 @@ impl<E> ServiceError<E> {
     }
 }
 
+impl<E> ResponseError<E> {
+    /// Attach the awsQuery code of a service error; other errors are left as they are.
+    pub(crate) fn with_query_code(self, code: Option<String>) -> Self {
+        match self {
+            ResponseError::Service(service) => ResponseError::Service(service.with_query_code(code)),
+            other => other,
+        }
+    }
+}
+
+impl<E> ServiceError<E> {
+    /// The error, and the rest to put another error in.
+    pub(crate) fn split(self) -> (E, ServiceError<()>) {
+        let ServiceError { error, status, request_id, query_code } = self;
+        (error, ServiceError { error: (), status, request_id, query_code })
+    }
+}
+
+impl ServiceError<()> {
+    /// The same response's details around `error`.
+    pub(crate) fn with_error<E>(self, error: E) -> ServiceError<E> {
+        let ServiceError { error: (), status, request_id, query_code } = self;
+        ServiceError { error, status, request_id, query_code }
+    }
+}
+
 /// Why a response did not become the operation's output.
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]

@@ -219,3 +219,17 @@ fn endpoints_and_errors_carry_what_the_rules_say() {
     assert_eq!(error.message(), "Invalid Configuration: Missing Region");
     let _: &dyn std::error::Error = &error;
 }
+
+#[test]
+fn endpoint_properties_are_kept_by_name_and_a_later_one_replaces_an_earlier() {
+    let endpoint = Endpoint::new("https://example.com")
+        .with_property("zeta", Document::Bool(true))
+        .with_property("authSchemes", Document::Array(Vec::new()))
+        .with_property("zeta", Document::String("second".to_string()))
+        .with_property("mid", Document::Null);
+    let names: Vec<&str> = endpoint.properties().iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["authSchemes", "mid", "zeta"]);
+    assert_eq!(endpoint.property("zeta"), Some(&Document::String("second".to_string())));
+    assert_eq!(endpoint.property("mid"), Some(&Document::Null));
+    assert_eq!(endpoint.property("absent"), None);
+}

@@ -177,41 +177,60 @@ impl<E: crate::error::OperationError> SdkError<E> {
 /// with the HTTP status, request id and attempts, or why no answer came.
 impl<E: crate::error::OperationError> std::fmt::Display for SdkError<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let operation = E::OPERATION;
-        let attempts = |f: &mut std::fmt::Formatter<'_>, n: u32| write!(f, "{n} attempt{}", if n == 1 { "" } else { "s" });
-        match self {
-            SdkError::Construction(error) => write!(f, "{operation} was not sent: {error}"),
-            SdkError::Timeout { attempts: n } => {
-                write!(f, "{operation} timed out (")?;
-                attempts(f, *n)?;
-                f.write_str(")")
+        let error = match self {
+            SdkError::Construction(error) => Described::Construction(error),
+            SdkError::Timeout { attempts } => Described::Timeout(*attempts),
+            SdkError::Transport { error, attempts } => Described::Transport(error, *attempts),
+            SdkError::Service { error, status, request_id, attempts } => Described::Service(error.error(), *status, request_id.as_deref(), *attempts),
+            SdkError::Response { error, status, request_id, .. } => Described::Response(error, *status, request_id.as_deref()),
+        };
+        describe(f, E::OPERATION, error)
+    }
+}
+
+/// An [`SdkError`] without its error type, so that its message is written by code compiled once
+/// rather than once per operation.
+enum Described<'a> {
+    Construction(&'a ConstructionError),
+    Timeout(u32),
+    Transport(&'a TransportError, u32),
+    Service(crate::error::ErrorRef<'a>, u16, Option<&'a str>, u32),
+    Response(&'a crate::error::DeserializeError, u16, Option<&'a str>),
+}
+
+fn describe(f: &mut std::fmt::Formatter<'_>, operation: &str, error: Described<'_>) -> std::fmt::Result {
+    let attempts = |f: &mut std::fmt::Formatter<'_>, n: u32| write!(f, "{n} attempt{}", if n == 1 { "" } else { "s" });
+    match error {
+        Described::Construction(error) => write!(f, "{operation} was not sent: {error}"),
+        Described::Timeout(n) => {
+            write!(f, "{operation} timed out (")?;
+            attempts(f, n)?;
+            f.write_str(")")
+        }
+        Described::Transport(error, n) => {
+            write!(f, "{operation} got no response: {error} (")?;
+            attempts(f, n)?;
+            f.write_str(")")
+        }
+        Described::Service(view, status, request_id, n) => {
+            write!(f, "{operation} failed: {}", view.code().unwrap_or("an error without a code"))?;
+            if let Some(message) = view.message() {
+                write!(f, ": {message}")?;
             }
-            SdkError::Transport { error, attempts: n } => {
-                write!(f, "{operation} got no response: {error} (")?;
-                attempts(f, *n)?;
-                f.write_str(")")
+            write!(f, " (HTTP {status}")?;
+            if let Some(id) = request_id {
+                write!(f, ", request id {id}")?;
             }
-            SdkError::Service { error, status, request_id, attempts: n } => {
-                let view = error.error();
-                write!(f, "{operation} failed: {}", view.code().unwrap_or("an error without a code"))?;
-                if let Some(message) = view.message() {
-                    write!(f, ": {message}")?;
-                }
-                write!(f, " (HTTP {status}")?;
-                if let Some(id) = request_id {
-                    write!(f, ", request id {id}")?;
-                }
-                f.write_str(", ")?;
-                attempts(f, *n)?;
-                f.write_str(")")
+            f.write_str(", ")?;
+            attempts(f, n)?;
+            f.write_str(")")
+        }
+        Described::Response(error, status, request_id) => {
+            write!(f, "{operation} got an HTTP {status} response it cannot read: {error}")?;
+            if let Some(id) = request_id {
+                write!(f, " (request id {id})")?;
             }
-            SdkError::Response { error, status, request_id, .. } => {
-                write!(f, "{operation} got an HTTP {status} response it cannot read: {error}")?;
-                if let Some(id) = request_id {
-                    write!(f, " (request id {id})")?;
-                }
-                Ok(())
-            }
+            Ok(())
         }
     }
 }

@@ -19,8 +19,8 @@ pub mod rest_json;
 #[cfg(feature = "rest-xml")]
 pub mod rest_xml;
 
-use crate::decode::Decode;
-use crate::error::OperationError;
+use crate::decode::{Decode, Decoder};
+use crate::error::{DeserializeError, OperationError, Unhandled};
 use crate::http::{RequestError, ResponseError};
 use crate::schema::{Operation, Protocol};
 use crate::value::Structure;
@@ -197,30 +197,95 @@ fn protocol_request(op: &Operation, input: &dyn Structure, endpoint: &str) -> Re
 
 /// Turn an HTTP response into the output, or the operation's error.
 ///
+/// Only the decoding of the output or of a modelled error is typed; each protocol reads the
+/// response through a trait object, so its reader is compiled once rather than once per operation.
+///
 /// # Errors
 ///
 /// [`ResponseError::Service`] for an error the service returned (modelled, or
-/// [`Unhandled`](crate::error::Unhandled)), and [`ResponseError::Deserialize`] for a response
-/// the protocol does not allow or this build of the runtime cannot read.
+/// [`Unhandled`]), and [`ResponseError::Deserialize`] for a response the protocol does not
+/// allow or this build of the runtime cannot read.
 pub fn parse_response<O, E>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<O, ResponseError<E>>
 where
     O: Decode,
     E: OperationError,
 {
+    let mut slots = Slots::<O, E> { output: None, error: None };
+    let read = read_response(op, status, headers, body, &mut slots);
+    // The readers report success only after `Typed` stored the value; an empty slot would be
+    // a reader's bug, reported as an unreadable response rather than a panic.
+    let empty = || ResponseError::Deserialize {
+        error: DeserializeError::new("", "the response was read but decoded no value"),
+        status,
+        request_id: crate::http::request_id(headers),
+    };
+    match read {
+        Ok(()) => slots.output.ok_or_else(empty),
+        Err(ResponseError::Service(service)) => {
+            let (found, service) = service.split();
+            let error = match found {
+                Found::Modelled => slots.error.ok_or_else(empty)?,
+                Found::Unhandled(unhandled) => E::unhandled(unhandled),
+            };
+            Err(ResponseError::Service(service.with_error(error)))
+        }
+        Err(ResponseError::Deserialize { error, status, request_id }) => Err(ResponseError::Deserialize { error, status, request_id }),
+    }
+}
+/// The typed half of reading a response: decoding the output, or the modelled error the
+/// protocol found. Everything else a reader does is the same for every operation.
+pub(crate) trait Typed {
+    /// Decode the output from `decoder`.
+    fn output(&mut self, decoder: &mut dyn Decoder) -> Result<(), DeserializeError>;
+
+    /// Decode the error at `index` of the operation's errors from `decoder`.
+    fn error(&mut self, index: usize, decoder: &mut dyn Decoder) -> Result<(), DeserializeError>;
+}
+
+/// The service's error as a reader sees it.
+pub(crate) enum Found {
+    /// A modelled error, which [`Typed::error`] decoded.
+    Modelled,
+    /// An error the model does not describe.
+    Unhandled(Unhandled),
+}
+
+/// What a reader makes of a response: `Ok` once [`Typed::output`] decoded the output.
+pub(crate) type Read = Result<(), ResponseError<Found>>;
+
+/// Where [`parse_response`] keeps what its [`Typed`] decoded.
+struct Slots<O, E> {
+    output: Option<O>,
+    error: Option<E>,
+}
+
+impl<O: Decode, E: OperationError> Typed for Slots<O, E> {
+    fn output(&mut self, decoder: &mut dyn Decoder) -> Result<(), DeserializeError> {
+        self.output = Some(O::decode(decoder)?);
+        Ok(())
+    }
+
+    fn error(&mut self, index: usize, decoder: &mut dyn Decoder) -> Result<(), DeserializeError> {
+        self.error = Some(E::modelled(index, decoder)?);
+        Ok(())
+    }
+}
+
+fn read_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8], typed: &mut dyn Typed) -> Read {
     match op.wire.protocol {
         // The JSON RPC protocols read responses as restJson1 does: their schemas bind every
         // member to the body, and errors name themselves the same way.
         #[cfg(feature = "rest-json")]
-        Protocol::RestJson1 => rest_json::parse_response(op, status, headers, body),
+        Protocol::RestJson1 => rest_json::read(op, status, headers, body, typed),
         #[cfg(feature = "aws-json")]
-        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => rest_json::parse_response(op, status, headers, body),
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => rest_json::read(op, status, headers, body, typed),
         #[cfg(feature = "query")]
-        Protocol::AwsQuery | Protocol::Ec2Query => query::parse_response(op, status, headers, body),
+        Protocol::AwsQuery | Protocol::Ec2Query => query::read(op, status, headers, body, typed),
         #[cfg(feature = "rest-xml")]
-        Protocol::RestXml => rest_xml::parse_response(op, status, headers, body),
+        Protocol::RestXml => rest_xml::read(op, status, headers, body, typed),
         #[allow(unreachable_patterns, reason = "reachable when a protocol's feature is off")]
         protocol => Err(ResponseError::Deserialize {
-            error: crate::error::DeserializeError::new("", format!("this build of smithy-rt cannot read {protocol:?} responses")),
+            error: DeserializeError::new("", format!("this build of smithy-rt cannot read {protocol:?} responses")),
             status,
             request_id: crate::http::request_id(headers),
         }),

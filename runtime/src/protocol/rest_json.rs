@@ -7,8 +7,9 @@
 //! `__type`.
 
 use super::http_bindings::{payload_member, read_bindings, write_bindings, PayloadDecoder};
-use crate::decode::{finish_structure, Decode, Decoder, Result};
-use crate::error::{DeserializeError, OperationError, Unhandled};
+use super::{Found, Read, Typed};
+use crate::decode::{finish_structure, Decoder, Result};
+use crate::error::{DeserializeError, Unhandled};
 use crate::http::{RequestBuilder, RequestError, ResponseError};
 use crate::json::{Json, JsonDecoder, JsonWriter};
 use crate::schema::{Binding, Kind, Operation, Schema};
@@ -131,73 +132,45 @@ pub fn response_error_code(headers: &http::HeaderMap, body: &[u8]) -> Option<Str
     error_code(header, json.as_ref()).map(str::to_string)
 }
 
-/// Turn an HTTP response into the output, or the operation's error.
-///
-/// # Errors
-///
-/// [`ResponseError::Service`] for an error the service returned (modelled, or
-/// [`Unhandled`]), and [`ResponseError::Deserialize`] for a response the protocol does not allow.
-pub fn parse_response<O, E>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> std::result::Result<O, ResponseError<E>>
-where
-    O: Decode,
-    E: OperationError,
-{
-    if !(200..300).contains(&status) {
-        return Err(parse_error(op, status, headers, body));
+/// Read a response: the output through `typed`, or the service's error (a modelled one decoded
+/// through `typed`).
+pub(crate) fn read(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8], typed: &mut dyn Typed) -> Read {
+    let request_id = || crate::http::request_id(headers);
+    if (200..300).contains(&status) {
+        return typed
+            .output(&mut ResponseDecoder { status, headers, body, parsed: None })
+            .map_err(|error| ResponseError::Deserialize { error, status, request_id: request_id() });
     }
-    O::decode(&mut ResponseDecoder { status, headers, body, parsed: None })
-        .map_err(|error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) })
-}
-
-fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ResponseError<E> {
-    let ErrorResponse { request_id, json, modelled } = error_response(op, status, headers, body);
-    match modelled {
-        Ok(index) => {
-            let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(json.as_ref()) };
-            match E::modelled(index, &mut decoder) {
-                Ok(error) => with_query_code(ResponseError::service(error, status, request_id), op, headers),
-                Err(error) => ResponseError::Deserialize { error, status, request_id },
-            }
-        }
-        Err(unhandled) => with_query_code(ResponseError::service(E::unhandled(unhandled), status, request_id), op, headers),
-    }
-}
-
-/// An `@awsQueryCompatible` service's error carries its awsQuery code in `x-amzn-query-error`
-/// (`Code;Fault`).
-fn with_query_code<E>(error: ResponseError<E>, op: &Operation, headers: &http::HeaderMap) -> ResponseError<E> {
-    if !op.wire.query_compatible {
-        return error;
-    }
-    let code = headers.get("x-amzn-query-error").and_then(|v| v.to_str().ok()).and_then(|v| v.split_once(';')).map(|(code, _)| code.trim());
-    match (error, code) {
-        (ResponseError::Service(service), Some(code)) if !code.is_empty() => ResponseError::Service(service.with_query_code(Some(code.to_string()))),
-        (error, _) => error,
-    }
-}
-
-/// An error response worked out without the operation's error type, so this is compiled once
-/// rather than once per operation.
-struct ErrorResponse {
-    request_id: Option<String>,
-    /// The body, when it is JSON.
-    json: Option<Json>,
-    /// The index of the modelled error the code names, or the error as the service described it.
-    modelled: std::result::Result<usize, Unhandled>,
-}
-
-fn error_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ErrorResponse {
-    let request_id = crate::http::request_id(headers);
     // A garbled error body still yields an error: the code may be in a header.
     let json = json_body(body).ok().flatten();
     let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
     let code = error_code(header, json.as_ref());
-    let modelled = match code.and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| info.code == code))) {
-        Some(index) => Ok(index),
+    let found = match code.and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| info.code == code))) {
+        Some(index) => {
+            let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(json.as_ref()) };
+            if let Err(error) = typed.error(index, &mut decoder) {
+                return Err(ResponseError::Deserialize { error, status, request_id: request_id() });
+            }
+            Found::Modelled
+        }
         None => {
             let message = json.as_ref().and_then(error_message).map(str::to_string);
-            Err(Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id.clone()))
+            Found::Unhandled(Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id()))
         }
     };
-    ErrorResponse { request_id, json, modelled }
+    Err(with_query_code(ResponseError::service(found, status, request_id()), op, headers))
 }
+
+/// An `@awsQueryCompatible` service's error carries its awsQuery code in `x-amzn-query-error`
+/// (`Code;Fault`).
+fn with_query_code(error: ResponseError<Found>, op: &Operation, headers: &http::HeaderMap) -> ResponseError<Found> {
+    if !op.wire.query_compatible {
+        return error;
+    }
+    let code = headers.get("x-amzn-query-error").and_then(|v| v.to_str().ok()).and_then(|v| v.split_once(';')).map(|(code, _)| code.trim());
+    match code {
+        Some(code) if !code.is_empty() => error.with_query_code(Some(code.to_string())),
+        _ => error,
+    }
+}
+

@@ -9,8 +9,9 @@
 //! root under `noErrorWrapping`.
 
 use super::http_bindings::{payload_member, read_bindings, write_bindings, PayloadDecoder};
-use crate::decode::{finish_structure, Decode, Decoder, Result};
-use crate::error::{DeserializeError, OperationError, Unhandled};
+use super::{Found, Read, Typed};
+use crate::decode::{finish_structure, Decoder, Result};
+use crate::error::{DeserializeError, Unhandled};
 use crate::http::{RequestBuilder, RequestError, ResponseError};
 use crate::schema::{Binding, Customization, Kind, Operation, Schema};
 use crate::value::{StructureMut, Structure, View};
@@ -108,19 +109,11 @@ impl Decoder for ResponseDecoder<'_> {
     }
 }
 
-/// Turn an HTTP response into the output, or the operation's error.
-///
-/// # Errors
-///
-/// [`ResponseError::Service`] for an error the service returned (modelled, or
-/// [`Unhandled`]), and [`ResponseError::Deserialize`] for a response the protocol does not allow.
-pub fn parse_response<O, E>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> std::result::Result<O, ResponseError<E>>
-where
-    O: Decode,
-    E: OperationError,
-{
+/// Read a response: the output through `typed`, or the service's error (a modelled one decoded
+/// through `typed`).
+pub(crate) fn read(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8], typed: &mut dyn Typed) -> Read {
     if !(200..300).contains(&status) {
-        return Err(parse_error(op, status, headers, body));
+        return Err(read_error(op, status, headers, body, typed));
     }
     let fail = |error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) };
     if op.has(Customization::UnwrappedOutput) {
@@ -130,9 +123,9 @@ where
             wrapper.children.push(Content::Element(member));
             wrapper
         });
-        return O::decode(&mut ResponseDecoder { status, headers, body, parsed: Some(wrapper.as_ref()) }).map_err(fail);
+        return typed.output(&mut ResponseDecoder { status, headers, body, parsed: Some(wrapper.as_ref()) }).map_err(fail);
     }
-    O::decode(&mut ResponseDecoder { status, headers, body, parsed: None }).map_err(fail)
+    typed.output(&mut ResponseDecoder { status, headers, body, parsed: None }).map_err(fail)
 }
 
 /// The `<Error>` element of an error document.
@@ -149,16 +142,7 @@ fn child_text(element: &Element, name: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// An error response worked out without the operation's error type, so this is compiled once
-/// rather than once per operation.
-struct ErrorResponse {
-    request_id: Option<String>,
-    root: Option<Element>,
-    /// The index of the modelled error the code names, or the error as the service described it.
-    modelled: std::result::Result<usize, Unhandled>,
-}
-
-fn error_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ErrorResponse {
+fn read_error(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8], typed: &mut dyn Typed) -> ResponseError<Found> {
     // A garbled error body still yields an error, with the status and request id.
     let root = document(body).ok().flatten();
     let error = root.as_ref().and_then(|root| error_element(op, root));
@@ -167,29 +151,20 @@ fn error_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: 
         .or_else(|| error.and_then(|e| child_text(e, "RequestId")));
     let code = error.and_then(|e| child_text(e, "Code"));
     let found = code.as_deref().and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| info.code == code)));
-    let modelled = match found {
-        Some(index) => Ok(index),
+    let found = match found {
+        Some(index) => {
+            let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(error) };
+            if let Err(error) = typed.error(index, &mut decoder) {
+                return ResponseError::Deserialize { error, status, request_id };
+            }
+            Found::Modelled
+        }
         None => {
             let message = error.and_then(|e| child_text(e, "Message"));
-            Err(Unhandled::new(code, message).with_status(status).with_request_id(request_id.clone()))
+            Found::Unhandled(Unhandled::new(code, message).with_status(status).with_request_id(request_id.clone()))
         }
     };
-    ErrorResponse { request_id, root, modelled }
-}
-
-fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ResponseError<E> {
-    let ErrorResponse { request_id, root, modelled } = error_response(op, status, headers, body);
-    match modelled {
-        Ok(index) => {
-            let element = root.as_ref().and_then(|root| error_element(op, root));
-            let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(element) };
-            match E::modelled(index, &mut decoder) {
-                Ok(error) => ResponseError::service(error, status, request_id),
-                Err(error) => ResponseError::Deserialize { error, status, request_id },
-            }
-        }
-        Err(unhandled) => ResponseError::service(E::unhandled(unhandled), status, request_id),
-    }
+    ResponseError::service(found, status, request_id)
 }
 
 /// The error code of an error response, for the retry decision.

@@ -9,7 +9,7 @@
 mod form;
 mod response;
 
-pub use response::parse_response;
+pub(crate) use response::read;
 pub(crate) use response::response_error_code;
 
 use crate::http::{RequestBuilder, RequestError};

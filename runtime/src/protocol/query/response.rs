@@ -1,8 +1,8 @@
 //! The response side of awsQuery and ec2Query: XML documents read by the schemas.
 
 use super::{dialect, Dialect};
-use crate::decode::Decode;
-use crate::error::{DeserializeError, OperationError, Unhandled};
+use crate::protocol::{Found, Read, Typed};
+use crate::error::{DeserializeError, Unhandled};
 use crate::http::ResponseError;
 use crate::schema::Operation;
 use crate::xml::{Element, XmlDecoder};
@@ -54,38 +54,16 @@ fn request_id(headers: &http::HeaderMap, root: Option<&Element>) -> Option<Strin
     })
 }
 
-/// Turn an HTTP response into the output, or the operation's error.
-///
-/// # Errors
-///
-/// [`ResponseError::Service`] for an error the service returned (modelled, or [`Unhandled`]),
-/// and [`ResponseError::Deserialize`] for a response the protocol does not allow.
-pub fn parse_response<O, E>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<O, ResponseError<E>>
-where
-    O: Decode,
-    E: OperationError,
-{
-    if !(200..300).contains(&status) {
-        return Err(parse_error(op, status, headers, body));
+/// Read a response: the output through `typed`, or the service's error (a modelled one decoded
+/// through `typed`), with its awsQuery code.
+pub(crate) fn read(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8], typed: &mut dyn Typed) -> Read {
+    if (200..300).contains(&status) {
+        let fail = |error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) };
+        let root = document(body).map_err(fail)?;
+        let empty = Element::default();
+        let holder = root.as_ref().and_then(|root| output_element(op, root)).unwrap_or(&empty);
+        return typed.output(&mut XmlDecoder::new(holder)).map_err(fail);
     }
-    let fail = |error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) };
-    let root = document(body).map_err(fail)?;
-    let empty = Element::default();
-    let holder = root.as_ref().and_then(|root| output_element(op, root)).unwrap_or(&empty);
-    O::decode(&mut XmlDecoder::new(holder)).map_err(fail)
-}
-
-/// An error response worked out without the operation's error type, so this is compiled once
-/// rather than once per operation.
-struct ErrorResponse {
-    request_id: Option<String>,
-    root: Option<Element>,
-    code: Option<String>,
-    /// The index of the modelled error the code names, or the error as the service described it.
-    modelled: Result<usize, Unhandled>,
-}
-
-fn error_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ErrorResponse {
     // A garbled error body still yields an error, with the status and request id.
     let root = document(body).ok().flatten();
     let request_id = request_id(headers, root.as_ref());
@@ -94,33 +72,20 @@ fn error_response(op: &Operation, status: u16, headers: &http::HeaderMap, body: 
     // An `@awsQueryError` names the code the service sends for it.
     let wire_code = |info: &crate::schema::ErrorInfo| info.query_code.map_or(info.code, |(code, _)| code);
     let found = code.as_deref().and_then(|code| op.errors.iter().position(|e| e.error.is_some_and(|info| wire_code(&info) == code)));
-    let modelled = match found {
-        Some(index) => Ok(index),
+    let found = match found {
+        Some(index) => {
+            let empty = Element::default();
+            if let Err(error) = typed.error(index, &mut XmlDecoder::new(error.unwrap_or(&empty))) {
+                return Err(ResponseError::Deserialize { error, status, request_id });
+            }
+            Found::Modelled
+        }
         None => {
             let message = error.and_then(|e| child_text(e, "Message"));
-            Err(Unhandled::new(code.clone(), message).with_status(status).with_request_id(request_id.clone()))
+            Found::Unhandled(Unhandled::new(code.clone(), message).with_status(status).with_request_id(request_id.clone()))
         }
     };
-    ErrorResponse { request_id, root, code, modelled }
-}
-
-fn parse_error<E: OperationError>(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8]) -> ResponseError<E> {
-    let ErrorResponse { request_id, root, code, modelled } = error_response(op, status, headers, body);
-    let service = match modelled {
-        Ok(index) => {
-            let empty = Element::default();
-            let element = root.as_ref().and_then(|root| error_element(dialect(op), root)).unwrap_or(&empty);
-            match E::modelled(index, &mut XmlDecoder::new(element)) {
-                Ok(error) => ResponseError::service(error, status, request_id),
-                Err(error) => return ResponseError::Deserialize { error, status, request_id },
-            }
-        }
-        Err(unhandled) => ResponseError::service(E::unhandled(unhandled), status, request_id),
-    };
-    match service {
-        ResponseError::Service(service) => ResponseError::Service(service.with_query_code(code)),
-        other => other,
-    }
+    Err(ResponseError::service(found, status, request_id).with_query_code(code))
 }
 
 /// The error code of an error response, for the retry decision.

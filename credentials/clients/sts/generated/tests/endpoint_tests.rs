@@ -201,8 +201,8 @@ fn case_09_region_aws_global() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -939,8 +939,8 @@ fn case_50_region_ap_northeast_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -971,8 +971,8 @@ fn case_51_region_ap_south_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1003,8 +1003,8 @@ fn case_52_region_ap_southeast_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1035,8 +1035,8 @@ fn case_53_region_ap_southeast_2_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1067,8 +1067,8 @@ fn case_54_region_aws_global_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1099,8 +1099,8 @@ fn case_55_region_ca_central_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1131,8 +1131,8 @@ fn case_56_region_eu_central_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1163,8 +1163,8 @@ fn case_57_region_eu_north_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1195,8 +1195,8 @@ fn case_58_region_eu_west_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1227,8 +1227,8 @@ fn case_59_region_eu_west_2_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1259,8 +1259,8 @@ fn case_60_region_eu_west_3_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1291,8 +1291,8 @@ fn case_61_region_sa_east_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1323,8 +1323,8 @@ fn case_62_region_us_east_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1355,8 +1355,8 @@ fn case_63_region_us_east_2_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1387,8 +1387,8 @@ fn case_64_region_us_west_1_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1419,8 +1419,8 @@ fn case_65_region_us_west_2_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1451,8 +1451,8 @@ fn case_66_region_us_east_3_use_global_endpoint() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");

@@ -345,8 +345,8 @@ fn case_017_region_local() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1620,8 +1620,8 @@ fn case_078_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1659,8 +1659,8 @@ fn case_079_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1698,8 +1698,8 @@ fn case_080_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1737,8 +1737,8 @@ fn case_081_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1776,8 +1776,8 @@ fn case_082_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1857,8 +1857,8 @@ fn case_086_region_local_account_id_endpoint_mode_preferred_resource_arn_value()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1955,8 +1955,8 @@ fn case_090_region_local_account_id_endpoint_mode_preferred_resource_arn_arn_aws
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1987,8 +1987,8 @@ fn case_091_region_local_account_id_endpoint_mode_preferred() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2074,8 +2074,8 @@ fn case_095_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2113,8 +2113,8 @@ fn case_096_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2152,8 +2152,8 @@ fn case_097_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2191,8 +2191,8 @@ fn case_098_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2230,8 +2230,8 @@ fn case_099_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2311,8 +2311,8 @@ fn case_103_region_local_account_id_endpoint_mode_disabled_resource_arn_value() 
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2409,8 +2409,8 @@ fn case_107_region_local_account_id_endpoint_mode_disabled_resource_arn_arn_aws(
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2441,8 +2441,8 @@ fn case_108_region_local_account_id_endpoint_mode_disabled() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2528,8 +2528,8 @@ fn case_112_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2567,8 +2567,8 @@ fn case_113_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2606,8 +2606,8 @@ fn case_114_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2645,8 +2645,8 @@ fn case_115_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2684,8 +2684,8 @@ fn case_116_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2765,8 +2765,8 @@ fn case_120_region_local_account_id_endpoint_mode_required_resource_arn_value() 
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2863,8 +2863,8 @@ fn case_124_region_local_account_id_endpoint_mode_required_resource_arn_arn_aws(
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2895,8 +2895,8 @@ fn case_125_region_local_account_id_endpoint_mode_required() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2934,8 +2934,8 @@ fn case_126_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -2968,8 +2968,8 @@ fn case_127_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3002,8 +3002,8 @@ fn case_128_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3036,8 +3036,8 @@ fn case_129_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3070,8 +3070,8 @@ fn case_130_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3123,8 +3123,8 @@ fn case_132_region_us_east_1_account_id_endpoint_mode_preferred_resource_arn_arn
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3176,8 +3176,8 @@ fn case_134_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3210,8 +3210,8 @@ fn case_135_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3244,8 +3244,8 @@ fn case_136_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3278,8 +3278,8 @@ fn case_137_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3312,8 +3312,8 @@ fn case_138_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
@@ -3361,8 +3361,8 @@ fn case_140_region_us_east_1_account_id_endpoint_mode_required_resource_arn_arn_
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");

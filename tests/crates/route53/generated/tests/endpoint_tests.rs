@@ -83,8 +83,8 @@ fn case_03_use_dual_stack_use_fips_region_us_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -112,8 +112,8 @@ fn case_04_use_fips_region_us_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -141,8 +141,8 @@ fn case_05_use_dual_stack_region_us_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -170,8 +170,8 @@ fn case_06_region_us_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -199,8 +199,8 @@ fn case_07_use_dual_stack_use_fips_region_cn_northwest_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -228,8 +228,8 @@ fn case_08_use_fips_region_cn_northwest_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -257,8 +257,8 @@ fn case_09_use_dual_stack_region_cn_northwest_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -286,8 +286,8 @@ fn case_10_region_cn_northwest_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -315,8 +315,8 @@ fn case_11_use_fips_region_eusc_de_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -344,8 +344,8 @@ fn case_12_region_eusc_de_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -373,8 +373,8 @@ fn case_13_use_fips_region_us_iso_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -402,8 +402,8 @@ fn case_14_region_us_iso_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -431,8 +431,8 @@ fn case_15_use_fips_region_us_isob_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -460,8 +460,8 @@ fn case_16_region_us_isob_east_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -489,8 +489,8 @@ fn case_17_use_fips_region_eu_isoe_west_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -518,8 +518,8 @@ fn case_18_region_eu_isoe_west_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -547,8 +547,8 @@ fn case_19_use_fips_region_us_isof_south_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -576,8 +576,8 @@ fn case_20_region_us_isof_south_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -605,8 +605,8 @@ fn case_21_use_dual_stack_use_fips_region_us_gov_west_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -634,8 +634,8 @@ fn case_22_use_fips_region_us_gov_west_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -663,8 +663,8 @@ fn case_23_use_dual_stack_region_us_gov_west_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -692,8 +692,8 @@ fn case_24_region_us_gov_west_1() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");

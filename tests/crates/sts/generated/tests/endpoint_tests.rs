@@ -201,8 +201,8 @@ fn case_09_region_aws_global() {
     );
     let names: ::std::vec::Vec<&str> = endpoint
         .properties()
-        .keys()
-        .map(::std::string::String::as_str)
+        .iter()
+        .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -940,8 +940,8 @@ fn case_50_region_ap_northeast_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -972,8 +972,8 @@ fn case_50_region_ap_northeast_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1006,8 +1006,8 @@ fn case_51_region_ap_south_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1038,8 +1038,8 @@ fn case_51_region_ap_south_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1072,8 +1072,8 @@ fn case_52_region_ap_southeast_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1104,8 +1104,8 @@ fn case_52_region_ap_southeast_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1138,8 +1138,8 @@ fn case_53_region_ap_southeast_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1170,8 +1170,8 @@ fn case_53_region_ap_southeast_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1204,8 +1204,8 @@ fn case_54_region_aws_global_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1236,8 +1236,8 @@ fn case_54_region_aws_global_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1270,8 +1270,8 @@ fn case_55_region_ca_central_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1302,8 +1302,8 @@ fn case_55_region_ca_central_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1336,8 +1336,8 @@ fn case_56_region_eu_central_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1368,8 +1368,8 @@ fn case_56_region_eu_central_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1402,8 +1402,8 @@ fn case_57_region_eu_north_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1434,8 +1434,8 @@ fn case_57_region_eu_north_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1468,8 +1468,8 @@ fn case_58_region_eu_west_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1500,8 +1500,8 @@ fn case_58_region_eu_west_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1534,8 +1534,8 @@ fn case_59_region_eu_west_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1566,8 +1566,8 @@ fn case_59_region_eu_west_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1600,8 +1600,8 @@ fn case_60_region_eu_west_3_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1632,8 +1632,8 @@ fn case_60_region_eu_west_3_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1666,8 +1666,8 @@ fn case_61_region_sa_east_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1698,8 +1698,8 @@ fn case_61_region_sa_east_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1732,8 +1732,8 @@ fn case_62_region_us_east_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1764,8 +1764,8 @@ fn case_62_region_us_east_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1798,8 +1798,8 @@ fn case_63_region_us_east_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1830,8 +1830,8 @@ fn case_63_region_us_east_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1864,8 +1864,8 @@ fn case_64_region_us_west_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1896,8 +1896,8 @@ fn case_64_region_us_west_1_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1930,8 +1930,8 @@ fn case_65_region_us_west_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1962,8 +1962,8 @@ fn case_65_region_us_west_2_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -1996,8 +1996,8 @@ fn case_66_region_us_east_3_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
@@ -2028,8 +2028,8 @@ fn case_66_region_us_east_3_use_global_endpoint() {
         );
         let names: ::std::vec::Vec<&str> = endpoint
             .properties()
-            .keys()
-            .map(::std::string::String::as_str)
+            .iter()
+            .map(|(name, _)| name.as_str())
             .collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
