@@ -13,6 +13,9 @@ pub(crate) fn default_transport() -> Arc<dyn HttpTransport> {
     Arc::new(smithy_rt::transport::HyperTransport::with_connect_timeout(Some(Duration::from_secs(1))).with_max_response_bytes(64 * 1024))
 }
 
+/// A boxed future: awaiting it from several places does not copy its body into each.
+pub(crate) type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
 /// Why no response came back.
 #[derive(Debug)]
 pub(crate) enum Failure {
@@ -44,21 +47,24 @@ impl Sender {
     /// Send the request `make` builds, again after a timeout, a transport failure or a 5xx (with
     /// a short backoff); the last response or failure.
     ///
-    /// `make` is a trait object so the retry loop is compiled once, not once per caller.
-    pub async fn send(&self, make: &(dyn Fn() -> http::Request<Vec<u8>> + Sync)) -> Result<http::Response<Vec<u8>>, Failure> {
-        let attempts = self.attempts.max(1);
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let outcome = tokio::time::timeout(self.timeout, self.transport.send(make())).await;
-            let last = attempt >= attempts;
-            match outcome {
-                Ok(Ok(response)) if last || !response.status().is_server_error() => return Ok(response),
-                Ok(Err(error)) if last => return Err(Failure::Transport(error.to_string(), attempt)),
-                Err(_) if last => return Err(Failure::Timeout(self.timeout, attempt)),
-                _ => tokio::time::sleep(Duration::from_millis(50 << (attempt - 1).min(4))).await,
+    /// `make` is a trait object and the future is boxed so the retry loop is compiled once, not
+    /// once per caller (an async body is copied into every codegen unit that awaits it).
+    pub fn send<'a>(&'a self, make: &'a (dyn Fn() -> http::Request<Vec<u8>> + Sync)) -> BoxFuture<'a, Result<http::Response<Vec<u8>>, Failure>> {
+        Box::pin(async move {
+            let attempts = self.attempts.max(1);
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                let outcome = tokio::time::timeout(self.timeout, self.transport.send(make())).await;
+                let last = attempt >= attempts;
+                match outcome {
+                    Ok(Ok(response)) if last || !response.status().is_server_error() => return Ok(response),
+                    Ok(Err(error)) if last => return Err(Failure::Transport(error.to_string(), attempt)),
+                    Err(_) if last => return Err(Failure::Timeout(self.timeout, attempt)),
+                    _ => tokio::time::sleep(Duration::from_millis(50 << (attempt - 1).min(4))).await,
+                }
             }
-        }
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use aws_credential_types::provider::{self, error::CredentialsError, future, Prov
 use smithy_rt::client::HttpTransport;
 
 use crate::env::{non_empty, SharedEnv};
-use crate::http::{default_transport, snippet, Sender};
+use crate::http::{default_transport, snippet, BoxFuture, Sender};
 use crate::json::{self, Shape};
 
 const TOKEN_PATH: &str = "/latest/api/token";
@@ -66,7 +66,12 @@ impl ImdsCredentials {
         }
     }
 
-    async fn token(&self, endpoint: &str) -> Result<http::HeaderValue, CredentialsError> {
+    /// A session token (boxed: three callers await it).
+    fn token<'a>(&'a self, endpoint: &'a str) -> BoxFuture<'a, Result<http::HeaderValue, CredentialsError>> {
+        Box::pin(self.new_token(endpoint))
+    }
+
+    async fn new_token(&self, endpoint: &str) -> Result<http::HeaderValue, CredentialsError> {
         let ttl = http::HeaderValue::from(self.token_ttl);
         let uri = parse(endpoint, TOKEN_PATH)?;
         let make = || {
@@ -90,8 +95,12 @@ impl ImdsCredentials {
     }
 
     /// GET `path` with the session token; a 401 (the token expired or was rejected) gets a new
-    /// token and one more try.
-    async fn get(&self, endpoint: &str, path: &str, token: &mut http::HeaderValue) -> Result<http::Response<Vec<u8>>, CredentialsError> {
+    /// token and one more try. Boxed: the credentials and the region both await it.
+    fn get<'a>(&'a self, endpoint: &'a str, path: &'a str, token: &'a mut http::HeaderValue) -> BoxFuture<'a, Result<http::Response<Vec<u8>>, CredentialsError>> {
+        Box::pin(self.get_retrying(endpoint, path, token))
+    }
+
+    async fn get_retrying(&self, endpoint: &str, path: &str, token: &mut http::HeaderValue) -> Result<http::Response<Vec<u8>>, CredentialsError> {
         let uri = parse(endpoint, path)?;
         let response = self.get_once(endpoint, &uri, token).await?;
         if response.status() != http::StatusCode::UNAUTHORIZED {

@@ -69,8 +69,8 @@ impl CredentialProcess {
         };
         command.arg(&self.command).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = command.spawn().map_err(|error| failed(format!("could not be started: {error}")))?;
-        let stdout = drain(child.stdout.take());
-        let stderr = drain(child.stderr.take());
+        let stdout = drain(child.stdout.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
+        let stderr = drain(child.stderr.take().map(|pipe| Box::new(pipe) as Box<dyn Read + Send>));
         let deadline = Instant::now() + self.timeout;
         let status = loop {
             match child.try_wait() {
@@ -102,8 +102,9 @@ impl CredentialProcess {
     }
 }
 
-/// Read a pipe to its end on a thread, so neither pipe can fill up and block the command.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> tokio::sync::oneshot::Receiver<Vec<u8>> {
+/// Read a pipe to its end on a thread, so neither pipe can fill up and block the command. The
+/// pipe is a trait object so that one thread body serves both pipes.
+fn drain(pipe: Option<Box<dyn Read + Send>>) -> tokio::sync::oneshot::Receiver<Vec<u8>> {
     let (send, receive) = tokio::sync::oneshot::channel();
     std::thread::spawn(move || {
         let mut bytes = Vec::new();

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use smithy_credentials::profile::{load, selected_profile, Locations, ProfileSet};
+use smithy_credentials::profile::{load, selected_profile, Locations, Named, ProfileSet, Section};
 use smithy_credentials::FakeEnv;
 
 type Profiles = BTreeMap<String, BTreeMap<String, String>>;
@@ -15,8 +15,8 @@ type Expected<'a> = &'a [(&'a str, &'a [(&'a str, &'a str)])];
 /// Name, config file, credentials file, expected profiles.
 type Case<'a> = (&'a str, &'a str, &'a str, Expected<'a>);
 
-fn flat(map: &BTreeMap<String, smithy_credentials::profile::Section>) -> Profiles {
-    map.iter().map(|(name, section)| (name.clone(), section.properties().iter().map(|(k, v)| (k.clone(), v.value().to_string())).collect())).collect()
+fn flat(map: &Named<Section>) -> Profiles {
+    map.iter().map(|(name, section)| (name.to_string(), section.properties().iter().map(|(k, v)| (k.to_string(), v.value().to_string())).collect())).collect()
 }
 
 fn profiles(config: &str, credentials: &str) -> Profiles {
@@ -150,7 +150,11 @@ fn errors_name_the_file_and_line() {
 
 fn sub(config: &str, profile: &str, property: &str) -> BTreeMap<String, String> {
     let set = ProfileSet::parse(config, "").unwrap();
-    set.profile(profile).and_then(|p| p.property(property)).map(|p| p.sub_properties().clone()).unwrap_or_default()
+    set.profile(profile).and_then(|p| p.property(property)).map(|p| pairs(p.sub_properties())).unwrap_or_default()
+}
+
+fn pairs(named: &Named<String>) -> BTreeMap<String, String> {
+    named.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
 }
 
 fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -190,13 +194,26 @@ fn suite_other_sections() {
 
     let set = ProfileSet::parse("[default]\nservices = my-services\n[services my-services]\ns3 =\n\tendpoint_url = https://s3-endpoint-override.aws", "").unwrap();
     assert_eq!(set.profile("default").unwrap().get("services"), Some("my-services"));
-    let s3 = set.services()["my-services"].property("s3").unwrap();
-    assert_eq!(s3.sub_properties(), &map(&[("endpoint_url", "https://s3-endpoint-override.aws")]));
+    let s3 = set.services().get("my-services").unwrap().property("s3").unwrap();
+    assert_eq!(pairs(s3.sub_properties()), map(&[("endpoint_url", "https://s3-endpoint-override.aws")]));
 
     let set = ProfileSet::parse("[default]\nregion = us-weast-4\n[foobar my-custom-section]\napple =\n\tbanana = cherry", "").unwrap();
     assert_eq!(set.profile("default").unwrap().get("region"), Some("us-weast-4"));
-    let custom = &set.other_sections()[&("foobar".to_string(), "my-custom-section".to_string())];
-    assert_eq!(custom.property("apple").unwrap().sub_properties(), &map(&[("banana", "cherry")]));
+    let custom = set.other_sections().get("foobar").and_then(|sections| sections.get("my-custom-section")).unwrap();
+    assert_eq!(pairs(custom.property("apple").unwrap().sub_properties()), map(&[("banana", "cherry")]));
+}
+
+#[test]
+fn names_iterate_in_order_and_a_later_definition_wins() {
+    let config = "[profile zed]\nb = 1\na = 2\n[profile alpha]\nx = 1\n[profile zed]\nb = 3\n";
+    let set = ProfileSet::parse(config, "[mid]\nk = v\n[alpha]\nx = 2\n").unwrap();
+    assert_eq!(set.profiles().names().collect::<Vec<_>>(), ["alpha", "mid", "zed"]);
+    let zed = set.profile("zed").unwrap();
+    assert_eq!(zed.properties().names().collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(zed.get("b"), Some("3"));
+    // The credentials file's value wins over the config file's.
+    assert_eq!(set.profile("alpha").unwrap().get("x"), Some("2"));
+    assert_eq!(set.profiles().len(), 3);
 }
 
 #[test]

@@ -6,7 +6,77 @@
 //! last property (or, when that property's value was empty, defines one of its
 //! sub-properties). Names keep their case, as the SDKs' suite expects.
 
-use std::collections::BTreeMap;
+/// Values by name, in name order. The files hold a few dozen names, so a sorted vector serves
+/// as a map would, with a small part of the code (a `BTreeMap` per value type compiled to some
+/// 6 KB each, a good part of what the chain adds to a binary).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Named<T>(Vec<(String, T)>);
+
+impl<T> Default for Named<T> {
+    fn default() -> Self {
+        Named(Vec::new())
+    }
+}
+
+impl<T> Named<T> {
+    fn position(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
+    }
+
+    /// The value named `name`.
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.position(name).ok().map(|index| &self.0[index].1)
+    }
+
+    /// Every name and value, in name order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &T)> {
+        self.0.iter().map(|(name, value)| (name.as_str(), value))
+    }
+
+    /// Every name, in order.
+    pub fn names(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.0.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Set `name` to `value`, replacing what it was.
+    fn insert(&mut self, name: &str, value: T) {
+        match self.position(name) {
+            Ok(index) => self.0[index].1 = value,
+            Err(index) => self.0.insert(index, (name.to_string(), value)),
+        }
+    }
+
+    /// The value named `name`, a default one added if there is none.
+    fn entry(&mut self, name: &str) -> &mut T
+    where
+        T: Default,
+    {
+        let index = match self.position(name) {
+            Ok(index) => index,
+            Err(index) => {
+                self.0.insert(index, (name.to_string(), T::default()));
+                index
+            }
+        };
+        &mut self.0[index].1
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Named<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
 
 /// Which of the two files is being read: they name profiles differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +91,7 @@ pub enum FileKind {
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Property {
     value: String,
-    sub_properties: BTreeMap<String, String>,
+    sub_properties: Named<String>,
 }
 
 impl Property {
@@ -31,21 +101,21 @@ impl Property {
     }
 
     /// The sub-properties (`s3 =` followed by indented `name = value` lines).
-    pub fn sub_properties(&self) -> &BTreeMap<String, String> {
+    pub fn sub_properties(&self) -> &Named<String> {
         &self.sub_properties
     }
 }
 
 impl std::fmt::Debug for Property {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Property").field("sub_properties", &self.sub_properties.keys().collect::<Vec<_>>()).finish_non_exhaustive()
+        f.debug_struct("Property").field("sub_properties", &self.sub_properties.names().collect::<Vec<_>>()).finish_non_exhaustive()
     }
 }
 
 /// A named group of properties: a profile, an SSO session, a services section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Section {
-    properties: BTreeMap<String, Property>,
+    properties: Named<Property>,
 }
 
 impl Section {
@@ -60,22 +130,25 @@ impl Section {
     }
 
     /// Every property, by name.
-    pub fn properties(&self) -> &BTreeMap<String, Property> {
+    pub fn properties(&self) -> &Named<Property> {
         &self.properties
     }
 
     fn merge(&mut self, other: Section) {
-        self.properties.extend(other.properties);
+        for (name, property) in other.properties.0 {
+            self.properties.insert(&name, property);
+        }
     }
 }
 
 /// The sections of one file, or of the config and credentials files merged.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProfileSet {
-    profiles: BTreeMap<String, Section>,
-    sso_sessions: BTreeMap<String, Section>,
-    services: BTreeMap<String, Section>,
-    other: BTreeMap<(String, String), Section>,
+    profiles: Named<Section>,
+    sso_sessions: Named<Section>,
+    services: Named<Section>,
+    /// By type, then name.
+    other: Named<Named<Section>>,
 }
 
 impl ProfileSet {
@@ -110,12 +183,12 @@ impl ProfileSet {
                 Header::SsoSession(name) => (&mut self.sso_sessions, name),
                 Header::Services(name) => (&mut self.services, name),
                 Header::Other(kind, name) => {
-                    self.other.entry((kind, name)).or_default().merge(section);
+                    self.other.entry(&kind).entry(&name).merge(section);
                     continue;
                 }
                 Header::Ignored => continue,
             };
-            map.entry(name).or_default().merge(section);
+            map.entry(&name).merge(section);
         }
         Ok(())
     }
@@ -126,23 +199,23 @@ impl ProfileSet {
     }
 
     /// Every profile, by name.
-    pub fn profiles(&self) -> &BTreeMap<String, Section> {
+    pub fn profiles(&self) -> &Named<Section> {
         &self.profiles
     }
 
     /// Every `[sso-session name]` section, by name.
-    pub fn sso_sessions(&self) -> &BTreeMap<String, Section> {
+    pub fn sso_sessions(&self) -> &Named<Section> {
         &self.sso_sessions
     }
 
     /// Every `[services name]` section, by name.
-    pub fn services(&self) -> &BTreeMap<String, Section> {
+    pub fn services(&self) -> &Named<Section> {
         &self.services
     }
 
     /// Sections of other types (`[type name]`), by type and name: kept so that newer sections
     /// are not an error, as the specification asks.
-    pub fn other_sections(&self) -> &BTreeMap<(String, String), Section> {
+    pub fn other_sections(&self) -> &Named<Named<Section>> {
         &self.other
     }
 }
@@ -205,7 +278,7 @@ fn parse_file(text: &str, kind: FileKind) -> Result<Vec<(Header, Section)>, Pars
                 Last::Ignored => {}
                 Last::Property { key, sub } => {
                     let trimmed = line.trim();
-                    let property = section.properties.entry(key.clone()).or_default();
+                    let property = section.properties.entry(key);
                     if *sub {
                         let (name, value) = trimmed.split_once('=').ok_or_else(|| error("a sub-property must be `name = value`"))?;
                         let name = name.trim();
@@ -213,7 +286,7 @@ fn parse_file(text: &str, kind: FileKind) -> Result<Vec<(Header, Section)>, Pars
                             return Err(error("a sub-property's name cannot be empty"));
                         }
                         if valid_name(name) && *header != Header::Ignored {
-                            property.sub_properties.insert(name.to_string(), value.trim().to_string());
+                            property.sub_properties.insert(name, value.trim().to_string());
                         }
                     }
                     property.value.push('\n');
@@ -244,7 +317,7 @@ fn parse_file(text: &str, kind: FileKind) -> Result<Vec<(Header, Section)>, Pars
             continue;
         }
         let value = strip_comment(value).trim();
-        section.properties.insert(key.to_string(), Property { value: value.to_string(), sub_properties: BTreeMap::new() });
+        section.properties.insert(key, Property { value: value.to_string(), sub_properties: Named::default() });
         last = Last::Property { key: key.to_string(), sub: value.is_empty() };
     }
     Ok(sections)
