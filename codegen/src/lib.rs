@@ -282,6 +282,7 @@ runtime_sources!(
     "src/client/mod.rs",
     "src/client/cache.rs",
     "src/client/config.rs",
+    "src/client/configured_endpoint.rs",
     "src/client/error.rs",
     "src/client/paginate.rs",
     "src/client/retry.rs",

@@ -12,7 +12,9 @@ use aws_credential_types::provider::{self, error::CredentialsError, future, Prov
 use smithy_rt::client::HttpTransport;
 
 use smithy_rt::client::{CachedCredentials, Clock, SystemClock};
-use crate::clients::ServiceSettings;
+use crate::clients::{profile_endpoints, ServiceSettings};
+use crate::profile::{load, selected_profile, ProfileSet};
+use smithy_rt::client::ProfileEndpoints;
 use crate::container::ContainerCredentials;
 use crate::env::{OsEnv, SharedEnv};
 use crate::environment::EnvironmentCredentials;
@@ -74,6 +76,7 @@ pub struct DefaultChain {
     transport: Option<Arc<dyn HttpTransport>>,
     profile: Option<String>,
     region: Option<String>,
+    endpoints: Option<ProfileEndpoints>,
     clock: Arc<dyn Clock>,
 }
 
@@ -86,7 +89,7 @@ impl Default for DefaultChain {
 impl DefaultChain {
     /// Reading the real environment and files, with the runtime's hyper transport.
     pub fn new() -> Self {
-        DefaultChain { env: Arc::new(OsEnv), transport: None, profile: None, region: None, clock: Arc::new(SystemClock) }
+        DefaultChain { env: Arc::new(OsEnv), transport: None, profile: None, region: None, endpoints: None, clock: Arc::new(SystemClock) }
     }
 
     /// Read this environment instead.
@@ -114,6 +117,13 @@ impl DefaultChain {
         self
     }
 
+    /// Call STS for web identity with these profile endpoint settings, instead of the ones the
+    /// profile gives (read when the chain is built).
+    pub fn profile_endpoints(mut self, endpoints: ProfileEndpoints) -> Self {
+        self.endpoints = Some(endpoints);
+        self
+    }
+
     /// The cache's clock.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
@@ -123,13 +133,21 @@ impl DefaultChain {
     /// The chain, uncached: `environment`, `profile`, `web identity`, `container`, `IMDS`.
     pub fn chain(self) -> CredentialsChain {
         let mut profile = ProfileCredentials::new(self.env.clone()).clock(self.clock.clone());
-        if let Some(name) = self.profile {
-            profile = profile.profile_name(name);
+        if let Some(name) = &self.profile {
+            profile = profile.profile_name(name.clone());
         }
+        // The files are read here only for what was not given; a broken file is the profile
+        // provider's error to report.
+        let name = self.profile.clone().unwrap_or_else(|| selected_profile(&*self.env).0);
+        let set = match (&self.region, &self.endpoints) {
+            (Some(_), Some(_)) => ProfileSet::default(),
+            _ => load(&*self.env).map(|loaded| loaded.set).unwrap_or_default(),
+        };
         let mut settings = ServiceSettings::new(self.env.clone());
-        if let Some(region) = self.region.or_else(|| crate::region::region(&*self.env).ok().flatten()) {
+        if let Some(region) = self.region.or_else(|| crate::region::region_in(&*self.env, &set, &name)) {
             settings = settings.region(region);
         }
+        settings = settings.profile_endpoints(self.endpoints.unwrap_or_else(|| profile_endpoints(&set, &name)));
         let mut container = ContainerCredentials::new(self.env.clone());
         let mut imds = ImdsCredentials::new(self.env.clone());
         if let Some(transport) = self.transport {

@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use aws_credential_types::provider::SharedCredentialsProvider;
-use smithy_rt::client::{Config, HttpTransport};
+use smithy_rt::client::{configured_endpoint, Config, HttpTransport, ProfileEndpoints};
 
 use crate::env::{non_empty, SharedEnv};
+use crate::profile::ProfileSet;
 
 /// Used when nothing configures a region: STS answers there for every partition's global
 /// endpoint, as aws-config assumes too.
@@ -23,6 +24,7 @@ pub struct ServiceSettings {
     pub(crate) region: Option<String>,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
     pub(crate) timeout: std::time::Duration,
+    pub(crate) profile_endpoints: Option<Arc<ProfileEndpoints>>,
 }
 
 impl ServiceSettings {
@@ -30,7 +32,13 @@ impl ServiceSettings {
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`), no region (the caller's), the runtime's
     /// default transport, [`DEFAULT_CHAIN_TIMEOUT`] per attempt.
     pub fn new(env: SharedEnv) -> Self {
-        ServiceSettings { env, region: None, transport: None, timeout: DEFAULT_CHAIN_TIMEOUT }
+        ServiceSettings { env, region: None, transport: None, timeout: DEFAULT_CHAIN_TIMEOUT, profile_endpoints: None }
+    }
+
+    /// Apply the profile's endpoint settings below the environment's ([`configured_endpoint`]).
+    pub fn profile_endpoints(mut self, endpoints: ProfileEndpoints) -> Self {
+        self.profile_endpoints = Some(Arc::new(endpoints));
+        self
     }
 
     /// Calls go to this region unless a profile names its own (`sso_region`).
@@ -54,10 +62,7 @@ impl ServiceSettings {
     /// The override for a service whose endpoint variable is `variable`.
     fn endpoint(&self, variable: &str) -> Option<String> {
         let env = &*self.env;
-        if non_empty(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
-            return None;
-        }
-        non_empty(env, variable).or_else(|| non_empty(env, "AWS_ENDPOINT_URL"))
+        configured_endpoint(Some(variable), &|name| non_empty(env, name), self.profile_endpoints.as_deref())
     }
 
     /// A client configuration for the service whose endpoint variable is `variable`, in
@@ -76,6 +81,27 @@ impl ServiceSettings {
             builder = builder.transport(transport.clone());
         }
         builder.build()
+    }
+}
+
+/// The endpoint settings of `profile` in `set`: its `endpoint_url`, the `endpoint_url`
+/// sub-properties of the `[services name]` section its `services` names, and its
+/// `ignore_configured_endpoint_urls`.
+pub fn profile_endpoints(set: &ProfileSet, profile: &str) -> ProfileEndpoints {
+    let Some(section) = set.profile(profile) else { return ProfileEndpoints::default() };
+    let non_empty = |value: &str| (!value.is_empty()).then(|| value.to_string());
+    let services = section.get("services").and_then(|name| set.services().get(name));
+    let services = services.map(|services| {
+        let urls = services.properties().iter().filter_map(|(service, property)| {
+            let url = property.sub_properties().get("endpoint_url").and_then(|url| non_empty(url))?;
+            Some((service.to_string(), url))
+        });
+        urls.collect()
+    });
+    ProfileEndpoints {
+        endpoint_url: section.get("endpoint_url").and_then(non_empty),
+        services: services.unwrap_or_default(),
+        ignore_configured: section.get("ignore_configured_endpoint_urls").is_some_and(|value| value.eq_ignore_ascii_case("true")),
     }
 }
 

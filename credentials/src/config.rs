@@ -3,13 +3,17 @@
 //! containers and IMDS, and the region from the profile or IMDS.
 
 use crate::chain::DefaultChain;
+use crate::clients::profile_endpoints;
+use crate::profile::{load, selected_profile};
 use crate::env::{OsEnv, SharedEnv};
 use crate::imds::ImdsCredentials;
 
 /// The runtime's `Config::from_env()` (region, endpoint overrides, FIPS and dual-stack flags
-/// from the environment) with the credentials of the cached [`DefaultChain`] and the region
-/// resolved as the SDKs do: `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`, then
-/// IMDS. Give it to a generated crate's `Client::new`.
+/// from the environment) with the credentials of the cached [`DefaultChain`], the region
+/// resolved as the SDKs do (`AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`, then
+/// IMDS), and the profile's endpoint settings below the environment's (`endpoint_url`, its
+/// `services` section, `ignore_configured_endpoint_urls`). Give it to a generated crate's
+/// `Client::new`.
 ///
 /// ```no_run
 /// # async fn demo() {
@@ -27,12 +31,15 @@ async fn config_from(env: SharedEnv) -> smithy_rt::client::Config {
     let base = smithy_rt::client::Config::from_env();
     // Read once, for the client and the chain's own calls. A broken profile file is reported by
     // the credentials chain when it reads it.
-    let configured = crate::region::region(&*env).ok().flatten();
-    let mut chain = DefaultChain::new().env(env.clone());
+    let (name, _) = selected_profile(&*env);
+    let set = load(&*env).map(|loaded| loaded.set).unwrap_or_default();
+    let configured = crate::region::region_in(&*env, &set, &name);
+    let endpoints = profile_endpoints(&set, &name);
+    let mut chain = DefaultChain::new().env(env.clone()).profile_endpoints(endpoints.clone());
     if let Some(region) = &configured {
         chain = chain.region(region.clone());
     }
-    let mut builder = base.to_builder().credentials_provider(chain.build());
+    let mut builder = base.to_builder().credentials_provider(chain.build()).profile_endpoints(endpoints);
     if base.region().is_none() {
         let region = match configured {
             Some(region) => Some(region),

@@ -38,9 +38,9 @@ mod sts;
 
 /// The cache lives in the runtime (feature `credentials-cache`), which the SDK-config conversion
 /// shares.
-pub use smithy_rt::client::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
+pub use smithy_rt::client::{CachedCredentials, Clock, ManualClock, ProfileEndpoints, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use chain::{CredentialsChain, DefaultChain};
-pub use clients::{ServiceSettings, DEFAULT_CHAIN_TIMEOUT};
+pub use clients::{profile_endpoints, ServiceSettings, DEFAULT_CHAIN_TIMEOUT};
 pub use config::config_from_env;
 pub use container::ContainerCredentials;
 pub use env::{Env, FakeEnv, OsEnv, SharedEnv};

@@ -86,7 +86,8 @@ impl ProfileCredentials {
         self
     }
 
-    /// How the chain's calls go out; the region from the files `resolve` loaded, not a second read.
+    /// How the chain's calls go out; the region and endpoints from the files `resolve` loaded,
+    /// not a second read.
     fn settings(&self, set: &ProfileSet, profile: &str) -> ServiceSettings {
         let mut settings = ServiceSettings::new(self.env.clone());
         if let Some(region) = self.region.clone().or_else(|| crate::region::region_in(&*self.env, set, profile)) {
@@ -95,7 +96,7 @@ impl ProfileCredentials {
         if let Some(transport) = &self.transport {
             settings = settings.transport(transport.clone());
         }
-        settings
+        settings.profile_endpoints(crate::clients::profile_endpoints(set, profile))
     }
 
     /// Follow the chain from the selected profile.

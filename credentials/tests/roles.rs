@@ -275,3 +275,52 @@ async fn endpoint_overrides_can_be_ignored() {
     let sent = transport.requests();
     assert_eq!(sent.first().map(|r| r.uri().host().unwrap_or("").to_string()).as_deref(), Some("sts.us-east-1.amazonaws.com"));
 }
+
+#[tokio::test]
+async fn profile_endpoint_settings_apply_below_the_environments() {
+    // The `services` section's entry for STS, for a role profile.
+    let server = Server::start(vec![assumed("AssumeRole", "ASIASERVICES0001")]).await;
+    let config = format!(
+        "[profile dev]\nrole_arn = arn:aws:iam::1:role/dev\nsource_profile = base\nservices = local\nendpoint_url = http://127.0.0.1:9/unused\n[services local]\nsts =\n  endpoint_url = {}\n",
+        server.url()
+    );
+    let env = FakeEnv::new()
+        .var("HOME", "/home/u")
+        .var("AWS_PROFILE", "dev")
+        .file("/home/u/.aws/config", &config)
+        .file("/home/u/.aws/credentials", "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = SECRETBASE\n");
+    let credentials = ProfileCredentials::new(env.shared()).provide_credentials().await.unwrap();
+    assert_eq!(credentials.access_key_id(), "ASIASERVICES0001");
+    assert_eq!(server.requests().len(), 1);
+
+    // The profile's own `endpoint_url`, for web identity from the environment through the chain.
+    let server = Server::start(vec![assumed("AssumeRoleWithWebIdentity", "ASIAPROFILEURL01")]).await;
+    let web_identity = |config: &str| {
+        FakeEnv::new()
+            .var("HOME", "/home/u")
+            .var("AWS_WEB_IDENTITY_TOKEN_FILE", "/t")
+            .var("AWS_ROLE_ARN", "arn:aws:iam::1:role/r")
+            .file("/t", "a-web-identity-token")
+            .file("/home/u/.aws/config", config)
+    };
+    let env = web_identity(&format!("[default]\nregion = eu-central-1\nendpoint_url = {}\n", server.url()));
+    let credentials = DefaultChain::new().env(env.shared()).build().provide_credentials().await.unwrap();
+    assert_eq!(credentials.access_key_id(), "ASIAPROFILEURL01");
+    assert_eq!(server.requests().len(), 1);
+
+    // The environment's variables come first.
+    let first = Server::start(vec![assumed("AssumeRoleWithWebIdentity", "ASIAENVIRONMENT1")]).await;
+    let env = web_identity(&format!("[default]\nendpoint_url = {}\n", server.url())).var("AWS_ENDPOINT_URL", first.url());
+    let credentials = DefaultChain::new().env(env.shared()).build().provide_credentials().await.unwrap();
+    assert_eq!(credentials.access_key_id(), "ASIAENVIRONMENT1");
+    assert_eq!((first.requests().len(), server.requests().len()), (1, 1));
+
+    // `ignore_configured_endpoint_urls` in the profile turns off the profile's and the
+    // environment's endpoints alike; the call goes to STS itself.
+    let env = web_identity(&format!("[default]\nendpoint_url = {}\nignore_configured_endpoint_urls = true\n", server.url())).var("AWS_ENDPOINT_URL", first.url());
+    let transport = std::sync::Arc::new(smithy_rt::testing::ReplayTransport::new(vec![]));
+    let _ = DefaultChain::new().env(env.shared()).transport(transport.clone()).build().provide_credentials().await;
+    assert_eq!((first.requests().len(), server.requests().len()), (1, 1));
+    let sent = transport.requests();
+    assert_eq!(sent.first().map(|r| r.uri().host().unwrap_or("").to_string()).as_deref(), Some("sts.us-east-1.amazonaws.com"));
+}

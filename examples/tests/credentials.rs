@@ -119,27 +119,35 @@ fn home(name: &str) -> PathBuf {
     dir
 }
 
-/// Run the example with only `vars` (plus HOME, PATH, the region and the endpoints) set; the
-/// access key that signed its Connect request.
-fn run(server: &Server, home: &Path, vars: &[(&str, String)]) -> String {
+/// The example with only `vars` (plus HOME, PATH, the region and an unreachable IMDS) set.
+fn example(home: &Path, vars: &[(&str, String)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_update-contact-attributes"));
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("AWS_REGION", "us-east-1")
-        .env("AWS_ENDPOINT_URL", &server.url)
         .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:9")
         .args(["--instance-id", "inst-1", "--contact-id", "contact-1", "customerName=Jane"]);
     for (name, value) in vars {
         command.env(name, value);
     }
+    command
+}
+
+/// Run `command`; the access key that signed the Connect request `server` saw.
+fn signer(server: &Server, command: &mut Command) -> String {
     let output = command.output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success() && stdout.contains("attributes updated"), "{vars:?}: {}\n{stdout}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success() && stdout.contains("attributes updated"), "{command:?}: {}\n{stdout}", String::from_utf8_lossy(&output.stderr));
     let connect = server.seen().into_iter().rev().find(|s| s.path == "/contact/attributes").expect("a Connect request");
     let authorization = connect.authorization.expect("signed");
     authorization.split("Credential=").nth(1).and_then(|c| c.split('/').next()).unwrap().to_string()
+}
+
+/// Run the example with `vars` and every endpoint at `server`; the key that signed.
+fn run(server: &Server, home: &Path, vars: &[(&str, String)]) -> String {
+    signer(server, example(home, vars).env("AWS_ENDPOINT_URL", &server.url))
 }
 
 fn write(path: PathBuf, text: &str) {
@@ -187,4 +195,27 @@ fn every_kind_of_credentials() {
 
     let dir = home("imds");
     assert_eq!(run(&server, &dir, &[("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url.clone())]), "ASIAINSTANCE0001");
+}
+
+#[test]
+fn endpoints_from_the_profile_file() {
+    let server = Server::start();
+    let keys = "aws_access_key_id = AKIAPROFILEURL01\naws_secret_access_key = s\n";
+
+    let dir = home("profile-endpoint");
+    write(dir.join(".aws/config"), &format!("[default]\n{keys}endpoint_url = {}\n", server.url));
+    assert_eq!(signer(&server, &mut example(&dir, &[])), "AKIAPROFILEURL01");
+
+    // The `services` section's entry for the client's own service wins over the profile's.
+    let dir = home("services-endpoint");
+    let config = format!("[default]\n{keys}services = local\nendpoint_url = http://127.0.0.1:9\n[services local]\nconnect =\n  endpoint_url = {}\n", server.url);
+    write(dir.join(".aws/config"), &config);
+    let before = server.seen().len();
+    assert_eq!(signer(&server, &mut example(&dir, &[])), "AKIAPROFILEURL01");
+    assert_eq!(server.seen().len(), before + 1);
+
+    // Ignored, the call goes to Connect itself, which this machine cannot reach.
+    let output = example(&dir, &[("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true".into())]).output().unwrap();
+    assert!(!output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(server.seen().len(), before + 1, "the loopback server saw no request");
 }

@@ -18,8 +18,10 @@ pub struct Config {
     pub(crate) credentials: Option<SharedCredentialsProvider>,
     pub(crate) endpoint_url: Option<String>,
     /// The endpoint came from `AWS_ENDPOINT_URL` (or nowhere) while reading the environment: a
-    /// service-specific `AWS_ENDPOINT_URL_<SERVICE>` takes precedence once the service is known.
+    /// service-specific `AWS_ENDPOINT_URL_<SERVICE>` takes precedence once the service is known,
+    /// and the profile's endpoints apply below both.
     pub(crate) endpoint_from_env: bool,
+    pub(crate) profile_endpoints: Option<Arc<super::ProfileEndpoints>>,
     pub(crate) use_fips: bool,
     pub(crate) use_dual_stack: bool,
     pub(crate) retry: RetryConfig,
@@ -41,6 +43,7 @@ impl std::fmt::Debug for Config {
             .field("region", &self.region)
             .field("credentials", &self.credentials)
             .field("endpoint_url", &self.endpoint_url)
+            .field("profile_endpoints", &self.profile_endpoints)
             .field("use_fips", &self.use_fips)
             .field("use_dual_stack", &self.use_dual_stack)
             .field("retry", &self.retry)
@@ -67,6 +70,7 @@ impl Config {
             credentials: None,
             endpoint_url: None,
             endpoint_from_env: false,
+            profile_endpoints: None,
             use_fips: false,
             use_dual_stack: false,
             retry: RetryConfig::default(),
@@ -86,7 +90,8 @@ impl Config {
     /// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`,
     /// `AWS_USE_FIPS_ENDPOINT` and `AWS_USE_DUALSTACK_ENDPOINT`, plus the default transport when
     /// the `default-https-client` feature is on. A client made from it also honours its service's
-    /// `AWS_ENDPOINT_URL_<SERVICE>`, which takes precedence over `AWS_ENDPOINT_URL`.
+    /// `AWS_ENDPOINT_URL_<SERVICE>`, which takes precedence over `AWS_ENDPOINT_URL`; with
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` it honours neither (see [`super::configured_endpoint`]).
     pub fn from_env() -> Config {
         let var = |name: &str| ::std::env::var(name).ok().filter(|v| !v.is_empty());
         let flag = |name: &str| var(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
@@ -94,7 +99,7 @@ impl Config {
         if let Some(region) = var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")) {
             builder = builder.region(region);
         }
-        if let Some(url) = var("AWS_ENDPOINT_URL") {
+        if let Some(url) = super::configured_endpoint(None, &var, None) {
             builder = builder.endpoint_url(url);
         }
         builder.config.endpoint_from_env = true;
@@ -156,6 +161,14 @@ impl ConfigBuilder {
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
         self.config.endpoint_from_env = false;
+        self
+    }
+
+    /// The shared config file's endpoint settings, for a configuration read from the
+    /// environment ([`Config::from_env`]): a client applies them below the environment's
+    /// endpoint variables. An endpoint URL set on the builder takes precedence over both.
+    pub fn profile_endpoints(mut self, endpoints: super::ProfileEndpoints) -> Self {
+        self.config.profile_endpoints = Some(Arc::new(endpoints));
         self
     }
 

@@ -9,6 +9,7 @@
 #[cfg(feature = "credentials-cache")]
 mod cache;
 mod config;
+mod configured_endpoint;
 mod error;
 mod paginate;
 mod retry;
@@ -27,6 +28,7 @@ pub use aws_credential_types::Credentials;
 #[cfg(feature = "credentials-cache")]
 pub use cache::{CachedCredentials, Clock, ManualClock, SystemClock, DEFAULT_LIFETIME, DEFAULT_REFRESH_BUFFER};
 pub use config::{Config, ConfigBuilder, EnvironmentCredentials, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT};
+pub use configured_endpoint::{configured_endpoint, ProfileEndpoints};
 pub use error::{ConstructionError, SdkError};
 pub use paginate::{Items, Pages, Pagination};
 pub use retry::{classify_code, RetryConfig, RetryKind, THROTTLING_CODES, TRANSIENT_CODES};
@@ -102,12 +104,12 @@ impl std::fmt::Debug for Handle {
 
 impl Handle {
     /// A client of `service` with this configuration. A configuration read from the environment
-    /// picks up the service's own `AWS_ENDPOINT_URL_<SERVICE>` here.
+    /// picks up the service's own `AWS_ENDPOINT_URL_<SERVICE>` here, and its profile's endpoints
+    /// for the service ([`configured_endpoint`]).
     pub fn new(service: &'static Service, mut config: Config) -> Handle {
         if config.endpoint_from_env {
-            if let Some(url) = std::env::var(service.endpoint_env).ok().filter(|v| !v.is_empty()) {
-                config.endpoint_url = Some(url);
-            }
+            let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+            config.endpoint_url = configured_endpoint(Some(service.endpoint_env), &var, config.profile_endpoints.as_deref());
             config.endpoint_from_env = false;
         }
         Handle { inner: Arc::new(Inner { service, config }) }
