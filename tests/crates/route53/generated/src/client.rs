@@ -31,9 +31,10 @@ impl Client {
     /// default chain (feature `credentials-chain`, on by default: environment variables,
     /// profiles with keys, roles, web identity, SSO or `credential_process`, web identity
     /// from the environment, container credentials, IMDS) and the region from
-    /// `AWS_REGION`, the profile or IMDS; the service's own endpoint variable applies
-    /// too. Without the feature, the environment variables alone (see
-    /// [`Config::from_env`](crate::config::Config::from_env)).
+    /// `AWS_REGION`, the profile or IMDS. The endpoint: the service's own endpoint
+    /// variable, `AWS_ENDPOINT_URL`, then the profile's `services` entry for the
+    /// service and its `endpoint_url`. Without the feature, the environment variables
+    /// alone (see [`Config::from_env`](crate::config::Config::from_env)).
     ///
     /// # Errors
     ///
