@@ -258,6 +258,7 @@ runtime_sources!(
     "src/primitives.rs",
     "src/text.rs",
     "src/value.rs",
+    "src/named.rs",
     "src/smithy_types.rs",
     "src/validate.rs",
     "src/pattern.rs",

@@ -9,17 +9,15 @@
 use std::sync::Arc;
 
 use aws_credential_types::provider::{self, error::CredentialsError, future, ProvideCredentials, SharedCredentialsProvider};
-use smithy_rt::client::HttpTransport;
+use smithy_rt::client::{CachedCredentials, Clock, HttpTransport, ProfileEndpoints, SystemClock};
 
-use smithy_rt::client::{CachedCredentials, Clock, SystemClock};
 use crate::clients::{profile_endpoints, ServiceSettings};
-use crate::profile::{load, selected_profile, ProfileSet};
-use smithy_rt::client::ProfileEndpoints;
 use crate::container::ContainerCredentials;
 use crate::env::{OsEnv, SharedEnv};
 use crate::environment::EnvironmentCredentials;
 use crate::error::{reason, with_context};
 use crate::imds::ImdsCredentials;
+use crate::profile::{load, selected_profile, ProfileSet};
 use crate::profile_credentials::ProfileCredentials;
 use crate::sts::WebIdentityCredentials;
 
@@ -77,6 +75,8 @@ pub struct DefaultChain {
     profile: Option<String>,
     region: Option<String>,
     endpoints: Option<ProfileEndpoints>,
+    /// The profile files, when the caller read them already.
+    files: Option<ProfileSet>,
     clock: Arc<dyn Clock>,
 }
 
@@ -89,7 +89,7 @@ impl Default for DefaultChain {
 impl DefaultChain {
     /// Reading the real environment and files, with the runtime's hyper transport.
     pub fn new() -> Self {
-        DefaultChain { env: Arc::new(OsEnv), transport: None, profile: None, region: None, endpoints: None, clock: Arc::new(SystemClock) }
+        DefaultChain { env: Arc::new(OsEnv), transport: None, profile: None, region: None, endpoints: None, files: None, clock: Arc::new(SystemClock) }
     }
 
     /// Read this environment instead.
@@ -124,6 +124,13 @@ impl DefaultChain {
         self
     }
 
+    /// Take the region and endpoint settings the chain's own calls need from these profile
+    /// files rather than reading them again.
+    pub(crate) fn profile_files(mut self, files: ProfileSet) -> Self {
+        self.files = Some(files);
+        self
+    }
+
     /// The cache's clock.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
@@ -139,9 +146,10 @@ impl DefaultChain {
         // The files are read here only for what was not given; a broken file is the profile
         // provider's error to report.
         let name = self.profile.clone().unwrap_or_else(|| selected_profile(&*self.env).0);
-        let set = match (&self.region, &self.endpoints) {
-            (Some(_), Some(_)) => ProfileSet::default(),
-            _ => load(&*self.env).map(|loaded| loaded.set).unwrap_or_default(),
+        let set = match (self.files, &self.region, &self.endpoints) {
+            (Some(files), _, _) => files,
+            (None, Some(_), Some(_)) => ProfileSet::default(),
+            (None, _, _) => load(&*self.env).map(|loaded| loaded.set).unwrap_or_default(),
         };
         let mut settings = ServiceSettings::new(self.env.clone());
         if let Some(region) = self.region.or_else(|| crate::region::region_in(&*self.env, &set, &name)) {

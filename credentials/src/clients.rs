@@ -89,18 +89,12 @@ impl ServiceSettings {
 /// `ignore_configured_endpoint_urls`.
 pub fn profile_endpoints(set: &ProfileSet, profile: &str) -> ProfileEndpoints {
     let Some(section) = set.profile(profile) else { return ProfileEndpoints::default() };
-    let non_empty = |value: &str| (!value.is_empty()).then(|| value.to_string());
+    let url = |value: &str| (!value.is_empty()).then(|| value.to_string());
     let services = section.get("services").and_then(|name| set.services().get(name));
-    let services = services.map(|services| {
-        let urls = services.properties().iter().filter_map(|(service, property)| {
-            let url = property.sub_properties().get("endpoint_url").and_then(|url| non_empty(url))?;
-            Some((service.to_string(), url))
-        });
-        urls.collect()
-    });
+    let services = services.into_iter().flat_map(|services| services.properties().iter());
     ProfileEndpoints {
-        endpoint_url: section.get("endpoint_url").and_then(non_empty),
-        services: services.unwrap_or_default(),
+        endpoint_url: section.get("endpoint_url").and_then(url),
+        services: services.filter_map(|(service, property)| Some((service.to_string(), url(property.sub_properties().get("endpoint_url")?)?))).collect(),
         ignore_configured: section.get("ignore_configured_endpoint_urls").is_some_and(|value| value.eq_ignore_ascii_case("true")),
     }
 }

@@ -35,10 +35,7 @@ async fn config_from(env: SharedEnv) -> smithy_rt::client::Config {
     let set = load(&*env).map(|loaded| loaded.set).unwrap_or_default();
     let configured = crate::region::region_in(&*env, &set, &name);
     let endpoints = profile_endpoints(&set, &name);
-    let mut chain = DefaultChain::new().env(env.clone()).profile_endpoints(endpoints.clone());
-    if let Some(region) = &configured {
-        chain = chain.region(region.clone());
-    }
+    let chain = DefaultChain::new().env(env.clone()).profile_files(set);
     let mut builder = base.to_builder().credentials_provider(chain.build()).profile_endpoints(endpoints);
     if base.region().is_none() {
         let region = match configured {

@@ -12,9 +12,9 @@
 pub struct Endpoint {
     url: ::std::string::String,
     headers: ::std::vec::Vec<(::std::string::String, ::std::vec::Vec<::std::string::String>)>,
-    /// By name. A sorted vector rather than a map: every generated crate builds and drops
-    /// endpoints, and a map's code would be compiled into each of them.
-    properties: ::std::vec::Vec<(::std::string::String, crate::primitives::Document)>,
+    /// Not a map: every generated crate builds and drops endpoints, and a map's code would be
+    /// compiled into each of them.
+    properties: crate::named::Named<crate::primitives::Document>,
 }
 
 impl Endpoint {
@@ -23,7 +23,7 @@ impl Endpoint {
         Endpoint {
             url: url.into(),
             headers: ::std::vec::Vec::new(),
-            properties: ::std::vec::Vec::new(),
+            properties: crate::named::Named::default(),
         }
     }
 
@@ -46,11 +46,9 @@ impl Endpoint {
         self.set_property(name.into(), value)
     }
 
+    /// Not generic, so the property table's code is compiled here once.
     fn set_property(mut self, name: ::std::string::String, value: crate::primitives::Document) -> Self {
-        match self.properties.binary_search_by(|(n, _)| n.as_str().cmp(&name)) {
-            ::std::result::Result::Ok(index) => self.properties[index].1 = value,
-            ::std::result::Result::Err(index) => self.properties.insert(index, (name, value)),
-        }
+        self.properties.insert(name, value);
         self
     }
 
@@ -70,16 +68,13 @@ impl Endpoint {
     }
 
     /// Every property the rule set attached, in name order.
-    pub fn properties(&self) -> &[(::std::string::String, crate::primitives::Document)] {
+    pub fn properties(&self) -> &crate::named::Named<crate::primitives::Document> {
         &self.properties
     }
 
     /// One property, such as `authSchemes`.
     pub fn property(&self, name: &str) -> ::std::option::Option<&crate::primitives::Document> {
-        self.properties
-            .binary_search_by(|(n, _)| n.as_str().cmp(name))
-            .ok()
-            .map(|index| &self.properties[index].1)
+        self.properties.get(name)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod schema;
 pub mod debug;
 pub mod decode;
 pub mod error;
+pub mod named;
 pub mod primitives;
 pub mod text;
 pub mod value;

@@ -227,7 +227,7 @@ fn endpoint_properties_are_kept_by_name_and_a_later_one_replaces_an_earlier() {
         .with_property("authSchemes", Document::Array(Vec::new()))
         .with_property("zeta", Document::String("second".to_string()))
         .with_property("mid", Document::Null);
-    let names: Vec<&str> = endpoint.properties().iter().map(|(name, _)| name.as_str()).collect();
+    let names: Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes", "mid", "zeta"]);
     assert_eq!(endpoint.property("zeta"), Some(&Document::String("second".to_string())));
     assert_eq!(endpoint.property("mid"), Some(&Document::Null));

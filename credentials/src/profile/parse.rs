@@ -6,77 +6,7 @@
 //! last property (or, when that property's value was empty, defines one of its
 //! sub-properties). Names keep their case, as the SDKs' suite expects.
 
-/// Values by name, in name order. The files hold a few dozen names, so a sorted vector serves
-/// as a map would, with a small part of the code (a `BTreeMap` per value type compiled to some
-/// 6 KB each, a good part of what the chain adds to a binary).
-#[derive(Clone, PartialEq, Eq)]
-pub struct Named<T>(Vec<(String, T)>);
-
-impl<T> Default for Named<T> {
-    fn default() -> Self {
-        Named(Vec::new())
-    }
-}
-
-impl<T> Named<T> {
-    fn position(&self, name: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
-    }
-
-    /// The value named `name`.
-    pub fn get(&self, name: &str) -> Option<&T> {
-        self.position(name).ok().map(|index| &self.0[index].1)
-    }
-
-    /// Every name and value, in name order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &T)> {
-        self.0.iter().map(|(name, value)| (name.as_str(), value))
-    }
-
-    /// Every name, in order.
-    pub fn names(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.0.iter().map(|(name, _)| name.as_str())
-    }
-
-    /// How many there are.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Set `name` to `value`, replacing what it was.
-    fn insert(&mut self, name: &str, value: T) {
-        match self.position(name) {
-            Ok(index) => self.0[index].1 = value,
-            Err(index) => self.0.insert(index, (name.to_string(), value)),
-        }
-    }
-
-    /// The value named `name`, a default one added if there is none.
-    fn entry(&mut self, name: &str) -> &mut T
-    where
-        T: Default,
-    {
-        let index = match self.position(name) {
-            Ok(index) => index,
-            Err(index) => {
-                self.0.insert(index, (name.to_string(), T::default()));
-                index
-            }
-        };
-        &mut self.0[index].1
-    }
-}
-
-impl<T: std::fmt::Debug> std::fmt::Debug for Named<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
-    }
-}
+use smithy_rt::named::Named;
 
 /// Which of the two files is being read: they name profiles differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,8 +65,8 @@ impl Section {
     }
 
     fn merge(&mut self, other: Section) {
-        for (name, property) in other.properties.0 {
-            self.properties.insert(&name, property);
+        for (name, property) in other.properties.into_entries() {
+            self.properties.insert(name, property);
         }
     }
 }
@@ -286,7 +216,7 @@ fn parse_file(text: &str, kind: FileKind) -> Result<Vec<(Header, Section)>, Pars
                             return Err(error("a sub-property's name cannot be empty"));
                         }
                         if valid_name(name) && *header != Header::Ignored {
-                            property.sub_properties.insert(name, value.trim().to_string());
+                            property.sub_properties.insert(name.to_string(), value.trim().to_string());
                         }
                     }
                     property.value.push('\n');
@@ -317,7 +247,7 @@ fn parse_file(text: &str, kind: FileKind) -> Result<Vec<(Header, Section)>, Pars
             continue;
         }
         let value = strip_comment(value).trim();
-        section.properties.insert(key, Property { value: value.to_string(), sub_properties: Named::default() });
+        section.properties.insert(key.to_string(), Property { value: value.to_string(), sub_properties: Named::default() });
         last = Last::Property { key: key.to_string(), sub: value.is_empty() };
     }
     Ok(sections)

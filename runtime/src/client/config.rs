@@ -93,7 +93,7 @@ impl Config {
     /// `AWS_ENDPOINT_URL_<SERVICE>`, which takes precedence over `AWS_ENDPOINT_URL`; with
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` it honours neither (see [`super::configured_endpoint`]).
     pub fn from_env() -> Config {
-        let var = |name: &str| ::std::env::var(name).ok().filter(|v| !v.is_empty());
+        let var = env_var;
         let flag = |name: &str| var(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let mut builder = Config::builder().credentials_provider(EnvironmentCredentials);
         if let Some(region) = var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")) {
@@ -130,6 +130,11 @@ impl Config {
     pub fn to_builder(&self) -> ConfigBuilder {
         ConfigBuilder { config: self.clone() }
     }
+}
+
+/// An environment variable, `None` when unset or empty (the SDKs treat both alike).
+pub(crate) fn env_var(name: &str) -> Option<String> {
+    ::std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// Builds a [`Config`].
@@ -283,7 +288,7 @@ pub struct EnvironmentCredentials;
 
 impl EnvironmentCredentials {
     fn read() -> aws_credential_types::provider::Result {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let var = env_var;
         match (var("AWS_ACCESS_KEY_ID"), var("AWS_SECRET_ACCESS_KEY")) {
             (Some(id), Some(secret)) => Ok(Credentials::new(id, secret, var("AWS_SESSION_TOKEN"), None, "environment")),
             _ => Err(aws_credential_types::provider::error::CredentialsError::not_loaded(

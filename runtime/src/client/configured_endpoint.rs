@@ -17,10 +17,10 @@ pub struct ProfileEndpoints {
 }
 
 /// The global endpoint variable.
-pub(crate) const GLOBAL_VARIABLE: &str = "AWS_ENDPOINT_URL";
+const GLOBAL_VARIABLE: &str = "AWS_ENDPOINT_URL";
 
 /// Turns configured endpoints off, above the profile's `ignore_configured_endpoint_urls`.
-pub(crate) const IGNORE_VARIABLE: &str = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+const IGNORE_VARIABLE: &str = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
 /// The endpoint URL configured for the service whose variable is `variable`
 /// (`AWS_ENDPOINT_URL_STS`; `None` when the service is not known yet), highest precedence first:

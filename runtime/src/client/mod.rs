@@ -108,8 +108,7 @@ impl Handle {
     /// for the service ([`configured_endpoint`]).
     pub fn new(service: &'static Service, mut config: Config) -> Handle {
         if config.endpoint_from_env {
-            let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-            config.endpoint_url = configured_endpoint(Some(service.endpoint_env), &var, config.profile_endpoints.as_deref());
+            config.endpoint_url = configured_endpoint(Some(service.endpoint_env), &config::env_var, config.profile_endpoints.as_deref());
             config.endpoint_from_env = false;
         }
         Handle { inner: Arc::new(Inner { service, config }) }

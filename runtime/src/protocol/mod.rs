@@ -232,6 +232,7 @@ where
         Err(ResponseError::Deserialize { error, status, request_id }) => Err(ResponseError::Deserialize { error, status, request_id }),
     }
 }
+
 /// The typed half of reading a response: decoding the output, or the modelled error the
 /// protocol found. Everything else a reader does is the same for every operation.
 pub(crate) trait Typed {

@@ -135,12 +135,12 @@ pub fn response_error_code(headers: &http::HeaderMap, body: &[u8]) -> Option<Str
 /// Read a response: the output through `typed`, or the service's error (a modelled one decoded
 /// through `typed`).
 pub(crate) fn read(op: &Operation, status: u16, headers: &http::HeaderMap, body: &[u8], typed: &mut dyn Typed) -> Read {
-    let request_id = || crate::http::request_id(headers);
     if (200..300).contains(&status) {
         return typed
             .output(&mut ResponseDecoder { status, headers, body, parsed: None })
-            .map_err(|error| ResponseError::Deserialize { error, status, request_id: request_id() });
+            .map_err(|error| ResponseError::Deserialize { error, status, request_id: crate::http::request_id(headers) });
     }
+    let request_id = crate::http::request_id(headers);
     // A garbled error body still yields an error: the code may be in a header.
     let json = json_body(body).ok().flatten();
     let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
@@ -149,16 +149,16 @@ pub(crate) fn read(op: &Operation, status: u16, headers: &http::HeaderMap, body:
         Some(index) => {
             let mut decoder = ResponseDecoder { status, headers, body, parsed: Some(json.as_ref()) };
             if let Err(error) = typed.error(index, &mut decoder) {
-                return Err(ResponseError::Deserialize { error, status, request_id: request_id() });
+                return Err(ResponseError::Deserialize { error, status, request_id });
             }
             Found::Modelled
         }
         None => {
             let message = json.as_ref().and_then(error_message).map(str::to_string);
-            Found::Unhandled(Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id()))
+            Found::Unhandled(Unhandled::new(code.map(str::to_string), message).with_status(status).with_request_id(request_id.clone()))
         }
     };
-    Err(with_query_code(ResponseError::service(found, status, request_id()), op, headers))
+    Err(with_query_code(ResponseError::service(found, status, request_id), op, headers))
 }
 
 /// An `@awsQueryCompatible` service's error carries its awsQuery code in `x-amzn-query-error`

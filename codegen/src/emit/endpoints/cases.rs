@@ -147,7 +147,7 @@ fn endpoint_check(endpoint: &ExpectedEndpoint) -> TokenStream {
             }
         });
         quote! {
-            let names: ::std::vec::Vec<&str> = endpoint.properties().iter().map(|(name, _)| name.as_str()).collect();
+            let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
             assert_eq!(names, [#( #names ),*]);
             #( #checks )*
         }

@@ -199,11 +199,7 @@ fn case_09_region_aws_global() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -937,11 +933,7 @@ fn case_50_region_ap_northeast_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -969,11 +961,7 @@ fn case_51_region_ap_south_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1001,11 +989,7 @@ fn case_52_region_ap_southeast_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1033,11 +1017,7 @@ fn case_53_region_ap_southeast_2_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1065,11 +1045,7 @@ fn case_54_region_aws_global_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1097,11 +1073,7 @@ fn case_55_region_ca_central_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1129,11 +1101,7 @@ fn case_56_region_eu_central_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1161,11 +1129,7 @@ fn case_57_region_eu_north_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1193,11 +1157,7 @@ fn case_58_region_eu_west_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1225,11 +1185,7 @@ fn case_59_region_eu_west_2_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1257,11 +1213,7 @@ fn case_60_region_eu_west_3_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1289,11 +1241,7 @@ fn case_61_region_sa_east_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1321,11 +1269,7 @@ fn case_62_region_us_east_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1353,11 +1297,7 @@ fn case_63_region_us_east_2_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1385,11 +1325,7 @@ fn case_64_region_us_west_1_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1417,11 +1353,7 @@ fn case_65_region_us_west_2_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1449,11 +1381,7 @@ fn case_66_region_us_east_3_use_global_endpoint() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(

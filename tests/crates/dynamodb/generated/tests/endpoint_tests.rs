@@ -343,11 +343,7 @@ fn case_017_region_local() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1618,11 +1614,7 @@ fn case_078_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1657,11 +1649,7 @@ fn case_079_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1696,11 +1684,7 @@ fn case_080_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1735,11 +1719,7 @@ fn case_081_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1774,11 +1754,7 @@ fn case_082_region_local_account_id_n111111111111_account_id_endpoint_mode() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1855,11 +1831,7 @@ fn case_086_region_local_account_id_endpoint_mode_preferred_resource_arn_value()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1953,11 +1925,7 @@ fn case_090_region_local_account_id_endpoint_mode_preferred_resource_arn_arn_aws
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -1985,11 +1953,7 @@ fn case_091_region_local_account_id_endpoint_mode_preferred() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2072,11 +2036,7 @@ fn case_095_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2111,11 +2071,7 @@ fn case_096_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2150,11 +2106,7 @@ fn case_097_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2189,11 +2141,7 @@ fn case_098_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2228,11 +2176,7 @@ fn case_099_region_local_account_id_n111111111111_account_id_endpoint_mode_disab
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2309,11 +2253,7 @@ fn case_103_region_local_account_id_endpoint_mode_disabled_resource_arn_value() 
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2407,11 +2347,7 @@ fn case_107_region_local_account_id_endpoint_mode_disabled_resource_arn_arn_aws(
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2439,11 +2375,7 @@ fn case_108_region_local_account_id_endpoint_mode_disabled() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2526,11 +2458,7 @@ fn case_112_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2565,11 +2493,7 @@ fn case_113_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2604,11 +2528,7 @@ fn case_114_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2643,11 +2563,7 @@ fn case_115_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2682,11 +2598,7 @@ fn case_116_region_local_account_id_n111111111111_account_id_endpoint_mode_requi
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2763,11 +2675,7 @@ fn case_120_region_local_account_id_endpoint_mode_required_resource_arn_value() 
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2861,11 +2769,7 @@ fn case_124_region_local_account_id_endpoint_mode_required_resource_arn_arn_aws(
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2893,11 +2797,7 @@ fn case_125_region_local_account_id_endpoint_mode_required() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -2932,11 +2832,7 @@ fn case_126_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -2966,11 +2862,7 @@ fn case_127_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3000,11 +2892,7 @@ fn case_128_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3034,11 +2922,7 @@ fn case_129_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3068,11 +2952,7 @@ fn case_130_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3121,11 +3001,7 @@ fn case_132_region_us_east_1_account_id_endpoint_mode_preferred_resource_arn_arn
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3174,11 +3050,7 @@ fn case_134_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3208,11 +3080,7 @@ fn case_135_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3242,11 +3110,7 @@ fn case_136_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3276,11 +3140,7 @@ fn case_137_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3310,11 +3170,7 @@ fn case_138_region_us_east_1_account_id_n111111111111_account_id_endpoint_mode()
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(
@@ -3359,11 +3215,7 @@ fn case_140_region_us_east_1_account_id_endpoint_mode_required_resource_arn_arn_
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["metricValues"]);
     let actual = endpoint.property("metricValues").expect("the property is set");
     assert!(

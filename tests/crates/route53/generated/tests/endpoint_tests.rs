@@ -81,11 +81,7 @@ fn case_03_use_dual_stack_use_fips_region_us_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -110,11 +106,7 @@ fn case_04_use_fips_region_us_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -139,11 +131,7 @@ fn case_05_use_dual_stack_region_us_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -168,11 +156,7 @@ fn case_06_region_us_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -197,11 +181,7 @@ fn case_07_use_dual_stack_use_fips_region_cn_northwest_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -226,11 +206,7 @@ fn case_08_use_fips_region_cn_northwest_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -255,11 +231,7 @@ fn case_09_use_dual_stack_region_cn_northwest_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -284,11 +256,7 @@ fn case_10_region_cn_northwest_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -313,11 +281,7 @@ fn case_11_use_fips_region_eusc_de_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -342,11 +306,7 @@ fn case_12_region_eusc_de_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -371,11 +331,7 @@ fn case_13_use_fips_region_us_iso_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -400,11 +356,7 @@ fn case_14_region_us_iso_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -429,11 +381,7 @@ fn case_15_use_fips_region_us_isob_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -458,11 +406,7 @@ fn case_16_region_us_isob_east_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -487,11 +431,7 @@ fn case_17_use_fips_region_eu_isoe_west_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -516,11 +456,7 @@ fn case_18_region_eu_isoe_west_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -545,11 +481,7 @@ fn case_19_use_fips_region_us_isof_south_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -574,11 +506,7 @@ fn case_20_region_us_isof_south_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -603,11 +531,7 @@ fn case_21_use_dual_stack_use_fips_region_us_gov_west_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -632,11 +556,7 @@ fn case_22_use_fips_region_us_gov_west_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -661,11 +581,7 @@ fn case_23_use_dual_stack_region_us_gov_west_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -690,11 +606,7 @@ fn case_24_region_us_gov_west_1() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(

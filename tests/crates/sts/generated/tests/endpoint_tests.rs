@@ -199,11 +199,7 @@ fn case_09_region_aws_global() {
     assert!(
         endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
     );
-    let names: ::std::vec::Vec<&str> = endpoint
-        .properties()
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
     assert_eq!(names, ["authSchemes"]);
     let actual = endpoint.property("authSchemes").expect("the property is set");
     assert!(
@@ -938,11 +934,7 @@ fn case_50_region_ap_northeast_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -970,11 +962,7 @@ fn case_50_region_ap_northeast_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1004,11 +992,7 @@ fn case_51_region_ap_south_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1036,11 +1020,7 @@ fn case_51_region_ap_south_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1070,11 +1050,7 @@ fn case_52_region_ap_southeast_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1102,11 +1078,7 @@ fn case_52_region_ap_southeast_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1136,11 +1108,7 @@ fn case_53_region_ap_southeast_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1168,11 +1136,7 @@ fn case_53_region_ap_southeast_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1202,11 +1166,7 @@ fn case_54_region_aws_global_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1234,11 +1194,7 @@ fn case_54_region_aws_global_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1268,11 +1224,7 @@ fn case_55_region_ca_central_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1300,11 +1252,7 @@ fn case_55_region_ca_central_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1334,11 +1282,7 @@ fn case_56_region_eu_central_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1366,11 +1310,7 @@ fn case_56_region_eu_central_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1400,11 +1340,7 @@ fn case_57_region_eu_north_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1432,11 +1368,7 @@ fn case_57_region_eu_north_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1466,11 +1398,7 @@ fn case_58_region_eu_west_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1498,11 +1426,7 @@ fn case_58_region_eu_west_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1532,11 +1456,7 @@ fn case_59_region_eu_west_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1564,11 +1484,7 @@ fn case_59_region_eu_west_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1598,11 +1514,7 @@ fn case_60_region_eu_west_3_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1630,11 +1542,7 @@ fn case_60_region_eu_west_3_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1664,11 +1572,7 @@ fn case_61_region_sa_east_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1696,11 +1600,7 @@ fn case_61_region_sa_east_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1730,11 +1630,7 @@ fn case_62_region_us_east_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1762,11 +1658,7 @@ fn case_62_region_us_east_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1796,11 +1688,7 @@ fn case_63_region_us_east_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1828,11 +1716,7 @@ fn case_63_region_us_east_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1862,11 +1746,7 @@ fn case_64_region_us_west_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1894,11 +1774,7 @@ fn case_64_region_us_west_1_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1928,11 +1804,7 @@ fn case_65_region_us_west_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1960,11 +1832,7 @@ fn case_65_region_us_west_2_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -1994,11 +1862,7 @@ fn case_66_region_us_east_3_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
@@ -2026,11 +1890,7 @@ fn case_66_region_us_east_3_use_global_endpoint() {
         assert!(
             endpoint.headers().is_empty(), "unexpected headers {:?}", endpoint.headers()
         );
-        let names: ::std::vec::Vec<&str> = endpoint
-            .properties()
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let names: ::std::vec::Vec<&str> = endpoint.properties().names().collect();
         assert_eq!(names, ["authSchemes"]);
         let actual = endpoint.property("authSchemes").expect("the property is set");
         assert!(
